@@ -1,0 +1,103 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { QueryFailedError } from 'typeorm';
+
+/** Stable error codes clients may branch on (in `errors[].extensions.code`). */
+export enum ErrorCode {
+  /** The input is malformed or breaks a rule; `extensions.fields` names the fields when known. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** No record with that id (or it is not visible to the caller). */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The record changed since the caller read it: re-read, merge, and retry with the new version. */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  /** A service this one depends on (e.g. the actors registry, to check references) did not answer. */
+  DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',
+  /** Something failed on our side; details are in the server log, never in the response. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export const badInput = (message: string, fields: FieldProblem[] = []) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fields } });
+
+export const notFound = (type: string, id: string) =>
+  new GraphQLError(`${type} ${id} was not found`, { extensions: { code: ErrorCode.NOT_FOUND, type, id } });
+
+export const versionConflict = (type: string, id: string, expected: number, actual: number) =>
+  new GraphQLError(
+    `${type} ${id} has version ${actual}, not ${expected}: it was changed by someone else. Re-read it and try again.`,
+    { extensions: { code: ErrorCode.VERSION_CONFLICT, type, id, expectedVersion: expected, actualVersion: actual } },
+  );
+
+/** Codes produced by GraphQL itself or Apollo Server that already carry a safe, useful message. */
+const PASS_THROUGH = new Set([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** PostgreSQL errors caused by the caller's input (SQLSTATE class 22 and constraint violations). */
+const INPUT_SQLSTATES: Record<string, string> = {
+  '22001': 'A value is longer than allowed',
+  '22003': 'A number is out of range',
+  '22007': 'A date or time is malformed',
+  '22008': 'A date or time is out of range',
+  '22P02': 'A value has the wrong format',
+  '23502': 'A required value is missing',
+  '23503': 'A referenced record does not exist',
+  '23505': 'A record with that value already exists',
+  '23514': 'A value breaks a rule of the record',
+};
+
+/**
+ * Turns every error into one with a stable code and a message safe to show: validation problems
+ * keep their detail, anything unexpected becomes INTERNAL_SERVER_ERROR without internals.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof ArgumentValidationError) {
+    const fields = original.extensions.validationErrors.flatMap((e) => flattenValidation(e));
+    return {
+      ...base,
+      message: `Invalid input: ${fields.map((f) => f.message).join('; ')}`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+    };
+  }
+  if (original instanceof QueryFailedError) {
+    const sqlstate = (original.driverError as { code?: string } | undefined)?.code ?? '';
+    if (INPUT_SQLSTATES[sqlstate]) {
+      return { ...base, message: INPUT_SQLSTATES[sqlstate], extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...base, extensions };
+  }
+  // Anything else is unexpected: log it, and tell the caller nothing about internals.
+  console.error('Unexpected error:', original);
+  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+interface ValidationLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationLike[];
+}
+
+function flattenValidation(error: ValidationLike, prefix = ''): FieldProblem[] {
+  const field = prefix ? `${prefix}.${error.property}` : error.property;
+  const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+  return [...own, ...(error.children ?? []).flatMap((child) => flattenValidation(child, field))];
+}

@@ -1,0 +1,63 @@
+import http from 'node:http';
+import cors from 'cors';
+import express from 'express';
+import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { currentRequestStats, requestStatsEnabled, runWithRequestStats } from './request-stats';
+
+export interface ServedGraphQL {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Adds `extensions.sqlStatements` to each response when statement statistics are on. */
+export const requestStatsPlugin: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const stats = currentRequestStats();
+        if (!stats || response.body.kind !== 'single' || !requestStatsEnabled()) return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, sqlStatements: stats.sqlStatements };
+      },
+    };
+  },
+};
+
+/**
+ * Serves an Apollo server (subgraph or gateway) on `/graphql`, with `/health` for orchestration.
+ * `build` gets the plugins the server must include (draining the HTTP server on stop).
+ */
+export async function serveGraphQL<C extends BaseContext>(
+  build: (plugins: ApolloServerPlugin<C>[]) => ApolloServer<C>,
+  { port, host = '0.0.0.0', context }: { port: number; host?: string; context: (req: express.Request) => Promise<C> },
+): Promise<ServedGraphQL> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const server = build([ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>]);
+  await server.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: process.env.MAX_REQUEST_SIZE ?? '100kb' }),
+    (_req, _res, next) => runWithRequestStats(next),
+    expressMiddleware(server, { context: ({ req }) => context(req) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, resolve);
+  });
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${actualPort}/graphql`,
+    stop: () => (stopping ??= server.stop()),
+  };
+}

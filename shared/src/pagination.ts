@@ -1,0 +1,107 @@
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Where a page of a list ends and whether more records follow.' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field({ description: 'True when another page follows; ask for it with `after: endCursor`.' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor of the last record on this page.' })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: `How many records to return (1–${MAX_PAGE_SIZE}).` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true, description: 'Return the records after this cursor (a previous `endCursor`).' })
+  after?: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A `XConnection` type: a page of records with its page info and the total count. */
+export function Connection<T extends object>(nodeType: ClassType<T>) {
+  // Not reachable from any field itself, so it is not emitted; only its named subclasses are.
+  @ObjectType()
+  abstract class ConnectionType implements Page<T> {
+    @Field(() => [nodeType], { description: 'The records on this page, in order.' })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: 'Whether more records follow, and the cursor to get them.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many records match, over all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/**
+ * How a list is ordered: a column and the entity property holding its value. Unless the column is
+ * unique, ties are broken by `id`, so every record has one place in the order.
+ */
+export interface Ordering<T> {
+  column: string;
+  property: keyof T & string;
+  direction: 'ASC' | 'DESC';
+  unique?: boolean;
+}
+
+const encodeCursor = (position: unknown[]) =>
+  Buffer.from(JSON.stringify(position.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === length) return decoded;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('`after` is not a cursor returned by this list', [{ field: 'after', message: 'unknown cursor' }]);
+}
+
+/**
+ * Keyset pagination over a query: one statement for the page, one for the total count,
+ * whatever the page size or position.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  { first, after }: PageArgs,
+  { column, property, direction, unique = false }: Ordering<T>,
+): Promise<Page<T>> {
+  const columns = unique ? [column] : [column, `${query.alias}.id`];
+  const properties: string[] = unique ? [property] : [property, 'id'];
+  const page = query.clone().orderBy(column, direction);
+  if (!unique) page.addOrderBy(columns[1], direction);
+  page.take(first + 1);
+  if (after) {
+    const values = decodeCursor(after, columns.length);
+    const comparison = direction === 'ASC' ? '>' : '<';
+    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
+    page.andWhere(`(${columns.join(', ')}) ${comparison} (${values.map((_v, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  const [rows, totalCount] = await Promise.all([page.getMany(), query.clone().getCount()]);
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(properties.map((p) => last[p])) : null,
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** A LIKE/ILIKE pattern matching values that contain `text` literally (wildcards escaped). */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

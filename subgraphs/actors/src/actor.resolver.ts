@@ -1,0 +1,120 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { EntityManager, In } from 'typeorm';
+import { areaMatchSql, AreaScope, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/shared';
+import { Actor, ActorArea } from './actor';
+import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
+import { Area } from './area';
+import { ActorsLoaders } from './loaders';
+
+type Context = SubgraphContext<ActorsLoaders>;
+
+@ObjectType({ description: 'A page of actors.' })
+export class ActorConnection extends Connection(Actor) {}
+
+@Resolver(() => Actor)
+export class ActorResolver {
+  @Query(() => Actor, { nullable: true, description: 'One actor by id; null when there is none.' })
+  actor(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.actor.load(id);
+  }
+
+  @Query(() => ActorConnection, { description: 'Actors matching a filter, ordered by name, a page at a time.' })
+  actors(
+    @Arg('filter', () => ActorFilter, { nullable: true }) filter: ActorFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { dataSource }: Context,
+  ) {
+    const query = dataSource.getRepository(Actor).createQueryBuilder('actor');
+    if (filter?.areaCode) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM actor_areas aa WHERE aa.actor_id = actor.id AND ${areaMatchSqlFor(filter.areaScope)})`,
+        { areaCode: filter.areaCode },
+      );
+    }
+    if (filter?.kinds?.length) query.andWhere('actor.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter?.parentId) query.andWhere('actor.parent_id = :parentId', { parentId: filter.parentId });
+    if (filter?.text) {
+      query.andWhere("(actor.name ILIKE :text OR actor.description ILIKE :text)", { text: containsPattern(filter.text) });
+    }
+    return paginate(query, page, { column: 'actor.name', property: 'name', direction: 'ASC' });
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'The actor this one belongs to, e.g. the national organisation.' })
+  parent(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return actor.parentId ? loaders.actor.load(actor.parentId) : null;
+  }
+
+  @FieldResolver(() => [Actor], { description: 'Actors that belong to this one, e.g. local branches or local police areas.' })
+  children(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return loaders.actorChildren.load(actor.id);
+  }
+
+  @FieldResolver(() => [Area], { description: 'The areas the actor works in.' })
+  areas(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return loaders.areasOfActor.load(actor.id);
+  }
+
+  @Mutation(() => Actor, { description: 'Registers an actor.' })
+  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { dataSource }: Context) {
+    return dataSource.transaction(async (manager) => {
+      const { areaCodes, ...fields } = input;
+      await checkReferences(manager, { parentId: fields.parentId, areaCodes });
+      const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create(fields));
+      await replaceAreas(manager, actor.id, areaCodes ?? []);
+      return actor;
+    });
+  }
+
+  @Mutation(() => Actor, {
+    description: 'Changes an actor. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+  })
+  updateActor(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
+    @Ctx() { dataSource }: Context,
+  ) {
+    return dataSource.transaction(async (manager) => {
+      const actor = await lockForUpdate(manager, Actor, 'Actor', id, version);
+      const { areaCodes, name, kind, ...fields } = input;
+      if (name === null || kind === null) throw badInput('name and kind cannot be cleared', [{ field: name === null ? 'name' : 'kind', message: 'cannot be null' }]);
+      await checkReferences(manager, { parentId: fields.parentId, areaCodes });
+      if (fields.parentId && (await isSelfOrDescendant(manager, fields.parentId, id))) {
+        throw badInput('parentId would make the actor its own ancestor', [{ field: 'parentId', message: 'cycle' }]);
+      }
+      Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
+      const saved = await manager.getRepository(Actor).save(actor);
+      if (areaCodes !== undefined) await replaceAreas(manager, id, areaCodes ?? []);
+      return saved;
+    });
+  }
+}
+
+const areaMatchSqlFor = (scope: AreaScope) => areaMatchSql('aa.area_code', ':areaCode', scope);
+
+async function checkReferences(manager: EntityManager, { parentId, areaCodes }: { parentId?: string | null; areaCodes?: string[] | null }) {
+  if (parentId && !(await manager.getRepository(Actor).existsBy({ id: parentId }))) {
+    throw badInput(`Unknown parent actor ${parentId}`, [{ field: 'parentId', message: 'unknown actor' }]);
+  }
+  if (areaCodes?.length) {
+    const found = await manager.getRepository(Area).findBy({ code: In(areaCodes) });
+    const missing = areaCodes.filter((code) => !found.some((area) => area.code === code));
+    if (missing.length) throw badInput(`Unknown area code: ${missing.join(', ')}`, [{ field: 'areaCodes', message: 'unknown area' }]);
+  }
+}
+
+async function replaceAreas(manager: EntityManager, actorId: string, areaCodes: string[]) {
+  await manager.getRepository(ActorArea).delete({ actorId });
+  const unique = [...new Set(areaCodes)];
+  if (unique.length) await manager.getRepository(ActorArea).insert(unique.map((areaCode) => ({ actorId, areaCode })));
+}
+
+async function isSelfOrDescendant(manager: EntityManager, candidateId: string, actorId: string): Promise<boolean> {
+  const [{ found }] = await manager.query(
+    `WITH RECURSIVE up AS (SELECT id, parent_id FROM actors WHERE id = $1
+       UNION SELECT a.id, a.parent_id FROM actors a JOIN up ON a.id = up.parent_id)
+     SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS found`,
+    [candidateId, actorId],
+  );
+  return found;
+}

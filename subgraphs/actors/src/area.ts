@@ -1,0 +1,63 @@
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export enum AreaKind {
+  COUNTRY = 'COUNTRY',
+  COUNTY = 'COUNTY',
+  MUNICIPALITY = 'MUNICIPALITY',
+  DISTRICT = 'DISTRICT',
+}
+
+registerEnumType(AreaKind, {
+  name: 'AreaKind',
+  description: 'Level of an area in the hierarchy country > county (län) > municipality (kommun) > district.',
+  valuesConfig: {
+    COUNTRY: { description: 'Sweden.' },
+    COUNTY: { description: 'A county (län), with its two-digit länskod.' },
+    MUNICIPALITY: { description: 'A municipality (kommun), with its four-digit kommunkod.' },
+    DISTRICT: { description: 'A district (stadsdel or område) within a municipality.' },
+  },
+});
+
+@ObjectType({ description: 'A point in WGS 84 coordinates.' })
+export class GeoPoint {
+  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84).' })
+  latitude: number;
+
+  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84).' })
+  longitude: number;
+}
+
+@ObjectType({
+  description:
+    'A geographic area: Sweden, a county, a municipality or a district. Its `code` is the official code where one exists (länskod, kommunkod); a district has its municipality code, a dash and a name slug.',
+})
+@Directive('@key(fields: "code")')
+@Entity('areas')
+export class Area {
+  @Field(() => ID, { description: 'Area code: `SE`, a länskod (`01`), a kommunkod (`0180`) or a district code (`0180-rinkeby-kista`).' })
+  @PrimaryColumn('text')
+  code: string;
+
+  @Field({ description: 'Name in Swedish, e.g. "Stockholms län", "Göteborg", "Rinkeby-Kista".' })
+  @Column('text')
+  name: string;
+
+  @Field(() => AreaKind, { description: 'Level of the area in the hierarchy.' })
+  @Column('text')
+  kind: AreaKind;
+
+  @Column('text', { name: 'parent_code', nullable: true })
+  parentCode: string | null;
+
+  @Column('double precision', { nullable: true })
+  latitude: number | null;
+
+  @Column('double precision', { nullable: true })
+  longitude: number | null;
+
+  @Field(() => GeoPoint, { nullable: true, description: 'A representative point of the area (e.g. its centre), when known.' })
+  get location(): GeoPoint | null {
+    return this.latitude === null || this.longitude === null ? null : { latitude: this.latitude, longitude: this.longitude };
+  }
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@samverkan/shared';
+import { actorsSubgraph } from './index';
+
+void runSubgraphProcess(actorsSubgraph);
