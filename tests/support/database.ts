@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { dropDatabase, ensureDatabase, withDatabase } from '@samverkan/shared';
+
+export const TEST_DATABASE_ENV = 'SAMVERKAN_TEST_DATABASE_URL';
+
+/** A new, empty database on the test server; drop it with `dropDatabase(url)` when done. */
+export async function freshDatabase(label: string): Promise<string> {
+  const server = process.env[TEST_DATABASE_ENV];
+  if (!server) throw new Error(`${TEST_DATABASE_ENV} is not set (jest's global setup sets it)`);
+  const url = withDatabase(server, `test_${label}_${randomBytes(4).toString('hex')}`);
+  await ensureDatabase(url);
+  return url;
+}
+
+export { dropDatabase };
