@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
@@ -54,6 +54,11 @@ export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'r
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/** The SDL the gateway composes (what `_service { sdl }` answers), built without a database. */
+export async function printFederatedSdl<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references'>): Promise<string> {
+  return printSubgraphSchema(await buildFederatedSchema(module));
 }
 
 export interface RunningSubgraph {

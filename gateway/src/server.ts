@@ -1,0 +1,67 @@
+import { ApolloServer, BaseContext } from '@apollo/server';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/shared';
+import { readSupergraph } from './supergraph';
+
+interface GatewayContext extends BaseContext {
+  /** SQL statements per subgraph for this request, when statement statistics are on. */
+  sqlStatements: Partial<Record<SubgraphName, number>>;
+}
+
+type DidReceiveResponseArgs = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
+
+/** Forwards to a subgraph at its configured URL, and adds up the statement counts it reports. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly subgraph: SubgraphName) {
+    super({ url: urlOf(subgraph) });
+  }
+
+  override async didReceiveResponse({ response, context }: DidReceiveResponseArgs) {
+    const count = response.extensions?.sqlStatements;
+    if (typeof count === 'number' && context.sqlStatements) {
+      context.sqlStatements[this.subgraph] = (context.sqlStatements[this.subgraph] ?? 0) + count;
+    }
+    return response;
+  }
+}
+
+/**
+ * The gateway composes and forwards; each subgraph enforces its own rules. In production it serves
+ * the committed `supergraph.graphql`; with `GATEWAY_COMPOSE=live` it composes from the running subgraphs.
+ */
+export function createGateway(env: NodeJS.ProcessEnv = process.env): ApolloGateway {
+  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(name as SubgraphName);
+  if (env.GATEWAY_COMPOSE === 'live') {
+    return new ApolloGateway({
+      supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((name) => ({ name, url: urlOf(name, env) })) }),
+      buildService,
+    });
+  }
+  return new ApolloGateway({ supergraphSdl: readSupergraph(), buildService });
+}
+
+export function startGateway(port: number): Promise<ServedGraphQL> {
+  return serveGraphQL<GatewayContext>(
+    (plugins) =>
+      new ApolloServer<GatewayContext>({
+        gateway: createGateway(),
+        formatError,
+        includeStacktraceInErrorResponses: false,
+        plugins: [
+          ...plugins,
+          {
+            async requestDidStart() {
+              return {
+                async willSendResponse({ response, contextValue }) {
+                  if (!requestStatsEnabled() || response.body.kind !== 'single') return;
+                  const result = response.body.singleResult;
+                  result.extensions = { ...result.extensions, sqlStatements: contextValue.sqlStatements };
+                },
+              };
+            },
+          },
+        ],
+      }),
+    { port, context: async () => ({ sqlStatements: {} }) },
+  );
+}

@@ -1,0 +1,86 @@
+import { DEMO_ACTORS } from '@samverkan/shared';
+import { startFederation, TestFederation } from './support/federation';
+
+/**
+ * Every list and reference goes through per-request DataLoaders, so a query costs the same
+ * number of SQL statements whether it touches 10 or 200 actors.
+ */
+let federation: TestFederation;
+const AREA = '2480'; // Umeå: no demo data, so the test decides how many actors work there.
+
+beforeAll(async () => {
+  federation = await startFederation({ SAMVERKAN_SQL_STATS: 'on' });
+}, 180000);
+afterAll(() => federation?.stop());
+
+/** Adds actors in the area, each with an agreement and an activity funded by it. */
+async function addActors(count: number) {
+  const work = Array.from({ length: count }, (_, i) => i);
+  const worker = async () => {
+    for (let i = work.shift(); i !== undefined; i = work.shift()) {
+      const actor = await federation.query(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
+        input: { name: `Förening ${i} ${Math.random().toString(36).slice(2, 8)}`, kind: 'CIVIL_SOCIETY', areaCodes: [AREA] },
+      });
+      const actorId = actor.data!.createActor.id;
+      const agreement = await federation.query(`mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`, {
+        input: {
+          title: `Samverkansavtal ${i}`,
+          kind: 'COLLABORATION_AGREEMENT',
+          status: 'ACTIVE',
+          startsOn: '2026-01-01',
+          parties: [{ actorId, role: 'IMPLEMENTING' }, { actorId: DEMO_ACTORS.polisen, role: 'ACCOUNTABLE' }],
+          areaCodes: [AREA],
+        },
+      });
+      const agreementId = agreement.data!.createAgreement.id;
+      const activity = await federation.query(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`, {
+        input: {
+          title: `Läxhjälp ${i}`,
+          kind: 'HOMEWORK_HELP',
+          organiserIds: [actorId],
+          areaCode: AREA,
+          startsOn: '2026-02-01',
+          targetGroups: ['CHILDREN'],
+          fundingAgreementId: agreementId,
+        },
+      });
+      expect(activity.errors).toBeUndefined();
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+}
+
+const QUERY = `query($code: ID!) {
+  area(code: $code) {
+    name
+    latestSituationReport { level }
+    actors {
+      name
+      parent { name }
+      areas { code }
+      agreements { title parties { role actor { name } } areas { name } }
+      activities { title organisers { name } area { name } fundingAgreement { title } }
+      situationReports { level }
+    }
+  }
+}`;
+
+async function statementsFor(expectedActors: number) {
+  const response = await federation.query(QUERY, { code: AREA });
+  expect(response.errors).toBeUndefined();
+  expect(response.data!.area.actors).toHaveLength(expectedActors);
+  for (const actor of response.data!.area.actors) {
+    expect(actor.agreements).toHaveLength(1);
+    expect(actor.activities[0].fundingAgreement.title).toBe(actor.agreements[0].title);
+  }
+  return response.extensions!.sqlStatements as Record<string, number>;
+}
+
+it('issues the same number of SQL statements per subgraph for 10 and for 200 actors', async () => {
+  await addActors(10);
+  const forTen = await statementsFor(10);
+  await addActors(190);
+  const forTwoHundred = await statementsFor(200);
+  expect(Object.keys(forTen).sort()).toEqual(['activities', 'actors', 'agreements', 'situation']);
+  expect(forTwoHundred).toEqual(forTen);
+}, 300000);

@@ -1,0 +1,7 @@
+import { composeSupergraph, readSupergraph } from '../gateway/src/supergraph';
+
+describe('gateway/supergraph.graphql', () => {
+  it('is what the subgraphs compose to now (run `npm run compose` after a schema change)', async () => {
+    expect(readSupergraph()).toBe(await composeSupergraph());
+  }, 120000);
+});

@@ -1,0 +1,51 @@
+import { dropDatabase, envName, SUBGRAPHS, SubgraphName } from '@samverkan/shared';
+import { freshDatabase } from './database';
+import { graphql } from './graphql';
+import { freePort, ServiceProcess, startProcess } from './processes';
+
+export interface TestFederation {
+  gateway: ServiceProcess;
+  subgraphs: Record<SubgraphName, ServiceProcess>;
+  databases: Record<SubgraphName, string>;
+  query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => ReturnType<typeof graphql<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole federation as production runs it: each subgraph in its own process with its own
+ * fresh database (seeded with the demo data), and the gateway serving the committed supergraph.
+ */
+export async function startFederation(env: Record<string, string> = {}): Promise<TestFederation> {
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
+  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), `http://127.0.0.1:${ports[name]}/graphql`]));
+  const databases = Object.fromEntries(
+    await Promise.all(SUBGRAPHS.map(async (name) => [name, await freshDatabase(name)])),
+  ) as Record<SubgraphName, string>;
+  const started: ServiceProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(started.map((service) => service.stop()));
+    await Promise.all(Object.values(databases).map(dropDatabase));
+  };
+  try {
+    const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
+    await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        subgraphs[name] = await startProcess(`subgraphs/${name}/src/main.ts`, ports[name], {
+          ...urls,
+          ...env,
+          [envName(name, 'PORT')]: String(ports[name]),
+          [envName(name, 'DATABASE_URL')]: databases[name],
+          SEED_DEMO_DATA: 'true',
+        });
+        started.push(subgraphs[name]);
+      }),
+    );
+    const gatewayPort = await freePort();
+    const gateway = await startProcess('gateway/src/main.ts', gatewayPort, { ...urls, ...env, GATEWAY_PORT: String(gatewayPort) });
+    started.push(gateway);
+    return { gateway, subgraphs, databases, query: (query, variables) => graphql(gateway.url, query, variables), stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
