@@ -23,7 +23,7 @@ describe('the federation end to end', () => {
             activities { title area { name } }
           }
           agreements(scope: OVERLAPPING) { title parties { role actor { name } } }
-          activities { title organisers { name } fundingAgreement { title } }
+          activities(scope: OVERLAPPING) { title organisers { name } fundingAgreement { title } }
         }
       }`,
       { code: DEMO_AREAS.rinkebyKista },
@@ -86,12 +86,17 @@ describe('the federation end to end', () => {
     expect(data!.actor.activities.map((a: { id: string }) => a.id)).toContain(created.data!.createActivity.id);
   });
 
-  it('passes bad-input errors from a subgraph through with their code', async () => {
-    const response = await federation.query(
-      `mutation { createSituationReport(input: { areaCode: "0180", reportedById: "${DEMO_ACTORS.lpoRinkeby}", periodStart: "2026-13-45", periodEnd: "2026-01-31", level: NORMAL, trend: STABLE, summary: "x" }) { id } }`,
-    );
-    expect(errorCode(response)).toBe('BAD_USER_INPUT');
-    expect(JSON.stringify(response)).not.toMatch(/stacktrace|\.ts:\d+/);
+  it.each([
+    ['an inline literal', `mutation { createSituationReport(input: { areaCode: "0180", reportedById: "${DEMO_ACTORS.lpoRinkeby}", periodStart: "2026-13-45", periodEnd: "2026-01-31", level: NORMAL, trend: STABLE, summary: "x" }) { id } }`, {}, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a variable', `mutation($start: LocalDate!) { createSituationReport(input: { areaCode: "0180", reportedById: "${DEMO_ACTORS.lpoRinkeby}", periodStart: $start, periodEnd: "2026-01-31", level: NORMAL, trend: STABLE, summary: "x" }) { id } }`, { start: '2026-13-45' }, 'BAD_USER_INPUT'],
+  ])('passes a subgraph\'s refusal of a malformed date in %s through with its code, and nothing internal', async (_case, mutation, variables, code) => {
+    const count = async () => (await federation.query('{ situationReports { totalCount } }')).data!.situationReports.totalCount;
+    const before = await count();
+    const response = await federation.query(mutation, variables);
+    expect(errorCode(response)).toBe(code);
+    expect(response.errors![0].message).toMatch(/not a valid LocalDate: 2026-13-45/);
+    expect(JSON.stringify(response)).not.toMatch(/stacktrace|\.ts:\d+|127\.0\.0\.1|Bad Request/);
+    expect(await count()).toBe(before);
   });
 
   it.each(SUBGRAPHS)('serves the %s subgraph alone on its own port, with its federation keys', async (name) => {

@@ -1,6 +1,7 @@
 import { ApolloServer, BaseContext } from '@apollo/server';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/shared';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ErrorCode, formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/shared';
 import { readSupergraph } from './supergraph';
 
 interface GatewayContext extends BaseContext {
@@ -14,6 +15,19 @@ type DidReceiveResponseArgs = Parameters<NonNullable<RemoteGraphQLDataSource<Gat
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly subgraph: SubgraphName) {
     super({ url: urlOf(subgraph) });
+  }
+
+  /**
+   * A subgraph answers HTTP 400 when it refuses a query (e.g. a malformed date literal); pass its
+   * own error on, with its code, instead of a bare "400: Bad Request".
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;
+    const first = body?.errors?.[0];
+    if (first) return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? ErrorCode.BAD_USER_INPUT } });
+    return new GraphQLError(`The ${this.subgraph} subgraph did not answer (${response.status})`, {
+      extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE },
+    });
   }
 
   override async didReceiveResponse({ response, context }: DidReceiveResponseArgs) {

@@ -45,6 +45,9 @@ const PASS_THROUGH = new Set([
   'BAD_REQUEST',
 ]);
 
+/** The `extensions` keys clients may rely on. */
+const PUBLIC_EXTENSIONS = new Set(['code', 'fields', 'type', 'id', 'expectedVersion', 'actualVersion', 'serviceName']);
+
 /** PostgreSQL errors caused by the caller's input (SQLSTATE class 22 and constraint violations). */
 const INPUT_SQLSTATES: Record<string, string> = {
   '22001': 'A value is longer than allowed',
@@ -82,7 +85,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    // Only documented keys: never stack traces, nor the gateway's copy of a subgraph's HTTP response.
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
     return { ...base, extensions };
   }
   // Anything else is unexpected: log it, and tell the caller nothing about internals.

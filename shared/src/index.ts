@@ -12,3 +12,4 @@ export * from './services';
 export * from './subgraph';
 export * from './demo';
 export * from './text';
+export * from './entities';

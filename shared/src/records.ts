@@ -1,11 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { KEY_DESCRIPTIONS } from './entities';
 import { CreateDateColumn, EntityManager, EntityTarget, ObjectLiteral, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { notFound, versionConflict } from './errors';
 
 /** Columns every owned record has: a UUID, a version for optimistic concurrency, and timestamps. */
 @ObjectType()
 export abstract class VersionedRecord {
-  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
+  @Field(() => ID, { description: KEY_DESCRIPTIONS.id })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRecord } from '@samverkan/shared';
+import { ENTITIES, VersionedRecord } from '@samverkan/shared';
 
 export enum ActorKind {
   POLICE = 'POLICE',
@@ -28,10 +28,7 @@ registerEnumType(ActorKind, {
   },
 });
 
-@ObjectType({
-  description:
-    'An organisation or unit that takes part in local collaboration: a police unit, a municipality or its administration, an association, a faith community, a business or a school. Actors form a hierarchy, e.g. a local branch under a national NGO, or a local police area under a police region.',
-})
+@ObjectType({ description: ENTITIES.Actor.description })
 @Directive('@key(fields: "id")')
 @Entity('actors')
 export class Actor extends VersionedRecord {

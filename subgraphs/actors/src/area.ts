@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ENTITIES, KEY_DESCRIPTIONS } from '@samverkan/shared';
 
 export enum AreaKind {
   COUNTRY = 'COUNTRY',
@@ -28,14 +29,11 @@ export class GeoPoint {
   longitude: number;
 }
 
-@ObjectType({
-  description:
-    'A geographic area: Sweden, a county, a municipality or a district. Its `code` is the official code where one exists (länskod, kommunkod); a district has its municipality code, a dash and a name slug.',
-})
+@ObjectType({ description: ENTITIES.Area.description })
 @Directive('@key(fields: "code")')
 @Entity('areas')
 export class Area {
-  @Field(() => ID, { description: 'Area code: `SE`, a länskod (`01`), a kommunkod (`0180`) or a district code (`0180-rinkeby-kista`).' })
+  @Field(() => ID, { description: KEY_DESCRIPTIONS.code })
   @PrimaryColumn('text')
   code: string;
 

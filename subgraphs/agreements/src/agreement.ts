@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { VersionedRecord } from '@samverkan/shared';
+import { ENTITIES, VersionedRecord } from '@samverkan/shared';
 
 export enum AgreementKind {
   IOP = 'IOP',
@@ -83,14 +83,11 @@ registerEnumType(PartyRole, {
   },
 });
 
-@ObjectType({
-  description:
-    'An agreement or commitment between parties about working together for children and young people: an IOP, a declaration of intent, a collaboration agreement, a citizen promise, a national agreement, or a method such as Rätt kurva or SSPF. Records who the parties are and in which roles, the areas it covers, and its period.',
-})
+@ObjectType({ description: ENTITIES.Agreement.description })
 @Directive('@key(fields: "id")')
 @Entity('agreements')
 export class Agreement extends VersionedRecord {
-  @Field({ description: 'Title in Swedish, e.g. "Rätt kurva Järva" or "Medborgarlöfte Rinkeby-Kista 2025–2026".' })
+  @Field({ description: 'Title in Swedish, e.g. "Rätt kurva Järva" or "Medborgarlöfte Rinkeby-Kista 2026".' })
   @Column('varchar', { length: 200 })
   title: string;
 

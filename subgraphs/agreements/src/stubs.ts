@@ -1,17 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityStub } from '@samverkan/shared';
 
-/** An actor, owned by the actors subgraph; only its key is known here. */
-@ObjectType({ description: 'An organisation or unit (owned by the actors registry). Here: the agreements it is a party to.' })
-@Directive('@key(fields: "id")')
-export class Actor {
-  @Field(() => ID, { description: 'Stable identifier of the actor (a UUID).' })
-  id: string;
-}
-
-/** An area, owned by the actors subgraph; only its key is known here. */
-@ObjectType({ description: 'A geographic area (owned by the actors registry). Here: the agreements covering it.' })
-@Directive('@key(fields: "code")')
-export class Area {
-  @Field(() => ID, { description: 'Area code: `SE`, a länskod (`01`), a kommunkod (`0180`) or a district code (`0180-rinkeby-kista`).' })
-  code: string;
-}
+/** Entities the actors subgraph owns: agreements refer to them and add `agreements` to them. */
+export const Actor = entityStub('Actor');
+export type Actor = InstanceType<typeof Actor>;
+export const Area = entityStub('Area');
+export type Area = InstanceType<typeof Area>;

@@ -1,0 +1,169 @@
+import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/shared';
+import { ActivityKind, InternalClassification, PolicePurpose, TargetGroup } from './activity';
+
+export const MAX_ORGANISERS = 20;
+
+@InputType({ description: 'Which activities to list; all conditions must hold.' })
+export class ActivityFilter {
+  @Field(() => ID, { nullable: true, description: 'Only activities in this area (see `areaScope`).' })
+  @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
+  areaCode?: string;
+
+  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
+  areaScope: AreaScope = AreaScope.WITHIN;
+
+  @Field(() => [ActivityKind], { nullable: true, description: 'Only activities of these kinds.' })
+  kinds?: ActivityKind[];
+
+  @Field(() => [TargetGroup], { nullable: true, description: 'Only activities for at least one of these target groups.' })
+  targetGroups?: TargetGroup[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only activities whose age range includes this age (0–120); a missing lower or upper limit matches any age on that side.',
+  })
+  @Min(0)
+  @Max(120)
+  age?: number;
+
+  @Field(() => ID, { nullable: true, description: 'Only activities this actor organises (alone or with others).' })
+  @IsUUID('all', { message: 'organiserId is not an actor id' })
+  organiserId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only activities funded by this agreement.' })
+  @IsUUID('all', { message: 'fundingAgreementId is not an agreement id' })
+  fundingAgreementId?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or after this day (that have not ended before it).' })
+  from?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or before this day (that have started by then).' })
+  to?: string;
+
+  @Field(() => [PolicePurpose], { nullable: true, description: 'Only activities the police take part in for one of these purposes.' })
+  policePurposes?: PolicePurpose[];
+
+  @Field({ nullable: true, description: 'Only activities whose title or public description contains this text (case-insensitive).' })
+  @MaxLength(200)
+  text?: string;
+}
+
+@InputType({ description: 'That the police take part in an activity, and why.' })
+export class PoliceParticipationInput {
+  @Field(() => PolicePurpose, { description: 'Why the police take part.' })
+  purpose: PolicePurpose;
+
+  @Field(() => String, { nullable: true, description: 'What the police do at the activity (up to 1000 characters).' })
+  @MaxLength(1000)
+  explanation?: string | null;
+}
+
+/** Optional fields shared by create and update: on update, null clears them. */
+@InputType()
+abstract class ActivityDetailsInput {
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day; null for an ongoing activity. Not before `startsOn`.' })
+  endsOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Youngest age the activity is for (0–120); null for no lower limit.' })
+  @Min(0)
+  @Max(120)
+  ageMin?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Oldest age the activity is for (0–120, not below `ageMin`); null for no upper limit.' })
+  @Min(0)
+  @Max(120)
+  ageMax?: number | null;
+
+  @Field(() => PoliceParticipationInput, {
+    nullable: true,
+    description: 'Whether and why the police take part; null when they do not. On update, replaces the whole value.',
+  })
+  @ValidateNested()
+  policeParticipation?: PoliceParticipationInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the public and participants are told about the activity (up to 4000 characters). Do not label it crime-preventive here.',
+  })
+  @MaxLength(4000)
+  publicDescription?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many took part (or take part regularly); at least 0.' })
+  @Min(0)
+  participantCount?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The agreement that funds the activity, e.g. an IOP; null when none.' })
+  @IsUUID('all', { message: 'fundingAgreementId is not an agreement id' })
+  fundingAgreementId?: string | null;
+}
+
+@InputType({ description: 'A new activity.' })
+export class CreateActivityInput extends ActivityDetailsInput {
+  @Field({ description: 'Title (1–200 characters).' })
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @Field(() => ActivityKind, { description: 'What kind of activity this is.' })
+  kind: ActivityKind;
+
+  @Field(() => [ID], { description: `Ids of the actors that organise the activity (1–${MAX_ORGANISERS}).` })
+  @ArrayMinSize(1, { message: 'organiserIds must name at least one organiser' })
+  @ArrayMaxSize(MAX_ORGANISERS)
+  @IsUUID('all', { each: true, message: 'organiserIds must hold actor ids' })
+  organiserIds: string[];
+
+  @Field(() => ID, { description: 'Code of the area the activity takes place in, e.g. "1480-angered".' })
+  @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
+  areaCode: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day of the activity.' })
+  startsOn: string;
+
+  @Field(() => [TargetGroup], { description: 'Who the activity is for (at least one group).' })
+  @ArrayMinSize(1, { message: 'targetGroups must name at least one group' })
+  targetGroups: TargetGroup[];
+
+  @Field(() => InternalClassification, {
+    defaultValue: InternalClassification.NOT_CLASSIFIED,
+    description: 'INTERNAL classification for the parties\' planning and follow-up; never shown to the public.',
+  })
+  internalClassification: InternalClassification = InternalClassification.NOT_CLASSIFIED;
+}
+
+@InputType({ description: 'Changes to an activity: fields left out stay as they are, null clears an optional field.' })
+export class UpdateActivityInput extends ActivityDetailsInput {
+  @Field(() => String, { nullable: true, description: 'New title (1–200 characters).' })
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string | null;
+
+  @Field(() => ActivityKind, { nullable: true, description: 'New kind.' })
+  kind?: ActivityKind | null;
+
+  @Field(() => [ID], { nullable: true, description: `New organisers (1–${MAX_ORGANISERS} actor ids); replaces them.` })
+  @ArrayMinSize(1, { message: 'organiserIds must name at least one organiser' })
+  @ArrayMaxSize(MAX_ORGANISERS)
+  @IsUUID('all', { each: true, message: 'organiserIds must hold actor ids' })
+  organiserIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'New area code.' })
+  @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
+  areaCode?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New first day.' })
+  startsOn?: string | null;
+
+  @Field(() => [TargetGroup], { nullable: true, description: 'New target groups (at least one); replaces them.' })
+  @ArrayMinSize(1, { message: 'targetGroups must name at least one group' })
+  targetGroups?: TargetGroup[] | null;
+
+  @Field(() => InternalClassification, {
+    nullable: true,
+    description: 'New INTERNAL classification for the parties\' planning and follow-up; never shown to the public.',
+  })
+  internalClassification?: InternalClassification | null;
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@samverkan/shared';
+import { activitiesSubgraph } from './index';
+
+void runSubgraphProcess(activitiesSubgraph);

@@ -1,0 +1,313 @@
+import { DataSource } from 'typeorm';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/shared';
+import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose, TargetGroup } from './activity';
+
+const activity = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Fixed ids of the demo activities, so other data and tests can refer to them. */
+export const DEMO_ACTIVITIES = {
+  mbuRinkeby: activity(1),
+  mbuAngered: activity(2),
+  safetyWalkGottsundaSpring: activity(3),
+  safetyWalkGottsundaAutumn: activity(4),
+  safeFarsta: activity(5),
+  safeLiljeholmen: activity(6),
+  safeNorrmalm: activity(7),
+  posomUppsala: activity(8),
+  footballAngered: activity(9),
+  mammaUnitedTrygg: activity(10),
+  summerJobsJarva: activity(11),
+  homeworkHelpAngered: activity(12),
+  exitProgramme: activity(13),
+  democracySchoolSkaggetorp: activity(14),
+} as const;
+
+interface DemoActivity {
+  id: string;
+  title: string;
+  kind: ActivityKind;
+  organisers: string[];
+  area: string;
+  startsOn: string;
+  endsOn: string | null;
+  targetGroups: TargetGroup[];
+  ages: [number | null, number | null];
+  police: [PolicePurpose, string] | null;
+  publicDescription: string;
+  internal: InternalClassification;
+  participants: number | null;
+  funding: string | null;
+}
+
+const { CHILDREN, YOUNG_PEOPLE, PARENTS, RELATIVES, RESIDENTS, LEADERS_AND_VOLUNTEERS } = TargetGroup;
+const { RELATIONSHIP_BUILDING, SAFETY, DIALOGUE, KNOWLEDGE_SHARING, CRISIS_SUPPORT } = PolicePurpose;
+const C = InternalClassification;
+const K = ActivityKind;
+const D = DEMO_ACTIVITIES;
+
+/** Activities from the dialogue meeting's examples of collaboration that works. */
+const ACTIVITIES: DemoActivity[] = [
+  {
+    id: D.mbuRinkeby,
+    title: 'Människan bakom uniformen – träffar i Rinkeby',
+    kind: K.MBU_MEETING,
+    organisers: [A.lpoRinkeby, A.fryshuset],
+    area: AR.rinkebyKista,
+    startsOn: '2025-09-01',
+    endsOn: '2026-06-12',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [13, 18],
+    police: [RELATIONSHIP_BUILDING, 'Poliser från lokalpolisområdet träffar ungdomarna i små grupper och berättar om sig själva och sitt yrke.'],
+    publicDescription: 'Träffa poliserna bakom uniformen: samtal, aktiviteter och frågor i lugn och ro på Fryshusets mötesplats i Rinkeby.',
+    internal: C.SELECTIVE_PREVENTION,
+    participants: 24,
+    funding: null,
+  },
+  {
+    id: D.mbuAngered,
+    title: 'Människan bakom uniformen – Angered',
+    kind: K.MBU_MEETING,
+    organisers: [A.lpoGoteborgNordost, A.fryshuset],
+    area: AR.angered,
+    startsOn: '2026-01-19',
+    endsOn: '2026-05-29',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [12, 16],
+    police: [RELATIONSHIP_BUILDING, 'Områdespoliser deltar utan vapen och berättar om vem de är utanför jobbet.'],
+    publicDescription: 'Veckoträffar där unga i Angered lär känna människorna bakom polisuniformen.',
+    internal: C.SELECTIVE_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.safetyWalkGottsundaSpring,
+    title: 'Trygghetsvandring i Gottsunda – våren',
+    kind: K.SAFETY_WALK,
+    organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
+    area: AR.gottsunda,
+    startsOn: '2025-04-23',
+    endsOn: '2025-04-23',
+    targetGroups: [RESIDENTS, PARENTS],
+    ages: [null, null],
+    police: [SAFETY, 'Polisen går med och antecknar platser som boende upplever som otrygga.'],
+    publicDescription: 'Vi går tillsammans genom Gottsunda och pratar om vad som gör området tryggt och otryggt. Alla boende är välkomna.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: 35,
+    funding: null,
+  },
+  {
+    id: D.safetyWalkGottsundaAutumn,
+    title: 'Trygghetsvandring i Gottsunda – hösten',
+    kind: K.SAFETY_WALK,
+    organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
+    area: AR.gottsunda,
+    startsOn: '2025-10-15',
+    endsOn: '2025-10-15',
+    targetGroups: [RESIDENTS, PARENTS],
+    ages: [null, null],
+    police: [SAFETY, 'Uppföljning av vårens vandring: polisen redovisar vad som har gjorts.'],
+    publicDescription: 'Höstens trygghetsvandring: vi följer upp vårens synpunkter om belysning, gångvägar och mötesplatser.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: 28,
+    funding: null,
+  },
+  {
+    id: D.safeFarsta,
+    title: 'SAFE trygghetsvärdar i Farsta',
+    kind: K.SAFETY_HOSTS,
+    organisers: [A.safeTrygghetsvardar],
+    area: AR.farsta,
+    startsOn: '2025-01-10',
+    endsOn: null,
+    targetGroups: [RESIDENTS, YOUNG_PEOPLE],
+    ages: [null, null],
+    police: null,
+    publicDescription: 'Trygghetsvärdar finns i Farsta centrum på kvällar och helger för att hjälpa, lyssna och skapa trygghet.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.safeLiljeholmen,
+    title: 'SAFE trygghetsvärdar i Liljeholmen',
+    kind: K.SAFETY_HOSTS,
+    organisers: [A.safeTrygghetsvardar],
+    area: AR.hagerstenLiljeholmen,
+    startsOn: '2025-03-01',
+    endsOn: null,
+    targetGroups: [RESIDENTS, YOUNG_PEOPLE],
+    ages: [null, null],
+    police: null,
+    publicDescription: 'Trygghetsvärdar i Liljeholmen vid tunnelbanan och i centrumet på kvällstid.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.safeNorrmalm,
+    title: 'SAFE trygghetsvärdar i Stockholm city',
+    kind: K.SAFETY_HOSTS,
+    organisers: [A.safeTrygghetsvardar],
+    area: AR.norrmalm,
+    startsOn: '2025-06-01',
+    endsOn: '2026-05-31',
+    targetGroups: [YOUNG_PEOPLE, RESIDENTS],
+    ages: [null, null],
+    police: [KNOWLEDGE_SHARING, 'Trygghetsvärdarna och områdespolisen delar lägesbild inför helgkvällar.'],
+    publicDescription: 'Trygghetsvärdar på Sergels torg och i city fredag och lördag kväll.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.posomUppsala,
+    title: 'POSOM-gruppen i Uppsala',
+    kind: K.CRISIS_SUPPORT,
+    organisers: [A.uppsalaKommun, A.svenskaKyrkanUppsala],
+    area: AR.uppsala,
+    startsOn: '2025-01-01',
+    endsOn: null,
+    targetGroups: [RESIDENTS, RELATIVES, CHILDREN, YOUNG_PEOPLE],
+    ages: [null, null],
+    police: [CRISIS_SUPPORT, 'Polisen larmar POSOM-gruppen och samordnar informationen till drabbade vid allvarliga händelser.'],
+    publicDescription: 'Psykologiskt och socialt stöd till drabbade, anhöriga och boende efter allvarliga händelser i Uppsala.',
+    internal: C.CRISIS_RESPONSE,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.footballAngered,
+    title: 'Fotbollsturnering i Angered',
+    kind: K.SPORT,
+    organisers: [A.kfumGoteborg],
+    area: AR.angered,
+    startsOn: '2025-06-14',
+    endsOn: '2025-06-15',
+    targetGroups: [CHILDREN, YOUNG_PEOPLE],
+    ages: [10, 16],
+    police: [RELATIONSHIP_BUILDING, 'Poliser spelar i ett eget lag och hejar på – de är där för att lära känna deltagarna, inte för att hålla ordning.'],
+    publicDescription: 'Sommarens fotbollsturnering för alla mellan 10 och 16 år på Angereds konstgräsplan. Gratis, anmäl ditt lag!',
+    internal: C.UNIVERSAL_PREVENTION,
+    participants: 180,
+    funding: AG.iopGoteborgAngered,
+  },
+  {
+    id: D.mammaUnitedTrygg,
+    title: 'Mamma United Trygg',
+    kind: K.PARENT_SUPPORT,
+    organisers: [A.mammaUnited],
+    area: AR.rinkebyKista,
+    startsOn: '2025-08-25',
+    endsOn: null,
+    targetGroups: [PARENTS],
+    ages: [null, null],
+    police: [DIALOGUE, 'Kommunpolisen besöker vissa träffar och svarar på mammornas frågor.'],
+    publicDescription: 'Mammor i Rinkeby-Kista träffas, stärker varandra och syns tillsammans ute i området på kvällar.',
+    internal: C.UNIVERSAL_PREVENTION,
+    participants: 40,
+    funding: null,
+  },
+  {
+    id: D.summerJobsJarva,
+    title: 'Sommarjobb för unga i Järva',
+    kind: K.SUMMER_JOBS,
+    organisers: [A.familjebostader, A.jarvaISamverkan],
+    area: AR.stockholm,
+    startsOn: '2025-06-16',
+    endsOn: '2025-08-08',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [15, 17],
+    police: null,
+    publicDescription: 'Fyra veckors sommarjobb med lön för unga i Rinkeby, Tensta och Husby – i bostadsområdet, hos lokala företag och föreningar.',
+    internal: C.SELECTIVE_PREVENTION,
+    participants: 60,
+    funding: AG.rattKurvaJarva,
+  },
+  {
+    id: D.homeworkHelpAngered,
+    title: 'Läxhjälp i Angered',
+    kind: K.HOMEWORK_HELP,
+    organisers: [A.kfumGoteborg, A.raddaBarnenGoteborg],
+    area: AR.angered,
+    startsOn: '2025-08-18',
+    endsOn: null,
+    targetGroups: [CHILDREN, YOUNG_PEOPLE, LEADERS_AND_VOLUNTEERS],
+    ages: [9, 15],
+    police: null,
+    publicDescription: 'Gratis läxhjälp med frivilliga läxhjälpare måndagar och onsdagar efter skolan. Fika ingår.',
+    internal: C.UNIVERSAL_PREVENTION,
+    participants: 45,
+    funding: AG.iopGoteborgAngered,
+  },
+  {
+    id: D.exitProgramme,
+    title: 'Avhopparverksamhet',
+    kind: K.EXIT_PROGRAMME,
+    organisers: [A.fryshuset],
+    area: AR.sweden,
+    startsOn: '2025-01-01',
+    endsOn: null,
+    targetGroups: [YOUNG_PEOPLE, RELATIVES],
+    ages: [15, 35],
+    police: null,
+    publicDescription: 'Stöd för dig som vill lämna ett kriminellt sammanhang, och för dina anhöriga. Vi lyssnar utan att döma.',
+    internal: C.INDICATED_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.democracySchoolSkaggetorp,
+    title: 'Dialogmöte: demokratiskolan i Skäggetorp',
+    kind: K.DIALOGUE_MEETING,
+    organisers: [A.ostergotlandsStadsmission],
+    area: AR.skaggetorp,
+    startsOn: '2026-03-12',
+    endsOn: '2026-03-12',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [14, 20],
+    police: [DIALOGUE, 'Polisen deltar som dialogpartner när demokratiskolans deltagare diskuterar inflytande i området.'],
+    publicDescription: 'Demokratiskolans deltagare bjuder in till samtal om hur unga kan påverka i Skäggetorp.',
+    internal: C.NOT_CLASSIFIED,
+    participants: null,
+    funding: null,
+  },
+];
+
+/** Loads the demo activities; records that exist already are left as they are. */
+export async function seedDemoData(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Activity)
+      .values(
+        ACTIVITIES.map((a) => ({
+          id: a.id,
+          title: a.title,
+          kind: a.kind,
+          areaCode: a.area,
+          startsOn: a.startsOn,
+          endsOn: a.endsOn,
+          targetGroups: a.targetGroups,
+          ageMin: a.ages[0],
+          ageMax: a.ages[1],
+          policePurpose: a.police?.[0] ?? null,
+          policeExplanation: a.police?.[1] ?? null,
+          publicDescription: a.publicDescription,
+          internalClassification: a.internal,
+          participantCount: a.participants,
+          fundingAgreementId: a.funding,
+          version: 1,
+        })),
+      )
+      .orIgnore()
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ActivityOrganiser)
+      .values(ACTIVITIES.flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId }))))
+      .orIgnore()
+      .execute();
+  });
+}

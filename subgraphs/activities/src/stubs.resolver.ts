@@ -1,0 +1,39 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AreaScope, SubgraphContext } from '@samverkan/shared';
+import { Activity } from './activity';
+import { ActivitiesLoaders } from './loaders';
+import { Actor, Agreement, Area } from './stubs';
+
+type Context = SubgraphContext<ActivitiesLoaders>;
+
+@Resolver(() => Actor)
+export class ActorActivitiesResolver {
+  @FieldResolver(() => [Activity], { description: 'Activities the actor organises (alone or with others), newest start date first.' })
+  activities(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return loaders.activitiesOfActor.load(actor.id);
+  }
+}
+
+@Resolver(() => Area)
+export class AreaActivitiesResolver {
+  @FieldResolver(() => [Activity], { description: 'Activities in this area, newest start date first.' })
+  activities(
+    @Root() area: Area,
+    @Arg('scope', () => AreaScope, {
+      defaultValue: AreaScope.WITHIN,
+      description: 'Include sub-areas (WITHIN) or also activities for a wider area containing this one (OVERLAPPING).',
+    })
+    scope: AreaScope,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.activitiesInArea[scope].load(area.code);
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementActivitiesResolver {
+  @FieldResolver(() => [Activity], { description: 'Activities funded by this agreement, newest start date first.' })
+  activities(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
+    return loaders.activitiesOfAgreement.load(agreement.id);
+  }
+}

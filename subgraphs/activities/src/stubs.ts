@@ -1,0 +1,9 @@
+import { entityStub } from '@samverkan/shared';
+
+/** Entities other subgraphs own: activities refer to them and add `activities` to them. */
+export const Actor = entityStub('Actor');
+export type Actor = InstanceType<typeof Actor>;
+export const Area = entityStub('Area');
+export type Area = InstanceType<typeof Area>;
+export const Agreement = entityStub('Agreement');
+export type Agreement = InstanceType<typeof Agreement>;

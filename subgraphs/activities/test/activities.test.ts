@@ -1,0 +1,502 @@
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/shared';
+import { activitiesSubgraph } from '../src';
+import { DEMO_ACTIVITIES as D } from '../src/seed';
+import { dropDatabase, freshDatabase } from '../../../tests/support/database';
+import { errorCode, GraphQLResponse } from '../../../tests/support/graphql';
+import { ServiceProcess, startSubgraphProcess } from '../../../tests/support/processes';
+import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+
+let subgraph: TestSubgraph;
+let agreements: ServiceProcess | undefined;
+let agreementsDb: string | undefined;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(activitiesSubgraph);
+  // Funding agreements are checked against a real, seeded agreements subgraph.
+  agreementsDb = await freshDatabase('agreements');
+  agreements = await startSubgraphProcess('agreements', agreementsDb, { SEED_DEMO_DATA: 'true', ACTORS_URL: subgraph.actors!.url });
+  process.env.AGREEMENTS_URL = agreements.url;
+});
+
+afterAll(async () => {
+  await agreements?.stop();
+  if (agreementsDb) await dropDatabase(agreementsDb);
+  await subgraph?.stop();
+});
+
+type Ids = Array<{ id: string }>;
+const ids = (nodes: Ids) => nodes.map((n) => n.id);
+const sorted = (values: string[]) => [...values].sort();
+
+/** Ids of all activities matching a filter (first page of 100, which holds them all here). */
+async function matching(filter: Record<string, unknown>): Promise<string[]> {
+  const response = await subgraph.query(
+    `query($filter: ActivityFilter) { activities(filter: $filter, first: 100) { totalCount nodes { id } } }`,
+    { filter },
+  );
+  expect(response.errors).toBeUndefined();
+  expect(response.data!.activities.totalCount).toBe(response.data!.activities.nodes.length);
+  return ids(response.data!.activities.nodes);
+}
+
+const count = async (table: 'activities' | 'activity_organisers') =>
+  (await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+const counts = async () => [await count('activities'), await count('activity_organisers')];
+
+describe('activities query', () => {
+  it('filters by area, sub-areas included', async () => {
+    expect(sorted(await matching({ areaCode: AR.stockholm }))).toEqual(
+      sorted([D.mbuRinkeby, D.mammaUnitedTrygg, D.safeFarsta, D.safeLiljeholmen, D.safeNorrmalm, D.summerJobsJarva]),
+    );
+    expect(sorted(await matching({ areaCode: '03' }))).toEqual(
+      sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn, D.posomUppsala]),
+    );
+    expect(sorted(await matching({ areaCode: AR.rinkebyKista }))).toEqual(sorted([D.mbuRinkeby, D.mammaUnitedTrygg]));
+  });
+
+  it('includes activities for a wider area with scope OVERLAPPING', async () => {
+    // Summer jobs cover all of Järva (the municipality), the exit programme all of Sweden.
+    expect(sorted(await matching({ areaCode: AR.rinkebyKista, areaScope: 'OVERLAPPING' }))).toEqual(
+      sorted([D.mbuRinkeby, D.mammaUnitedTrygg, D.summerJobsJarva, D.exitProgramme]),
+    );
+    expect(sorted(await matching({ areaCode: AR.gottsunda, areaScope: 'OVERLAPPING' }))).toEqual(
+      sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn, D.posomUppsala, D.exitProgramme]),
+    );
+  });
+
+  it('filters by kind', async () => {
+    expect(sorted(await matching({ kinds: ['SAFETY_HOSTS'] }))).toEqual(sorted([D.safeFarsta, D.safeLiljeholmen, D.safeNorrmalm]));
+    expect(sorted(await matching({ kinds: ['MBU_MEETING', 'CRISIS_SUPPORT'] }))).toEqual(sorted([D.mbuRinkeby, D.mbuAngered, D.posomUppsala]));
+  });
+
+  it('filters by target group, any of those given', async () => {
+    expect(sorted(await matching({ targetGroups: ['PARENTS'] }))).toEqual(
+      sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn, D.mammaUnitedTrygg]),
+    );
+    expect(sorted(await matching({ targetGroups: ['PARENTS', 'RELATIVES'] }))).toEqual(
+      sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn, D.mammaUnitedTrygg, D.posomUppsala, D.exitProgramme]),
+    );
+  });
+
+  it('filters by age, bounds included and open bounds matching', async () => {
+    const kinds = ['MBU_MEETING', 'SPORT', 'SUMMER_JOBS', 'HOMEWORK_HELP'];
+    // MBU Rinkeby 13–18, MBU Angered 12–16, football 10–16, summer jobs 15–17, homework help 9–15.
+    expect(sorted(await matching({ kinds, age: 16 }))).toEqual(sorted([D.mbuRinkeby, D.mbuAngered, D.footballAngered, D.summerJobsJarva]));
+    expect(sorted(await matching({ kinds, age: 12 }))).toEqual(sorted([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered]));
+    // Safety hosts have no age limits; the exit programme is for 15–35.
+    expect(sorted(await matching({ kinds: ['SAFETY_HOSTS', 'EXIT_PROGRAMME'], age: 40 }))).toEqual(
+      sorted([D.safeFarsta, D.safeLiljeholmen, D.safeNorrmalm]),
+    );
+  });
+
+  it('filters by organiser, newest start first', async () => {
+    expect(await matching({ organiserId: A.fryshuset })).toEqual([D.mbuAngered, D.mbuRinkeby, D.exitProgramme]);
+    expect(sorted(await matching({ organiserId: A.lpoUppsala }))).toEqual(sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn]));
+  });
+
+  it('filters by funding agreement', async () => {
+    expect(await matching({ fundingAgreementId: AG.iopGoteborgAngered })).toEqual([D.homeworkHelpAngered, D.footballAngered]);
+    expect(await matching({ fundingAgreementId: AG.rattKurvaJarva })).toEqual([D.summerJobsJarva]);
+  });
+
+  it('filters by a period the activity overlaps, open ends included', async () => {
+    const walks = { kinds: ['SAFETY_WALK'] };
+    expect(await matching({ ...walks, from: '2025-10-01' })).toEqual([D.safetyWalkGottsundaAutumn]);
+    expect(await matching({ ...walks, to: '2025-05-01' })).toEqual([D.safetyWalkGottsundaSpring]);
+    expect(await matching({ ...walks, from: '2025-04-23', to: '2025-04-23' })).toEqual([D.safetyWalkGottsundaSpring]);
+    expect(await matching({ ...walks, from: '2025-05-01', to: '2025-09-30' })).toEqual([]);
+    // Ongoing activities (no end date) match any later period; SAFE Norrmalm ended 2026-05-31.
+    expect(sorted(await matching({ kinds: ['SAFETY_HOSTS'], from: '2026-07-01' }))).toEqual(sorted([D.safeFarsta, D.safeLiljeholmen]));
+    // The football tournament ends on 2025-06-15; the summer jobs start on 2025-06-16.
+    expect(await matching({ kinds: ['SPORT', 'SUMMER_JOBS'], from: '2025-06-15', to: '2025-06-15' })).toEqual([D.footballAngered]);
+  });
+
+  it('filters by why the police take part', async () => {
+    // The football tournament invites the police to build relationships, not to ensure safety.
+    expect(sorted(await matching({ policePurposes: ['RELATIONSHIP_BUILDING'] }))).toEqual(
+      sorted([D.mbuRinkeby, D.mbuAngered, D.footballAngered]),
+    );
+    expect(sorted(await matching({ policePurposes: ['SAFETY'] }))).toEqual(sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn]));
+    expect(sorted(await matching({ policePurposes: ['DIALOGUE', 'CRISIS_SUPPORT'] }))).toEqual(
+      sorted([D.mammaUnitedTrygg, D.democracySchoolSkaggetorp, D.posomUppsala]),
+    );
+  });
+
+  it('finds text in the title and public description, never in the internal classification', async () => {
+    expect(await matching({ text: 'FOTBOLL' })).toEqual([D.footballAngered]);
+    expect(await matching({ text: 'kriminellt sammanhang' })).toEqual([D.exitProgramme]);
+    expect(sorted(await matching({ text: 'gottsunda' }))).toEqual(sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn]));
+    expect(await matching({ text: 'SELECTIVE' })).toEqual([]);
+    expect(await matching({ text: 'prevention' })).toEqual([]);
+    expect(await matching({ text: '100%' })).toEqual([]);
+  });
+
+  it('combines conditions', async () => {
+    expect(await matching({ areaCode: AR.goteborg, targetGroups: ['CHILDREN'], policePurposes: ['RELATIONSHIP_BUILDING'] })).toEqual([
+      D.footballAngered,
+    ]);
+  });
+
+  it('pages newest start first, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    const startDates: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 20; i++) {
+      const response: GraphQLResponse = await subgraph.query(
+        `query($after: String) { activities(first: 4, after: $after) { totalCount nodes { id startsOn } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      const page = response.data!.activities as {
+        totalCount: number;
+        nodes: Array<{ id: string; startsOn: string }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+      total = page.totalCount;
+      seen.push(...ids(page.nodes));
+      startDates.push(...page.nodes.map((n) => n.startsOn));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(total).toBe(await count('activities'));
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(startDates).toEqual([...startDates].sort().reverse());
+    // Two activities start on 2025-01-01 and pages of four split them apart; neither may be lost.
+    expect(seen).toEqual(expect.arrayContaining([D.posomUppsala, D.exitProgramme]));
+  });
+
+  it('refuses bad filters and cursors', async () => {
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['query($f: ActivityFilter) { activities(filter: $f) { totalCount } }', { f: { from: '2026-01-01', to: '2025-01-01' } }],
+      ['query($f: ActivityFilter) { activities(filter: $f) { totalCount } }', { f: { from: '2025-13-01' } }],
+      ['query($f: ActivityFilter) { activities(filter: $f) { totalCount } }', { f: { age: 121 } }],
+      ['query($f: ActivityFilter) { activities(filter: $f) { totalCount } }', { f: { areaCode: 'Angered' } }],
+      ['query($f: ActivityFilter) { activities(filter: $f) { totalCount } }', { f: { organiserId: 'fryshuset' } }],
+      ['query($f: ActivityFilter) { activities(filter: $f) { totalCount } }', { f: { kinds: ['GANG_ACTIVITY'] } }],
+      ['{ activities(after: "bm90LWEtY3Vyc29y") { totalCount } }', {}],
+    ];
+    for (const [query, variables] of cases) expect([query, variables, errorCode(await subgraph.query(query, variables))]).toEqual([query, variables, 'BAD_USER_INPUT']);
+  });
+});
+
+describe('activity fields', () => {
+  const fields = `id title kind startsOn endsOn targetGroups ageMin ageMax participantCount publicDescription internalClassification
+    organisers { id } area { code } fundingAgreement { id } policeParticipation { purpose explanation }`;
+
+  it('resolves organisers, area, funding agreement and police participation', async () => {
+    const { data } = await subgraph.query(`query($id: ID!) { activity(id: $id) { ${fields} } }`, { id: D.footballAngered });
+    expect(data!.activity).toMatchObject({
+      id: D.footballAngered,
+      kind: 'SPORT',
+      startsOn: '2025-06-14',
+      endsOn: '2025-06-15',
+      targetGroups: ['CHILDREN', 'YOUNG_PEOPLE'],
+      ageMin: 10,
+      ageMax: 16,
+      organisers: [{ id: A.kfumGoteborg }],
+      area: { code: AR.angered },
+      fundingAgreement: { id: AG.iopGoteborgAngered },
+      policeParticipation: { purpose: 'RELATIONSHIP_BUILDING' },
+      internalClassification: 'UNIVERSAL_PREVENTION',
+    });
+    expect(data!.activity.policeParticipation.explanation).toMatch(/lära känna/);
+    expect(data!.activity.publicDescription).not.toMatch(/brottsförebygg|prevent/i);
+  });
+
+  it('gives null for no police participation, no funding and no end date', async () => {
+    const { data } = await subgraph.query(`query($id: ID!) { activity(id: $id) { ${fields} } }`, { id: D.safeFarsta });
+    expect(data!.activity).toMatchObject({
+      endsOn: null,
+      policeParticipation: null,
+      fundingAgreement: null,
+      organisers: [{ id: A.safeTrygghetsvardar }],
+      area: { code: AR.farsta },
+    });
+  });
+
+  it('lists several organisers', async () => {
+    const { data } = await subgraph.query(`query($id: ID!) { activity(id: $id) { organisers { id } } }`, { id: D.safetyWalkGottsundaSpring });
+    expect(sorted(ids(data!.activity.organisers))).toEqual(sorted([A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen]));
+  });
+
+  it('answers null for unknown and malformed ids', async () => {
+    const { data } = await subgraph.query(`{ unknown: activity(id: "00000000-0000-4000-8000-000000000000") { id } malformed: activity(id: "nope") { id } }`);
+    expect(data).toEqual({ unknown: null, malformed: null });
+  });
+
+  it('loads the fields of a whole page in a fixed number of statements', async () => {
+    process.env.SAMVERKAN_SQL_STATS = 'on';
+    try {
+      const response = await subgraph.query(
+        `{ activities(first: 100) { totalCount nodes { id organisers { id } area { code } fundingAgreement { id } internalClassification } } }`,
+      );
+      expect(response.data!.activities.nodes.length).toBeGreaterThan(10);
+      // The page, the total count, and one batch for all organisers.
+      expect(response.extensions!.sqlStatements).toBe(3);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+});
+
+describe('fields on other subgraphs\' entities', () => {
+  const entities = `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Actor { id activities { id } }
+    ... on Area { code within: activities { id } overlapping: activities(scope: OVERLAPPING) { id } }
+    ... on Agreement { id activities { id } } } }`;
+
+  it('adds Actor.activities, Area.activities and Agreement.activities, newest start first', async () => {
+    const { data, errors } = await subgraph.query(entities, {
+      r: [
+        { __typename: 'Actor', id: A.kfumGoteborg },
+        { __typename: 'Area', code: AR.angered },
+        { __typename: 'Agreement', id: AG.iopGoteborgAngered },
+        { __typename: 'Area', code: AR.rinkebyKista },
+        { __typename: 'Actor', id: A.raddaBarnen },
+      ],
+    });
+    expect(errors).toBeUndefined();
+    const [kfum, angered, iop, rinkebyKista, raddaBarnen] = data!._entities;
+    expect(ids(kfum.activities)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
+    expect(ids(angered.within)).toEqual([D.mbuAngered, D.homeworkHelpAngered, D.footballAngered]);
+    expect(ids(angered.overlapping)).toEqual([D.mbuAngered, D.homeworkHelpAngered, D.footballAngered, D.exitProgramme]);
+    expect(ids(iop.activities)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
+    expect(ids(rinkebyKista.within)).toEqual([D.mbuRinkeby, D.mammaUnitedTrygg]);
+    expect(sorted(ids(rinkebyKista.overlapping))).toEqual(sorted([D.mbuRinkeby, D.mammaUnitedTrygg, D.summerJobsJarva, D.exitProgramme]));
+    expect(raddaBarnen.activities).toEqual([]);
+  });
+
+  it('batches them: one round of statements for many entities', async () => {
+    process.env.SAMVERKAN_SQL_STATS = 'on';
+    try {
+      const representations = [A.fryshuset, A.kfumGoteborg, A.mammaUnited, A.lpoUppsala, A.uppsalaKommun].map((id) => ({ __typename: 'Actor', id }));
+      const response = await subgraph.query(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Actor { activities { id organisers { id } } } } }`,
+        { r: representations },
+      );
+      expect(response.errors).toBeUndefined();
+      // Organiser links and activities for all actors, then the organisers of all those activities.
+      expect(response.extensions!.sqlStatements).toBe(3);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+});
+
+describe('changing activities', () => {
+  const create = `mutation($input: CreateActivityInput!) { createActivity(input: $input) {
+    id version title kind startsOn endsOn targetGroups ageMin ageMax participantCount publicDescription internalClassification
+    organisers { id } area { code } fundingAgreement { id } policeParticipation { purpose explanation } } }`;
+  const update = `mutation($id: ID!, $version: Int!, $input: UpdateActivityInput!) { updateActivity(id: $id, version: $version, input: $input) {
+    id version title kind startsOn endsOn targetGroups ageMin ageMax participantCount publicDescription internalClassification
+    organisers { id } area { code } fundingAgreement { id } policeParticipation { purpose explanation } } }`;
+  const read = `query($id: ID!) { activity(id: $id) { version title endsOn organisers { id } policeParticipation { purpose } } }`;
+
+  const valid = (overrides: Record<string, unknown> = {}) => ({
+    title: 'Öppen mötesplats i Skäggetorp',
+    kind: 'OPEN_MEETING_PLACE',
+    organiserIds: [A.ostergotlandsStadsmission, A.linkopingsKommun],
+    areaCode: AR.skaggetorp,
+    startsOn: '2026-02-02',
+    targetGroups: ['YOUNG_PEOPLE'],
+    ...overrides,
+  });
+
+  it('creates an activity with defaults, and updates it bumping its version', async () => {
+    const created = await subgraph.query(create, { input: valid() });
+    expect(created.errors).toBeUndefined();
+    const activity = created.data!.createActivity;
+    expect(activity).toMatchObject({
+      version: 1,
+      title: 'Öppen mötesplats i Skäggetorp',
+      startsOn: '2026-02-02',
+      endsOn: null,
+      internalClassification: 'NOT_CLASSIFIED',
+      policeParticipation: null,
+      fundingAgreement: null,
+      area: { code: AR.skaggetorp },
+    });
+    expect(sorted(ids(activity.organisers))).toEqual(sorted([A.ostergotlandsStadsmission, A.linkopingsKommun]));
+
+    const updated = await subgraph.query(update, {
+      id: activity.id,
+      version: 1,
+      input: {
+        endsOn: '2026-06-30',
+        ageMin: 13,
+        ageMax: 19,
+        organiserIds: [A.ostergotlandsStadsmission],
+        policeParticipation: { purpose: 'DIALOGUE', explanation: 'Områdespolisen kommer på fika varannan vecka.' },
+        internalClassification: 'UNIVERSAL_PREVENTION',
+        publicDescription: 'Fika, spel och samtal efter skolan.',
+      },
+    });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateActivity).toMatchObject({
+      version: 2,
+      title: 'Öppen mötesplats i Skäggetorp',
+      kind: 'OPEN_MEETING_PLACE',
+      endsOn: '2026-06-30',
+      ageMin: 13,
+      ageMax: 19,
+      organisers: [{ id: A.ostergotlandsStadsmission }],
+      policeParticipation: { purpose: 'DIALOGUE', explanation: 'Områdespolisen kommer på fika varannan vecka.' },
+      internalClassification: 'UNIVERSAL_PREVENTION',
+      publicDescription: 'Fika, spel och samtal efter skolan.',
+    });
+
+    // null clears optional fields; fields left out stay.
+    const cleared = await subgraph.query(update, { id: activity.id, version: 2, input: { endsOn: null, policeParticipation: null, ageMax: null } });
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data!.updateActivity).toMatchObject({
+      version: 3,
+      endsOn: null,
+      policeParticipation: null,
+      ageMin: 13,
+      ageMax: null,
+      organisers: [{ id: A.ostergotlandsStadsmission }],
+      publicDescription: 'Fika, spel och samtal efter skolan.',
+    });
+
+    const { data } = await subgraph.query(`query($id: ID!) { activities(filter: { organiserId: $id }) { nodes { id } } }`, { id: A.linkopingsKommun });
+    expect(ids(data!.activities.nodes)).not.toContain(activity.id);
+  });
+
+  it('creates an activity funded by an agreement, with police participation', async () => {
+    const created = await subgraph.query(create, {
+      input: valid({
+        title: 'Fotbollsturnering i Angered – hösten',
+        kind: 'SPORT',
+        organiserIds: [A.kfumGoteborg, A.kfumGoteborg],
+        areaCode: AR.angered,
+        startsOn: '2026-09-12',
+        endsOn: '2026-09-13',
+        targetGroups: ['CHILDREN', 'YOUNG_PEOPLE', 'CHILDREN'],
+        ageMin: 10,
+        ageMax: 16,
+        participantCount: 0,
+        fundingAgreementId: AG.iopGoteborgAngered,
+        policeParticipation: { purpose: 'SAFETY' },
+      }),
+    });
+    expect(created.errors).toBeUndefined();
+    const activity = created.data!.createActivity;
+    expect(activity).toMatchObject({
+      organisers: [{ id: A.kfumGoteborg }],
+      targetGroups: ['CHILDREN', 'YOUNG_PEOPLE'],
+      fundingAgreement: { id: AG.iopGoteborgAngered },
+      policeParticipation: { purpose: 'SAFETY', explanation: null },
+      participantCount: 0,
+    });
+    const { data } = await subgraph.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { activities { id } } } }`,
+      { r: [{ __typename: 'Agreement', id: AG.iopGoteborgAngered }] },
+    );
+    expect(ids(data!._entities[0].activities)[0]).toBe(activity.id);
+  });
+
+  it('refuses a stale version and keeps the newer change', async () => {
+    const { data } = await subgraph.query(create, { input: valid({ title: 'Läxhjälp A' }) });
+    const id = data!.createActivity.id;
+    const first = await subgraph.query(update, { id, version: 1, input: { title: 'Läxhjälp A (ny)' } });
+    expect(first.errors).toBeUndefined();
+    const stale = await subgraph.query(update, { id, version: 1, input: { title: 'Läxhjälp A (gammal)' } });
+    expect(errorCode(stale)).toBe('VERSION_CONFLICT');
+    const { data: after } = await subgraph.query(read, { id });
+    expect(after!.activity).toMatchObject({ title: 'Läxhjälp A (ny)', version: 2 });
+  });
+
+  const unknownUuid = '00000000-0000-4000-8000-000000000000';
+  it.each([
+    ['an invalid kind', { kind: 'GANG_ACTIVITY' }, /kind/],
+    ['an invalid target group', { targetGroups: ['GANG_MEMBERS'] }, /targetGroups/],
+    ['an invalid police purpose', { policeParticipation: { purpose: 'SURVEILLANCE' } }, /purpose/],
+    ['a malformed date', { startsOn: '2026-02-30' }, /LocalDate/],
+    ['a date that is no date', { endsOn: 'next week' }, /LocalDate/],
+    ['an empty title', { title: '' }, /title/],
+    ['a too-long title', { title: 'x'.repeat(201) }, /title/],
+    ['a too-long public description', { publicDescription: 'x'.repeat(4001) }, /publicDescription/],
+    ['a too-long police explanation', { policeParticipation: { purpose: 'DIALOGUE', explanation: 'x'.repeat(1001) } }, /explanation/],
+    ['no organisers', { organiserIds: [] }, /organiser/],
+    ['a malformed organiser id', { organiserIds: ['fryshuset'] }, /organiserIds/],
+    ['an unknown organiser', { organiserIds: [A.fryshuset, unknownUuid] }, /Unknown actor id: 0{8}-/],
+    ['a malformed area code', { areaCode: 'Skäggetorp' }, /areaCode/],
+    ['an unknown area', { areaCode: '9999' }, /Unknown area code: 9999/],
+    ['an unknown district', { areaCode: '0580-nowhere' }, /Unknown area code: 0580-nowhere/],
+    ['an unknown funding agreement', { fundingAgreementId: unknownUuid }, /Unknown agreement id/],
+    ['no target groups', { targetGroups: [] }, /targetGroups/],
+    ['an end before the start', { startsOn: '2026-02-02', endsOn: '2026-02-01' }, /endsOn is before startsOn/],
+    ['ageMin above ageMax', { ageMin: 16, ageMax: 12 }, /ageMin is above ageMax/],
+    ['an age above 120', { ageMax: 121 }, /ageMax/],
+    ['a negative age', { ageMin: -1 }, /ageMin/],
+    ['a negative participant count', { participantCount: -1 }, /participantCount/],
+  ])('refuses to create with %s, writing nothing', async (_case, overrides, message) => {
+    const before = await counts();
+    const response = await subgraph.query(create, { input: valid(overrides) });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].message).toMatch(message);
+    expect(response.errors![0].message).not.toMatch(/QueryFailedError|at .*\.ts/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ['an unknown id', unknownUuid, 1, { title: 'X' }, 'NOT_FOUND'],
+    ['a malformed id', 'not-a-uuid', 1, { title: 'X' }, 'NOT_FOUND'],
+    ['a cleared title', D.mbuAngered, 1, { title: null }, 'BAD_USER_INPUT'],
+    ['cleared organisers', D.mbuAngered, 1, { organiserIds: null }, 'BAD_USER_INPUT'],
+    ['cleared target groups', D.mbuAngered, 1, { targetGroups: null }, 'BAD_USER_INPUT'],
+    ['an end before the stored start', D.mbuAngered, 1, { endsOn: '2025-12-31' }, 'BAD_USER_INPUT'],
+    ['a start after the stored end', D.mbuAngered, 1, { startsOn: '2026-06-01' }, 'BAD_USER_INPUT'],
+    ['ageMax below the stored ageMin', D.mbuAngered, 1, { ageMax: 11 }, 'BAD_USER_INPUT'],
+    ['an unknown organiser', D.mbuAngered, 1, { organiserIds: [unknownUuid] }, 'BAD_USER_INPUT'],
+    ['an unknown area', D.mbuAngered, 1, { areaCode: '1480-nowhere' }, 'BAD_USER_INPUT'],
+    ['an unknown funding agreement', D.mbuAngered, 1, { fundingAgreementId: unknownUuid }, 'BAD_USER_INPUT'],
+    ['a stale version', D.mbuAngered, 7, { title: 'X' }, 'VERSION_CONFLICT'],
+  ])('refuses to update with %s, writing nothing', async (_case, id, version, input, code) => {
+    const before = await counts();
+    const { data: old } = await subgraph.query(read, { id: D.mbuAngered });
+    const response = await subgraph.query(update, { id, version, input });
+    expect(errorCode(response)).toBe(code);
+    expect(await counts()).toEqual(before);
+    const { data: now } = await subgraph.query(read, { id: D.mbuAngered });
+    expect(now).toEqual(old);
+    expect(now!.activity.version).toBe(1);
+  });
+});
+
+describe('federation', () => {
+  it('publishes its keys in _service.sdl', async () => {
+    const { data } = await subgraph.query('{ _service { sdl } }');
+    const sdl: string = data!._service.sdl;
+    expect(sdl).toMatch(/type Activity\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type Actor\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type Area\s+@key\(fields: "code"\)/);
+    expect(sdl).toMatch(/type Agreement\s+@key\(fields: "id"\)/);
+  });
+
+  it('resolves activity references, unknown ones to null, and the stubs', async () => {
+    const { data } = await subgraph.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Activity { title } ... on Actor { id } ... on Area { code } ... on Agreement { id } } }`,
+      {
+        r: [
+          { __typename: 'Activity', id: D.posomUppsala },
+          { __typename: 'Activity', id: '00000000-0000-4000-8000-000000000000' },
+          { __typename: 'Activity', id: 'nope' },
+          { __typename: 'Actor', id: A.mammaUnited },
+          { __typename: 'Area', code: AR.gottsunda },
+          { __typename: 'Agreement', id: AG.rattKurvaJarva },
+        ],
+      },
+    );
+    expect(data!._entities).toEqual([
+      { title: 'POSOM-gruppen i Uppsala' },
+      null,
+      null,
+      { id: A.mammaUnited },
+      { code: AR.gottsunda },
+      { id: AG.rattKurvaJarva },
+    ]);
+  });
+});

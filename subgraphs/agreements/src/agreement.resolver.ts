@@ -1,0 +1,234 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import {
+  areaMatchSql,
+  AreaScope,
+  assertReferencesExist,
+  badInput,
+  Connection,
+  containsPattern,
+  COUNTRY_CODE,
+  lockForUpdate,
+  PageArgs,
+  paginate,
+  SubgraphContext,
+} from '@samverkan/shared';
+import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
+import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
+import { AgreementsLoaders } from './loaders';
+import { Actor, Area } from './stubs';
+
+type Context = SubgraphContext<AgreementsLoaders>;
+
+@ObjectType({ description: 'A page of agreements.' })
+export class AgreementConnection extends Connection(Agreement) {}
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => Agreement, { nullable: true, description: 'One agreement by id; null when there is none.' })
+  agreement(@Arg('id', () => ID, { description: 'Id of the agreement.' }) id: string, @Ctx() { loaders }: Context) {
+    return loaders.agreement.load(id);
+  }
+
+  @Query(() => AgreementConnection, { description: 'Agreements matching a filter, ordered by title, a page at a time.' })
+  agreements(
+    @Arg('filter', () => AgreementFilter, { nullable: true, description: 'Which agreements to list; all when left out.' }) filter: AgreementFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { dataSource }: Context,
+  ) {
+    if (filter?.from && filter.to && filter.from > filter.to) {
+      throw badInput('`from` is after `to`', [{ field: 'filter.to', message: 'must not be before from' }]);
+    }
+    const query = dataSource.getRepository(Agreement).createQueryBuilder('agreement');
+    if (filter?.areaCode) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM agreement_areas aa WHERE aa.agreement_id = agreement.id AND ${areaMatchSql('aa.area_code', ':areaCode', filter.areaScope)})`,
+        { areaCode: filter.areaCode },
+      );
+    }
+    if (filter?.kinds?.length) query.andWhere('agreement.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter?.statuses?.length) query.andWhere('agreement.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter?.partyId) {
+      query.andWhere('EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = agreement.id AND ap.actor_id = :partyId)', {
+        partyId: filter.partyId,
+      });
+    }
+    if (filter?.from) {
+      query.andWhere('agreement.starts_on IS NOT NULL AND (agreement.ends_on IS NULL OR agreement.ends_on >= :from)', { from: filter.from });
+    }
+    if (filter?.to) query.andWhere('agreement.starts_on <= :to', { to: filter.to });
+    if (filter?.text) {
+      query.andWhere('(agreement.title ILIKE :text OR agreement.description ILIKE :text)', { text: containsPattern(filter.text) });
+    }
+    return paginate(query, page, { column: 'agreement.title', property: 'title', direction: 'ASC' });
+  }
+
+  @FieldResolver(() => [AgreementParty], { description: 'The parties and their roles, role by role (FUNDING, ACCOUNTABLE, EXTENDING, IMPLEMENTING).' })
+  parties(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
+    return loaders.partiesOfAgreement.load(agreement.id);
+  }
+
+  @FieldResolver(() => [Area], { description: 'The areas the agreement covers, by code; `SE` for a national one.' })
+  areas(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
+    return loaders.areasOfAgreement.load(agreement.id);
+  }
+
+  @Mutation(() => Agreement, { description: 'Records an agreement with its parties and the areas it covers.' })
+  createAgreement(@Arg('input', () => CreateAgreementInput, { description: 'The new agreement.' }) input: CreateAgreementInput, @Ctx() { dataSource }: Context) {
+    return dataSource.transaction(async (manager) => {
+      const { parties, areaCodes, ...fields } = input;
+      const newParties = normaliseParties(parties);
+      const newAreas = [...new Set(areaCodes)];
+      checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
+      await checkReferences(newParties, newAreas);
+      const repository = manager.getRepository(Agreement);
+      const agreement = await repository.save(repository.create(fields));
+      await replaceParties(manager, agreement.id, newParties);
+      await replaceAreas(manager, agreement.id, newAreas);
+      return agreement;
+    });
+  }
+
+  @Mutation(() => Agreement, {
+    description:
+      'Changes an agreement; `parties` and `areaCodes`, when given, replace the current ones. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+  })
+  updateAgreement(
+    @Arg('id', () => ID, { description: 'Id of the agreement to change.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read; a stale one is refused.' }) version: number,
+    @Arg('input', () => UpdateAgreementInput, { description: 'The changes.' }) input: UpdateAgreementInput,
+    @Ctx() { dataSource }: Context,
+  ) {
+    return dataSource.transaction(async (manager) => {
+      const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version);
+      const { parties, areaCodes, title, kind, status, description, startsOn, endsOn } = input;
+      for (const [field, value] of Object.entries({ title, kind, status, parties, areaCodes })) {
+        if (value === null) throw badInput(`${field} cannot be cleared`, [{ field, message: 'cannot be null' }]);
+      }
+      const changes: Partial<Agreement> = {};
+      if (title) changes.title = title;
+      if (kind) changes.kind = kind;
+      if (status) changes.status = status;
+      if (description !== undefined) changes.description = description;
+      if (startsOn !== undefined) changes.startsOn = startsOn;
+      if (endsOn !== undefined) changes.endsOn = endsOn;
+      const newParties = parties ? normaliseParties(parties) : undefined;
+      const newAreas = areaCodes ? [...new Set(areaCodes)] : undefined;
+      const next = { ...agreement, ...changes };
+      checkRules({
+        kind: next.kind,
+        status: next.status,
+        startsOn: next.startsOn,
+        endsOn: next.endsOn,
+        parties: newParties,
+        areaCodes: newAreas ?? (await currentAreas(manager, id)),
+      });
+      await checkReferences(newParties ?? [], newAreas ?? []);
+      // Always a new version, also when only parties or areas change.
+      await manager.createQueryBuilder().update(Agreement).set(changes).where('id = :id', { id: agreement.id }).execute();
+      if (newParties) await replaceParties(manager, agreement.id, newParties);
+      if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
+      return manager.getRepository(Agreement).findOneByOrFail({ id: agreement.id });
+    });
+  }
+}
+
+@Resolver(() => AgreementParty)
+export class AgreementPartyResolver {
+  @FieldResolver(() => Actor, { description: 'The actor that is a party (resolved by the actors registry).' })
+  actor(@Root() party: AgreementParty): Actor {
+    return { id: party.actorId };
+  }
+}
+
+@Resolver(() => Actor)
+export class ActorAgreementsResolver {
+  @FieldResolver(() => [Agreement], { description: 'Agreements this actor is a party to, in any role, by title.' })
+  async agreements(
+    @Root() actor: Actor,
+    @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
+    statuses: AgreementStatus[] | undefined,
+    @Ctx() { loaders }: Context,
+  ) {
+    const agreements = await loaders.agreementsOfActor.load(actor.id);
+    return statuses?.length ? agreements.filter((a) => statuses.includes(a.status)) : agreements;
+  }
+}
+
+@Resolver(() => Area)
+export class AreaAgreementsResolver {
+  @FieldResolver(() => [Agreement], { description: 'Agreements covering this area, by title.' })
+  agreements(
+    @Root() area: Area,
+    @Arg('scope', () => AreaScope, {
+      defaultValue: AreaScope.WITHIN,
+      description: 'WITHIN: agreements for this area or its sub-areas; OVERLAPPING: also those for wider areas, e.g. national agreements.',
+    })
+    scope: AreaScope,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.agreementsInArea[scope].load(area.code);
+  }
+}
+
+interface AgreementState {
+  kind: AgreementKind;
+  status: AgreementStatus;
+  startsOn: string | null;
+  endsOn: string | null;
+  /** Only when they are being written. */
+  parties?: AgreementPartyInput[];
+  areaCodes: string[];
+}
+
+/** Rules across fields, checked on the agreement as it would be after the change. */
+function checkRules({ kind, status, startsOn, endsOn, parties, areaCodes }: AgreementState) {
+  if (status !== AgreementStatus.DRAFT && !startsOn) {
+    throw badInput(`An agreement with status ${status} needs a start date; only a DRAFT may leave it open`, [
+      { field: 'startsOn', message: 'required unless the status is DRAFT' },
+    ]);
+  }
+  if (startsOn && endsOn && endsOn < startsOn) {
+    throw badInput('endsOn is before startsOn', [{ field: 'endsOn', message: 'must not be before startsOn' }]);
+  }
+  if (parties) {
+    const seen = new Set<string>();
+    for (const { actorId, role } of parties) {
+      const key = `${actorId} ${role}`;
+      if (seen.has(key)) {
+        throw badInput(`Actor ${actorId} is listed twice as ${role}`, [{ field: 'parties', message: 'an actor holds each role once' }]);
+      }
+      seen.add(key);
+    }
+  }
+  if (kind === AgreementKind.NATIONAL_AGREEMENT && !areaCodes.includes(COUNTRY_CODE)) {
+    throw badInput(`A national agreement covers Sweden: include area ${COUNTRY_CODE}`, [
+      { field: 'areaCodes', message: `must include ${COUNTRY_CODE} for a NATIONAL_AGREEMENT` },
+    ]);
+  }
+}
+
+const normaliseParties = (parties: AgreementPartyInput[]): AgreementPartyInput[] =>
+  parties.map(({ actorId, role, responsibilities }) => ({ actorId: actorId.toLowerCase(), role, responsibilities: responsibilities ?? null }));
+
+/** The actors and areas must exist in the registry; checked before anything is written. */
+async function checkReferences(parties: AgreementPartyInput[], areaCodes: string[]) {
+  await assertReferencesExist('Actor', parties.map((p) => p.actorId), 'parties');
+  await assertReferencesExist('Area', areaCodes, 'areaCodes');
+}
+
+async function currentAreas(manager: EntityManager, agreementId: string): Promise<string[]> {
+  return (await manager.getRepository(AgreementArea).findBy({ agreementId })).map((a) => a.areaCode);
+}
+
+async function replaceParties(manager: EntityManager, agreementId: string, parties: AgreementPartyInput[]) {
+  await manager.getRepository(AgreementParty).delete({ agreementId });
+  await manager.getRepository(AgreementParty).insert(
+    parties.map(({ actorId, role, responsibilities }) => ({ agreementId, actorId, role, responsibilities: responsibilities ?? null })),
+  );
+}
+
+async function replaceAreas(manager: EntityManager, agreementId: string, areaCodes: string[]) {
+  await manager.getRepository(AgreementArea).delete({ agreementId });
+  await manager.getRepository(AgreementArea).insert(areaCodes.map((areaCode) => ({ agreementId, areaCode })));
+}

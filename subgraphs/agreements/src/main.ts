@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@samverkan/shared';
+import { agreementsSubgraph } from './index';
+
+void runSubgraphProcess(agreementsSubgraph);

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@samverkan/shared';
+import { situationSubgraph } from './index';
+
+void runSubgraphProcess(situationSubgraph);

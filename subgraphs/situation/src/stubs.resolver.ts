@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AreaScope, SubgraphContext } from '@samverkan/shared';
+import { SituationLoaders } from './loaders';
+import { SituationReport } from './situation-report';
+import { Actor, Area } from './stubs';
+
+type Context = SubgraphContext<SituationLoaders>;
+
+@Resolver(() => Area)
+export class AreaSituationResolver {
+  @FieldResolver(() => SituationReport, {
+    nullable: true,
+    description:
+      'The current situation picture of exactly this area (not its sub-areas): the report with the latest period end, the most recently created one on a tie; null when there is none.',
+  })
+  latestSituationReport(@Root() area: Area, @Ctx() { loaders }: Context) {
+    return loaders.latestReportOfArea.load(area.code);
+  }
+
+  @FieldResolver(() => [SituationReport], { description: 'Situation reports about this area, newest period first (by `periodEnd`).' })
+  situationReports(
+    @Root() area: Area,
+    @Arg('scope', () => AreaScope, {
+      defaultValue: AreaScope.WITHIN,
+      description: 'Include reports about sub-areas (WITHIN) or also about wider areas containing this one (OVERLAPPING).',
+    })
+    scope: AreaScope,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.reportsInArea[scope].load(area.code);
+  }
+}
+
+@Resolver(() => Actor)
+export class ActorSituationResolver {
+  @FieldResolver(() => [SituationReport], { description: 'Situation reports this actor wrote, newest period first (by `periodEnd`).' })
+  situationReports(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return loaders.reportsByActor.load(actor.id);
+  }
+}

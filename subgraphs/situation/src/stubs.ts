@@ -1,0 +1,7 @@
+import { entityStub } from '@samverkan/shared';
+
+/** Entities the actors subgraph owns: reports refer to them and add situation fields to them. */
+export const Actor = entityStub('Actor');
+export type Actor = InstanceType<typeof Actor>;
+export const Area = entityStub('Area');
+export type Area = InstanceType<typeof Area>;
