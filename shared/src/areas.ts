@@ -46,3 +46,22 @@ export function areaMatchSql(column: string, codeExpr: string, scope: AreaScope)
   if (scope === AreaScope.WITHIN) return within;
   return `(${within} OR ${column} IN ('${COUNTRY_CODE}', left(${codeExpr}, 2), left(${codeExpr}, 4)))`;
 }
+
+/** One value per area scope, e.g. a loader for WITHIN and one for OVERLAPPING. */
+export const perAreaScope = <T>(make: (scope: AreaScope) => T): Record<AreaScope, T> => ({
+  [AreaScope.WITHIN]: make(AreaScope.WITHIN),
+  [AreaScope.OVERLAPPING]: make(AreaScope.OVERLAPPING),
+});
+
+/**
+ * Finds, for each requested area code, the ids of the rows of `table` whose `areaColumn` matches
+ * it (one statement for all codes): the pairs for a `pairedGroupLoader`.
+ */
+export const areaPairs =
+  (db: { query(sql: string, params: unknown[]): Promise<Array<{ key: string; id: string }>> }, table: string, areaColumn: string, scope: AreaScope, idColumn = 'id') =>
+  (codes: string[]) =>
+    db.query(
+      `SELECT DISTINCT k.code AS key, t.${idColumn} AS id FROM ${table} t
+         JOIN unnest($1::text[]) AS k(code) ON ${areaMatchSql(`t.${areaColumn}`, 'k.code', scope)}`,
+      [codes],
+    );

@@ -19,3 +19,30 @@ export function groupLoader<K, V>(fetch: (keys: K[]) => Promise<Array<[K, V]>>):
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/** Which record (by id) belongs to which key. */
+export interface KeyedId<K> {
+  key: K;
+  id: string;
+}
+
+/**
+ * Many records per key, in two statements for the whole batch: `findPairs` finds which record ids
+ * belong to which key (through a link table or an area match, so one record may belong to several
+ * keys), then `fetch` loads those records in the order each list should have.
+ */
+export function pairedGroupLoader<K, V extends { id: string }>(
+  findPairs: (keys: K[]) => Promise<Array<KeyedId<K>>>,
+  fetch: (ids: string[]) => Promise<V[]>,
+): DataLoader<K, V[]> {
+  return groupLoader<K, V>(async (keys) => {
+    const pairs = await findPairs(keys);
+    if (pairs.length === 0) return [];
+    const found = await fetch([...new Set(pairs.map((pair) => pair.id))]);
+    const rank = new Map(found.map((record, index) => [record.id, index]));
+    return pairs
+      .filter((pair) => rank.has(pair.id))
+      .sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
+      .map((pair) => [pair.key, found[rank.get(pair.id)!]]);
+  });
+}

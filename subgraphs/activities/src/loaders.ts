@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, AreaScope, groupLoader, isUuid, recordLoader } from '@samverkan/shared';
+import { areaPairs, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
 import { Activity, ActivityOrganiser } from './activity';
 import { Actor } from './stubs';
 
@@ -11,28 +11,7 @@ export function createLoaders(dataSource: DataSource) {
   const activities = dataSource.getRepository(Activity);
   const organisers = dataSource.getRepository(ActivityOrganiser);
 
-  /** Pairs each key with the activities found for it, newest start first. */
-  const pairActivities = async (pairs: Array<{ key: string; activity_id: string }>): Promise<Array<[string, Activity]>> => {
-    if (pairs.length === 0) return [];
-    const found = await activities.find({ where: { id: In([...new Set(pairs.map((p) => p.activity_id))]) }, order: NEWEST_FIRST });
-    const rank = new Map(found.map((activity, index) => [activity.id, index]));
-    const byId = new Map(found.map((activity) => [activity.id, activity]));
-    return pairs
-      .filter((p) => byId.has(p.activity_id))
-      .sort((a, b) => rank.get(a.activity_id)! - rank.get(b.activity_id)!)
-      .map((p) => [p.key, byId.get(p.activity_id)!]);
-  };
-
-  const activitiesInArea = (scope: AreaScope) =>
-    groupLoader<string, Activity>(async (codes) =>
-      pairActivities(
-        await dataSource.query(
-          `SELECT k.code AS key, a.id AS activity_id FROM activities a
-             JOIN unnest($1::text[]) AS k(code) ON ${areaMatchSql('a.area_code', 'k.code', scope)}`,
-          [codes],
-        ),
-      ),
-    );
+  const newestFirst = (ids: string[]) => activities.find({ where: { id: In(ids) }, order: NEWEST_FIRST });
 
   return {
     activity: recordLoader<string, Activity>((ids) => activities.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
@@ -44,15 +23,11 @@ export function createLoaders(dataSource: DataSource) {
       ]),
     ),
     /** The activities each actor organises. */
-    activitiesOfActor: groupLoader<string, Activity>(async (ids) =>
-      pairActivities(
-        (await organisers.find({ where: { actorId: In(ids.filter(isUuid)) } })).map((o) => ({ key: o.actorId, activity_id: o.activityId })),
-      ),
+    activitiesOfActor: pairedGroupLoader<string, Activity>(
+      async (ids) => (await organisers.find({ where: { actorId: In(ids.filter(isUuid)) } })).map((o) => ({ key: o.actorId, id: o.activityId })),
+      newestFirst,
     ),
-    activitiesInArea: {
-      [AreaScope.WITHIN]: activitiesInArea(AreaScope.WITHIN),
-      [AreaScope.OVERLAPPING]: activitiesInArea(AreaScope.OVERLAPPING),
-    },
+    activitiesInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'activities', 'area_code', scope), newestFirst)),
     /** The activities each agreement funds. */
     activitiesOfAgreement: groupLoader<string, Activity>(async (ids) =>
       (await activities.find({ where: { fundingAgreementId: In(ids.filter(isUuid)) }, order: NEWEST_FIRST })).map((a) => [

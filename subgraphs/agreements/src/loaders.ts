@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, AreaScope, groupLoader, isUuid, recordLoader } from '@samverkan/shared';
+import { areaPairs, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
 import { Agreement, AgreementParty, PartyRole } from './agreement';
 import { Area } from './stubs';
 
@@ -10,31 +10,8 @@ const ROLE_ORDER = Object.values(PartyRole);
 export function createLoaders(dataSource: DataSource) {
   const agreements = dataSource.getRepository(Agreement);
 
-  /** Pairs a key with the agreements found for it, ordered by title (then id, as the root list). */
-  const pairAgreements = async (pairs: Array<{ key: string; agreement_id: string }>): Promise<Array<[string, Agreement]>> => {
-    if (pairs.length === 0) return [];
-    const found = await agreements.find({
-      where: { id: In([...new Set(pairs.map((p) => p.agreement_id))]) },
-      order: { title: 'ASC', id: 'ASC' },
-    });
-    const rank = new Map(found.map((agreement, index) => [agreement.id, index]));
-    const byId = new Map(found.map((agreement) => [agreement.id, agreement]));
-    return pairs
-      .filter((p) => byId.has(p.agreement_id))
-      .sort((a, b) => rank.get(a.agreement_id)! - rank.get(b.agreement_id)!)
-      .map((p) => [p.key, byId.get(p.agreement_id)!]);
-  };
-
-  const agreementsInArea = (scope: AreaScope) =>
-    groupLoader<string, Agreement>(async (codes) =>
-      pairAgreements(
-        await dataSource.query(
-          `SELECT DISTINCT k.code AS key, aa.agreement_id FROM agreement_areas aa
-             JOIN unnest($1::text[]) AS k(code) ON ${areaMatchSql('aa.area_code', 'k.code', scope)}`,
-          [codes],
-        ),
-      ),
-    );
+  /** Agreement lists are ordered by title, then id, as the root list. */
+  const byTitle = (ids: string[]) => agreements.find({ where: { id: In(ids) }, order: { title: 'ASC', id: 'ASC' } });
 
   return {
     agreement: recordLoader<string, Agreement>((ids) => agreements.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
@@ -51,19 +28,15 @@ export function createLoaders(dataSource: DataSource) {
       );
       return links.map((l) => [l.agreement_id, { code: l.area_code }]);
     }),
-    agreementsOfActor: groupLoader<string, Agreement>(async (actorIds) =>
-      pairAgreements(
-        await dataSource.query(
-          `SELECT DISTINCT k.id AS key, p.agreement_id FROM agreement_parties p
-             JOIN unnest($1::text[]) AS k(id) ON p.actor_id = k.id::uuid`,
+    agreementsOfActor: pairedGroupLoader<string, Agreement>(
+      (actorIds) =>
+        dataSource.query(
+          `SELECT DISTINCT p.actor_id::text AS key, p.agreement_id AS id FROM agreement_parties p WHERE p.actor_id = ANY($1::uuid[])`,
           [actorIds.filter(isUuid)],
         ),
-      ),
+      byTitle,
     ),
-    agreementsInArea: {
-      [AreaScope.WITHIN]: agreementsInArea(AreaScope.WITHIN),
-      [AreaScope.OVERLAPPING]: agreementsInArea(AreaScope.OVERLAPPING),
-    },
+    agreementsInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), byTitle)),
   };
 }
 

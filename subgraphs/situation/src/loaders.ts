@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, AreaScope, groupLoader, isUuid, recordLoader } from '@samverkan/shared';
+import { areaPairs, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
 import { Observation, SituationReport } from './situation-report';
 
 /** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
@@ -9,23 +9,7 @@ export function createLoaders(dataSource: DataSource) {
 
   const reportsById = async (ids: string[]) => (ids.length ? reports.findBy({ id: In(ids) }) : []);
 
-  /** Pairs each key with its reports, in the order the pairs were given. */
-  const pairReports = async (pairs: Array<{ key: string; id: string }>): Promise<Array<[string, SituationReport]>> => {
-    const byId = new Map((await reportsById([...new Set(pairs.map((p) => p.id))])).map((r) => [r.id, r]));
-    return pairs.filter((p) => byId.has(p.id)).map((p) => [p.key, byId.get(p.id)!]);
-  };
-
-  const reportsInArea = (scope: AreaScope) =>
-    groupLoader<string, SituationReport>(async (codes) =>
-      pairReports(
-        await dataSource.query(
-          `SELECT k.code AS key, r.id FROM situation_reports r
-             JOIN unnest($1::text[]) AS k(code) ON ${areaMatchSql('r.area_code', 'k.code', scope)}
-           ORDER BY r.period_end DESC, r.id DESC`,
-          [codes],
-        ),
-      ),
-    );
+  const newestFirst = (ids: string[]) => reports.find({ where: { id: In(ids) }, order: { periodEnd: 'DESC', id: 'DESC' } });
 
   return {
     report: recordLoader<string, SituationReport>((ids) => reportsById(ids.filter(isUuid)), (r) => r.id),
@@ -45,7 +29,7 @@ export function createLoaders(dataSource: DataSource) {
           .getMany(),
       (r) => r.areaCode,
     ),
-    reportsInArea: { [AreaScope.WITHIN]: reportsInArea(AreaScope.WITHIN), [AreaScope.OVERLAPPING]: reportsInArea(AreaScope.OVERLAPPING) },
+    reportsInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'situation_reports', 'area_code', scope), newestFirst)),
     reportsByActor: groupLoader<string, SituationReport>(async (actorIds) => {
       const ids = actorIds.filter(isUuid);
       if (ids.length === 0) return [];
