@@ -13,3 +13,4 @@ export * from './subgraph';
 export * from './demo';
 export * from './text';
 export * from './entities';
+export * from './periods';

@@ -10,6 +10,7 @@ import {
   PageArgs,
   paginate,
   SubgraphContext,
+  wherePeriodOverlaps,
 } from '@samverkan/shared';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
@@ -57,11 +58,7 @@ export class ActivityResolver {
     if (filter?.fundingAgreementId) {
       query.andWhere('activity.funding_agreement_id = :fundingAgreementId', { fundingAgreementId: filter.fundingAgreementId });
     }
-    if (filter?.from && filter?.to && filter.from > filter.to) {
-      throw badInput('`from` is after `to`', [{ field: 'to', message: 'must not be before from' }]);
-    }
-    if (filter?.from) query.andWhere('(activity.ends_on IS NULL OR activity.ends_on >= :from)', { from: filter.from });
-    if (filter?.to) query.andWhere('activity.starts_on <= :to', { to: filter.to });
+    wherePeriodOverlaps(query, { start: 'activity.starts_on', end: 'activity.ends_on' }, filter ?? {});
     if (filter?.policePurposes?.length) {
       query.andWhere('activity.police_purpose IN (:...policePurposes)', { policePurposes: filter.policePurposes });
     }

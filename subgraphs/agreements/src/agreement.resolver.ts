@@ -12,6 +12,7 @@ import {
   PageArgs,
   paginate,
   SubgraphContext,
+  wherePeriodOverlaps,
 } from '@samverkan/shared';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
@@ -36,9 +37,6 @@ export class AgreementResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { dataSource }: Context,
   ) {
-    if (filter?.from && filter.to && filter.from > filter.to) {
-      throw badInput('`from` is after `to`', [{ field: 'filter.to', message: 'must not be before from' }]);
-    }
     const query = dataSource.getRepository(Agreement).createQueryBuilder('agreement');
     if (filter?.areaCode) {
       query.andWhere(
@@ -53,10 +51,7 @@ export class AgreementResolver {
         partyId: filter.partyId,
       });
     }
-    if (filter?.from) {
-      query.andWhere('agreement.starts_on IS NOT NULL AND (agreement.ends_on IS NULL OR agreement.ends_on >= :from)', { from: filter.from });
-    }
-    if (filter?.to) query.andWhere('agreement.starts_on <= :to', { to: filter.to });
+    wherePeriodOverlaps(query, { start: 'agreement.starts_on', end: 'agreement.ends_on' }, filter ?? {});
     if (filter?.text) {
       query.andWhere('(agreement.title ILIKE :text OR agreement.description ILIKE :text)', { text: containsPattern(filter.text) });
     }

@@ -10,6 +10,7 @@ import {
   PageArgs,
   paginate,
   SubgraphContext,
+  wherePeriodOverlaps,
 } from '@samverkan/shared';
 import { assertNoPersonalIdentityNumbers } from './personal-identity';
 import { Observation, SituationReport } from './situation-report';
@@ -49,11 +50,7 @@ export class SituationReportResolver {
       });
     }
     if (filter?.reportedById) query.andWhere('report.reported_by_id = :reportedById', { reportedById: filter.reportedById });
-    if (filter?.from && filter?.to && filter.to < filter.from) {
-      throw badInput('`to` is before `from`', [{ field: 'to', message: 'must not be before from' }]);
-    }
-    if (filter?.from) query.andWhere('report.period_end >= :from', { from: filter.from });
-    if (filter?.to) query.andWhere('report.period_start <= :to', { to: filter.to });
+    wherePeriodOverlaps(query, { start: 'report.period_start', end: 'report.period_end' }, filter ?? {});
     if (filter?.text) query.andWhere('report.summary ILIKE :text', { text: containsPattern(filter.text) });
     return paginate(query, page, { column: 'report.period_end', property: 'periodEnd', direction: 'DESC' });
   }
