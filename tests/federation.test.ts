@@ -1,6 +1,7 @@
 import { DEMO_ACTORS, DEMO_AGREEMENTS, DEMO_AREAS, SUBGRAPHS } from '@samverkan/shared';
 import { errorCode, graphql } from './support/graphql';
 import { startFederation, TestFederation } from './support/federation';
+import { freePort, startProcess } from './support/processes';
 
 let federation: TestFederation;
 
@@ -102,5 +103,20 @@ describe('the federation end to end', () => {
   it.each(SUBGRAPHS)('serves the %s subgraph alone on its own port, with its federation keys', async (name) => {
     const { data } = await graphql(federation.subgraphs[name].url, '{ _service { sdl } }');
     expect(data!._service.sdl).toMatch(/@key\(fields: "(id|code)"\)/);
+  });
+
+  it('composes live from the running subgraphs in development mode, and answers as the committed supergraph does', async () => {
+    const port = await freePort();
+    const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, federation.subgraphs[name].url]));
+    const live = await startProcess('gateway/src/main.ts', port, { ...urls, GATEWAY_PORT: String(port), GATEWAY_COMPOSE: 'live' });
+    try {
+      const query = `query($code: ID!) { area(code: $code) { name latestSituationReport { level } actors { name agreements { title } activities { title } } } }`;
+      const fromLive = await graphql(live.url, query, { code: DEMO_AREAS.angered });
+      expect(fromLive.errors).toBeUndefined();
+      expect(fromLive.data!.area.actors.length).toBeGreaterThan(0);
+      expect(fromLive).toEqual(await federation.query(query, { code: DEMO_AREAS.angered }));
+    } finally {
+      await live.stop();
+    }
   });
 });
