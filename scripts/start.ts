@@ -9,6 +9,7 @@ import {
   urlOf,
   withDatabase,
 } from '@samverkan/shared';
+import { ensureLocalKeys } from '../shared/src/auth/local-issuer';
 import { EmbeddedServer, startEmbeddedPostgres } from '../shared/src/embedded-postgres';
 import { ServiceProcess, startProcess } from './lib/processes';
 
@@ -67,8 +68,12 @@ async function main() {
   try {
     const db = await databases();
     embedded = db.embedded;
-    // Every service learns where the others are, so subgraphs can check references.
-    const urls = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), urlOf(name)]));
+    // Every service learns where the others are, so subgraphs can check references, and how to
+    // verify tokens: an OIDC provider's keys if configured, else the local issuer's.
+    const urls: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), urlOf(name)]));
+    if (!process.env.AUTH_JWKS_URL && !process.env.AUTH_JWKS_FILE) {
+      urls.AUTH_JWKS_FILE = (await ensureLocalKeys(join(ROOT, '.data/auth'))).jwksFile;
+    }
     const subgraphs = await Promise.all(
       SUBGRAPHS.map((name) =>
         startProcess(`subgraphs/${name}/src/main.ts`, portOf(name), {
@@ -97,9 +102,11 @@ samverkan is running (ready in ${seconds} s${db.embedded ? ', embedded PostgreSQ
   Gateway      http://localhost:${portOf('gateway')}/graphql   (open it in a browser for Apollo Sandbox)
 ${SUBGRAPHS.map((name) => `  ${name.padEnd(12)} http://localhost:${portOf(name)}/graphql`).join('\n')}
 
-Try, for a district, its actors, their agreements and activities, and the latest situation picture:
+Try, for a district, its actors, their agreements and activities, and the latest situation picture,
+as a municipality official there (without a token you see what is public):
 
-curl -s http://localhost:${portOf('gateway')}/graphql -H 'content-type: application/json' \\
+TOKEN=$(npm run --silent token -- --org rinkebyKistaStadsdel --role COORDINATOR)
+curl -s http://localhost:${portOf('gateway')}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
   -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'
 
 Press Ctrl-C to stop.`);

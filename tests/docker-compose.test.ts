@@ -10,7 +10,9 @@ interface ComposeService {
   depends_on?: string[] | Record<string, unknown>;
 }
 
-const compose = parse(readFileSync(join(__dirname, '../docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(join(__dirname, '../docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
 const services = compose.services;
 const dependsOn = (service: ComposeService) =>
   Array.isArray(service.depends_on) ? service.depends_on : Object.keys(service.depends_on ?? {});
@@ -32,6 +34,12 @@ describe('docker-compose.yml', () => {
     for (const other of SUBGRAPHS.filter((n) => n !== name)) {
       expect(env[envName(other, 'URL')]).toBe(`http://${other}:${DEFAULT_PORTS[other]}/graphql`);
     }
+  });
+
+  it.each([...SUBGRAPHS, 'gateway'])('has %s verify tokens against the OIDC provider, in production mode', (name) => {
+    const env = services[name].environment ?? {};
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']));
+    expect(env.NODE_ENV).toBe('production');
   });
 
   it('points the gateway at every subgraph', () => {

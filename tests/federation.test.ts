@@ -1,4 +1,5 @@
-import { DEMO_ACTORS, DEMO_AGREEMENTS, DEMO_AREAS, SUBGRAPHS } from '@samverkan/shared';
+import { DEMO_ACTORS, DEMO_AGREEMENTS, DEMO_AREAS, Role, SUBGRAPHS } from '@samverkan/shared';
+import { bearer } from './support/auth';
 import { errorCode, graphql } from './support/graphql';
 import { startFederation, TestFederation } from './support/federation';
 import { freePort, startProcess } from './support/processes';
@@ -28,6 +29,8 @@ describe('the federation end to end', () => {
         }
       }`,
       { code: DEMO_AREAS.rinkebyKista },
+      // A municipality official in the district: the police share their latest picture with them.
+      await bearer(DEMO_ACTORS.rinkebyKistaStadsdel, [Role.COORDINATOR]),
     );
     expect(errors).toBeUndefined();
     const area = data!.area;
@@ -60,6 +63,7 @@ describe('the federation end to end', () => {
         }
       }`,
       { id: DEMO_AGREEMENTS.iopGoteborgAngered },
+      await bearer(DEMO_ACTORS.goteborgsStad, [Role.COORDINATOR]),
     );
     expect(errors).toBeUndefined();
     expect(data!.agreement.areas.map((a: { name: string }) => a.name)).toContain('Angered');
@@ -81,6 +85,7 @@ describe('the federation end to end', () => {
           targetGroups: ['YOUNG_PEOPLE'],
         },
       },
+      await bearer(DEMO_ACTORS.kfumGoteborg, [Role.COORDINATOR]),
     );
     expect(created.errors).toBeUndefined();
     const { data } = await federation.query(`query($id: ID!) { actor(id: $id) { activities { id } } }`, { id: DEMO_ACTORS.kfumGoteborg });

@@ -1,4 +1,5 @@
-import { DEMO_ACTORS } from '@samverkan/shared';
+import { DEMO_ACTORS, Role } from '@samverkan/shared';
+import { bearer } from './support/auth';
 import { startFederation, TestFederation } from './support/federation';
 
 /**
@@ -6,10 +7,13 @@ import { startFederation, TestFederation } from './support/federation';
  * number of SQL statements whether it touches 10 or 200 actors.
  */
 let federation: TestFederation;
+/** A national coordinator registers everything, shares it with the network and reads it back. */
+let headers: Record<string, string>;
 const AREA = '2480'; // Umeå: no demo data, so the test decides how many actors work there.
 
 beforeAll(async () => {
   federation = await startFederation({ SAMVERKAN_SQL_STATS: 'on' });
+  headers = await bearer(DEMO_ACTORS.skr, [Role.NATIONAL_COORDINATOR]);
 }, 180000);
 afterAll(() => federation?.stop());
 
@@ -20,18 +24,19 @@ async function addActors(count: number) {
     for (let i = work.shift(); i !== undefined; i = work.shift()) {
       const actor = await federation.query(`mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`, {
         input: { name: `Förening ${i} ${Math.random().toString(36).slice(2, 8)}`, kind: 'CIVIL_SOCIETY', areaCodes: [AREA] },
-      });
+      }, headers);
       const actorId = actor.data!.createActor.id;
       const agreement = await federation.query(`mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`, {
         input: {
           title: `Samverkansavtal ${i}`,
           kind: 'COLLABORATION_AGREEMENT',
           status: 'ACTIVE',
+          visibility: 'NETWORK',
           startsOn: '2026-01-01',
           parties: [{ actorId, role: 'IMPLEMENTING' }, { actorId: DEMO_ACTORS.polisen, role: 'ACCOUNTABLE' }],
           areaCodes: [AREA],
         },
-      });
+      }, headers);
       const agreementId = agreement.data!.createAgreement.id;
       const activity = await federation.query(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`, {
         input: {
@@ -42,8 +47,9 @@ async function addActors(count: number) {
           startsOn: '2026-02-01',
           targetGroups: ['CHILDREN'],
           fundingAgreementId: agreementId,
+          visibility: 'NETWORK',
         },
-      });
+      }, headers);
       expect(activity.errors).toBeUndefined();
     }
   };
@@ -66,7 +72,7 @@ const QUERY = `query($code: ID!) {
 }`;
 
 async function statementsFor(expectedActors: number) {
-  const response = await federation.query(QUERY, { code: AREA });
+  const response = await federation.query(QUERY, { code: AREA }, headers);
   expect(response.errors).toBeUndefined();
   expect(response.data!.area.actors).toHaveLength(expectedActors);
   for (const actor of response.data!.area.actors) {

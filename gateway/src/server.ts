@@ -1,20 +1,35 @@
-import { ApolloServer, BaseContext } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { ErrorCode, formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/shared';
+import {
+  authConfigFromEnv,
+  isProduction,
+  organisationExists,
+  unauthenticated,
+  queryLimits,
+  viewerFromAuthorization,
+  ErrorCode,
+  formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/shared';
 import { readSupergraph } from './supergraph';
 
 interface GatewayContext extends BaseContext {
+  /** The caller's verified Authorization header, passed on to every subgraph, which applies its own rules. */
+  authorization?: string;
   /** SQL statements per subgraph for this request, when statement statistics are on. */
   sqlStatements: Partial<Record<SubgraphName, number>>;
 }
 
+type WillSendRequestArgs = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 type DidReceiveResponseArgs = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
 /** Forwards to a subgraph at its configured URL, and adds up the statement counts it reports. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly subgraph: SubgraphName) {
     super({ url: urlOf(subgraph) });
+  }
+
+  override willSendRequest({ request, context }: WillSendRequestArgs) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
   /**
@@ -55,14 +70,19 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): ApolloGatew
 }
 
 export function startGateway(port: number): Promise<ServedGraphQL> {
+  const auth = authConfigFromEnv();
+  const limits = queryLimits('gateway');
   return serveGraphQL<GatewayContext>(
     (plugins) =>
       new ApolloServer<GatewayContext>({
         gateway: createGateway(),
         formatError,
         includeStacktraceInErrorResponses: false,
+        introspection: !isProduction(),
+        validationRules: limits.validationRules,
         plugins: [
           ...plugins,
+          ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
           {
             async requestDidStart() {
               return {
@@ -76,6 +96,17 @@ export function startGateway(port: number): Promise<ServedGraphQL> {
           },
         ],
       }),
-    { port, context: async () => ({ sqlStatements: {} }) },
+    {
+      port,
+      context: async (req) => {
+        // Refuse a bad token here already; each subgraph verifies it again and applies its rules.
+        const authorization = req.headers.authorization;
+        const viewer = await viewerFromAuthorization(authorization, auth);
+        if (viewer.kind === 'member' && !(await organisationExists(viewer.organisationId))) {
+          throw unauthenticated("The token's organisation is not a registered actor");
+        }
+        return { authorization, sqlStatements: {} };
+      },
+    },
   );
 }

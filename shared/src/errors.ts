@@ -2,15 +2,22 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
+import { exceededLimit } from './hardening';
 
 /** Stable error codes clients may branch on (in `errors[].extensions.code`). */
 export enum ErrorCode {
   /** The input is malformed or breaks a rule; `extensions.fields` names the fields when known. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The token is missing where one is needed, or is expired, forged or not for this service. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The caller may see the record but not do this to it (e.g. change another party's record). */
+  FORBIDDEN = 'FORBIDDEN',
   /** No record with that id (or it is not visible to the caller). */
   NOT_FOUND = 'NOT_FOUND',
   /** The record changed since the caller read it: re-read, merge, and retry with the new version. */
   VERSION_CONFLICT = 'VERSION_CONFLICT',
+  /** The query is deeper, costlier or has more aliases, directives or tokens than allowed; `extensions.limit` says which. */
+  QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   /** A service this one depends on (e.g. the actors registry, to check references) did not answer. */
   DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',
   /** Something failed on our side; details are in the server log, never in the response. */
@@ -46,7 +53,7 @@ const PASS_THROUGH = new Set([
 ]);
 
 /** The `extensions` keys clients may rely on. */
-const PUBLIC_EXTENSIONS = new Set(['code', 'fields', 'type', 'id', 'expectedVersion', 'actualVersion', 'serviceName']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'limit', 'fields', 'type', 'id', 'expectedVersion', 'actualVersion', 'serviceName']);
 
 /** PostgreSQL errors caused by the caller's input (SQLSTATE class 22 and constraint violations). */
 const INPUT_SQLSTATES: Record<string, string> = {
@@ -83,6 +90,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       return { ...base, message: INPUT_SQLSTATES[sqlstate], extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
   }
+  const limit = exceededLimit(formatted.message);
+  if (limit) return { ...base, extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     // Only documented keys: never stack traces, nor the gateway's copy of a subgraph's HTTP response.

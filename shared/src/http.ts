@@ -48,6 +48,12 @@ export async function serveGraphQL<C extends BaseContext>(
     (_req, _res, next) => runWithRequestStats(next),
     expressMiddleware(server, { context: ({ req }) => context(req) }),
   );
+  // Body parser refusals (too large, malformed JSON) as GraphQL-shaped errors, never an HTML stack trace.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status ?? 500;
+    const message = error.type === 'entity.too.large' ? 'The request body is too large' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -29,8 +29,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /**
- * Loads a record for update, locked, and checks the caller's version, so two writers can never
- * both succeed from the same version. Unknown or malformed ids are NOT_FOUND.
+ * Loads a record for update, locked, lets `authorize` refuse the caller, then checks the caller's
+ * version, so two writers can never both succeed from the same version. Unknown or malformed ids
+ * are NOT_FOUND.
  */
 export async function lockForUpdate<T extends VersionedRecord & ObjectLiteral>(
   manager: EntityManager,
@@ -38,11 +39,13 @@ export async function lockForUpdate<T extends VersionedRecord & ObjectLiteral>(
   typeName: string,
   id: string,
   expectedVersion: number,
+  authorize: (record: T) => void,
 ): Promise<T> {
   const record = isUuid(id)
     ? await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne()
     : null;
   if (!record) throw notFound(typeName, id);
+  authorize(record);
   if (record.version !== expectedVersion) throw versionConflict(typeName, id, expectedVersion, record.version);
   return record;
 }

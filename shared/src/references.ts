@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { badInput, ErrorCode } from './errors';
 import { SubgraphName, urlOf } from './services';
@@ -11,21 +12,18 @@ const OWNERS = {
 export type ReferencedType = keyof typeof OWNERS;
 
 /**
- * Checks that referenced records exist by asking the subgraph that owns them, through the
- * federation's own `_entities` field, so no party writes a reference to something that is not there.
- * Throws BAD_USER_INPUT naming the unknown keys, or DEPENDENCY_UNAVAILABLE if the owner is down.
+ * Which of these keys exist, asked of the subgraph that owns them through the federation's own
+ * `_entities` field. `authorization` is passed on, so the owner answers as it would the caller.
  */
-export async function assertReferencesExist(typename: ReferencedType, keys: string[], field: string): Promise<void> {
-  const unique = [...new Set(keys)];
-  if (unique.length === 0) return;
-  const { subgraph, key, noun } = OWNERS[typename];
+async function existingKeys(typename: ReferencedType, keys: string[], authorization?: string): Promise<Set<string>> {
+  const { subgraph, key } = OWNERS[typename];
   const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${key} } } }`;
-  const representations = unique.map((value) => ({ __typename: typename, [key]: value }));
+  const representations = keys.map((value) => ({ __typename: typename, [key]: value }));
   let body: { data?: { _entities: Array<Record<string, string> | null> } };
   try {
     const response = await fetch(urlOf(subgraph), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify({ query, variables: { representations } }),
       signal: AbortSignal.timeout(5000),
     });
@@ -35,10 +33,44 @@ export async function assertReferencesExist(typename: ReferencedType, keys: stri
     throw unavailable(subgraph);
   }
   if (!body.data?._entities) throw unavailable(subgraph);
-  const missing = unique.filter((_value, index) => !body.data!._entities[index]);
+  return new Set(keys.filter((_value, index) => body.data!._entities[index]));
+}
+
+/**
+ * Checks that referenced records exist, so no party writes a reference to something that is not
+ * there. Throws BAD_USER_INPUT naming the unknown keys, or DEPENDENCY_UNAVAILABLE if the owner is down.
+ */
+export async function assertReferencesExist(typename: ReferencedType, keys: string[], field: string, authorization?: string): Promise<void> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return;
+  const found = await existingKeys(typename, unique, authorization);
+  const missing = unique.filter((value) => !found.has(value));
   if (missing.length > 0) {
+    const { key, noun } = OWNERS[typename];
     throw badInput(`Unknown ${noun} ${key}: ${missing.join(', ')}`, [{ field, message: `unknown ${noun}` }]);
   }
+}
+
+/**
+ * Per request: whether the caller may see each referenced record, asked of its owner in one batch.
+ * A subgraph that holds a reference to another party's record shows it only when this says yes,
+ * so not even the id of a hidden record leaks (the gateway would not ask the owner for a bare id).
+ */
+export const visibleReferenceLoader = (typename: ReferencedType, authorization?: string) =>
+  new DataLoader<string, boolean>(async (keys) => {
+    const found = await existingKeys(typename, [...keys], authorization);
+    return keys.map((key) => found.has(key));
+  });
+
+const knownOrganisations = new Map<string, number>();
+const KNOWN_FOR_MS = 5 * 60 * 1000;
+
+/** Whether an organisation (an Actor id, as in a token's `org` claim) is registered; positive answers are cached a while. */
+export async function organisationExists(id: string): Promise<boolean> {
+  if ((knownOrganisations.get(id) ?? 0) > Date.now()) return true;
+  const exists = (await existingKeys('Actor', [id])).has(id);
+  if (exists) knownOrganisations.set(id, Date.now() + KNOWN_FOR_MS);
+  return exists;
 }
 
 const unavailable = (subgraph: SubgraphName) =>

@@ -9,14 +9,21 @@ import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { openDatabase } from './database';
 import { formatError } from './errors';
+import { authConfigFromEnv, unauthenticated, viewerFromAuthorization } from './auth/tokens';
+import { Viewer } from './auth/viewer';
+import { isProduction, queryLimits } from './hardening';
 import { requestStatsPlugin, serveGraphQL } from './http';
+import { organisationExists } from './references';
 import { SubgraphName } from './services';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
 
-/** What a resolver sees: this request's loaders and the subgraph's database. */
+/** What a resolver sees: who is asking, this request's loaders, and the subgraph's database. */
 export interface SubgraphContext<L> {
+  viewer: Viewer;
+  /** The caller's Authorization header, passed on when this subgraph asks another. */
+  authorization?: string;
   loaders: L;
   dataSource: DataSource;
 }
@@ -35,8 +42,13 @@ export interface SubgraphModule<L> {
   resolvers: NonEmptyArray<Function>;
   /** `__resolveReference` per entity type name: how `_entities` turns a key into a record. */
   references: Record<string, ReferenceResolver<L>>;
-  /** Fresh per request, so batching and caching never leak between callers. */
-  createLoaders(dataSource: DataSource): L;
+  /**
+   * Fresh per request and per viewer, so batching and caching never leak between callers;
+   * `authorization` is the caller's header, for loaders that ask another subgraph.
+   */
+  createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string): L;
+  /** How this subgraph tells that a token's organisation exists; by default it asks the actors subgraph. */
+  organisationExists?(dataSource: DataSource, id: string): Promise<boolean>;
   /** Loads the demo data; must be idempotent (a second start reuses the data). */
   seedDemoData(dataSource: DataSource): Promise<void>;
 }
@@ -74,15 +86,30 @@ export async function startSubgraph<L>(
   const dataSource = await openDatabase({ url: databaseUrl, entities: module.entities, migrations: module.migrations });
   if (seed) await module.seedDemoData(dataSource);
   const schema = await buildFederatedSchema(module);
+  const auth = authConfigFromEnv();
+  const knownOrganisation = (id: string) => (module.organisationExists ? module.organisationExists(dataSource, id) : organisationExists(id));
+  const limits = queryLimits('subgraph');
   const served = await serveGraphQL<SubgraphContext<L>>(
     (plugins) =>
       new ApolloServer({
         schema,
         formatError,
         includeStacktraceInErrorResponses: false,
-        plugins: [...plugins, requestStatsPlugin, ApolloServerPluginInlineTraceDisabled()],
+        introspection: !isProduction(),
+        validationRules: limits.validationRules,
+        plugins: [...plugins, ...limits.plugins, requestStatsPlugin, ApolloServerPluginInlineTraceDisabled()],
       }),
-    { port, context: async () => ({ loaders: module.createLoaders(dataSource), dataSource }) },
+    {
+      port,
+      context: async (req) => {
+        const authorization = req.headers.authorization;
+        const viewer = await viewerFromAuthorization(authorization, auth);
+        if (viewer.kind === 'member' && !(await knownOrganisation(viewer.organisationId))) {
+          throw unauthenticated("The token's organisation is not a registered actor");
+        }
+        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource };
+      },
+    },
   );
   return {
     url: served.url,

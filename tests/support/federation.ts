@@ -7,7 +7,11 @@ export interface TestFederation {
   gateway: ServiceProcess;
   subgraphs: Record<SubgraphName, ServiceProcess>;
   databases: Record<SubgraphName, string>;
-  query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => ReturnType<typeof graphql<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  query: <T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => ReturnType<typeof graphql<T>>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +47,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
     const gatewayPort = await freePort();
     const gateway = await startProcess('gateway/src/main.ts', gatewayPort, { ...urls, ...env, GATEWAY_PORT: String(gatewayPort) });
     started.push(gateway);
-    return { gateway, subgraphs, databases, query: (query, variables) => graphql(gateway.url, query, variables), stop: stopAll };
+    return { gateway, subgraphs, databases, query: (query, variables, headers) => graphql(gateway.url, query, variables, headers), stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

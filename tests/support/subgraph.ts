@@ -4,8 +4,12 @@ import { graphql } from './graphql';
 import { ServiceProcess, startSubgraphProcess } from './processes';
 
 export interface TestSubgraph extends RunningSubgraph {
-  /** Runs an operation against this subgraph alone. */
-  query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => ReturnType<typeof graphql<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Runs an operation against this subgraph alone, with request headers (e.g. from `bearer(...)`) if given. */
+  query: <T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => ReturnType<typeof graphql<T>>;
   /** The seeded actors subgraph this one checks references against (started for non-actors subgraphs). */
   actors?: ServiceProcess;
 }
@@ -28,7 +32,7 @@ export async function startTestSubgraph<L>(module: SubgraphModule<L>, { seed = t
   return {
     ...running,
     actors,
-    query: (query, variables) => graphql(running.url, query, variables),
+    query: (query, variables, headers) => graphql(running.url, query, variables, headers),
     stop: async () => {
       await running.stop();
       await dropDatabase(databaseUrl);

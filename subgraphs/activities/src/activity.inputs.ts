@@ -1,10 +1,11 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/shared';
+import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/shared';
 import { ActivityKind, InternalClassification, PolicePurpose, TargetGroup } from './activity';
 
 export const MAX_ORGANISERS = 20;
+export const MAX_SHARED_WITH = 50;
 
 @InputType({ description: 'Which activities to list; all conditions must hold.' })
 export class ActivityFilter {
@@ -46,7 +47,10 @@ export class ActivityFilter {
   @Field(() => [PolicePurpose], { nullable: true, description: 'Only activities the police take part in for one of these purposes.' })
   policePurposes?: PolicePurpose[];
 
-  @Field({ nullable: true, description: 'Only activities whose title or public description contains this text (case-insensitive).' })
+  @Field({
+    nullable: true,
+    description: 'Only activities whose title or public description contains this text (case-insensitive). Internal fields are never searched.',
+  })
   @MaxLength(200)
   text?: string;
 }
@@ -95,9 +99,20 @@ abstract class ActivityDetailsInput {
   @Min(0)
   participantCount?: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'The agreement that funds the activity, e.g. an IOP; null when none.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agreement that funds the activity, e.g. an IOP; null when none. Must be an agreement you may see.',
+  })
   @IsUUID('all', { message: 'fundingAgreementId is not an agreement id' })
   fundingAgreementId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Ids of the actors that may see the internal fields when \`visibility\` is SHARED (at most ${MAX_SHARED_WITH}). On update, replaces them; null clears them.`,
+  })
+  @ArrayMaxSize(MAX_SHARED_WITH)
+  @IsUUID('all', { each: true, message: 'sharedWithIds must hold actor ids' })
+  sharedWithIds?: string[] | null;
 }
 
 @InputType({ description: 'A new activity.' })
@@ -132,6 +147,12 @@ export class CreateActivityInput extends ActivityDetailsInput {
     description: 'INTERNAL classification for the parties\' planning and follow-up; never shown to the public.',
   })
   internalClassification: InternalClassification = InternalClassification.NOT_CLASSIFIED;
+
+  @Field(() => Visibility, {
+    defaultValue: Visibility.OWNER,
+    description: 'Who may see the internal fields; only your organisation unless you choose otherwise. The activity itself is always public.',
+  })
+  visibility: Visibility = Visibility.OWNER;
 }
 
 @InputType({ description: 'Changes to an activity: fields left out stay as they are, null clears an optional field.' })
@@ -166,4 +187,7 @@ export class UpdateActivityInput extends ActivityDetailsInput {
     description: 'New INTERNAL classification for the parties\' planning and follow-up; never shown to the public.',
   })
   internalClassification?: InternalClassification | null;
+
+  @Field(() => Visibility, { nullable: true, description: 'Who may see the internal fields from now on.' })
+  visibility?: Visibility | null;
 }

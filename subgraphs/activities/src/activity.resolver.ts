@@ -4,12 +4,22 @@ import {
   areaMatchSql,
   assertReferencesExist,
   badInput,
+  canSee,
+  ChangeAction,
   Connection,
   containsPattern,
+  forbidden,
+  givenFields,
+  isOwnerMember,
+  isWriter,
   lockForUpdate,
+  ownerForNewRecord,
   PageArgs,
   paginate,
+  recordChange,
   SubgraphContext,
+  unauthenticated,
+  Viewer,
   wherePeriodOverlaps,
 } from '@samverkan/shared';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
@@ -32,10 +42,10 @@ export class ActivityResolver {
   @Query(() => ActivityConnection, {
     description: 'Activities matching a filter, newest start date first (then by id), a page at a time.',
   })
-  activities(
+  async activities(
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Which activities to list; all activities when left out.' }) filter: ActivityFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, loaders }: Context,
   ) {
     const query = dataSource.getRepository(Activity).createQueryBuilder('activity');
     if (filter?.areaCode) {
@@ -56,7 +66,9 @@ export class ActivityResolver {
       });
     }
     if (filter?.fundingAgreementId) {
-      query.andWhere('activity.funding_agreement_id = :fundingAgreementId', { fundingAgreementId: filter.fundingAgreementId });
+      // Filtering by an agreement the caller may not see must not reveal which activities it funds.
+      const visible = await loaders.visibleAgreement.load(filter.fundingAgreementId);
+      query.andWhere(visible ? 'activity.funding_agreement_id = :fundingAgreementId' : 'false', { fundingAgreementId: filter.fundingAgreementId });
     }
     wherePeriodOverlaps(query, { start: 'activity.starts_on', end: 'activity.ends_on' }, filter ?? {});
     if (filter?.policePurposes?.length) {
@@ -79,76 +91,171 @@ export class ActivityResolver {
     return { code: activity.areaCode };
   }
 
-  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement that funds the activity, e.g. an IOP; null when none.' })
-  fundingAgreement(@Root() activity: Activity): Agreement | null {
-    return activity.fundingAgreementId ? { id: activity.fundingAgreementId } : null;
+  @FieldResolver(() => Agreement, {
+    nullable: true,
+    description: 'The agreement that funds the activity, e.g. an IOP; null when none, or when its owner does not let you see it.',
+  })
+  async fundingAgreement(@Root() activity: Activity, @Ctx() { loaders }: Context): Promise<Agreement | null> {
+    const id = activity.fundingAgreementId;
+    return id && (await loaders.visibleAgreement.load(id)) ? { id } : null;
+  }
+
+  @FieldResolver(() => Actor, { description: 'The organisation that owns the activity: its lead organiser, the only one that changes it.' })
+  owner(@Root() activity: Activity): Actor {
+    return { id: activity.ownerId };
+  }
+
+  @FieldResolver(() => [Actor], {
+    nullable: true,
+    description:
+      'The organisations that may see the internal fields when `visibility` is SHARED. Only for members of the owning organisation; null for others.',
+  })
+  sharedWith(@Root() activity: Activity, @Ctx() { viewer }: Context): Actor[] | null {
+    return isOwnerMember(activity, viewer) ? activity.sharedWith.map((id) => ({ id })) : null;
   }
 
   /**
-   * Kept out of the entity's own fields on purpose: this is the one place that serves the internal
-   * classification, so access rules (parties only) can be added here without touching anything else.
+   * The one place that serves the internal classification. Never to the public, whatever the
+   * visibility (even PUBLIC): labels that scare young people away stay internal.
    */
   @FieldResolver(() => InternalClassification, {
+    nullable: true,
     description:
-      "INTERNAL: how the parties classify the activity for their own planning and follow-up (e.g. selective prevention). Never show it to the public or participants, and never use it in public listings: activities are not labelled crime-preventive outwardly. Defaults to NOT_CLASSIFIED.",
+      'INTERNAL: how the parties classify the activity for their own planning and follow-up (e.g. selective prevention). Shown to signed-in parties that `visibility` lets see the internal fields, NEVER to the public (null), even when `visibility` is PUBLIC; null for everyone else too. Never show it to participants or use it in public listings: activities are not labelled crime-preventive outwardly.',
   })
-  internalClassification(@Root() activity: Activity): InternalClassification {
-    return activity.internalClassification;
+  internalClassification(@Root() activity: Activity, @Ctx() { viewer }: Context): InternalClassification | null {
+    return mayReadInternals(activity, viewer) && viewer.kind !== 'public' ? activity.internalClassification : null;
   }
 
-  @Mutation(() => Activity, { description: 'Registers an activity.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'INTERNAL: how many took part (or take part regularly), when counted; at least 0. Null when not counted, or when `visibility` does not let you see the internal fields (the public sees it only when PUBLIC).',
+  })
+  participantCount(@Root() activity: Activity, @Ctx() { viewer }: Context): number | null {
+    return mayReadInternals(activity, viewer) ? activity.participantCount : null;
+  }
+
+  @Mutation(() => Activity, {
+    description:
+      "Registers an activity. Coordinators only; your organisation becomes its owner. Its internal fields are visible to your organisation only unless you choose another `visibility`.",
+  })
   createActivity(
     @Arg('input', () => CreateActivityInput, { description: 'The new activity.' }) input: CreateActivityInput,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
+    const ownerId = ownerForNewRecord(viewer);
     return dataSource.transaction(async (manager) => {
-      const { organiserIds, policeParticipation, ...fields } = input;
-      const activity = manager.getRepository(Activity).create({ ...fields, ...policeColumns(policeParticipation) });
-      activity.targetGroups = [...new Set(fields.targetGroups)];
+      const { organiserIds, policeParticipation, sharedWithIds, ...fields } = input;
+      const activity = manager.getRepository(Activity).create({
+        ...fields,
+        ...policeColumns(policeParticipation),
+        ownerId,
+        sharedWith: unique(sharedWithIds ?? []),
+      });
+      activity.targetGroups = unique(fields.targetGroups);
       checkRules(activity);
-      await assertReferencesExist('Actor', organiserIds, 'organiserIds');
-      await assertReferencesExist('Area', [fields.areaCode], 'areaCode');
-      if (fields.fundingAgreementId) await assertReferencesExist('Agreement', [fields.fundingAgreementId], 'fundingAgreementId');
+      await assertReferencesExist('Actor', organiserIds, 'organiserIds', authorization);
+      await assertReferencesExist('Actor', activity.sharedWith, 'sharedWithIds', authorization);
+      await assertReferencesExist('Area', [fields.areaCode], 'areaCode', authorization);
+      if (fields.fundingAgreementId) {
+        await assertReferencesExist('Agreement', [fields.fundingAgreementId], 'fundingAgreementId', authorization);
+      }
       const saved = await manager.getRepository(Activity).save(activity);
       await replaceOrganisers(manager, saved.id, organiserIds);
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return saved;
     });
   }
 
   @Mutation(() => Activity, {
     description:
-      'Changes an activity. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+      'Changes an activity; coordinators of its owner only (FORBIDDEN for others). `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
   })
   updateActivity(
     @Arg('id', () => ID, { description: 'Id of the activity to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
     @Arg('input', () => UpdateActivityInput, { description: 'The changes.' }) input: UpdateActivityInput,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const activity = await lockForUpdate(manager, Activity, 'Activity', id, version);
-      const { organiserIds, policeParticipation, title, kind, areaCode, startsOn, targetGroups, internalClassification, ...optional } = input;
-      const required = { organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification };
+      const activity = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
+      const {
+        organiserIds,
+        policeParticipation,
+        title,
+        kind,
+        areaCode,
+        startsOn,
+        targetGroups,
+        internalClassification,
+        visibility,
+        sharedWithIds,
+        ...optional
+      } = input;
+      const required = { organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification, visibility };
       const nulled = Object.entries(required).filter(([, value]) => value === null).map(([field]) => field);
       if (nulled.length) {
         throw badInput(`${nulled.join(', ')} cannot be cleared`, nulled.map((field) => ({ field, message: 'cannot be null' })));
       }
       const changes = Object.fromEntries(
-        Object.entries({ ...optional, title, kind, areaCode, startsOn, internalClassification }).filter(([, value]) => value !== undefined),
+        Object.entries({ ...optional, title, kind, areaCode, startsOn, internalClassification, visibility }).filter(([, value]) => value !== undefined),
       );
       Object.assign(activity, changes);
-      if (targetGroups) activity.targetGroups = [...new Set(targetGroups)];
+      if (targetGroups) activity.targetGroups = unique(targetGroups);
+      if (sharedWithIds !== undefined) activity.sharedWith = unique(sharedWithIds ?? []);
       if (policeParticipation !== undefined) Object.assign(activity, policeColumns(policeParticipation));
       checkRules(activity);
-      if (organiserIds) await assertReferencesExist('Actor', organiserIds, 'organiserIds');
-      if (areaCode) await assertReferencesExist('Area', [areaCode], 'areaCode');
-      if (optional.fundingAgreementId) await assertReferencesExist('Agreement', [optional.fundingAgreementId], 'fundingAgreementId');
+      if (organiserIds) await assertReferencesExist('Actor', organiserIds, 'organiserIds', authorization);
+      if (sharedWithIds) await assertReferencesExist('Actor', sharedWithIds, 'sharedWithIds', authorization);
+      if (areaCode) await assertReferencesExist('Area', [areaCode], 'areaCode', authorization);
+      if (optional.fundingAgreementId) {
+        await assertReferencesExist('Agreement', [optional.fundingAgreementId], 'fundingAgreementId', authorization);
+      }
       const saved = await manager.getRepository(Activity).save(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
     });
   }
+
+  @Mutation(() => ID, {
+    description:
+      'Deletes an activity and its organiser links; coordinators of its owner only (FORBIDDEN for others). `version` must be the version you read (else VERSION_CONFLICT, nothing deleted). Returns the id.',
+  })
+  deleteActivity(
+    @Arg('id', () => ID, { description: 'Id of the activity to delete.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
+    @Ctx() { dataSource, viewer }: Context,
+  ) {
+    return dataSource.transaction(async (manager) => {
+      await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
+      await manager.getRepository(ActivityOrganiser).delete({ activityId: id });
+      await manager.getRepository(Activity).delete({ id });
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.DELETED, fields: [] });
+      return id;
+    });
+  }
 }
+
+/**
+ * Who may see an activity's internal fields: whoever the owner's `visibility` lets see the record.
+ * (The activity itself is public; `internalClassification` is additionally never shown to the public.)
+ */
+const mayReadInternals = (activity: Activity, viewer: Viewer) => canSee(activity, viewer);
+
+/**
+ * Activities are public listings, so a refusal hides nothing: everyone who is not a coordinator of
+ * the owner is FORBIDDEN (UNAUTHENTICATED without a token); only unknown ids are NOT_FOUND.
+ */
+function assertMayChange(activity: Activity, viewer: Viewer) {
+  if (viewer.kind === 'public') throw unauthenticated('Sign in to change activities');
+  if (!isOwnerMember(activity, viewer) || !isWriter(viewer)) {
+    throw forbidden('Only coordinators of the organisation that owns this activity (its lead organiser) may change it');
+  }
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 function policeColumns(participation: PoliceParticipationInput | null | undefined): Pick<Activity, 'policePurpose' | 'policeExplanation'> {
   return { policePurpose: participation?.purpose ?? null, policeExplanation: participation?.explanation ?? null };
@@ -166,6 +273,5 @@ function checkRules(activity: Activity) {
 
 async function replaceOrganisers(manager: EntityManager, activityId: string, actorIds: string[]) {
   await manager.getRepository(ActivityOrganiser).delete({ activityId });
-  const unique = [...new Set(actorIds)];
-  await manager.getRepository(ActivityOrganiser).insert(unique.map((actorId) => ({ activityId, actorId })));
+  await manager.getRepository(ActivityOrganiser).insert(unique(actorIds).map((actorId) => ({ activityId, actorId })));
 }

@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { VersionedRecord } from '@samverkan/shared';
+import { OwnedRecord, Visibility } from '@samverkan/shared';
 
 export enum ActivityKind {
   MBU_MEETING = 'MBU_MEETING',
@@ -134,11 +134,11 @@ export class PoliceParticipation {
 
 @ObjectType({
   description:
-    'Something the parties do locally for children, young people, parents or residents: an MBU meeting, a safety walk, a football tournament, parent support, a POSOM crisis group. Records who organises it, where and when, for whom, whether and why the police take part, and the agreement that funds it.',
+    'Something the parties do locally for children, young people, parents or residents: an MBU meeting, a safety walk, a football tournament, parent support, a POSOM crisis group. Records who organises it, where and when, for whom, whether and why the police take part, and the agreement that funds it. Activities are public listings (a parent looking for activities has no account): anyone may read them. Only the INTERNAL fields (`internalClassification`, `participantCount`) follow `visibility`, which the owner (the lead organiser) chooses.',
 })
 @Directive('@key(fields: "id")')
 @Entity('activities')
-export class Activity extends VersionedRecord {
+export class Activity extends OwnedRecord {
   @Field({ description: 'Title, in the language of the participants, e.g. "Fotbollsturnering i Angered".' })
   @Column('varchar', { length: 200 })
   title: string;
@@ -196,11 +196,11 @@ export class Activity extends VersionedRecord {
   @Column('varchar', { name: 'public_description', length: 4000, nullable: true })
   publicDescription: string | null;
 
-  /** Internal only: exposed through the `internalClassification` field resolver, where access rules belong. */
+  /** INTERNAL: served only by the `internalClassification` field resolver, which applies the access rules. */
   @Column('text', { name: 'internal_classification' })
   internalClassification: InternalClassification;
 
-  @Field(() => Int, { nullable: true, description: 'How many took part (or take part regularly), when counted; at least 0.' })
+  /** INTERNAL: served only by the `participantCount` field resolver, which applies the access rules. */
   @Column('integer', { name: 'participant_count', nullable: true })
   participantCount: number | null;
 
@@ -208,6 +208,12 @@ export class Activity extends VersionedRecord {
   @Column('uuid', { name: 'funding_agreement_id', nullable: true })
   fundingAgreementId: string | null;
 }
+
+// Activities are public; their `visibility` governs only who sees the internal fields, and says so.
+Field(() => Visibility, {
+  description:
+    'Who may see the INTERNAL fields (`internalClassification`, `participantCount`), as chosen by the owner. The activity itself is public whatever this says, and `internalClassification` is never shown to the public, even when PUBLIC.',
+})(Activity.prototype, 'visibility');
 
 /** The organisers of an activity (at least one per activity), actors of the actors subgraph. */
 @Entity('activity_organisers')

@@ -1,17 +1,21 @@
-import { SubgraphModule } from '@samverkan/shared';
+import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
 import { Activity, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
+import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { seedDemoData } from './seed';
 import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver } from './stubs.resolver';
 
-/** The activities subgraph: what the parties do locally, who organises it, where, for whom, and why the police take part. */
+/**
+ * The activities subgraph: what the parties do locally, who organises it, where, for whom, and why the
+ * police take part. Activities are public listings; only their internal fields follow the owner's visibility.
+ */
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
-  entities: [Activity, ActivityOrganiser],
-  migrations: [CreateActivities1764000000000],
-  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver],
+  entities: [Activity, ActivityOrganiser, ChangeLogEntry],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000],
+  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, changeLogField(Activity)],
   references: {
     Activity: ({ id }, { loaders }) => loaders.activity.load(id),
     // Stubs of entities owned by other subgraphs: the key is all this subgraph knows.

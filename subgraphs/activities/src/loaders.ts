@@ -1,19 +1,36 @@
 import { DataSource, In } from 'typeorm';
-import { areaPairs, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
+import {
+  areaPairs,
+  changeLogLoader,
+  groupLoader,
+  isUuid,
+  pairedGroupLoader,
+  perAreaScope,
+  recordLoader,
+  Viewer,
+  visibleReferenceLoader,
+} from '@samverkan/shared';
 import { Activity, ActivityOrganiser } from './activity';
 import { Actor } from './stubs';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
 const NEWEST_FIRST = { startsOn: 'DESC', id: 'DESC' } as const;
 
-/** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
-export function createLoaders(dataSource: DataSource) {
+/**
+ * Per-request loaders: every list and reference of this subgraph is fetched in one batch per level.
+ * Activities are public listings, so no loader filters them by viewer; the field resolvers of the
+ * internal fields (`internalClassification`, `participantCount`) apply the owner's visibility, and
+ * a funding agreement is shown only if its owner lets the caller see it.
+ */
+export function createLoaders(dataSource: DataSource, _viewer: Viewer, authorization?: string) {
   const activities = dataSource.getRepository(Activity);
   const organisers = dataSource.getRepository(ActivityOrganiser);
 
   const newestFirst = (ids: string[]) => activities.find({ where: { id: In(ids) }, order: NEWEST_FIRST });
 
   return {
+    visibleAgreement: visibleReferenceLoader('Agreement', authorization),
+    changeLog: changeLogLoader(dataSource),
     activity: recordLoader<string, Activity>((ids) => activities.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     /** The organisers of each activity, as `Actor` references, by actor id. */
     organisersOfActivity: groupLoader<string, Actor>(async (ids) =>

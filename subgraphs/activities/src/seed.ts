@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, Visibility } from '@samverkan/shared';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose, TargetGroup } from './activity';
 
 const activity = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -26,7 +26,12 @@ interface DemoActivity {
   id: string;
   title: string;
   kind: ActivityKind;
+  /** The first is the lead organiser, who registered the activity and owns it. */
   organisers: string[];
+  /** Who the owner lets see the internal fields (the activity itself is always public). */
+  visibility: Visibility;
+  /** With whom, when SHARED: the co-organisers. */
+  sharedWith?: string[];
   area: string;
   startsOn: string;
   endsOn: string | null;
@@ -44,6 +49,7 @@ const { RELATIONSHIP_BUILDING, SAFETY, DIALOGUE, KNOWLEDGE_SHARING, CRISIS_SUPPO
 const C = InternalClassification;
 const K = ActivityKind;
 const D = DEMO_ACTIVITIES;
+const { PUBLIC, NETWORK, SHARED, OWNER } = Visibility;
 
 /** Activities from the dialogue meeting's examples of collaboration that works. */
 const ACTIVITIES: DemoActivity[] = [
@@ -52,6 +58,8 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Människan bakom uniformen – träffar i Rinkeby',
     kind: K.MBU_MEETING,
     organisers: [A.lpoRinkeby, A.fryshuset],
+    visibility: SHARED,
+    sharedWith: [A.fryshuset],
     area: AR.rinkebyKista,
     startsOn: '2025-09-01',
     endsOn: '2026-06-12',
@@ -68,6 +76,8 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Människan bakom uniformen – Angered',
     kind: K.MBU_MEETING,
     organisers: [A.lpoGoteborgNordost, A.fryshuset],
+    visibility: SHARED,
+    sharedWith: [A.fryshuset],
     area: AR.angered,
     startsOn: '2026-01-19',
     endsOn: '2026-05-29',
@@ -84,6 +94,8 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Trygghetsvandring i Gottsunda – våren',
     kind: K.SAFETY_WALK,
     organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
+    visibility: SHARED,
+    sharedWith: [A.lpoUppsala, A.hyresgastforeningen],
     area: AR.gottsunda,
     startsOn: '2025-04-23',
     endsOn: '2025-04-23',
@@ -100,6 +112,8 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Trygghetsvandring i Gottsunda – hösten',
     kind: K.SAFETY_WALK,
     organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
+    visibility: SHARED,
+    sharedWith: [A.lpoUppsala, A.hyresgastforeningen],
     area: AR.gottsunda,
     startsOn: '2025-10-15',
     endsOn: '2025-10-15',
@@ -116,6 +130,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'SAFE trygghetsvärdar i Farsta',
     kind: K.SAFETY_HOSTS,
     organisers: [A.safeTrygghetsvardar],
+    visibility: NETWORK,
     area: AR.farsta,
     startsOn: '2025-01-10',
     endsOn: null,
@@ -132,6 +147,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'SAFE trygghetsvärdar i Liljeholmen',
     kind: K.SAFETY_HOSTS,
     organisers: [A.safeTrygghetsvardar],
+    visibility: NETWORK,
     area: AR.hagerstenLiljeholmen,
     startsOn: '2025-03-01',
     endsOn: null,
@@ -148,6 +164,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'SAFE trygghetsvärdar i Stockholm city',
     kind: K.SAFETY_HOSTS,
     organisers: [A.safeTrygghetsvardar],
+    visibility: NETWORK,
     area: AR.norrmalm,
     startsOn: '2025-06-01',
     endsOn: '2026-05-31',
@@ -164,6 +181,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'POSOM-gruppen i Uppsala',
     kind: K.CRISIS_SUPPORT,
     organisers: [A.uppsalaKommun, A.svenskaKyrkanUppsala],
+    visibility: NETWORK,
     area: AR.uppsala,
     startsOn: '2025-01-01',
     endsOn: null,
@@ -180,6 +198,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Fotbollsturnering i Angered',
     kind: K.SPORT,
     organisers: [A.kfumGoteborg],
+    visibility: NETWORK,
     area: AR.angered,
     startsOn: '2025-06-14',
     endsOn: '2025-06-15',
@@ -196,6 +215,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Mamma United Trygg',
     kind: K.PARENT_SUPPORT,
     organisers: [A.mammaUnited],
+    visibility: NETWORK,
     area: AR.rinkebyKista,
     startsOn: '2025-08-25',
     endsOn: null,
@@ -212,6 +232,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Sommarjobb för unga i Järva',
     kind: K.SUMMER_JOBS,
     organisers: [A.familjebostader, A.jarvaISamverkan],
+    visibility: NETWORK,
     area: AR.stockholm,
     startsOn: '2025-06-16',
     endsOn: '2025-08-08',
@@ -228,6 +249,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Läxhjälp i Angered',
     kind: K.HOMEWORK_HELP,
     organisers: [A.kfumGoteborg, A.raddaBarnenGoteborg],
+    visibility: PUBLIC,
     area: AR.angered,
     startsOn: '2025-08-18',
     endsOn: null,
@@ -244,6 +266,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Avhopparverksamhet',
     kind: K.EXIT_PROGRAMME,
     organisers: [A.fryshuset],
+    visibility: OWNER,
     area: AR.sweden,
     startsOn: '2025-01-01',
     endsOn: null,
@@ -260,6 +283,7 @@ const ACTIVITIES: DemoActivity[] = [
     title: 'Dialogmöte: demokratiskolan i Skäggetorp',
     kind: K.DIALOGUE_MEETING,
     organisers: [A.ostergotlandsStadsmission],
+    visibility: NETWORK,
     area: AR.skaggetorp,
     startsOn: '2026-03-12',
     endsOn: '2026-03-12',
@@ -273,7 +297,11 @@ const ACTIVITIES: DemoActivity[] = [
   },
 ];
 
-/** Loads the demo activities; records that exist already are left as they are. */
+/**
+ * Loads the demo activities; records that exist already are left as they are, except that demo
+ * activities nobody has changed since they were seeded (version 1, nothing in the change log) get
+ * the owner and visibility meant for them, which a database seeded before ownership existed lacks.
+ */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
     await manager
@@ -297,6 +325,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
           internalClassification: a.internal,
           participantCount: a.participants,
           fundingAgreementId: a.funding,
+          ownerId: a.organisers[0],
+          visibility: a.visibility,
+          sharedWith: a.sharedWith ?? [],
           version: 1,
         })),
       )
@@ -309,5 +340,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       .values(ACTIVITIES.flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId }))))
       .orIgnore()
       .execute();
+    // Plain SQL, so neither the version nor updated_at moves: the seed stays idempotent.
+    for (const a of ACTIVITIES) {
+      await manager.query(
+        `UPDATE activities SET owner_id = $2, visibility = $3, shared_with = $4::uuid[]
+          WHERE id = $1 AND version = 1 AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.entity_id = activities.id)
+            AND (owner_id, visibility, shared_with) IS DISTINCT FROM ($2::uuid, $3::text, $4::uuid[])`,
+        [a.id, a.organisers[0], a.visibility, a.sharedWith ?? []],
+      );
+    }
   });
 }

@@ -1,6 +1,7 @@
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, Role } from '@samverkan/shared';
 import { activitiesSubgraph } from '../src';
 import { DEMO_ACTIVITIES as D } from '../src/seed';
+import { bearer } from '../../../tests/support/auth';
 import { dropDatabase, freshDatabase } from '../../../tests/support/database';
 import { errorCode, GraphQLResponse } from '../../../tests/support/graphql';
 import { ServiceProcess, startSubgraphProcess } from '../../../tests/support/processes';
@@ -9,6 +10,10 @@ import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph
 let subgraph: TestSubgraph;
 let agreements: ServiceProcess | undefined;
 let agreementsDb: string | undefined;
+/** Tokens: a member of a party that may see network-visible internal fields, and coordinators of owners. */
+let stadsmission: Record<string, string>;
+let kfum: Record<string, string>;
+let lpoNordost: Record<string, string>;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(activitiesSubgraph);
@@ -16,6 +21,9 @@ beforeAll(async () => {
   agreementsDb = await freshDatabase('agreements');
   agreements = await startSubgraphProcess('agreements', agreementsDb, { SEED_DEMO_DATA: 'true', ACTORS_URL: subgraph.actors!.url });
   process.env.AGREEMENTS_URL = agreements.url;
+  stadsmission = await bearer(A.ostergotlandsStadsmission, [Role.COORDINATOR]);
+  kfum = await bearer(A.kfumGoteborg, [Role.COORDINATOR]);
+  lpoNordost = await bearer(A.lpoGoteborgNordost, [Role.COORDINATOR]);
 });
 
 afterAll(async () => {
@@ -29,19 +37,20 @@ const ids = (nodes: Ids) => nodes.map((n) => n.id);
 const sorted = (values: string[]) => [...values].sort();
 
 /** Ids of all activities matching a filter (first page of 100, which holds them all here). */
-async function matching(filter: Record<string, unknown>): Promise<string[]> {
+async function matching(filter: Record<string, unknown>, headers: Record<string, string> = {}): Promise<string[]> {
   const response = await subgraph.query(
     `query($filter: ActivityFilter) { activities(filter: $filter, first: 100) { totalCount nodes { id } } }`,
     { filter },
+    headers,
   );
   expect(response.errors).toBeUndefined();
   expect(response.data!.activities.totalCount).toBe(response.data!.activities.nodes.length);
   return ids(response.data!.activities.nodes);
 }
 
-const count = async (table: 'activities' | 'activity_organisers') =>
+const count = async (table: 'activities' | 'activity_organisers' | 'change_log') =>
   (await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-const counts = async () => [await count('activities'), await count('activity_organisers')];
+const counts = async () => [await count('activities'), await count('activity_organisers'), await count('change_log')];
 
 describe('activities query', () => {
   it('filters by area, sub-areas included', async () => {
@@ -94,9 +103,14 @@ describe('activities query', () => {
     expect(sorted(await matching({ organiserId: A.lpoUppsala }))).toEqual(sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn]));
   });
 
-  it('filters by funding agreement', async () => {
-    expect(await matching({ fundingAgreementId: AG.iopGoteborgAngered })).toEqual([D.homeworkHelpAngered, D.footballAngered]);
-    expect(await matching({ fundingAgreementId: AG.rattKurvaJarva })).toEqual([D.summerJobsJarva]);
+  it('filters by funding agreement, for callers who may see the agreement', async () => {
+    // The IOP is shared with its parties (KFUM Göteborg is one), Rätt kurva with its own (Familjebostäder).
+    expect(await matching({ fundingAgreementId: AG.iopGoteborgAngered }, kfum)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
+    const familjebostader = await bearer(A.familjebostader);
+    expect(await matching({ fundingAgreementId: AG.rattKurvaJarva }, familjebostader)).toEqual([D.summerJobsJarva]);
+    // Others learn nothing about what a hidden agreement funds.
+    expect(await matching({ fundingAgreementId: AG.iopGoteborgAngered })).toEqual([]);
+    expect(await matching({ fundingAgreementId: AG.rattKurvaJarva }, kfum)).toEqual([]);
   });
 
   it('filters by a period the activity overlaps, open ends included', async () => {
@@ -185,7 +199,8 @@ describe('activity fields', () => {
     organisers { id } area { code } fundingAgreement { id } policeParticipation { purpose explanation }`;
 
   it('resolves organisers, area, funding agreement and police participation', async () => {
-    const { data } = await subgraph.query(`query($id: ID!) { activity(id: $id) { ${fields} } }`, { id: D.footballAngered });
+    // As its owner, KFUM Göteborg, which is also a party to the IOP that funds it.
+    const { data } = await subgraph.query(`query($id: ID!) { activity(id: $id) { ${fields} } }`, { id: D.footballAngered }, kfum);
     expect(data!.activity).toMatchObject({
       id: D.footballAngered,
       kind: 'SPORT',
@@ -199,6 +214,7 @@ describe('activity fields', () => {
       fundingAgreement: { id: AG.iopGoteborgAngered },
       policeParticipation: { purpose: 'RELATIONSHIP_BUILDING' },
       internalClassification: 'UNIVERSAL_PREVENTION',
+      participantCount: 180,
     });
     expect(data!.activity.policeParticipation.explanation).toMatch(/lära känna/);
     expect(data!.activity.publicDescription).not.toMatch(/brottsförebygg|prevent/i);
@@ -291,7 +307,7 @@ describe('changing activities', () => {
   const update = `mutation($id: ID!, $version: Int!, $input: UpdateActivityInput!) { updateActivity(id: $id, version: $version, input: $input) {
     id version title kind startsOn endsOn targetGroups ageMin ageMax participantCount publicDescription internalClassification
     organisers { id } area { code } fundingAgreement { id } policeParticipation { purpose explanation } } }`;
-  const read = `query($id: ID!) { activity(id: $id) { version title endsOn organisers { id } policeParticipation { purpose } } }`;
+  const read = `query($id: ID!) { activity(id: $id) { version title endsOn visibility organisers { id } policeParticipation { purpose } } }`;
 
   const valid = (overrides: Record<string, unknown> = {}) => ({
     title: 'Öppen mötesplats i Skäggetorp',
@@ -304,7 +320,7 @@ describe('changing activities', () => {
   });
 
   it('creates an activity with defaults, and updates it bumping its version', async () => {
-    const created = await subgraph.query(create, { input: valid() });
+    const created = await subgraph.query(create, { input: valid() }, stadsmission);
     expect(created.errors).toBeUndefined();
     const activity = created.data!.createActivity;
     expect(activity).toMatchObject({
@@ -319,19 +335,23 @@ describe('changing activities', () => {
     });
     expect(sorted(ids(activity.organisers))).toEqual(sorted([A.ostergotlandsStadsmission, A.linkopingsKommun]));
 
-    const updated = await subgraph.query(update, {
-      id: activity.id,
-      version: 1,
-      input: {
-        endsOn: '2026-06-30',
-        ageMin: 13,
-        ageMax: 19,
-        organiserIds: [A.ostergotlandsStadsmission],
-        policeParticipation: { purpose: 'DIALOGUE', explanation: 'Områdespolisen kommer på fika varannan vecka.' },
-        internalClassification: 'UNIVERSAL_PREVENTION',
-        publicDescription: 'Fika, spel och samtal efter skolan.',
+    const updated = await subgraph.query(
+      update,
+      {
+        id: activity.id,
+        version: 1,
+        input: {
+          endsOn: '2026-06-30',
+          ageMin: 13,
+          ageMax: 19,
+          organiserIds: [A.ostergotlandsStadsmission],
+          policeParticipation: { purpose: 'DIALOGUE', explanation: 'Områdespolisen kommer på fika varannan vecka.' },
+          internalClassification: 'UNIVERSAL_PREVENTION',
+          publicDescription: 'Fika, spel och samtal efter skolan.',
+        },
       },
-    });
+      stadsmission,
+    );
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateActivity).toMatchObject({
       version: 2,
@@ -347,7 +367,11 @@ describe('changing activities', () => {
     });
 
     // null clears optional fields; fields left out stay.
-    const cleared = await subgraph.query(update, { id: activity.id, version: 2, input: { endsOn: null, policeParticipation: null, ageMax: null } });
+    const cleared = await subgraph.query(
+      update,
+      { id: activity.id, version: 2, input: { endsOn: null, policeParticipation: null, ageMax: null } },
+      stadsmission,
+    );
     expect(cleared.errors).toBeUndefined();
     expect(cleared.data!.updateActivity).toMatchObject({
       version: 3,
@@ -364,22 +388,26 @@ describe('changing activities', () => {
   });
 
   it('creates an activity funded by an agreement, with police participation', async () => {
-    const created = await subgraph.query(create, {
-      input: valid({
-        title: 'Fotbollsturnering i Angered – hösten',
-        kind: 'SPORT',
-        organiserIds: [A.kfumGoteborg, A.kfumGoteborg],
-        areaCode: AR.angered,
-        startsOn: '2026-09-12',
-        endsOn: '2026-09-13',
-        targetGroups: ['CHILDREN', 'YOUNG_PEOPLE', 'CHILDREN'],
-        ageMin: 10,
-        ageMax: 16,
-        participantCount: 0,
-        fundingAgreementId: AG.iopGoteborgAngered,
-        policeParticipation: { purpose: 'SAFETY' },
-      }),
-    });
+    const created = await subgraph.query(
+      create,
+      {
+        input: valid({
+          title: 'Fotbollsturnering i Angered – hösten',
+          kind: 'SPORT',
+          organiserIds: [A.kfumGoteborg, A.kfumGoteborg],
+          areaCode: AR.angered,
+          startsOn: '2026-09-12',
+          endsOn: '2026-09-13',
+          targetGroups: ['CHILDREN', 'YOUNG_PEOPLE', 'CHILDREN'],
+          ageMin: 10,
+          ageMax: 16,
+          participantCount: 0,
+          fundingAgreementId: AG.iopGoteborgAngered,
+          policeParticipation: { purpose: 'SAFETY' },
+        }),
+      },
+      kfum,
+    );
     expect(created.errors).toBeUndefined();
     const activity = created.data!.createActivity;
     expect(activity).toMatchObject({
@@ -397,17 +425,18 @@ describe('changing activities', () => {
   });
 
   it('refuses a stale version and keeps the newer change', async () => {
-    const { data } = await subgraph.query(create, { input: valid({ title: 'Läxhjälp A' }) });
+    const { data } = await subgraph.query(create, { input: valid({ title: 'Läxhjälp A' }) }, stadsmission);
     const id = data!.createActivity.id;
-    const first = await subgraph.query(update, { id, version: 1, input: { title: 'Läxhjälp A (ny)' } });
+    const first = await subgraph.query(update, { id, version: 1, input: { title: 'Läxhjälp A (ny)' } }, stadsmission);
     expect(first.errors).toBeUndefined();
-    const stale = await subgraph.query(update, { id, version: 1, input: { title: 'Läxhjälp A (gammal)' } });
+    const stale = await subgraph.query(update, { id, version: 1, input: { title: 'Läxhjälp A (gammal)' } }, stadsmission);
     expect(errorCode(stale)).toBe('VERSION_CONFLICT');
     const { data: after } = await subgraph.query(read, { id });
     expect(after!.activity).toMatchObject({ title: 'Läxhjälp A (ny)', version: 2 });
   });
 
   const unknownUuid = '00000000-0000-4000-8000-000000000000';
+  const manyIds = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
   it.each([
     ['an invalid kind', { kind: 'GANG_ACTIVITY' }, /kind/],
     ['an invalid target group', { targetGroups: ['GANG_MEMBERS'] }, /targetGroups/],
@@ -431,9 +460,13 @@ describe('changing activities', () => {
     ['an age above 120', { ageMax: 121 }, /ageMax/],
     ['a negative age', { ageMin: -1 }, /ageMin/],
     ['a negative participant count', { participantCount: -1 }, /participantCount/],
+    ['an invalid visibility', { visibility: 'EVERYONE' }, /visibility/],
+    ['an unknown actor to share with', { visibility: 'SHARED', sharedWithIds: [A.fryshuset, unknownUuid] }, /Unknown actor id: 0{8}-/],
+    ['a malformed actor id to share with', { visibility: 'SHARED', sharedWithIds: ['fryshuset'] }, /sharedWithIds/],
+    ['more than 50 actors to share with', { visibility: 'SHARED', sharedWithIds: manyIds(51) }, /sharedWithIds/],
   ])('refuses to create with %s, writing nothing', async (_case, overrides, message) => {
     const before = await counts();
-    const response = await subgraph.query(create, { input: valid(overrides) });
+    const response = await subgraph.query(create, { input: valid(overrides) }, stadsmission);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(message);
     expect(response.errors![0].message).not.toMatch(/QueryFailedError|at .*\.ts/);
@@ -453,10 +486,14 @@ describe('changing activities', () => {
     ['an unknown area', D.mbuAngered, 1, { areaCode: '1480-nowhere' }, 'BAD_USER_INPUT'],
     ['an unknown funding agreement', D.mbuAngered, 1, { fundingAgreementId: unknownUuid }, 'BAD_USER_INPUT'],
     ['a stale version', D.mbuAngered, 7, { title: 'X' }, 'VERSION_CONFLICT'],
+    ['a cleared visibility', D.mbuAngered, 1, { visibility: null }, 'BAD_USER_INPUT'],
+    ['an unknown actor to share with', D.mbuAngered, 1, { sharedWithIds: [unknownUuid] }, 'BAD_USER_INPUT'],
+    ['more than 50 actors to share with', D.mbuAngered, 1, { sharedWithIds: manyIds(51) }, 'BAD_USER_INPUT'],
   ])('refuses to update with %s, writing nothing', async (_case, id, version, input, code) => {
     const before = await counts();
     const { data: old } = await subgraph.query(read, { id: D.mbuAngered });
-    const response = await subgraph.query(update, { id, version, input });
+    // As a coordinator of the owner (Lokalpolisområde Göteborg Nordost), so only the input is at fault.
+    const response = await subgraph.query(update, { id, version, input }, lpoNordost);
     expect(errorCode(response)).toBe(code);
     expect(await counts()).toEqual(before);
     const { data: now } = await subgraph.query(read, { id: D.mbuAngered });
@@ -473,6 +510,16 @@ describe('federation', () => {
     expect(sdl).toMatch(/type Actor\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Area\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type Agreement\s+@key\(fields: "id"\)/);
+  });
+
+  it('documents that visibility governs only the internal fields, which are nullable', async () => {
+    const { data } = await subgraph.query('{ _service { sdl } }');
+    const activity = /type Activity\s+@key\(fields: "id"\)\s*\{([\s\S]*?)\n\}/.exec(data!._service.sdl)![1];
+    expect(activity).toMatch(/Who may see the INTERNAL fields[^"]*"""\s+visibility: Visibility!/);
+    expect(activity).toMatch(/\binternalClassification: InternalClassification\n/);
+    expect(activity).toMatch(/\bparticipantCount: Int\n/);
+    expect(activity).toMatch(/\bsharedWith: \[Actor!\]\n/);
+    expect(activity).toMatch(/\bowner: Actor!\n/);
   });
 
   it('resolves activity references, unknown ones to null, and the stubs', async () => {

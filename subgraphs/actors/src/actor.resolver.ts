@@ -1,6 +1,24 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, In } from 'typeorm';
-import { areaMatchSql, AreaScope, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/shared';
+import {
+  areaMatchSql,
+  AreaScope,
+  badInput,
+  ChangeAction,
+  Connection,
+  containsPattern,
+  forbidden,
+  givenFields,
+  isWriter,
+  lockForUpdate,
+  ownerForNewRecord,
+  PageArgs,
+  paginate,
+  recordChange,
+  SubgraphContext,
+  unauthenticated,
+  Viewer,
+} from '@samverkan/shared';
 import { Actor, ActorArea } from './actor';
 import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
 import { Area } from './area';
@@ -55,12 +73,14 @@ export class ActorResolver {
   }
 
   @Mutation(() => Actor, { description: 'Registers an actor.' })
-  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { dataSource }: Context) {
+  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { dataSource, viewer }: Context) {
+    const ownerId = ownerForNewRecord(viewer);
     return dataSource.transaction(async (manager) => {
       const { areaCodes, ...fields } = input;
       await checkReferences(manager, { parentId: fields.parentId, areaCodes });
-      const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create(fields));
+      const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create({ ...fields, ownerId }));
       await replaceAreas(manager, actor.id, areaCodes ?? []);
+      await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return actor;
     });
   }
@@ -72,10 +92,10 @@ export class ActorResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const actor = await lockForUpdate(manager, Actor, 'Actor', id, version);
+      const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
       const { areaCodes, name, kind, ...fields } = input;
       if (name === null || kind === null) throw badInput('name and kind cannot be cleared', [{ field: name === null ? 'name' : 'kind', message: 'cannot be null' }]);
       await checkReferences(manager, { parentId: fields.parentId, areaCodes });
@@ -85,8 +105,17 @@ export class ActorResolver {
       Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
       const saved = await manager.getRepository(Actor).save(actor);
       if (areaCodes !== undefined) await replaceAreas(manager, id, areaCodes ?? []);
+      await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
     });
+  }
+}
+
+/** An actor entry is maintained by coordinators of its owner or of the actor itself; the registry is public, so no refusal hides anything. */
+function assertMayMaintain(actor: Actor, viewer: Viewer) {
+  if (viewer.kind === 'public') throw unauthenticated('Sign in to change the actors registry');
+  if (!isWriter(viewer) || ![actor.ownerId, actor.id].includes(viewer.organisationId)) {
+    throw forbidden('Only coordinators of the actor, or of the organisation that maintains its entry, may change it');
   }
 }
 

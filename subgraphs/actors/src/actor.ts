@@ -57,6 +57,10 @@ export class Actor extends VersionedRecord {
 
   @Column('uuid', { name: 'parent_id', nullable: true })
   parentId: string | null;
+
+  /** The organisation that maintains this entry: the actor itself, or e.g. the municipality that registered it. */
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
 }
 
 /** The areas an actor works in (many per actor). */

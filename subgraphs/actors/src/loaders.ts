@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { areaPairs, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
+import { areaPairs, changeLogLoader, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
 import { Actor } from './actor';
 import { Area } from './area';
 
@@ -10,6 +10,7 @@ export function createLoaders(dataSource: DataSource) {
   const actorsByName = (ids: string[]) => actors.find({ where: { id: In(ids) }, order: { name: 'ASC', id: 'ASC' } });
 
   return {
+    changeLog: changeLogLoader(dataSource),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     actorChildren: groupLoader<string, Actor>(async (ids) =>
       (await actors.find({ where: { parentId: In(ids) }, order: { name: 'ASC' } })).map((a) => [a.parentId!, a]),

@@ -88,7 +88,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       .createQueryBuilder()
       .insert()
       .into(Actor)
-      .values(ACTORS.map(([id, name, kind, , parentId, description]) => ({ id, name, kind, parentId, description, version: 1 })))
+      .values(ACTORS.map(([id, name, kind, , parentId, description]) => ({ id, name, kind, parentId, description, ownerId: id, version: 1 })))
       .orIgnore()
       .execute();
     await manager

@@ -1,12 +1,16 @@
-import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/shared';
+import { DEMO_ACTORS, DEMO_AREAS, Role } from '@samverkan/shared';
 import { actorsSubgraph } from '../src';
+import { bearer } from '../../../tests/support/auth';
 import { errorCode } from '../../../tests/support/graphql';
 import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
 
 let subgraph: TestSubgraph;
+/** A coordinator of Rädda Barnen (national), who registers and maintains local branches. */
+let coordinator: Record<string, string>;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(actorsSubgraph);
+  coordinator = await bearer(DEMO_ACTORS.raddaBarnen, [Role.COORDINATOR]);
 });
 afterAll(() => subgraph?.stop());
 
@@ -97,18 +101,20 @@ describe('changing actors', () => {
     updateActor(id: $id, version: $version, input: $input) { id name version description areas { code } } }`;
 
   it('creates and updates an actor, bumping its version', async () => {
-    const created = await subgraph.query(create, {
-      input: { name: 'Rädda Barnen Uppsala', kind: 'CIVIL_SOCIETY', parentId: DEMO_ACTORS.raddaBarnen, areaCodes: ['0380'] },
-    });
+    const created = await subgraph.query(
+      create,
+      { input: { name: 'Rädda Barnen Uppsala', kind: 'CIVIL_SOCIETY', parentId: DEMO_ACTORS.raddaBarnen, areaCodes: ['0380'] } },
+      coordinator,
+    );
     expect(created.errors).toBeUndefined();
     const actor = created.data!.createActor;
     expect(actor).toMatchObject({ version: 1, areas: [{ code: '0380' }], parent: { id: DEMO_ACTORS.raddaBarnen } });
 
-    const updated = await subgraph.query(update, {
-      id: actor.id,
-      version: 1,
-      input: { description: 'Läxhjälp och föräldrastöd', areaCodes: ['0380', DEMO_AREAS.gottsunda] },
-    });
+    const updated = await subgraph.query(
+      update,
+      { id: actor.id, version: 1, input: { description: 'Läxhjälp och föräldrastöd', areaCodes: ['0380', DEMO_AREAS.gottsunda] } },
+      coordinator,
+    );
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateActor).toMatchObject({
       name: 'Rädda Barnen Uppsala',
@@ -119,11 +125,11 @@ describe('changing actors', () => {
   });
 
   it('refuses a stale version and keeps the newer change', async () => {
-    const { data } = await subgraph.query(create, { input: { name: 'Förening A', kind: 'CIVIL_SOCIETY' } });
+    const { data } = await subgraph.query(create, { input: { name: 'Förening A', kind: 'CIVIL_SOCIETY' } }, coordinator);
     const id = data!.createActor.id;
-    const first = await subgraph.query(update, { id, version: 1, input: { name: 'Förening A (ny)' } });
+    const first = await subgraph.query(update, { id, version: 1, input: { name: 'Förening A (ny)' } }, coordinator);
     expect(first.errors).toBeUndefined();
-    const stale = await subgraph.query(update, { id, version: 1, input: { name: 'Förening A (gammal)' } });
+    const stale = await subgraph.query(update, { id, version: 1, input: { name: 'Förening A (gammal)' } }, coordinator);
     expect(errorCode(stale)).toBe('VERSION_CONFLICT');
     const { data: after } = await subgraph.query(`query($id: ID!) { actor(id: $id) { name version } }`, { id });
     expect(after!.actor).toEqual({ name: 'Förening A (ny)', version: 2 });
@@ -140,14 +146,15 @@ describe('changing actors', () => {
     ['a bad web site', create, { input: { name: 'X', kind: 'CIVIL_SOCIETY', website: 'javascript:alert(1)' } }, 'BAD_USER_INPUT'],
   ])('refuses %s with a clear code and writes nothing', async (_case, mutation, variables, code) => {
     const before = await countActors();
-    const response = await subgraph.query(mutation, variables);
+    const response = await subgraph.query(mutation, variables, coordinator);
     expect(errorCode(response)).toBe(code);
     expect(response.errors![0].message).not.toMatch(/QueryFailedError|at .*\.ts/);
     expect(await countActors()).toBe(before);
   });
 
   it('refuses a parent that would make a cycle', async () => {
-    const response = await subgraph.query(update, { id: DEMO_ACTORS.polisen, version: 1, input: { parentId: DEMO_ACTORS.lpoRinkeby } });
+    const police = await bearer(DEMO_ACTORS.polisen, [Role.COORDINATOR]);
+    const response = await subgraph.query(update, { id: DEMO_ACTORS.polisen, version: 1, input: { parentId: DEMO_ACTORS.lpoRinkeby } }, police);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
   });
 });
@@ -165,5 +172,56 @@ describe('federation', () => {
       { r: [{ __typename: 'Actor', id: DEMO_ACTORS.fryshuset }, { __typename: 'Area', code: '1480' }, { __typename: 'Actor', id: 'nope' }] },
     );
     expect(data!._entities).toEqual([{ name: 'Fryshuset' }, { name: 'Göteborg' }, null]);
+  });
+});
+
+describe('who may change the registry', () => {
+  const create = `mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`;
+  const update = `mutation($id: ID!, $version: Int!, $input: UpdateActorInput!) { updateActor(id: $id, version: $version, input: $input) { version } }`;
+  const history = `query($id: ID!) { actor(id: $id) { changeLog { action organisationId subject fields } } }`;
+
+  it.each([
+    ['the public', async () => ({}), 'UNAUTHENTICATED'],
+    ['a member without a coordinator role', () => bearer(DEMO_ACTORS.raddaBarnen, [Role.MEMBER]), 'FORBIDDEN'],
+    ['an administrator', () => bearer(DEMO_ACTORS.raddaBarnen, [Role.ADMINISTRATOR]), 'FORBIDDEN'],
+  ])('refuses %s to register an actor, writing nothing', async (_who, headers, code) => {
+    const before = await countActors();
+    const response = await subgraph.query(create, { input: { name: 'Ny förening', kind: 'CIVIL_SOCIETY' } }, await headers());
+    expect(errorCode(response)).toBe(code);
+    expect(await countActors()).toBe(before);
+  });
+
+  it("refuses another party's coordinator to change an entry, and keeps it unchanged", async () => {
+    const police = await bearer(DEMO_ACTORS.lpoRinkeby, [Role.COORDINATOR]);
+    const response = await subgraph.query(update, { id: DEMO_ACTORS.fryshuset, version: 1, input: { name: 'Kapat' } }, police);
+    expect(errorCode(response)).toBe('FORBIDDEN');
+    const { data } = await subgraph.query(`query($id: ID!) { actor(id: $id) { name version } }`, { id: DEMO_ACTORS.fryshuset });
+    expect(data!.actor).toEqual({ name: 'Fryshuset', version: 1 });
+  });
+
+  it('lets the actor itself and the organisation that registered it maintain the entry', async () => {
+    const { data } = await subgraph.query(create, { input: { name: 'Rädda Barnen Malmö', kind: 'CIVIL_SOCIETY', areaCodes: ['1280'] } }, coordinator);
+    const id = data!.createActor.id;
+    expect((await subgraph.query(update, { id, version: 1, input: { description: 'Från riksförbundet' } }, coordinator)).errors).toBeUndefined();
+    const itself = await bearer(id, [Role.COORDINATOR]);
+    expect((await subgraph.query(update, { id, version: 2, input: { description: 'Från lokalföreningen' } }, itself)).errors).toBeUndefined();
+  });
+
+  it('keeps an append-only change log, shown to the owner only', async () => {
+    const { data } = await subgraph.query(create, { input: { name: 'Rädda Barnen Umeå', kind: 'CIVIL_SOCIETY' } }, coordinator);
+    const id = data!.createActor.id;
+    await subgraph.query(update, { id, version: 1, input: { website: 'https://example.org' } }, coordinator);
+
+    const own = await subgraph.query(history, { id }, coordinator);
+    expect(own.data!.actor.changeLog).toEqual([
+      { action: 'CREATED', organisationId: DEMO_ACTORS.raddaBarnen, subject: expect.any(String), fields: ['name', 'kind'] },
+      { action: 'UPDATED', organisationId: DEMO_ACTORS.raddaBarnen, subject: expect.any(String), fields: ['website'] },
+    ]);
+    const other = await subgraph.query(history, { id }, await bearer(DEMO_ACTORS.lpoRinkeby, [Role.COORDINATOR]));
+    expect(other.data!.actor.changeLog).toBeNull();
+    expect((await subgraph.query(history, { id })).data!.actor.changeLog).toBeNull();
+
+    await expect(subgraph.dataSource.query(`UPDATE change_log SET subject = 'x' WHERE entity_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(subgraph.dataSource.query(`DELETE FROM change_log WHERE entity_id = $1`, [id])).rejects.toThrow(/append-only/);
   });
 });

@@ -1,11 +1,20 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/shared';
+import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/shared';
 import { AgreementKind, AgreementStatus, PartyRole } from './agreement';
 
 export const MAX_PARTIES = 50;
 export const MAX_AREAS = 50;
+export const MAX_SHARED_WITH = 50;
+
+const SHARED_WITH_DESCRIPTION =
+  `Ids of the actors (organisations) this agreement is shared with, at most ${MAX_SHARED_WITH}; only for visibility SHARED. ` +
+  'When given, it replaces the list: to share with others than the parties, or with only some of them; `[]` (or null) shares ' +
+  'with nobody but the owner. The parties are the natural members, so when the agreement is SHARED and this is left out: ' +
+  'on create, or on an update that makes it SHARED, it is shared with its parties; on an update that changes `parties`, ' +
+  'parties that join are added and parties that leave are removed; otherwise the list stays as it is. ' +
+  'The owner always sees its agreement and is never listed. Any other visibility empties the list, and ids given with it are refused.';
 
 @InputType({ description: 'Which agreements to list; all conditions must hold.' })
 export class AgreementFilter {
@@ -79,6 +88,11 @@ abstract class AgreementDetailsInput {
     description: 'Last day the agreement applies, not before `startsOn`; null for an open-ended agreement.',
   })
   endsOn?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: SHARED_WITH_DESCRIPTION })
+  @ArrayMaxSize(MAX_SHARED_WITH)
+  @IsUUID('all', { each: true, message: 'sharedWithIds must hold actor ids' })
+  sharedWithIds?: string[] | null;
 }
 
 @InputType({ description: 'A new agreement.' })
@@ -93,6 +107,13 @@ export class CreateAgreementInput extends AgreementDetailsInput {
 
   @Field(() => AgreementStatus, { defaultValue: AgreementStatus.DRAFT, description: 'Where the agreement stands; DRAFT unless given.' })
   status: AgreementStatus = AgreementStatus.DRAFT;
+
+  @Field(() => Visibility, {
+    defaultValue: Visibility.OWNER,
+    description:
+      'Who may see the agreement, chosen by your organisation, which becomes its owner. OWNER (only your organisation) unless given; SHARED shares it with the parties unless `sharedWithIds` says otherwise.',
+  })
+  visibility: Visibility = Visibility.OWNER;
 
   @Field(() => [AgreementPartyInput], {
     description: `The parties and their roles (1–${MAX_PARTIES}); the same actor may appear with different roles, never twice with the same one.`,
@@ -123,6 +144,12 @@ export class UpdateAgreementInput extends AgreementDetailsInput {
 
   @Field(() => AgreementStatus, { nullable: true, description: 'New status, e.g. ACTIVE when signed or TERMINATED when stopped early.' })
   status?: AgreementStatus | null;
+
+  @Field(() => Visibility, {
+    nullable: true,
+    description: 'New visibility, chosen by the owner; cannot be null. SHARED shares it with the parties unless `sharedWithIds` says otherwise.',
+  })
+  visibility?: Visibility | null;
 
   @Field(() => [AgreementPartyInput], {
     nullable: true,

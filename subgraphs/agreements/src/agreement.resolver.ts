@@ -3,16 +3,26 @@ import { EntityManager } from 'typeorm';
 import {
   areaMatchSql,
   AreaScope,
+  assertCanChange,
   assertReferencesExist,
   badInput,
+  ChangeAction,
   Connection,
   containsPattern,
   COUNTRY_CODE,
+  givenFields,
+  isOwnerMember,
   lockForUpdate,
+  ownerForNewRecord,
   PageArgs,
   paginate,
+  recordChange,
   SubgraphContext,
+  unauthenticated,
+  Viewer,
+  Visibility,
   wherePeriodOverlaps,
+  whereVisible,
 } from '@samverkan/shared';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
@@ -26,18 +36,22 @@ export class AgreementConnection extends Connection(Agreement) {}
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
-  @Query(() => Agreement, { nullable: true, description: 'One agreement by id; null when there is none.' })
+  @Query(() => Agreement, { nullable: true, description: 'One agreement by id; null when there is none or you may not see it.' })
   agreement(@Arg('id', () => ID, { description: 'Id of the agreement.' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.agreement.load(id);
   }
 
-  @Query(() => AgreementConnection, { description: 'Agreements matching a filter, ordered by title, a page at a time.' })
+  @Query(() => AgreementConnection, {
+    description: 'Agreements you may see that match a filter, ordered by title, a page at a time; `totalCount` counts only those.',
+  })
   agreements(
-    @Arg('filter', () => AgreementFilter, { nullable: true, description: 'Which agreements to list; all when left out.' }) filter: AgreementFilter | undefined,
+    @Arg('filter', () => AgreementFilter, { nullable: true, description: 'Which agreements to list; all you may see when left out.' })
+    filter: AgreementFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer }: Context,
   ) {
-    const query = dataSource.getRepository(Agreement).createQueryBuilder('agreement');
+    // Visibility first: every filter below only narrows what the viewer may see.
+    const query = whereVisible(dataSource.getRepository(Agreement).createQueryBuilder('agreement'), viewer);
     if (filter?.areaCode) {
       query.andWhere(
         `EXISTS (SELECT 1 FROM agreement_areas aa WHERE aa.agreement_id = agreement.id AND ${areaMatchSql('aa.area_code', ':areaCode', filter.areaScope)})`,
@@ -68,36 +82,62 @@ export class AgreementResolver {
     return loaders.areasOfAgreement.load(agreement.id);
   }
 
-  @Mutation(() => Agreement, { description: 'Records an agreement with its parties and the areas it covers.' })
-  createAgreement(@Arg('input', () => CreateAgreementInput, { description: 'The new agreement.' }) input: CreateAgreementInput, @Ctx() { dataSource }: Context) {
+  @FieldResolver(() => Actor, {
+    description: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
+  })
+  owner(@Root() agreement: Agreement): Actor {
+    return { id: agreement.ownerId };
+  }
+
+  @FieldResolver(() => [Actor], {
+    nullable: true,
+    description:
+      'The organisations a SHARED agreement is shared with (by default its parties). Only for members of the owning organisation; null for everyone else, as who it is shared with is the owner\'s business.',
+  })
+  sharedWith(@Root() agreement: Agreement, @Ctx() { viewer }: Context): Actor[] | null {
+    return isOwnerMember(agreement, viewer) ? agreement.sharedWith.map((id) => ({ id })) : null;
+  }
+
+  @Mutation(() => Agreement, {
+    description:
+      "Records an agreement with its parties and the areas it covers. Coordinators only; your organisation becomes its owner. It is private to your organisation (OWNER) unless you choose another `visibility`.",
+  })
+  createAgreement(
+    @Arg('input', () => CreateAgreementInput, { description: 'The new agreement.' }) input: CreateAgreementInput,
+    @Ctx() { dataSource, viewer, authorization }: Context,
+  ) {
+    const ownerId = ownerForNewRecord(viewer);
     return dataSource.transaction(async (manager) => {
-      const { parties, areaCodes, ...fields } = input;
+      const { parties, areaCodes, visibility, sharedWithIds, ...fields } = input;
       const newParties = normaliseParties(parties);
       const newAreas = [...new Set(areaCodes)];
       checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
-      await checkReferences(newParties, newAreas);
+      const sharedWith = sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared: false, current: [], partiesBefore: [], partiesAfter: newParties });
+      await checkReferences({ parties: newParties, areaCodes: newAreas, sharedWithIds: sharedWithIds ?? [] }, authorization);
       const repository = manager.getRepository(Agreement);
-      const agreement = await repository.save(repository.create(fields));
+      const agreement = await repository.save(repository.create({ ...fields, ownerId, visibility, sharedWith }));
       await replaceParties(manager, agreement.id, newParties);
       await replaceAreas(manager, agreement.id, newAreas);
+      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return agreement;
     });
   }
 
   @Mutation(() => Agreement, {
     description:
-      'Changes an agreement; `parties` and `areaCodes`, when given, replace the current ones. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+      'Changes an agreement; `parties` and `areaCodes`, when given, replace the current ones. Only coordinators of the owning organisation may: others get FORBIDDEN, or NOT_FOUND for an agreement they may not see. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
   })
   updateAgreement(
     @Arg('id', () => ID, { description: 'Id of the agreement to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale one is refused.' }) version: number,
     @Arg('input', () => UpdateAgreementInput, { description: 'The changes.' }) input: UpdateAgreementInput,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
+    assertSignedIn(viewer);
     return dataSource.transaction(async (manager) => {
-      const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version);
-      const { parties, areaCodes, title, kind, status, description, startsOn, endsOn } = input;
-      for (const [field, value] of Object.entries({ title, kind, status, parties, areaCodes })) {
+      const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
+      const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds } = input;
+      for (const [field, value] of Object.entries({ title, kind, status, parties, areaCodes, visibility })) {
         if (value === null) throw badInput(`${field} cannot be cleared`, [{ field, message: 'cannot be null' }]);
       }
       const changes: Partial<Agreement> = {};
@@ -107,6 +147,7 @@ export class AgreementResolver {
       if (description !== undefined) changes.description = description;
       if (startsOn !== undefined) changes.startsOn = startsOn;
       if (endsOn !== undefined) changes.endsOn = endsOn;
+      if (visibility) changes.visibility = visibility;
       const newParties = parties ? normaliseParties(parties) : undefined;
       const newAreas = areaCodes ? [...new Set(areaCodes)] : undefined;
       const next = { ...agreement, ...changes };
@@ -116,16 +157,54 @@ export class AgreementResolver {
         startsOn: next.startsOn,
         endsOn: next.endsOn,
         parties: newParties,
-        areaCodes: newAreas ?? (await currentAreas(manager, id)),
+        areaCodes: newAreas ?? (await currentAreas(manager, agreement.id)),
       });
-      await checkReferences(newParties ?? [], newAreas ?? []);
+      const partiesBefore = await currentParties(manager, agreement.id);
+      changes.sharedWith = sharingAfterChange({
+        ownerId: agreement.ownerId,
+        visibility: next.visibility,
+        sharedWithIds,
+        wasShared: agreement.visibility === Visibility.SHARED,
+        current: agreement.sharedWith,
+        partiesBefore,
+        partiesAfter: newParties ?? partiesBefore,
+      });
+      await checkReferences({ parties: newParties ?? [], areaCodes: newAreas ?? [], sharedWithIds: sharedWithIds ?? [] }, authorization);
       // Always a new version, also when only parties or areas change.
       await manager.createQueryBuilder().update(Agreement).set(changes).where('id = :id', { id: agreement.id }).execute();
       if (newParties) await replaceParties(manager, agreement.id, newParties);
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
+      const fields = givenFields(input);
+      if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
+      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.UPDATED, fields });
       return manager.getRepository(Agreement).findOneByOrFail({ id: agreement.id });
     });
   }
+
+  @Mutation(() => ID, {
+    description:
+      'Deletes an agreement with its parties and areas, and returns its id. Only coordinators of the owning organisation may: others get FORBIDDEN, or NOT_FOUND for an agreement they may not see. `version` must be the version you read, else VERSION_CONFLICT and nothing is deleted.',
+  })
+  deleteAgreement(
+    @Arg('id', () => ID, { description: 'Id of the agreement to delete.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read; a stale one is refused.' }) version: number,
+    @Ctx() { dataSource, viewer }: Context,
+  ) {
+    assertSignedIn(viewer);
+    return dataSource.transaction(async (manager) => {
+      const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
+      await manager.getRepository(AgreementParty).delete({ agreementId: agreement.id });
+      await manager.getRepository(AgreementArea).delete({ agreementId: agreement.id });
+      await manager.getRepository(Agreement).delete({ id: agreement.id });
+      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.DELETED, fields: [] });
+      return agreement.id;
+    });
+  }
+}
+
+/** Only signed-in people change records; a refusal to the public reveals nothing about what exists. */
+function assertSignedIn(viewer: Viewer) {
+  if (viewer.kind === 'public') throw unauthenticated('Sign in to change agreements');
 }
 
 @Resolver(() => AgreementParty)
@@ -138,7 +217,7 @@ export class AgreementPartyResolver {
 
 @Resolver(() => Actor)
 export class ActorAgreementsResolver {
-  @FieldResolver(() => [Agreement], { description: 'Agreements this actor is a party to, in any role, by title.' })
+  @FieldResolver(() => [Agreement], { description: 'Agreements this actor is a party to, in any role, that you may see, by title.' })
   async agreements(
     @Root() actor: Actor,
     @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
@@ -152,7 +231,7 @@ export class ActorAgreementsResolver {
 
 @Resolver(() => Area)
 export class AreaAgreementsResolver {
-  @FieldResolver(() => [Agreement], { description: 'Agreements covering this area, by title.' })
+  @FieldResolver(() => [Agreement], { description: 'Agreements covering this area that you may see, by title.' })
   agreements(
     @Root() area: Area,
     @Arg('scope', () => AreaScope, {
@@ -206,10 +285,58 @@ function checkRules({ kind, status, startsOn, endsOn, parties, areaCodes }: Agre
 const normaliseParties = (parties: AgreementPartyInput[]): AgreementPartyInput[] =>
   parties.map(({ actorId, role, responsibilities }) => ({ actorId: actorId.toLowerCase(), role, responsibilities: responsibilities ?? null }));
 
-/** The actors and areas must exist in the registry; checked before anything is written. */
-async function checkReferences(parties: AgreementPartyInput[], areaCodes: string[]) {
-  await assertReferencesExist('Actor', parties.map((p) => p.actorId), 'parties');
-  await assertReferencesExist('Area', areaCodes, 'areaCodes');
+/** The actors and areas must exist in the registry; checked before anything is written, as the caller. */
+async function checkReferences(
+  { parties, areaCodes, sharedWithIds }: { parties: AgreementPartyInput[]; areaCodes: string[]; sharedWithIds: string[] },
+  authorization: string | undefined,
+) {
+  await assertReferencesExist('Actor', parties.map((p) => p.actorId), 'parties', authorization);
+  await assertReferencesExist('Area', areaCodes, 'areaCodes', authorization);
+  await assertReferencesExist('Actor', sharedWithIds.map((id) => id.toLowerCase()), 'sharedWithIds', authorization);
+}
+
+interface SharingChange {
+  ownerId: string;
+  /** The visibility after the change. */
+  visibility: Visibility;
+  /** As given in the input: undefined when left out, null or a list when given. */
+  sharedWithIds: string[] | null | undefined;
+  /** Whether the agreement was SHARED before the change (false on create). */
+  wasShared: boolean;
+  /** Who it was shared with before the change. */
+  current: string[];
+  partiesBefore: Array<Pick<AgreementPartyInput, 'actorId'>>;
+  partiesAfter: Array<Pick<AgreementPartyInput, 'actorId'>>;
+}
+
+/**
+ * Who a SHARED agreement is shared with after a change. The parties are its natural members: given
+ * ids are taken as they are; left out, an agreement that becomes SHARED is shared with its parties,
+ * and when the parties change, those that join are added and those that leave are removed. The
+ * owner sees it anyway and is never listed. Any other visibility shares with no one in particular.
+ */
+function sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared, current, partiesBefore, partiesAfter }: SharingChange): string[] {
+  const others = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => id !== ownerId);
+  if (visibility !== Visibility.SHARED) {
+    if (sharedWithIds?.length) {
+      throw badInput(`sharedWithIds is only for visibility SHARED, not ${visibility}`, [
+        { field: 'sharedWithIds', message: 'only for visibility SHARED' },
+      ]);
+    }
+    return [];
+  }
+  if (sharedWithIds !== undefined) return others(sharedWithIds ?? []);
+  const before = others(partiesBefore.map((p) => p.actorId));
+  const after = others(partiesAfter.map((p) => p.actorId));
+  if (!wasShared) return after;
+  const joined = after.filter((id) => !before.includes(id));
+  return others([...current.filter((id) => after.includes(id) || !before.includes(id)), ...joined]);
+}
+
+const sameMembers = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+async function currentParties(manager: EntityManager, agreementId: string): Promise<AgreementParty[]> {
+  return manager.getRepository(AgreementParty).findBy({ agreementId });
 }
 
 async function currentAreas(manager: EntityManager, agreementId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { ENTITIES, VersionedRecord } from '@samverkan/shared';
+import { ENTITIES, OwnedRecord } from '@samverkan/shared';
 
 export enum AgreementKind {
   IOP = 'IOP',
@@ -86,7 +86,7 @@ registerEnumType(PartyRole, {
 @ObjectType({ description: ENTITIES.Agreement.description })
 @Directive('@key(fields: "id")')
 @Entity('agreements')
-export class Agreement extends VersionedRecord {
+export class Agreement extends OwnedRecord {
   @Field({ description: 'Title in Swedish, e.g. "Rätt kurva Järva" or "Medborgarlöfte Rinkeby-Kista 2026".' })
   @Column('varchar', { length: 200 })
   title: string;

@@ -1,20 +1,24 @@
-import { SubgraphModule } from '@samverkan/shared';
+import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
 import { AgreementsLoaders, createLoaders } from './loaders';
 import { CreateAgreements1764000000000 } from './migrations/1764000000000-CreateAgreements';
+import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { seedDemoData } from './seed';
 
 /**
  * The agreements subgraph: IOPs, declarations of intent, collaboration agreements, citizen promises,
- * national agreements and method frameworks, with their parties, roles and areas.
+ * national agreements and method frameworks, with their parties, roles and areas. Each agreement is
+ * owned by the organisation that registered it, which chooses who may see it.
  */
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
-  entities: [Agreement, AgreementParty, AgreementArea],
-  migrations: [CreateAgreements1764000000000],
-  resolvers: [AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver],
+  entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000],
+  resolvers: [AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement)],
   references: {
+    // Per viewer: another subgraph asking with the caller's Authorization header (e.g. activities checking
+    // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.
     Agreement: ({ id }, { loaders }) => loaders.agreement.load(id),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),

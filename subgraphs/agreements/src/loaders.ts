@@ -1,20 +1,31 @@
 import { DataSource, In } from 'typeorm';
-import { areaPairs, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
+import { areaPairs, changeLogLoader, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader, Viewer, whereVisible } from '@samverkan/shared';
 import { Agreement, AgreementParty, PartyRole } from './agreement';
 import { Area } from './stubs';
 
 /** Parties are listed role by role, in the order of the PartyRole enum. */
 const ROLE_ORDER = Object.values(PartyRole);
 
-/** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
-export function createLoaders(dataSource: DataSource) {
-  const agreements = dataSource.getRepository(Agreement);
-
-  /** Agreement lists are ordered by title, then id, as the root list. */
-  const byTitle = (ids: string[]) => agreements.find({ where: { id: In(ids) }, order: { title: 'ASC', id: 'ASC' } });
+/**
+ * Per-request loaders for one viewer: every list and reference of this subgraph is fetched in one
+ * batch per level, and every loader that returns agreements returns only those the viewer may see.
+ */
+export function createLoaders(dataSource: DataSource, viewer: Viewer) {
+  /** The agreements with these ids that the viewer may see, ordered by title, then id, as the root list. */
+  const visibleByTitle = (ids: string[]) =>
+    whereVisible(
+      dataSource.getRepository(Agreement).createQueryBuilder('agreement').where('agreement.id = ANY(CAST(:ids AS uuid[]))', { ids: ids.filter(isUuid) }),
+      viewer,
+    )
+      .orderBy('agreement.title', 'ASC')
+      .addOrderBy('agreement.id', 'ASC')
+      .getMany();
 
   return {
-    agreement: recordLoader<string, Agreement>((ids) => agreements.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
+    changeLog: changeLogLoader(dataSource),
+    /** By id, for `agreement(id)` and `_entities`: null when there is none or the viewer may not see it. */
+    agreement: recordLoader<string, Agreement>(visibleByTitle, (a) => a.id),
+    // Parties and areas are only asked for agreements the viewer has been shown.
     partiesOfAgreement: groupLoader<string, AgreementParty>(async (ids) => {
       const parties = await dataSource.getRepository(AgreementParty).findBy({ agreementId: In(ids.filter(isUuid)) });
       return parties
@@ -34,9 +45,11 @@ export function createLoaders(dataSource: DataSource) {
           `SELECT DISTINCT p.actor_id::text AS key, p.agreement_id AS id FROM agreement_parties p WHERE p.actor_id = ANY($1::uuid[])`,
           [actorIds.filter(isUuid)],
         ),
-      byTitle,
+      visibleByTitle,
     ),
-    agreementsInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), byTitle)),
+    agreementsInArea: perAreaScope((scope) =>
+      pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), visibleByTitle),
+    ),
   };
 }
 

@@ -1,12 +1,43 @@
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR } from '@samverkan/shared';
+import { assertReferencesExist, DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, envName, Role } from '@samverkan/shared';
 import { agreementsSubgraph } from '../src';
+import { bearer, PEOPLE } from '../../../tests/support/auth';
 import { errorCode, graphql } from '../../../tests/support/graphql';
 import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
 
+/** Who asks: the people of the access matrix, and people of the organisations the demo agreements involve. */
+const WHO = {
+  public: null,
+  ...PEOPLE,
+  /** Polismyndigheten: owns the NOA–RF agreement and the draft declaration of intent. */
+  policeCoordinator: { organisationId: A.polisen, roles: [Role.COORDINATOR] },
+  /** Göteborgs Stad: owns the IOP in Angered. */
+  goteborgCoordinator: { organisationId: A.goteborgsStad, roles: [Role.COORDINATOR] },
+  /** KFUM Göteborg: a party the IOP is shared with. */
+  kfumGoteborgMember: { organisationId: A.kfumGoteborg, roles: [Role.MEMBER] },
+  /** Uppsala kommun: owns SSPF Uppsala. */
+  uppsalaCoordinator: { organisationId: A.uppsalaKommun, roles: [Role.COORDINATOR] },
+  /** Riksidrottsförbundet: owns the whistle-blower collaboration; a party to the draft declaration. */
+  rfCoordinator: { organisationId: A.riksidrottsforbundet, roles: [Role.COORDINATOR] },
+  /** Lokalpolisområde Rinkeby again, without a coordinator role. */
+  policeMember: { organisationId: A.lpoRinkeby, roles: [Role.MEMBER] },
+  /** Lokalpolisområde Rinkeby again: a second coordinator. */
+  policeColleague: { organisationId: A.lpoRinkeby, roles: [Role.COORDINATOR] },
+  linkopingCoordinator: { organisationId: A.linkopingsKommun, roles: [Role.COORDINATOR] },
+  stadsmissionMember: { organisationId: A.ostergotlandsStadsmission, roles: [Role.MEMBER] },
+  erikshjalpenMember: { organisationId: A.erikshjalpen, roles: [Role.MEMBER] },
+} as const;
+type Who = keyof typeof WHO;
+
 let subgraph: TestSubgraph;
+const headers = {} as Record<Who, Record<string, string>>;
+/** The request headers of a person (none for the public); the token's subject is the person's name here. */
+const as = (who: Who) => headers[who];
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(agreementsSubgraph);
+  for (const [who, person] of Object.entries(WHO) as Array<[Who, (typeof WHO)[Who]]>) {
+    headers[who] = person ? await bearer(person.organisationId, [...person.roles], { subject: who }) : {};
+  }
 });
 afterAll(() => subgraph?.stop());
 
@@ -14,32 +45,96 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const ALL_SEEDED = Object.values(G);
 const NATIONAL = [G.noaRiksidrottsforbundet, G.nationalDeclarationOfIntent, G.visselblasartjanstRf];
 
+/** Who owns each demo agreement and whom it chose to show it to (the seed's intent). */
+const SEEDED_OWNERSHIP: Record<string, { owner: string; visibility: string; sharedWith: string[] }> = {
+  [G.noaRiksidrottsforbundet]: { owner: A.polisen, visibility: 'PUBLIC', sharedWith: [] },
+  [G.nationalDeclarationOfIntent]: { owner: A.polisen, visibility: 'OWNER', sharedWith: [] },
+  [G.iopGoteborgAngered]: { owner: A.goteborgsStad, visibility: 'SHARED', sharedWith: [A.kfumGoteborg, A.raddaBarnenGoteborg, A.lpoGoteborgNordost] },
+  [G.rattKurvaJarva]: {
+    owner: A.lpoRinkeby,
+    visibility: 'SHARED',
+    sharedWith: [A.stockholmsStad, A.rinkebyKistaStadsdel, A.familjebostader, A.jarvaISamverkan],
+  },
+  [G.sspfUppsala]: { owner: A.uppsalaKommun, visibility: 'NETWORK', sharedWith: [] },
+  [G.medborgarloftRinkebyKista]: { owner: A.lpoRinkeby, visibility: 'PUBLIC', sharedWith: [] },
+  [G.visselblasartjanstRf]: { owner: A.riksidrottsforbundet, visibility: 'PUBLIC', sharedWith: [] },
+};
+const OWNER_PERSON: Record<string, Who> = {
+  [A.polisen]: 'policeCoordinator',
+  [A.goteborgsStad]: 'goteborgCoordinator',
+  [A.lpoRinkeby]: 'policeOfficer',
+  [A.uppsalaKommun]: 'uppsalaCoordinator',
+  [A.riksidrottsforbundet]: 'rfCoordinator',
+};
+
+/** The national agreements and the citizen promise are public commitments. */
+const PUBLICLY = [G.noaRiksidrottsforbundet, G.medborgarloftRinkebyKista, G.visselblasartjanstRf];
+/** SSPF Uppsala is shown to the whole network. */
+const IN_NETWORK = [...PUBLICLY, G.sspfUppsala];
+
+/** Which demo agreements each person may see, derived from the seed's intent. */
+const VISIBLE = {
+  public: PUBLICLY,
+  // Fryshuset is a party to the draft declaration, but Polismyndigheten keeps the draft to itself.
+  ngoMember: IN_NETWORK,
+  ngoCoordinator: IN_NETWORK,
+  // Lokalpolisområde Rinkeby owns Rätt kurva Järva (and the public citizen promise).
+  policeOfficer: [...IN_NETWORK, G.rattKurvaJarva],
+  // Rinkeby-Kista stadsdelsförvaltning is a party Rätt kurva Järva is shared with.
+  municipalityOfficial: [...IN_NETWORK, G.rattKurvaJarva],
+  nationalCoordinator: IN_NETWORK,
+  // Acts for Polismyndigheten, which owns the draft; the administrator role itself adds nothing.
+  administrator: [...IN_NETWORK, G.nationalDeclarationOfIntent],
+  policeCoordinator: [...IN_NETWORK, G.nationalDeclarationOfIntent],
+  goteborgCoordinator: [...IN_NETWORK, G.iopGoteborgAngered],
+  kfumGoteborgMember: [...IN_NETWORK, G.iopGoteborgAngered],
+  uppsalaCoordinator: IN_NETWORK,
+  rfCoordinator: IN_NETWORK,
+} satisfies Partial<Record<Who, string[]>>;
+type Viewer = keyof typeof VISIBLE;
+const MATRIX = Object.keys(VISIBLE) as Viewer[];
+const visibleTo = (who: Viewer, candidates: readonly string[]) => candidates.filter((id) => VISIBLE[who].includes(id));
+
 type Node = { id: string };
 const ids = (nodes: Node[]) => nodes.map((n) => n.id);
-const sorted = (values: string[]) => [...values].sort();
+const sorted = (values: readonly string[]) => [...values].sort();
 
 const count = async (table: string) => (await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 const countRows = async () => ({
   agreements: await count('agreements'),
   parties: await count('agreement_parties'),
   areas: await count('agreement_areas'),
+  changeLog: await count('change_log'),
 });
 
-/** Ids of the agreements matching a filter, in the list's order (all pages). */
-async function listIds(filter: Record<string, unknown>): Promise<string[]> {
+/** Ids of the agreements matching a filter that a person sees, in the list's order (all pages). */
+async function listIds(filter: Record<string, unknown>, who: Who = 'policeOfficer'): Promise<string[]> {
   const response = await subgraph.query(
     `query($filter: AgreementFilter) { agreements(filter: $filter, first: 100) { totalCount nodes { id } } }`,
     { filter },
+    as(who),
   );
   expect(response.errors).toBeUndefined();
   expect(response.data!.agreements.totalCount).toBe(response.data!.agreements.nodes.length);
   return ids(response.data!.agreements.nodes);
 }
 
+/**
+ * A filter lists, for every person of the matrix, exactly the matching agreements that person may
+ * see: `matching` are all the demo agreements that match (in list order when `ordered`).
+ */
+async function expectListed(filter: Record<string, unknown>, matching: readonly string[], { ordered = false } = {}) {
+  for (const who of MATRIX) {
+    const listed = await listIds(filter, who);
+    const expected = visibleTo(who, matching);
+    expect({ who, listed: ordered ? listed : sorted(listed) }).toEqual({ who, listed: ordered ? expected : sorted(expected) });
+  }
+}
+
 describe('demo data', () => {
   it('seeds the agreements named in the dialogue meeting, consistent with their own rules', async () => {
-    const { data } = await subgraph.query(`{ agreements(first: 100) { nodes { id kind status startsOn endsOn parties { role actor { id } } areas { code } } } }`);
-    const nodes = data!.agreements.nodes as Array<{
+    // Together, the owners of the private and shared ones see them all.
+    const nodes: Array<{
       id: string;
       kind: string;
       status: string;
@@ -47,7 +142,16 @@ describe('demo data', () => {
       endsOn: string | null;
       parties: Array<{ role: string; actor: { id: string } }>;
       areas: Array<{ code: string }>;
-    }>;
+    }> = [];
+    for (const who of ['policeCoordinator', 'goteborgCoordinator', 'policeOfficer'] as const) {
+      const { data, errors } = await subgraph.query(
+        `{ agreements(first: 100) { nodes { id kind status startsOn endsOn parties { role actor { id } } areas { code } } } }`,
+        {},
+        as(who),
+      );
+      expect(errors).toBeUndefined();
+      nodes.push(...data!.agreements.nodes.filter((n: Node) => !nodes.some((seen) => seen.id === n.id)));
+    }
     expect(sorted(ids(nodes))).toEqual(sorted(ALL_SEEDED));
     for (const agreement of nodes) {
       expect(agreement.parties.length).toBeGreaterThan(0);
@@ -64,6 +168,25 @@ describe('demo data', () => {
     expect(byId.get(G.sspfUppsala)!.kind).toBe('METHOD_FRAMEWORK');
     expect(byId.get(G.medborgarloftRinkebyKista)!.kind).toBe('CITIZEN_PROMISE');
     expect(byId.get(G.visselblasartjanstRf)).toMatchObject({ kind: 'COLLABORATION_AGREEMENT', areas: [{ code: 'SE' }] });
+  });
+
+  it.each(ALL_SEEDED)('gives %s the owner that registered it and the visibility that owner chose', async (id) => {
+    const { owner, visibility, sharedWith } = SEEDED_OWNERSHIP[id];
+    const { data, errors } = await subgraph.query(
+      `query($id: ID!) { agreement(id: $id) { owner { id } visibility sharedWith { id } changeLog { action } parties { actor { id } } } }`,
+      { id },
+      as(OWNER_PERSON[owner]),
+    );
+    expect(errors).toBeUndefined();
+    const agreement = data!.agreement;
+    expect(agreement).toMatchObject({ owner: { id: owner }, visibility, changeLog: [] });
+    expect(sorted(ids(agreement.sharedWith))).toEqual(sorted(sharedWith));
+    // A SHARED demo agreement is shared with exactly its parties, as one registered through the API.
+    if (visibility === 'SHARED') {
+      const parties = new Set<string>(agreement.parties.map((p: { actor: Node }) => p.actor.id));
+      parties.delete(owner);
+      expect(sorted([...parties])).toEqual(sorted(sharedWith));
+    }
   });
 
   it('refers only to actors and areas the actors registry knows', async () => {
@@ -94,6 +217,7 @@ describe('agreement queries', () => {
     const { data } = await subgraph.query(
       `query($id: ID!) { agreement(id: $id) { id title kind status startsOn endsOn version parties { role responsibilities actor { id } } areas { code } } }`,
       { id: G.iopGoteborgAngered },
+      as('goteborgCoordinator'),
     );
     const agreement = data!.agreement;
     expect(agreement).toMatchObject({ id: G.iopGoteborgAngered, kind: 'IOP', status: 'ACTIVE', version: 1, areas: [{ code: AR.angered }] });
@@ -115,73 +239,77 @@ describe('agreement queries', () => {
   });
 
   it('returns null for an unknown or malformed id', async () => {
-    const { data, errors } = await subgraph.query(`query($a: ID!, $b: ID!) { a: agreement(id: $a) { id } b: agreement(id: $b) { id } }`, {
-      a: UNKNOWN_ID,
-      b: 'not-a-uuid',
-    });
+    const { data, errors } = await subgraph.query(
+      `query($a: ID!, $b: ID!) { a: agreement(id: $a) { id } b: agreement(id: $b) { id } }`,
+      { a: UNKNOWN_ID, b: 'not-a-uuid' },
+      as('policeOfficer'),
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ a: null, b: null });
   });
 
+  // Each filter is checked for every person of the matrix: it lists exactly the matching agreements
+  // that person may see, so a filter only ever narrows the visible rows.
   it('filters by area, sub-areas included', async () => {
     const local = [G.medborgarloftRinkebyKista, G.rattKurvaJarva];
     // "Medborgarlöfte ..." sorts before "Rätt kurva ...".
-    expect(await listIds({ areaCode: AR.stockholm })).toEqual(local);
-    expect(sorted(await listIds({ areaCode: AR.stockholmsLan }))).toEqual(sorted(local));
-    expect(sorted(await listIds({ areaCode: AR.rinkebyKista, areaScope: 'WITHIN' }))).toEqual(sorted(local));
-    expect(await listIds({ areaCode: AR.spangaTensta })).toEqual([G.rattKurvaJarva]);
-    expect(await listIds({ areaCode: AR.goteborg })).toEqual([G.iopGoteborgAngered]);
-    expect(await listIds({ areaCode: AR.malmo })).toEqual([]);
-    expect(sorted(await listIds({ areaCode: 'SE' }))).toEqual(sorted(ALL_SEEDED));
+    await expectListed({ areaCode: AR.stockholm }, local, { ordered: true });
+    await expectListed({ areaCode: AR.stockholmsLan }, local);
+    await expectListed({ areaCode: AR.rinkebyKista, areaScope: 'WITHIN' }, local);
+    await expectListed({ areaCode: AR.spangaTensta }, [G.rattKurvaJarva]);
+    await expectListed({ areaCode: AR.goteborg }, [G.iopGoteborgAngered]);
+    await expectListed({ areaCode: AR.malmo }, []);
+    await expectListed({ areaCode: 'SE' }, ALL_SEEDED);
   });
 
   it('with scope OVERLAPPING also finds agreements for wider areas, such as national ones', async () => {
-    expect(sorted(await listIds({ areaCode: AR.rinkebyKista, areaScope: 'OVERLAPPING' }))).toEqual(
-      sorted([G.medborgarloftRinkebyKista, G.rattKurvaJarva, ...NATIONAL]),
-    );
-    expect(sorted(await listIds({ areaCode: AR.gottsunda, areaScope: 'OVERLAPPING' }))).toEqual(sorted([G.sspfUppsala, ...NATIONAL]));
-    expect(await listIds({ areaCode: AR.gottsunda, areaScope: 'WITHIN' })).toEqual([]);
+    await expectListed({ areaCode: AR.rinkebyKista, areaScope: 'OVERLAPPING' }, [G.medborgarloftRinkebyKista, G.rattKurvaJarva, ...NATIONAL]);
+    await expectListed({ areaCode: AR.gottsunda, areaScope: 'OVERLAPPING' }, [G.sspfUppsala, ...NATIONAL]);
+    await expectListed({ areaCode: AR.gottsunda, areaScope: 'WITHIN' }, []);
   });
 
   it('filters by kind and status', async () => {
-    expect(sorted(await listIds({ kinds: ['METHOD_FRAMEWORK'] }))).toEqual(sorted([G.rattKurvaJarva, G.sspfUppsala]));
-    expect(sorted(await listIds({ kinds: ['IOP', 'CITIZEN_PROMISE'] }))).toEqual(sorted([G.iopGoteborgAngered, G.medborgarloftRinkebyKista]));
-    expect(await listIds({ statuses: ['DRAFT'] })).toEqual([G.nationalDeclarationOfIntent]);
-    expect(await listIds({ statuses: ['ACTIVE'], kinds: ['DECLARATION_OF_INTENT'] })).toEqual([]);
+    await expectListed({ kinds: ['METHOD_FRAMEWORK'] }, [G.rattKurvaJarva, G.sspfUppsala]);
+    await expectListed({ kinds: ['IOP', 'CITIZEN_PROMISE'] }, [G.iopGoteborgAngered, G.medborgarloftRinkebyKista]);
+    await expectListed({ statuses: ['DRAFT'] }, [G.nationalDeclarationOfIntent]);
+    await expectListed({ statuses: ['ACTIVE'], kinds: ['DECLARATION_OF_INTENT'] }, []);
   });
 
   it('filters by party, listing each agreement once even when the actor holds several roles', async () => {
-    expect(sorted(await listIds({ partyId: A.riksidrottsforbundet }))).toEqual(sorted(NATIONAL));
-    expect(sorted(await listIds({ partyId: A.lpoRinkeby }))).toEqual(sorted([G.medborgarloftRinkebyKista, G.rattKurvaJarva]));
-    expect(await listIds({ partyId: A.goteborgsStad })).toEqual([G.iopGoteborgAngered]);
-    expect(await listIds({ partyId: A.linkopingsKommun })).toEqual([]);
+    await expectListed({ partyId: A.riksidrottsforbundet }, NATIONAL);
+    await expectListed({ partyId: A.lpoRinkeby }, [G.medborgarloftRinkebyKista, G.rattKurvaJarva], { ordered: true });
+    await expectListed({ partyId: A.goteborgsStad }, [G.iopGoteborgAngered]);
+    await expectListed({ partyId: A.fryshuset }, [G.nationalDeclarationOfIntent]);
+    await expectListed({ partyId: A.linkopingsKommun }, []);
   });
 
   it('filters by period overlap, open ends included and undated drafts left out', async () => {
     // Started by mid-2024: Rätt kurva Järva (March) and the RF whistle-blower collaboration (May).
-    expect(sorted(await listIds({ from: '2024-01-01', to: '2024-06-30' }))).toEqual(sorted([G.rattKurvaJarva, G.visselblasartjanstRf]));
+    await expectListed({ from: '2024-01-01', to: '2024-06-30' }, [G.rattKurvaJarva, G.visselblasartjanstRf]);
     // Still running after 2026: only the open-ended ones.
-    expect(sorted(await listIds({ from: '2027-01-01' }))).toEqual(sorted([G.rattKurvaJarva, G.sspfUppsala, G.visselblasartjanstRf]));
-    // Everything with a start date overlaps 2026 except nothing that ended before it.
-    const dated = ALL_SEEDED.filter((id) => id !== G.nationalDeclarationOfIntent);
-    expect(sorted(await listIds({ from: '2026-06-01', to: '2026-06-30' }))).toEqual(sorted(dated));
+    await expectListed({ from: '2027-01-01' }, [G.rattKurvaJarva, G.sspfUppsala, G.visselblasartjanstRf]);
+    // Everything with a start date overlaps June 2026.
+    await expectListed({ from: '2026-06-01', to: '2026-06-30' }, ALL_SEEDED.filter((id) => id !== G.nationalDeclarationOfIntent));
     // Not yet started at the end of 2025: the 2026 citizen promise.
-    expect(await listIds({ to: '2025-12-31' })).not.toContain(G.medborgarloftRinkebyKista);
-    expect(await listIds({ from: '2026-01-01', to: '2026-01-01' })).toContain(G.medborgarloftRinkebyKista);
+    await expectListed({ to: '2025-12-31' }, [G.noaRiksidrottsforbundet, G.iopGoteborgAngered, G.rattKurvaJarva, G.sspfUppsala, G.visselblasartjanstRf]);
+    await expectListed({ from: '2026-01-01', to: '2026-01-01' }, ALL_SEEDED.filter((id) => id !== G.nationalDeclarationOfIntent));
   });
 
   it('filters by text in title or description, case-insensitively', async () => {
-    expect(await listIds({ text: 'rätt kurva' })).toEqual([G.rattKurvaJarva]);
-    expect(await listIds({ text: '8–15' })).toEqual([G.rattKurvaJarva]);
-    expect(await listIds({ text: 'barns och ungas röster' })).toEqual([G.medborgarloftRinkebyKista]);
-    expect(await listIds({ text: 'visselblås' })).toEqual([G.visselblasartjanstRf]);
-    expect(await listIds({ text: '100%' })).toEqual([]);
+    await expectListed({ text: 'rätt kurva' }, [G.rattKurvaJarva]);
+    await expectListed({ text: '8–15' }, [G.rattKurvaJarva]);
+    await expectListed({ text: 'barns och ungas röster' }, [G.medborgarloftRinkebyKista]);
+    await expectListed({ text: 'visselblås' }, [G.visselblasartjanstRf]);
+    await expectListed({ text: 'avsiktsförklaring' }, [G.nationalDeclarationOfIntent]);
+    await expectListed({ text: 'angered' }, [G.iopGoteborgAngered]);
+    await expectListed({ text: '100%' }, []);
   });
 
   it('combines filters', async () => {
-    expect(await listIds({ areaCode: AR.rinkebyKista, areaScope: 'OVERLAPPING', kinds: ['NATIONAL_AGREEMENT'], partyId: A.polisen })).toEqual([
+    await expectListed({ areaCode: AR.rinkebyKista, areaScope: 'OVERLAPPING', kinds: ['NATIONAL_AGREEMENT'], partyId: A.polisen }, [
       G.noaRiksidrottsforbundet,
     ]);
+    await expectListed({ partyId: A.polisen, statuses: ['DRAFT'], areaCode: 'SE' }, [G.nationalDeclarationOfIntent]);
   });
 
   it.each([
@@ -191,11 +319,11 @@ describe('agreement queries', () => {
     ['a malformed party id', { partyId: 'polisen' }],
     ['an unknown kind', { kinds: ['CONTRACT'] }],
   ])('refuses a filter with %s', async (_case, filter) => {
-    const response = await subgraph.query(`query($filter: AgreementFilter) { agreements(filter: $filter) { totalCount } }`, { filter });
+    const response = await subgraph.query(`query($filter: AgreementFilter) { agreements(filter: $filter) { totalCount } }`, { filter }, as('policeOfficer'));
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
   });
 
-  it('pages with cursors, by title, without gaps or repeats', async () => {
+  it.each(['public', 'policeOfficer', 'goteborgCoordinator'] as const)('pages with cursors, by title, without gaps or repeats, for %s', async (who) => {
     const seen: string[] = [];
     const titles: string[] = [];
     let after: string | null = null;
@@ -204,6 +332,7 @@ describe('agreement queries', () => {
       const { data }: { data?: any } = await subgraph.query( // eslint-disable-line @typescript-eslint/no-explicit-any
         `query($after: String) { agreements(first: 2, after: $after) { totalCount nodes { id title } pageInfo { hasNextPage endCursor } } }`,
         { after },
+        as(who),
       );
       total = data.agreements.totalCount;
       seen.push(...ids(data.agreements.nodes));
@@ -213,14 +342,14 @@ describe('agreement queries', () => {
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-    expect(total).toBe(await count('agreements'));
+    expect(total).toBe(VISIBLE[who].length);
     const inDatabaseOrder: Array<{ id: string }> = await subgraph.dataSource.query('SELECT id FROM agreements ORDER BY title, id');
-    expect(seen).toEqual(inDatabaseOrder.map((r) => r.id));
+    expect(seen).toEqual(visibleTo(who, inDatabaseOrder.map((r) => r.id)));
   });
 
   it('refuses a foreign cursor and a too-large page', async () => {
-    expect(errorCode(await subgraph.query(`{ agreements(after: "bm9wZQ") { totalCount } }`))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await subgraph.query(`{ agreements(first: 101) { totalCount } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.query(`{ agreements(after: "bm9wZQ") { totalCount } }`, {}, as('policeOfficer')))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.query(`{ agreements(first: 101) { totalCount } }`, {}, as('policeOfficer')))).toBe('BAD_USER_INPUT');
   });
 
   it('loads parties and areas of a whole page in a fixed number of statements', async () => {
@@ -230,6 +359,7 @@ describe('agreement queries', () => {
         const response = await subgraph.query(
           `query($first: Int!) { agreements(first: $first) { nodes { id parties { role actor { id } } areas { code } } } }`,
           { first },
+          as('policeOfficer'),
         );
         expect(response.errors).toBeUndefined();
         return response.extensions!.sqlStatements as number;
@@ -248,44 +378,64 @@ describe('contributed fields', () => {
     ... on Actor { id all: agreements { id } active: agreements(statuses: [ACTIVE]) { id } }
     ... on Area { code within: agreements { id } overlapping: agreements(scope: OVERLAPPING) { id } } } }`;
 
-  it('lists the agreements an actor is a party to, optionally by status, by title', async () => {
-    const { data, errors } = await subgraph.query(entities, {
-      r: [
-        { __typename: 'Actor', id: A.riksidrottsforbundet },
-        { __typename: 'Actor', id: A.lpoRinkeby },
-        { __typename: 'Actor', id: A.linkopingsKommun },
-      ],
-    });
+  // Title order: "Avsiktsförklaring ...", "IOP ...", "Medborgarlöfte ...", "Nationell samverkan ...", "Nationell överenskommelse ...", "Rätt kurva ...", "SSPF ...".
+  it.each(MATRIX)('lists, for %s, the visible agreements an actor is a party to, optionally by status, by title', async (who) => {
+    const { data, errors } = await subgraph.query(
+      entities,
+      {
+        r: [
+          { __typename: 'Actor', id: A.riksidrottsforbundet },
+          { __typename: 'Actor', id: A.lpoRinkeby },
+          { __typename: 'Actor', id: A.fryshuset },
+          { __typename: 'Actor', id: A.goteborgsStad },
+          { __typename: 'Actor', id: A.rinkebyKistaStadsdel },
+          { __typename: 'Actor', id: A.linkopingsKommun },
+        ],
+      },
+      as(who),
+    );
     expect(errors).toBeUndefined();
-    const [rf, lpo, linkoping] = data!._entities;
-    expect(sorted(ids(rf.all))).toEqual(sorted(NATIONAL));
-    expect(sorted(ids(rf.active))).toEqual(sorted([G.noaRiksidrottsforbundet, G.visselblasartjanstRf]));
-    expect(ids(lpo.all)).toEqual([G.medborgarloftRinkebyKista, G.rattKurvaJarva]);
+    const [rf, lpo, fryshuset, goteborg, stadsdel, linkoping] = data!._entities;
+    expect(sorted(ids(rf.all))).toEqual(sorted(visibleTo(who, NATIONAL)));
+    expect(sorted(ids(rf.active))).toEqual(sorted(visibleTo(who, [G.noaRiksidrottsforbundet, G.visselblasartjanstRf])));
+    expect(ids(lpo.all)).toEqual(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva]));
+    expect(ids(fryshuset.all)).toEqual(visibleTo(who, [G.nationalDeclarationOfIntent]));
+    expect(ids(goteborg.all)).toEqual(visibleTo(who, [G.iopGoteborgAngered]));
+    expect(ids(stadsdel.all)).toEqual(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva]));
     expect(linkoping).toEqual({ id: A.linkopingsKommun, all: [], active: [] });
   });
 
-  it('lists the agreements covering an area, per scope', async () => {
-    const { data, errors } = await subgraph.query(entities, {
-      r: [
-        { __typename: 'Area', code: AR.stockholm },
-        { __typename: 'Area', code: AR.angered },
-        { __typename: 'Area', code: AR.uppsala },
-      ],
-    });
+  it.each(MATRIX)('lists, for %s, the visible agreements covering an area, per scope', async (who) => {
+    const { data, errors } = await subgraph.query(
+      entities,
+      {
+        r: [
+          { __typename: 'Area', code: AR.stockholm },
+          { __typename: 'Area', code: AR.angered },
+          { __typename: 'Area', code: AR.uppsala },
+          { __typename: 'Area', code: 'SE' },
+        ],
+      },
+      as(who),
+    );
     expect(errors).toBeUndefined();
-    const [stockholm, angered, uppsala] = data!._entities;
-    expect(ids(stockholm.within)).toEqual([G.medborgarloftRinkebyKista, G.rattKurvaJarva]);
-    expect(sorted(ids(stockholm.overlapping))).toEqual(sorted([G.medborgarloftRinkebyKista, G.rattKurvaJarva, ...NATIONAL]));
-    expect(ids(angered.within)).toEqual([G.iopGoteborgAngered]);
-    expect(sorted(ids(uppsala.overlapping))).toEqual(sorted([G.sspfUppsala, ...NATIONAL]));
+    const [stockholm, angered, uppsala, sweden] = data!._entities;
+    expect(ids(stockholm.within)).toEqual(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva]));
+    expect(sorted(ids(stockholm.overlapping))).toEqual(sorted(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva, ...NATIONAL])));
+    expect(ids(angered.within)).toEqual(visibleTo(who, [G.iopGoteborgAngered]));
+    expect(sorted(ids(uppsala.overlapping))).toEqual(sorted(visibleTo(who, [G.sspfUppsala, ...NATIONAL])));
+    expect(sorted(ids(sweden.within))).toEqual(sorted(VISIBLE[who]));
   });
 });
 
 describe('changing agreements', () => {
-  const fields = 'id title kind status description startsOn endsOn version parties { role responsibilities actor { id } } areas { code }';
+  const fields =
+    'id title kind status description startsOn endsOn version visibility owner { id } sharedWith { id } parties { role responsibilities actor { id } } areas { code }';
   const create = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { ${fields} } }`;
   const update = `mutation($id: ID!, $version: Int!, $input: UpdateAgreementInput!) { updateAgreement(id: $id, version: $version, input: $input) { ${fields} } }`;
   const read = `query($id: ID!) { agreement(id: $id) { ${fields} } }`;
+  /** Linköpings kommun records and changes its own agreements here. */
+  const asLinkoping = (query: string, variables?: Record<string, unknown>) => subgraph.query(query, variables, as('linkopingCoordinator'));
 
   const iopLinkoping = () => ({
     title: 'IOP Läxhjälp och föräldrastöd i Skäggetorp',
@@ -305,7 +455,7 @@ describe('changing agreements', () => {
   const partyKeys = (parties: Array<{ role: string; actor: Node }>) => sorted(parties.map((p) => `${p.actor.id} ${p.role}`));
 
   it('creates an agreement with its parties and areas, then finds it by area, party and text', async () => {
-    const created = await subgraph.query(create, { input: iopLinkoping() });
+    const created = await asLinkoping(create, { input: iopLinkoping() });
     expect(created.errors).toBeUndefined();
     const agreement = created.data!.createAgreement;
     expect(agreement).toMatchObject({
@@ -316,27 +466,34 @@ describe('changing agreements', () => {
       endsOn: '2026-12-31',
       version: 1,
       areas: [{ code: AR.skaggetorp }],
+      // The coordinator's organisation owns it, and it is private unless the owner chooses otherwise.
+      owner: { id: A.linkopingsKommun },
+      visibility: 'OWNER',
+      sharedWith: [],
     });
     expect(partyKeys(agreement.parties)).toEqual(
       sorted([`${A.linkopingsKommun} FUNDING`, `${A.linkopingsKommun} ACCOUNTABLE`, `${A.ostergotlandsStadsmission} IMPLEMENTING`]),
     );
-    expect(await listIds({ areaCode: AR.linkoping })).toEqual([agreement.id]);
-    expect(await listIds({ partyId: A.ostergotlandsStadsmission })).toEqual([agreement.id]);
-    expect(await listIds({ text: 'skäggetorp' })).toEqual([agreement.id]);
+    expect(await listIds({ areaCode: AR.linkoping }, 'linkopingCoordinator')).toEqual([agreement.id]);
+    expect(await listIds({ partyId: A.ostergotlandsStadsmission }, 'linkopingCoordinator')).toEqual([agreement.id]);
+    expect(await listIds({ text: 'skäggetorp' }, 'linkopingCoordinator')).toEqual([agreement.id]);
+    // Not even a party sees it before the owner shares it.
+    expect(await listIds({ partyId: A.ostergotlandsStadsmission }, 'stadsmissionMember')).toEqual([]);
+    expect(await listIds({ text: 'skäggetorp' }, 'public')).toEqual([]);
   });
 
   it('creates a draft by default, without dates', async () => {
     const { parties, areaCodes } = iopLinkoping();
-    const created = await subgraph.query(create, { input: { title: 'Utkast till samverkansavtal', kind: 'COLLABORATION_AGREEMENT', parties, areaCodes } });
+    const created = await asLinkoping(create, { input: { title: 'Utkast till samverkansavtal', kind: 'COLLABORATION_AGREEMENT', parties, areaCodes } });
     expect(created.errors).toBeUndefined();
     expect(created.data!.createAgreement).toMatchObject({ status: 'DRAFT', startsOn: null, endsOn: null, description: null, version: 1 });
   });
 
   it('updates fields with patch semantics, replaces parties and areas, and bumps the version every time', async () => {
-    const { data } = await subgraph.query(create, { input: iopLinkoping() });
+    const { data } = await asLinkoping(create, { input: iopLinkoping() });
     const id = data!.createAgreement.id;
 
-    const first = await subgraph.query(update, { id, version: 1, input: { title: 'IOP Skäggetorp 2026', description: null } });
+    const first = await asLinkoping(update, { id, version: 1, input: { title: 'IOP Skäggetorp 2026', description: null } });
     expect(first.errors).toBeUndefined();
     expect(first.data!.updateAgreement).toMatchObject({
       title: 'IOP Skäggetorp 2026',
@@ -349,7 +506,7 @@ describe('changing agreements', () => {
     expect(first.data!.updateAgreement.parties).toHaveLength(3);
 
     // Only the parties change: still a new version.
-    const second = await subgraph.query(update, {
+    const second = await asLinkoping(update, {
       id,
       version: 2,
       input: { parties: [{ actorId: A.ostergotlandsStadsmission, role: 'ACCOUNTABLE' }, { actorId: A.erikshjalpen, role: 'IMPLEMENTING' }] },
@@ -360,7 +517,7 @@ describe('changing agreements', () => {
       sorted([`${A.ostergotlandsStadsmission} ACCOUNTABLE`, `${A.erikshjalpen} IMPLEMENTING`]),
     );
 
-    const third = await subgraph.query(update, { id, version: 3, input: { areaCodes: [AR.linkoping, AR.skaggetorp], endsOn: null, status: 'ENDED' } });
+    const third = await asLinkoping(update, { id, version: 3, input: { areaCodes: [AR.linkoping, AR.skaggetorp], endsOn: null, status: 'ENDED' } });
     expect(third.errors).toBeUndefined();
     expect(third.data!.updateAgreement).toMatchObject({
       version: 4,
@@ -369,21 +526,21 @@ describe('changing agreements', () => {
       areas: [{ code: AR.linkoping }, { code: AR.skaggetorp }],
       title: 'IOP Skäggetorp 2026',
     });
-    expect(await listIds({ partyId: A.linkopingsKommun })).not.toContain(id);
+    expect(await listIds({ partyId: A.linkopingsKommun }, 'linkopingCoordinator')).not.toContain(id);
 
-    const reread = await subgraph.query(read, { id });
+    const reread = await asLinkoping(read, { id });
     expect(reread.data!.agreement).toEqual(third.data!.updateAgreement);
   });
 
   it('refuses a stale version and keeps the newer change', async () => {
-    const { data } = await subgraph.query(create, { input: iopLinkoping() });
+    const { data } = await asLinkoping(create, { input: iopLinkoping() });
     const id = data!.createAgreement.id;
-    const first = await subgraph.query(update, { id, version: 1, input: { title: 'Ny titel' } });
+    const first = await asLinkoping(update, { id, version: 1, input: { title: 'Ny titel' } });
     expect(first.errors).toBeUndefined();
-    const stale = await subgraph.query(update, { id, version: 1, input: { title: 'Gammal titel', parties: [{ actorId: A.erikshjalpen, role: 'FUNDING' }] } });
+    const stale = await asLinkoping(update, { id, version: 1, input: { title: 'Gammal titel', parties: [{ actorId: A.erikshjalpen, role: 'FUNDING' }] } });
     expect(errorCode(stale)).toBe('VERSION_CONFLICT');
     expect(stale.errors![0].extensions).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
-    const { data: after } = await subgraph.query(read, { id });
+    const { data: after } = await asLinkoping(read, { id });
     expect(after!.agreement).toMatchObject({ title: 'Ny titel', version: 2 });
     expect(after!.agreement.parties).toHaveLength(3);
   });
@@ -416,7 +573,7 @@ describe('changing agreements', () => {
     ['a national agreement not covering SE', withInput({ kind: 'NATIONAL_AGREEMENT', areaCodes: [AR.linkoping] }), 'areaCodes'],
   ])('refuses to create with %s, writing nothing', async (_case, variables, field) => {
     const before = await countRows();
-    const response = await subgraph.query(create, variables);
+    const response = await asLinkoping(create, variables);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     const error = response.errors![0];
     expect(error.message).not.toMatch(/QueryFailedError|at .*\.ts/);
@@ -426,7 +583,7 @@ describe('changing agreements', () => {
   });
 
   it('accepts a national agreement covering SE, and a draft without dates', async () => {
-    const created = await subgraph.query(create, withInput({ kind: 'NATIONAL_AGREEMENT', areaCodes: ['SE'], status: 'DRAFT', startsOn: null, endsOn: null }));
+    const created = await asLinkoping(create, withInput({ kind: 'NATIONAL_AGREEMENT', areaCodes: ['SE'], status: 'DRAFT', startsOn: null, endsOn: null }));
     expect(created.errors).toBeUndefined();
     expect(created.data!.createAgreement).toMatchObject({ kind: 'NATIONAL_AGREEMENT', status: 'DRAFT', startsOn: null, areas: [{ code: 'SE' }] });
   });
@@ -436,7 +593,7 @@ describe('changing agreements', () => {
     let original: Record<string, unknown>;
 
     beforeAll(async () => {
-      const { data } = await subgraph.query(create, { input: iopLinkoping() });
+      const { data } = await asLinkoping(create, { input: iopLinkoping() });
       id = data!.createAgreement.id;
       original = data!.createAgreement;
     });
@@ -455,10 +612,10 @@ describe('changing agreements', () => {
       ['a malformed date', { endsOn: '31/12/2026' }, 'BAD_USER_INPUT'],
     ])('refuses %s', async (_case, input, code) => {
       const before = await countRows();
-      const response = await subgraph.query(update, { id, version: 1, input });
+      const response = await asLinkoping(update, { id, version: 1, input });
       expect(errorCode(response)).toBe(code);
       expect(await countRows()).toEqual(before);
-      const { data } = await subgraph.query(read, { id });
+      const { data } = await asLinkoping(read, { id });
       expect(data!.agreement).toEqual(original);
     });
 
@@ -466,17 +623,17 @@ describe('changing agreements', () => {
       ['an unknown id', UNKNOWN_ID],
       ['a malformed id', 'not-a-uuid'],
     ])('answers NOT_FOUND for %s', async (_case, unknown) => {
-      const response = await subgraph.query(update, { id: unknown, version: 1, input: { title: 'X' } });
+      const response = await asLinkoping(update, { id: unknown, version: 1, input: { title: 'X' } });
       expect(errorCode(response)).toBe('NOT_FOUND');
     });
 
     it('lets a draft go without a start date, but not become active without one', async () => {
       const { parties, areaCodes } = iopLinkoping();
-      const { data } = await subgraph.query(create, { input: { title: 'Utkast', kind: 'DECLARATION_OF_INTENT', parties, areaCodes } });
+      const { data } = await asLinkoping(create, { input: { title: 'Utkast', kind: 'DECLARATION_OF_INTENT', parties, areaCodes } });
       const draft = data!.createAgreement.id;
-      const refused = await subgraph.query(update, { id: draft, version: 1, input: { status: 'ACTIVE' } });
+      const refused = await asLinkoping(update, { id: draft, version: 1, input: { status: 'ACTIVE' } });
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
-      const accepted = await subgraph.query(update, { id: draft, version: 1, input: { status: 'ACTIVE', startsOn: '2026-12-01' } });
+      const accepted = await asLinkoping(update, { id: draft, version: 1, input: { status: 'ACTIVE', startsOn: '2026-12-01' } });
       expect(accepted.errors).toBeUndefined();
       expect(accepted.data!.updateAgreement).toMatchObject({ status: 'ACTIVE', startsOn: '2026-12-01', version: 2 });
     });
@@ -488,7 +645,7 @@ describe('changing agreements', () => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const before = await countRows();
-      const response = await subgraph.query(create, { input: iopLinkoping() });
+      const response = await asLinkoping(create, { input: iopLinkoping() });
       expect(errorCode(response)).toBe('DEPENDENCY_UNAVAILABLE');
       expect(await countRows()).toEqual(before);
     } finally {
@@ -519,6 +676,7 @@ describe('federation', () => {
           { __typename: 'Area', code: AR.angered },
         ],
       },
+      as('policeOfficer'),
     );
     expect(errors).toBeUndefined();
     expect(data!._entities).toEqual([
@@ -528,5 +686,403 @@ describe('federation', () => {
       { id: A.polisen },
       { code: AR.angered },
     ]);
+  });
+
+  it("answers another subgraph's reference check as the caller whose Authorization it passes on", async () => {
+    // As the activities subgraph checks a funding agreement: a hidden agreement is unknown.
+    const previous = process.env[envName('agreements', 'URL')];
+    process.env[envName('agreements', 'URL')] = subgraph.url;
+    try {
+      const check = (id: string, who: Who) => assertReferencesExist('Agreement', [id], 'fundingAgreementId', as(who).authorization);
+      await expect(check(G.iopGoteborgAngered, 'kfumGoteborgMember')).resolves.toBeUndefined();
+      await expect(check(G.iopGoteborgAngered, 'goteborgCoordinator')).resolves.toBeUndefined();
+      await expect(check(G.medborgarloftRinkebyKista, 'public')).resolves.toBeUndefined();
+      for (const [id, who] of [
+        [G.iopGoteborgAngered, 'ngoCoordinator'],
+        [G.iopGoteborgAngered, 'public'],
+        [G.rattKurvaJarva, 'goteborgCoordinator'],
+        [G.sspfUppsala, 'public'],
+        [G.nationalDeclarationOfIntent, 'rfCoordinator'],
+      ] as Array<[string, Who]>) {
+        await expect(check(id, who)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'fundingAgreementId' }] } });
+      }
+    } finally {
+      if (previous === undefined) delete process.env[envName('agreements', 'URL')];
+      else process.env[envName('agreements', 'URL')] = previous;
+    }
+  });
+});
+
+describe('who sees which agreement', () => {
+  const byId = `query { ${ALL_SEEDED.map((id, i) => `a${i}: agreement(id: "${id}") { id }`).join(' ')} }`;
+
+  it.each(MATRIX)('agreement(id) answers %s with exactly the agreements they may see, null for the others', async (who) => {
+    const { data, errors } = await subgraph.query(byId, {}, as(who));
+    expect(errors).toBeUndefined();
+    ALL_SEEDED.forEach((id, i) => expect({ id, found: data![`a${i}`] }).toEqual({ id, found: VISIBLE[who].includes(id) ? { id } : null }));
+  });
+
+  it.each(MATRIX)('the list and its totalCount hold for %s exactly the agreements they may see, on every page size', async (who) => {
+    for (const first of [100, 1]) {
+      const { data, errors } = await subgraph.query(`query($first: Int!) { agreements(first: $first) { totalCount nodes { id } } }`, { first }, as(who));
+      expect(errors).toBeUndefined();
+      expect(data!.agreements.totalCount).toBe(VISIBLE[who].length);
+      if (first === 100) expect(sorted(ids(data!.agreements.nodes))).toEqual(sorted(VISIBLE[who]));
+    }
+  });
+
+  it.each(MATRIX)('_entities resolves for %s exactly the agreements they may see', async (who) => {
+    const { data, errors } = await subgraph.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { id title parties { role } } } }`,
+      { r: ALL_SEEDED.map((id) => ({ __typename: 'Agreement', id })) },
+      as(who),
+    );
+    expect(errors).toBeUndefined();
+    ALL_SEEDED.forEach((id, i) => {
+      const entity = data!._entities[i];
+      expect({ id, found: entity?.id ?? null }).toEqual({ id, found: VISIBLE[who].includes(id) ? id : null });
+    });
+  });
+
+  it.each(['public', 'ngoMember', 'rfCoordinator'] as const)('aliases and fragments show %s nothing more', async (who) => {
+    const { data, errors } = await subgraph.query(
+      `query($draft: ID!, $iop: ID!, $r: [_Any!]!) {
+        draft: agreement(id: $draft) { ...Seen }
+        again: agreement(id: $draft) { ... on Agreement { title description parties { actor { id } } } }
+        iop: agreement(id: $iop) { ...Seen }
+        drafts: agreements(filter: { statuses: [DRAFT] }) { totalCount nodes { ...Seen } }
+        iops: agreements(filter: { kinds: [IOP] }) { totalCount nodes { id } }
+        entities: _entities(representations: $r) { ... on Agreement { ...Seen } ... on Actor { id viaActor: agreements { ...Seen } } ... on Area { code viaArea: agreements { ...Seen } } }
+      }
+      fragment Seen on Agreement { id title status owner { id } }`,
+      {
+        draft: G.nationalDeclarationOfIntent,
+        iop: G.iopGoteborgAngered,
+        r: [
+          { __typename: 'Agreement', id: G.nationalDeclarationOfIntent },
+          { __typename: 'Agreement', id: G.iopGoteborgAngered },
+          { __typename: 'Actor', id: A.fryshuset },
+          { __typename: 'Actor', id: A.kfumGoteborg },
+          { __typename: 'Area', code: AR.angered },
+        ],
+      },
+      as(who),
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      draft: null,
+      again: null,
+      iop: null,
+      drafts: { totalCount: 0, nodes: [] },
+      iops: { totalCount: 0, nodes: [] },
+      entities: [null, null, { id: A.fryshuset, viaActor: [] }, { id: A.kfumGoteborg, viaActor: [] }, { code: AR.angered, viaArea: [] }],
+    });
+  });
+
+  it('shows the owner to everyone who sees an agreement, and sharedWith and changeLog only to members of the owner', async () => {
+    const query = `query($id: ID!) { agreement(id: $id) { owner { id } visibility sharedWith { id } changeLog { action } } }`;
+    const read = async (id: string, who: Who) => (await subgraph.query(query, { id }, as(who))).data!.agreement;
+    // Rätt kurva Järva, owned by Lokalpolisområde Rinkeby and shared with its parties.
+    const rattKurva = SEEDED_OWNERSHIP[G.rattKurvaJarva];
+    for (const who of ['policeOfficer', 'policeMember'] as const) {
+      const own = await read(G.rattKurvaJarva, who);
+      expect(own).toMatchObject({ owner: { id: A.lpoRinkeby }, visibility: 'SHARED', changeLog: [] });
+      expect(sorted(ids(own.sharedWith))).toEqual(sorted(rattKurva.sharedWith));
+    }
+    expect(await read(G.rattKurvaJarva, 'municipalityOfficial')).toEqual({
+      owner: { id: A.lpoRinkeby },
+      visibility: 'SHARED',
+      sharedWith: null,
+      changeLog: null,
+    });
+    // The public citizen promise, to the public and to a party.
+    for (const who of ['public', 'municipalityOfficial', 'administrator'] as const) {
+      expect(await read(G.medborgarloftRinkebyKista, who)).toEqual({ owner: { id: A.lpoRinkeby }, visibility: 'PUBLIC', sharedWith: null, changeLog: null });
+    }
+    // The administrator acts for Polismyndigheten, so sees its records as any of its members would.
+    expect(await read(G.nationalDeclarationOfIntent, 'administrator')).toEqual({ owner: { id: A.polisen }, visibility: 'OWNER', sharedWith: [], changeLog: [] });
+  });
+});
+
+describe('who may change agreements', () => {
+  const create = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id version visibility owner { id } sharedWith { id } } }`;
+  const update = `mutation($id: ID!, $version: Int!, $input: UpdateAgreementInput!) {
+    updateAgreement(id: $id, version: $version, input: $input) { id title version } }`;
+  const remove = `mutation($id: ID!, $version: Int!) { deleteAgreement(id: $id, version: $version) }`;
+  const history = `query($id: ID!) { agreement(id: $id) { changeLog { action organisationId subject fields } } }`;
+
+  const trygghetsvandringar = () => ({
+    title: 'Trygghetsvandringar i Rinkeby 2026',
+    kind: 'COLLABORATION_AGREEMENT',
+    status: 'ACTIVE',
+    startsOn: '2026-03-01',
+    visibility: 'SHARED',
+    parties: [
+      { actorId: A.lpoRinkeby, role: 'ACCOUNTABLE' },
+      { actorId: A.rinkebyKistaStadsdel, role: 'ACCOUNTABLE' },
+      { actorId: A.mammaUnited, role: 'IMPLEMENTING', responsibilities: 'Vuxennärvaro kvällstid.' },
+    ],
+    areaCodes: [AR.rinkebyKista],
+  });
+
+  /** Everything a refused mutation must leave as it was. */
+  const snapshot = async () => ({
+    rows: await countRows(),
+    agreements: await subgraph.dataSource.query('SELECT id, version, title, owner_id, visibility, shared_with, updated_at FROM agreements ORDER BY id'),
+    parties: await subgraph.dataSource.query('SELECT * FROM agreement_parties ORDER BY agreement_id, actor_id, role'),
+  });
+
+  it.each([
+    ['the public', 'public', 'UNAUTHENTICATED'],
+    ['a member without a coordinator role', 'ngoMember', 'FORBIDDEN'],
+    ['an administrator', 'administrator', 'FORBIDDEN'],
+  ] as Array<[string, Who, string]>)('refuses %s to record an agreement, writing nothing', async (_case, who, code) => {
+    const before = await snapshot();
+    const response = await subgraph.query(create, { input: trygghetsvandringar() }, as(who));
+    expect(errorCode(response)).toBe(code);
+    expect(response.data).toBeNull();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['the public, on a public agreement', 'public', G.medborgarloftRinkebyKista, 'UNAUTHENTICATED'],
+    ['the public, on a shared agreement', 'public', G.iopGoteborgAngered, 'UNAUTHENTICATED'],
+    ["an NGO coordinator, on another party's public agreement", 'ngoCoordinator', G.medborgarloftRinkebyKista, 'FORBIDDEN'],
+    ['an NGO coordinator, on an agreement shared with others', 'ngoCoordinator', G.iopGoteborgAngered, 'NOT_FOUND'],
+    ['an NGO coordinator, on a draft its organisation is a party to but may not see', 'ngoCoordinator', G.nationalDeclarationOfIntent, 'NOT_FOUND'],
+    ['the municipality official, on the agreement shared with it', 'municipalityOfficial', G.rattKurvaJarva, 'FORBIDDEN'],
+    ['the municipality official, on the citizen promise it is accountable for but does not own', 'municipalityOfficial', G.medborgarloftRinkebyKista, 'FORBIDDEN'],
+    ['the police officer, on the network-wide SSPF', 'policeOfficer', G.sspfUppsala, 'FORBIDDEN'],
+    ['the police officer, on the draft Polismyndigheten keeps to itself', 'policeOfficer', G.nationalDeclarationOfIntent, 'NOT_FOUND'],
+    ['the police officer, on the IOP shared with its parties', 'policeOfficer', G.iopGoteborgAngered, 'NOT_FOUND'],
+    ['a national coordinator, on a national agreement of others', 'nationalCoordinator', G.noaRiksidrottsforbundet, 'FORBIDDEN'],
+    ["an administrator, on their own organisation's agreement", 'administrator', G.nationalDeclarationOfIntent, 'FORBIDDEN'],
+    ['a member of the owner without a coordinator role', 'policeMember', G.rattKurvaJarva, 'FORBIDDEN'],
+    ['a party the IOP is shared with', 'kfumGoteborgMember', G.iopGoteborgAngered, 'FORBIDDEN'],
+  ] as Array<[string, Who, string, string]>)('refuses %s to change or delete it, writing nothing', async (_case, who, id, code) => {
+    const before = await snapshot();
+    const updated = await subgraph.query(update, { id, version: 1, input: { title: 'Kapad' } }, as(who));
+    expect(errorCode(updated)).toBe(code);
+    const deleted = await subgraph.query(remove, { id, version: 1 }, as(who));
+    expect(errorCode(deleted)).toBe(code);
+    expect(await snapshot()).toEqual(before);
+    if (code === 'NOT_FOUND') {
+      // Exactly as for an agreement that does not exist.
+      const unknown = await subgraph.query(remove, { id: UNKNOWN_ID, version: 1 }, as(who));
+      expect(deleted.errors![0].message.replace(id, '?')).toBe(unknown.errors![0].message.replace(UNKNOWN_ID, '?'));
+      expect(deleted.errors![0].extensions).toEqual({ ...unknown.errors![0].extensions, id });
+    }
+  });
+
+  it('lets coordinators of the owner change and delete an agreement, keeping an append-only change log only they see', async () => {
+    const created = await subgraph.query(create, { input: trygghetsvandringar() }, as('policeOfficer'));
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data!.createAgreement;
+    expect(created.data!.createAgreement).toMatchObject({ version: 1, visibility: 'SHARED', owner: { id: A.lpoRinkeby } });
+
+    // A colleague at the same police area may change it; the history names who did what.
+    const updated = await subgraph.query(update, { id, version: 1, input: { title: 'Trygghetsvandringar i Rinkeby och Kista 2026' } }, as('policeColleague'));
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateAgreement).toMatchObject({ version: 2 });
+
+    const expectedLog = [
+      { action: 'CREATED', organisationId: A.lpoRinkeby, subject: 'policeOfficer', fields: expect.arrayContaining(['title', 'visibility', 'parties', 'areaCodes']) },
+      { action: 'UPDATED', organisationId: A.lpoRinkeby, subject: 'policeColleague', fields: ['title'] },
+    ];
+    for (const who of ['policeOfficer', 'policeMember'] as const) {
+      expect((await subgraph.query(history, { id }, as(who))).data!.agreement.changeLog).toEqual(expectedLog);
+    }
+    // A party it is shared with sees the agreement, not its history.
+    expect((await subgraph.query(history, { id }, as('municipalityOfficial'))).data!.agreement).toEqual({ changeLog: null });
+    expect((await subgraph.query(history, { id }, as('ngoMember'))).data!.agreement).toBeNull();
+
+    // A stale version deletes nothing.
+    const stale = await subgraph.query(remove, { id, version: 1 }, as('policeOfficer'));
+    expect(errorCode(stale)).toBe('VERSION_CONFLICT');
+    expect((await subgraph.query(history, { id }, as('policeOfficer'))).data!.agreement).not.toBeNull();
+
+    const deleted = await subgraph.query(remove, { id, version: 2 }, as('policeOfficer'));
+    expect(deleted.errors).toBeUndefined();
+    expect(deleted.data!.deleteAgreement).toBe(id);
+    expect((await subgraph.query(history, { id }, as('policeOfficer'))).data!.agreement).toBeNull();
+    for (const table of ['agreement_parties', 'agreement_areas']) {
+      expect(await subgraph.dataSource.query(`SELECT * FROM ${table} WHERE agreement_id = $1`, [id])).toEqual([]);
+    }
+    const log = await subgraph.dataSource.query('SELECT action, organisation_id, subject, fields FROM change_log WHERE entity_id = $1 ORDER BY sequence', [id]);
+    expect(log).toEqual([
+      { action: 'CREATED', organisation_id: A.lpoRinkeby, subject: 'policeOfficer', fields: expect.any(Array) },
+      { action: 'UPDATED', organisation_id: A.lpoRinkeby, subject: 'policeColleague', fields: ['title'] },
+      { action: 'DELETED', organisation_id: A.lpoRinkeby, subject: 'policeOfficer', fields: [] },
+    ]);
+
+    // Deleting it again: it is gone.
+    expect(errorCode(await subgraph.query(remove, { id, version: 2 }, as('policeOfficer')))).toBe('NOT_FOUND');
+
+    // Nobody rewrites history, not even with direct database access through the subgraph's connection.
+    await expect(subgraph.dataSource.query(`UPDATE change_log SET subject = 'someone else' WHERE entity_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(subgraph.dataSource.query('DELETE FROM change_log WHERE entity_id = $1', [id])).rejects.toThrow(/append-only/);
+    await expect(subgraph.dataSource.query('TRUNCATE change_log')).rejects.toThrow(/append-only/);
+    expect(await subgraph.dataSource.query('SELECT count(*)::int AS n FROM change_log WHERE entity_id = $1', [id])).toEqual([{ n: 3 }]);
+  });
+
+  it('lets a national coordinator record an agreement for their national organisation, which owns it', async () => {
+    const input = {
+      title: 'Överenskommelse om kunskapsstöd till kommunernas brottsförebyggande samordnare',
+      kind: 'NATIONAL_AGREEMENT',
+      status: 'ACTIVE',
+      startsOn: '2026-01-01',
+      visibility: 'PUBLIC',
+      parties: [
+        { actorId: A.skr, role: 'ACCOUNTABLE' },
+        { actorId: A.polisen, role: 'ACCOUNTABLE' },
+      ],
+      areaCodes: ['SE'],
+    };
+    const created = await subgraph.query(create, { input }, as('nationalCoordinator'));
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data!.createAgreement;
+    expect(created.data!.createAgreement).toMatchObject({ owner: { id: A.skr }, visibility: 'PUBLIC', sharedWith: [] });
+    // Public: anyone sees it; only SKR changes it, not the other party.
+    expect((await subgraph.query(`query($id: ID!) { agreement(id: $id) { id } }`, { id })).data!.agreement).toEqual({ id });
+    expect(errorCode(await subgraph.query(update, { id, version: 1, input: { title: 'X' } }, as('policeCoordinator')))).toBe('FORBIDDEN');
+    expect((await subgraph.query(update, { id, version: 1, input: { status: 'ENDED' } }, as('nationalCoordinator'))).errors).toBeUndefined();
+  });
+});
+
+describe('sharing with the parties', () => {
+  const fields = 'id version visibility sharedWith { id }';
+  const create = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { ${fields} } }`;
+  const update = `mutation($id: ID!, $version: Int!, $input: UpdateAgreementInput!) { updateAgreement(id: $id, version: $version, input: $input) { ${fields} } }`;
+  const owner = 'linkopingCoordinator';
+
+  /** Linköpings kommun funds homework help that Östergötlands stadsmission runs. */
+  const laxhjalp = (changes: Record<string, unknown> = {}) => ({
+    input: {
+      title: 'IOP Läxhjälp i Skäggetorp',
+      kind: 'IOP',
+      parties: [
+        { actorId: A.linkopingsKommun, role: 'FUNDING' },
+        { actorId: A.linkopingsKommun, role: 'ACCOUNTABLE' },
+        { actorId: A.ostergotlandsStadsmission, role: 'IMPLEMENTING' },
+      ],
+      areaCodes: [AR.skaggetorp],
+      ...changes,
+    },
+  });
+
+  const sharedWith = (agreement: { sharedWith: Node[] | null }) => sorted(ids(agreement.sharedWith ?? []));
+  /** Which of these people see the agreement. */
+  async function seers(id: string, people: Who[] = ['stadsmissionMember', 'erikshjalpenMember', 'ngoMember', 'public']): Promise<Who[]> {
+    const seen: Who[] = [];
+    for (const who of people) {
+      const { data } = await subgraph.query(`query($id: ID!) { agreement(id: $id) { id } }`, { id }, as(who));
+      if (data!.agreement) seen.push(who);
+    }
+    return seen;
+  }
+
+  it('shares a SHARED agreement with its parties when sharedWithIds is left out', async () => {
+    const { data, errors } = await subgraph.query(create, laxhjalp({ visibility: 'SHARED' }), as(owner));
+    expect(errors).toBeUndefined();
+    const agreement = data!.createAgreement;
+    // The owner is a party too, but sees it anyway and is not listed.
+    expect(sharedWith(agreement)).toEqual([A.ostergotlandsStadsmission]);
+    expect(await seers(agreement.id)).toEqual(['stadsmissionMember']);
+  });
+
+  it('shares with exactly the actors named in sharedWithIds; [] means nobody but the owner', async () => {
+    const named = await subgraph.query(create, laxhjalp({ visibility: 'SHARED', sharedWithIds: [A.erikshjalpen.toUpperCase(), A.linkopingsKommun] }), as(owner));
+    expect(named.errors).toBeUndefined();
+    expect(sharedWith(named.data!.createAgreement)).toEqual([A.erikshjalpen]);
+    expect(await seers(named.data!.createAgreement.id)).toEqual(['erikshjalpenMember']);
+
+    const nobody = await subgraph.query(create, laxhjalp({ visibility: 'SHARED', sharedWithIds: [] }), as(owner));
+    expect(named.errors).toBeUndefined();
+    expect(sharedWith(nobody.data!.createAgreement)).toEqual([]);
+    expect(await seers(nobody.data!.createAgreement.id)).toEqual([]);
+  });
+
+  it('follows the parties as they change, keeping the actors the owner added', async () => {
+    const { data } = await subgraph.query(create, laxhjalp(), as(owner));
+    const { id } = data!.createAgreement;
+    expect(data!.createAgreement).toMatchObject({ visibility: 'OWNER', sharedWith: [] });
+    expect(await seers(id)).toEqual([]);
+
+    // Becoming SHARED: with the parties.
+    const shared = await subgraph.query(update, { id, version: 1, input: { visibility: 'SHARED' } }, as(owner));
+    expect(shared.errors).toBeUndefined();
+    expect(sharedWith(shared.data!.updateAgreement)).toEqual([A.ostergotlandsStadsmission]);
+
+    // The owner adds Fryshuset, which is not a party.
+    const added = await subgraph.query(update, { id, version: 2, input: { sharedWithIds: [A.ostergotlandsStadsmission, A.fryshuset] } }, as(owner));
+    expect(sharedWith(added.data!.updateAgreement)).toEqual(sorted([A.ostergotlandsStadsmission, A.fryshuset]));
+    expect(await seers(id)).toEqual(['stadsmissionMember', 'ngoMember']);
+
+    // Erikshjälpen takes over from the stadsmission: it joins, the stadsmission leaves, Fryshuset stays.
+    const parties = [
+      { actorId: A.linkopingsKommun, role: 'FUNDING' },
+      { actorId: A.erikshjalpen, role: 'IMPLEMENTING' },
+    ];
+    const handedOver = await subgraph.query(update, { id, version: 3, input: { parties } }, as(owner));
+    expect(handedOver.errors).toBeUndefined();
+    expect(sharedWith(handedOver.data!.updateAgreement)).toEqual(sorted([A.erikshjalpen, A.fryshuset]));
+    expect(await seers(id)).toEqual(['erikshjalpenMember', 'ngoMember']);
+
+    // Other changes leave the list alone, also when the same visibility is sent again.
+    const renamed = await subgraph.query(update, { id, version: 4, input: { title: 'IOP Läxhjälp 2026', visibility: 'SHARED' } }, as(owner));
+    expect(sharedWith(renamed.data!.updateAgreement)).toEqual(sorted([A.erikshjalpen, A.fryshuset]));
+
+    // Another visibility empties the list; becoming SHARED again starts from the parties.
+    const network = await subgraph.query(update, { id, version: 5, input: { visibility: 'NETWORK' } }, as(owner));
+    expect(network.data!.updateAgreement).toMatchObject({ visibility: 'NETWORK', sharedWith: [] });
+    expect(await seers(id)).toEqual(['stadsmissionMember', 'erikshjalpenMember', 'ngoMember']);
+    const again = await subgraph.query(update, { id, version: 6, input: { visibility: 'SHARED' } }, as(owner));
+    expect(sharedWith(again.data!.updateAgreement)).toEqual([A.erikshjalpen]);
+    expect(await seers(id)).toEqual(['erikshjalpenMember']);
+
+    // The change log names the list among the fields changed when it followed the parties.
+    const { data: logged } = await subgraph.query(`query($id: ID!) { agreement(id: $id) { changeLog { action fields } } }`, { id }, as(owner));
+    expect(logged!.agreement.changeLog.map((e: { action: string; fields: string[] }) => [e.action, sorted(e.fields)])).toEqual([
+      ['CREATED', expect.any(Array)],
+      ['UPDATED', ['sharedWithIds', 'visibility']],
+      ['UPDATED', ['sharedWithIds']],
+      ['UPDATED', ['parties', 'sharedWithIds']],
+      ['UPDATED', ['title', 'visibility']],
+      ['UPDATED', ['sharedWithIds', 'visibility']],
+      ['UPDATED', ['sharedWithIds', 'visibility']],
+    ]);
+  });
+
+  const manyIds = Array.from({ length: 51 }, (_v, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
+
+  it.each([
+    ['sharedWithIds with another visibility', laxhjalp({ visibility: 'NETWORK', sharedWithIds: [A.erikshjalpen] }), 'sharedWithIds'],
+    ['sharedWithIds with the default visibility', laxhjalp({ sharedWithIds: [A.erikshjalpen] }), 'sharedWithIds'],
+    ['an unknown actor to share with', laxhjalp({ visibility: 'SHARED', sharedWithIds: [UNKNOWN_ID] }), 'sharedWithIds'],
+    ['a malformed actor id to share with', laxhjalp({ visibility: 'SHARED', sharedWithIds: ['erikshjalpen'] }), 'sharedWithIds'],
+    ['more than 50 actors to share with', laxhjalp({ visibility: 'SHARED', sharedWithIds: manyIds }), 'sharedWithIds'],
+    ['an unknown visibility', laxhjalp({ visibility: 'FRIENDS' }), 'input.visibility'],
+  ])('refuses to create with %s, writing nothing', async (_case, variables, field) => {
+    const before = await countRows();
+    const response = await subgraph.query(create, variables, as(owner));
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    if (field.startsWith('input.')) expect(response.errors![0].message).toContain(`"${field}"`);
+    else expect((response.errors![0].extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toContain(field);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it.each([
+    ['clearing the visibility', { visibility: null }],
+    ['sharedWithIds while it stays NETWORK', { sharedWithIds: [A.erikshjalpen] }],
+    ['sharedWithIds with a visibility other than SHARED', { visibility: 'OWNER', sharedWithIds: [A.erikshjalpen] }],
+    ['an unknown actor to share with', { visibility: 'SHARED', sharedWithIds: [UNKNOWN_ID] }],
+  ])('refuses to update with %s, writing nothing', async (_case, input) => {
+    const { data } = await subgraph.query(create, laxhjalp({ visibility: 'NETWORK' }), as(owner));
+    const { id } = data!.createAgreement;
+    const before = await countRows();
+    expect(errorCode(await subgraph.query(update, { id, version: 1, input }, as(owner)))).toBe('BAD_USER_INPUT');
+    expect(await countRows()).toEqual(before);
+    const { data: after } = await subgraph.query(`query($id: ID!) { agreement(id: $id) { ${fields} } }`, { id }, as(owner));
+    expect(after!.agreement).toEqual({ id, version: 1, visibility: 'NETWORK', sharedWith: [] });
   });
 });

@@ -1,17 +1,21 @@
-import { isUuid, SubgraphModule } from '@samverkan/shared';
+import { ChangeLogEntry, changeLogField, isUuid, SubgraphModule } from '@samverkan/shared';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
+import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { seedDemoData } from './seed';
 import { Observation, SituationReport } from './situation-report';
 import { SituationReportResolver } from './situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver';
 
-/** The situation subgraph: the shared, area-level situation picture (lägesbild) per area and period. */
+/**
+ * The situation subgraph: the area-level situation picture (lägesbild) per area and period; each
+ * report is owned by the party that wrote it and shown only to those it chose.
+ */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  entities: [SituationReport, Observation],
-  migrations: [CreateSituationReports1764000000000],
-  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver],
+  entities: [SituationReport, Observation, ChangeLogEntry],
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000],
+  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, changeLogField(SituationReport)],
   references: {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
     Actor: ({ id }) => ({ id }),

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, Visibility } from '@samverkan/shared';
 import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from './situation-report';
 
 const report = (n: number) => `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -23,7 +23,11 @@ type DemoObservation = [category: ObservationCategory, level: SituationLevel, tr
 interface DemoReport {
   id: string;
   areaCode: string;
+  /** Also the owner: a party reports only for itself. */
   reportedById: string;
+  /** Who the owner chose to show the report to, and for SHARED, which organisations. */
+  visibility: Visibility;
+  sharedWith?: string[];
   periodStart: string;
   periodEnd: string;
   level: SituationLevel;
@@ -38,6 +42,8 @@ const REPORTS: DemoReport[] = [
     id: R.rinkebyKistaSpring2025,
     areaCode: AR.rinkebyKista,
     reportedById: A.lpoRinkeby,
+    // The older picture: the police have since made it available to the whole network.
+    visibility: Visibility.NETWORK,
     periodStart: '2025-01-01',
     periodEnd: '2025-06-30',
     level: ELEVATED,
@@ -54,6 +60,9 @@ const REPORTS: DemoReport[] = [
     id: R.rinkebyKistaAutumn2025,
     areaCode: AR.rinkebyKista,
     reportedById: A.lpoRinkeby,
+    // The current picture: shared with the district administration and the NGO in the local collaboration.
+    visibility: Visibility.SHARED,
+    sharedWith: [A.rinkebyKistaStadsdel, A.fryshuset],
     periodStart: '2025-07-01',
     periodEnd: '2025-12-31',
     level: ELEVATED,
@@ -70,6 +79,7 @@ const REPORTS: DemoReport[] = [
     id: R.angered2025,
     areaCode: AR.angered,
     reportedById: A.lpoGoteborgNordost,
+    visibility: Visibility.NETWORK,
     periodStart: '2025-07-01',
     periodEnd: '2025-12-31',
     level: ELEVATED,
@@ -86,6 +96,9 @@ const REPORTS: DemoReport[] = [
     id: R.gottsundaAfterCrisis,
     areaCode: AR.gottsunda,
     reportedById: A.uppsalaKommun,
+    // Sensitive after the crisis: shared with the local police area only.
+    visibility: Visibility.SHARED,
+    sharedWith: [A.lpoUppsala],
     periodStart: '2025-05-01',
     periodEnd: '2025-10-31',
     level: HIGH,
@@ -102,12 +115,14 @@ const REPORTS: DemoReport[] = [
     id: R.skaggetorpWinter,
     areaCode: AR.skaggetorp,
     reportedById: A.ostergotlandsStadsmission,
+    // An NGO's own picture, which it has not chosen to share yet (privacy by default).
+    visibility: Visibility.OWNER,
     periodStart: '2025-09-01',
     periodEnd: '2026-02-28',
     level: ELEVATED,
     trend: STABLE,
     summary:
-      'Östergötlands Stadsmissions bild av läget i Skäggetorp hösten och vintern 2025/26, delad med kommunen och polisen. Många föräldrar saknar kunskap om vilka fritidsaktiviteter som finns för barnen, och Fritidskortet når inte fram. I delar av området saknas föreningsinfrastruktur.',
+      'Östergötlands Stadsmissions bild av läget i Skäggetorp hösten och vintern 2025/26, underlag inför samverkan med kommunen och polisen. Många föräldrar saknar kunskap om vilka fritidsaktiviteter som finns för barnen, och Fritidskortet når inte fram. I delar av området saknas föreningsinfrastruktur.',
     observations: [
       [C.PROTECTIVE_FACTORS, ELEVATED, STABLE, 'Föräldrar saknar kunskap om föreningslivets aktiviteter; Fritidskortet blir en outnyttjad resurs på grund av kunskapsbrist och digitala hinder.'],
       [C.YOUTH_GATHERINGS, ELEVATED, WORSENING, 'Unga samlas kvällstid vid centrumet efter att fritidsgården har stängt.'],
@@ -118,6 +133,8 @@ const REPORTS: DemoReport[] = [
     id: R.rosengardWinter2026,
     areaCode: AR.rosengard,
     reportedById: A.hyresgastforeningen,
+    // From safety walks with residents: published for anyone.
+    visibility: Visibility.PUBLIC,
     periodStart: '2026-01-01',
     periodEnd: '2026-03-31',
     level: NORMAL,
@@ -132,14 +149,21 @@ const REPORTS: DemoReport[] = [
   },
 ];
 
-/** Loads the demo situation reports; reports that exist already (and their observations) are left as they are. */
+/**
+ * Loads the demo situation reports, each owned by the party that reported it and shown as it chose;
+ * reports that exist already (and their observations) are left as they are. Demo reports that came
+ * from before ownership existed, never changed since (version 1, still private with nobody named),
+ * get the visibility their owner chose in the demo.
+ */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(SituationReport)
-      .values(REPORTS.map(({ observations: _observations, ...fields }) => ({ ...fields, version: 1 })))
+      .values(
+        REPORTS.map(({ observations: _observations, sharedWith = [], ...fields }) => ({ ...fields, ownerId: fields.reportedById, sharedWith, version: 1 })),
+      )
       .orIgnore()
       .returning('id')
       .execute();
@@ -149,5 +173,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       r.observations.map(([category, level, trend, description], position) => ({ reportId: r.id, position, category, level, trend, description })),
     );
     if (observations.length) await manager.createQueryBuilder().insert().into(Observation).values(observations).execute();
+    for (const { id, visibility, sharedWith = [] } of REPORTS.filter((r) => !fresh.has(r.id) && r.visibility !== Visibility.OWNER)) {
+      await manager.query(
+        `UPDATE situation_reports SET visibility = $2, shared_with = $3::uuid[]
+          WHERE id = $1 AND version = 1 AND visibility = 'OWNER' AND shared_with = '{}'`,
+        [id, visibility, sharedWith],
+      );
+    }
   });
 }

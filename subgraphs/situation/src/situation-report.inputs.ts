@@ -1,10 +1,11 @@
 import { ArrayMaxSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/shared';
+import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/shared';
 import { ObservationCategory, SituationLevel, Trend } from './situation-report';
 
 export const MAX_OBSERVATIONS = 30;
+export const MAX_SHARED_WITH = 50;
 
 @InputType({ description: 'Which situation reports to list; all conditions must hold.' })
 export class SituationReportFilter {
@@ -67,9 +68,13 @@ export class CreateSituationReportInput {
   @Field(() => GraphQLLocalDate, { description: 'Last day of the period; not before `periodStart`.' })
   periodEnd: string;
 
-  @Field(() => ID, { description: 'The actor writing the report, e.g. a local police area or an NGO.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The actor writing the report: your own organisation, which owns the report (a party reports only for itself; another actor is FORBIDDEN). Defaults to your organisation.",
+  })
   @IsUUID('all', { message: 'reportedById is not an actor id' })
-  reportedById: string;
+  reportedById?: string;
 
   @Field(() => SituationLevel, { description: 'Overall assessment of the situation in the area.' })
   level: SituationLevel;
@@ -86,6 +91,20 @@ export class CreateSituationReportInput {
   @ArrayMaxSize(MAX_OBSERVATIONS)
   @ValidateNested({ each: true })
   observations: ObservationInput[];
+
+  @Field(() => Visibility, {
+    defaultValue: Visibility.OWNER,
+    description: 'Who may see the report (and its observations). OWNER, only your organisation, unless you choose otherwise.',
+  })
+  visibility: Visibility;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `With visibility SHARED: the organisations (Actor ids, at most ${MAX_SHARED_WITH}) that may see the report.`,
+  })
+  @ArrayMaxSize(MAX_SHARED_WITH)
+  @IsUUID('all', { each: true, message: 'sharedWithIds holds something that is not an actor id' })
+  sharedWithIds?: string[];
 }
 
 @InputType({ description: 'Changes to a situation report: fields left out stay as they are; required fields cannot be cleared.' })
@@ -100,7 +119,11 @@ export class UpdateSituationReportInput {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'New last day of the period; not before the (new or current) `periodStart`.' })
   periodEnd?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'New reporting actor.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The reporting actor; it is the owner and cannot be changed (another actor is FORBIDDEN).',
+    deprecationReason: 'The reporting actor is the owner and cannot be changed.',
+  })
   @IsUUID('all', { message: 'reportedById is not an actor id' })
   reportedById?: string | null;
 
@@ -122,4 +145,15 @@ export class UpdateSituationReportInput {
   @ArrayMaxSize(MAX_OBSERVATIONS)
   @ValidateNested({ each: true })
   observations?: ObservationInput[] | null;
+
+  @Field(() => Visibility, { nullable: true, description: 'Who may see the report from now on.' })
+  visibility?: Visibility | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `When given, replaces the organisations (at most ${MAX_SHARED_WITH}) a SHARED report is shown to; an empty list or null removes them all.`,
+  })
+  @ArrayMaxSize(MAX_SHARED_WITH)
+  @IsUUID('all', { each: true, message: 'sharedWithIds holds something that is not an actor id' })
+  sharedWithIds?: string[] | null;
 }

@@ -2,15 +2,25 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager } from 'typeorm';
 import {
   areaMatchSql,
+  assertCanChange,
   assertReferencesExist,
   badInput,
+  ChangeAction,
   Connection,
   containsPattern,
+  forbidden,
+  givenFields,
+  isOwnerMember,
   lockForUpdate,
+  ownerForNewRecord,
   PageArgs,
   paginate,
+  recordChange,
   SubgraphContext,
+  unauthenticated,
+  Viewer,
   wherePeriodOverlaps,
+  whereVisible,
 } from '@samverkan/shared';
 import { assertNoPersonalIdentityNumbers } from './personal-identity';
 import { Observation, SituationReport } from './situation-report';
@@ -25,20 +35,22 @@ export class SituationReportConnection extends Connection(SituationReport) {}
 
 @Resolver(() => SituationReport)
 export class SituationReportResolver {
-  @Query(() => SituationReport, { nullable: true, description: 'One situation report by id; null when there is none.' })
+  @Query(() => SituationReport, { nullable: true, description: 'One situation report by id; null when there is none or you may not see it.' })
   situationReport(@Arg('id', () => ID, { description: 'Id of the report.' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.report.load(id);
   }
 
   @Query(() => SituationReportConnection, {
-    description: 'Situation reports matching a filter, newest period first (by `periodEnd`, then id), a page at a time.',
+    description:
+      'Situation reports you may see that match a filter, newest period first (by `periodEnd`, then id), a page at a time; `totalCount` counts only those.',
   })
   situationReports(
     @Arg('filter', () => SituationReportFilter, { nullable: true, description: 'Which reports to list; all of them when left out.' }) filter: SituationReportFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer }: Context,
   ) {
-    const query = dataSource.getRepository(SituationReport).createQueryBuilder('report');
+    // Visibility first: every filter below only narrows the rows the viewer may see.
+    const query = whereVisible(dataSource.getRepository(SituationReport).createQueryBuilder('report'), viewer);
     if (filter?.areaCode) {
       query.andWhere(areaMatchSql('report.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
     }
@@ -60,9 +72,23 @@ export class SituationReportResolver {
     return { code: report.areaCode };
   }
 
-  @FieldResolver(() => Actor, { description: 'The actor that wrote and shares the report, e.g. a local police area or an NGO.' })
+  @FieldResolver(() => Actor, { description: 'The actor that wrote and shares the report, e.g. a local police area or an NGO; it is also the owner.' })
   reportedBy(@Root() report: SituationReport): Actor {
     return { id: report.reportedById };
+  }
+
+  @FieldResolver(() => Actor, { description: 'The organisation that owns the report and decides who sees it: the reporting actor.' })
+  owner(@Root() report: SituationReport): Actor {
+    return { id: report.ownerId };
+  }
+
+  @FieldResolver(() => [Actor], {
+    nullable: true,
+    description:
+      'The organisations a SHARED report is shown to. Only for members of the owning organisation (who it is shared with is the owner\'s business); null for others.',
+  })
+  sharedWith(@Root() report: SituationReport, @Ctx() { viewer }: Context): Actor[] | null {
+    return isOwnerMember(report, viewer) ? report.sharedWith.map((id) => ({ id })) : null;
   }
 
   @FieldResolver(() => [Observation], { description: `The report's observations, in the order the reporter gave them (at most 30).` })
@@ -72,54 +98,103 @@ export class SituationReportResolver {
 
   @Mutation(() => SituationReport, {
     description:
-      'Shares a situation report. The area and the reporting actor must exist; text that looks like it contains a personal identity number is refused.',
+      'Writes a situation report for your organisation, which owns it and chooses who sees it (OWNER unless `visibility` says otherwise). Needs a coordinator; the area and any `sharedWithIds` must exist; text that looks like it contains a personal identity number is refused.',
   })
   async createSituationReport(
     @Arg('input', () => CreateSituationReportInput, { description: 'The new report.' }) input: CreateSituationReportInput,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
-    const { observations, ...fields } = input;
+    const ownerId = ownerForNewRecord(viewer);
+    const { observations, sharedWithIds, reportedById, ...fields } = input;
+    if (reportedById) assertReportsForItself(reportedById, ownerId);
     checkPeriod(fields.periodStart, fields.periodEnd);
     checkTexts(fields.summary, observations);
-    await checkReferences(fields);
+    await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
     return dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(SituationReport);
-      const report = await repository.save(repository.create(fields));
+      const report = await repository.save(repository.create({ ...fields, reportedById: ownerId, ownerId, sharedWith: unique(sharedWithIds ?? []) }));
       await replaceObservations(manager, report.id, observations ?? []);
+      await recordChange(manager, viewer, {
+        entityType: 'SituationReport',
+        entityId: report.id,
+        action: ChangeAction.CREATED,
+        fields: givenFields(input),
+      });
       return report;
     });
   }
 
   @Mutation(() => SituationReport, {
     description:
-      'Changes a situation report; given observations replace the old ones. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+      'Changes a situation report (coordinators of the owning organisation only); given observations replace the old ones. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written. A report you may not see is NOT_FOUND.',
   })
   updateSituationReport(
     @Arg('id', () => ID, { description: 'Id of the report to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale one is refused with VERSION_CONFLICT.' }) version: number,
     @Arg('input', () => UpdateSituationReportInput, { description: 'The changes.' }) input: UpdateSituationReportInput,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
-    const { observations, ...fields } = input;
+    assertSignedIn(viewer);
+    const { observations, sharedWithIds, ...fields } = input;
     const cleared = (Object.keys(fields) as Array<keyof typeof fields>).filter((key) => fields[key] === null);
     if (cleared.length) {
       throw badInput(`${cleared.join(', ')} cannot be cleared`, cleared.map((field) => ({ field, message: 'cannot be null' })));
     }
     checkTexts(fields.summary, observations);
     return dataSource.transaction(async (manager) => {
-      const report = await lockForUpdate(manager, SituationReport, 'SituationReport', id, version);
-      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<SituationReport>;
+      const report = await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) =>
+        assertCanChange(found, viewer, 'SituationReport'),
+      );
+      const { reportedById, ...rest } = fields;
+      // The reporting actor is the owner: it can be confirmed, never changed.
+      if (reportedById) assertReportsForItself(reportedById, report.ownerId);
+      const changes = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Partial<SituationReport>;
       checkPeriod(changes.periodStart ?? report.periodStart, changes.periodEnd ?? report.periodEnd);
-      await checkReferences(changes);
+      await checkReferences({ areaCode: changes.areaCode, sharedWithIds }, authorization);
       Object.assign(report, changes);
-      // Replaced observations change the report too: touching it makes the save bump its version.
-      if (observations !== undefined) report.updatedAt = new Date();
+      if (sharedWithIds !== undefined) report.sharedWith = unique(sharedWithIds ?? []);
+      // Replaced observations or partners change the report too: touching it makes the save bump its version.
+      if (observations !== undefined || sharedWithIds !== undefined) report.updatedAt = new Date();
       const saved = await manager.getRepository(SituationReport).save(report);
       if (observations !== undefined) await replaceObservations(manager, id, observations ?? []);
+      await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
     });
   }
+
+  @Mutation(() => ID, {
+    description:
+      'Deletes a situation report and its observations (coordinators of the owning organisation only) and returns its id. `version` must be the version you read, else VERSION_CONFLICT; a report you may not see is NOT_FOUND.',
+  })
+  deleteSituationReport(
+    @Arg('id', () => ID, { description: 'Id of the report to delete.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read; a stale one is refused with VERSION_CONFLICT.' }) version: number,
+    @Ctx() { dataSource, viewer }: Context,
+  ) {
+    assertSignedIn(viewer);
+    return dataSource.transaction(async (manager) => {
+      await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) => assertCanChange(found, viewer, 'SituationReport'));
+      await manager.getRepository(Observation).delete({ reportId: id });
+      await manager.getRepository(SituationReport).delete({ id });
+      await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.DELETED, fields: [] });
+      return id;
+    });
+  }
 }
+
+/** Changes need a signed-in person; asked before anything is looked up, so the answer reveals nothing. */
+function assertSignedIn(viewer: Viewer) {
+  if (viewer.kind === 'public') throw unauthenticated('Sign in to change situation reports');
+}
+
+/** The reporting actor is the owner: a party reports only for itself, never in another party's name. */
+function assertReportsForItself(reportedById: string, ownerId: string) {
+  if (reportedById.toLowerCase() !== ownerId) {
+    throw forbidden('A situation report is written by your own organisation: reportedById must be your organisation (or left out)');
+  }
+}
+
+const unique = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
 
 function checkPeriod(periodStart: string, periodEnd: string) {
   if (periodEnd < periodStart) {
@@ -135,10 +210,13 @@ function checkTexts(summary: string | null | undefined, observations: Observatio
   ]);
 }
 
-/** The area and the reporting actor live in the actors subgraph: ask it before writing. */
-async function checkReferences({ areaCode, reportedById }: { areaCode?: string | null; reportedById?: string | null }) {
-  if (areaCode) await assertReferencesExist('Area', [areaCode], 'areaCode');
-  if (reportedById) await assertReferencesExist('Actor', [reportedById], 'reportedById');
+/** The area and the partners a report is shared with live in the actors subgraph: ask it, as the caller, before writing. */
+async function checkReferences(
+  { areaCode, sharedWithIds }: { areaCode?: string | null; sharedWithIds?: string[] | null },
+  authorization: string | undefined,
+) {
+  if (areaCode) await assertReferencesExist('Area', [areaCode], 'areaCode', authorization);
+  if (sharedWithIds?.length) await assertReferencesExist('Actor', unique(sharedWithIds), 'sharedWithIds', authorization);
 }
 
 async function replaceObservations(manager: EntityManager, reportId: string, observations: ObservationInput[]) {

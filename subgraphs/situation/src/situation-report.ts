@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { VersionedRecord } from '@samverkan/shared';
+import { OwnedRecord } from '@samverkan/shared';
 
 export enum SituationLevel {
   NORMAL = 'NORMAL',
@@ -114,11 +114,11 @@ export class Observation {
 
 @ObjectType({
   description:
-    'A situation report (lägesbild) for one area and period, shared by the party that wrote it, e.g. a local police area, a municipality or an NGO. Area-level only: it holds no person-level data, and free-text fields that look like they contain a personal identity number are refused.',
+    'A situation report (lägesbild) for one area and period, written and owned by one party, e.g. a local police area, a municipality or an NGO, and shown only to those its owner chose (`visibility`); its observations are shown with it. Area-level only: it holds no person-level data, and free-text fields that look like they contain a personal identity number are refused.',
 })
 @Directive('@key(fields: "id")')
 @Entity('situation_reports')
-export class SituationReport extends VersionedRecord {
+export class SituationReport extends OwnedRecord {
   /** Code of the area the report is about; exposed as `area`. */
   @Column('text', { name: 'area_code' })
   areaCode: string;
@@ -131,7 +131,7 @@ export class SituationReport extends VersionedRecord {
   @Column('date', { name: 'period_end' })
   periodEnd: string;
 
-  /** The actor that wrote the report; exposed as `reportedBy`. */
+  /** The actor that wrote the report; exposed as `reportedBy`. Always the owner: a party reports only for itself. */
   @Column('uuid', { name: 'reported_by_id' })
   reportedById: string;
 

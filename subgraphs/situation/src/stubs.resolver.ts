@@ -11,13 +11,13 @@ export class AreaSituationResolver {
   @FieldResolver(() => SituationReport, {
     nullable: true,
     description:
-      'The current situation picture of exactly this area (not its sub-areas): the report with the latest period end, the most recently created one on a tie; null when there is none.',
+      'The current situation picture of exactly this area (not its sub-areas), as far as you may see it: of the reports you may see, the one with the latest period end, the most recently created one on a tie; null when there is none.',
   })
   latestSituationReport(@Root() area: Area, @Ctx() { loaders }: Context) {
     return loaders.latestReportOfArea.load(area.code);
   }
 
-  @FieldResolver(() => [SituationReport], { description: 'Situation reports about this area, newest period first (by `periodEnd`).' })
+  @FieldResolver(() => [SituationReport], { description: 'Situation reports about this area that you may see, newest period first (by `periodEnd`).' })
   situationReports(
     @Root() area: Area,
     @Arg('scope', () => AreaScope, {
@@ -33,7 +33,7 @@ export class AreaSituationResolver {
 
 @Resolver(() => Actor)
 export class ActorSituationResolver {
-  @FieldResolver(() => [SituationReport], { description: 'Situation reports this actor wrote, newest period first (by `periodEnd`).' })
+  @FieldResolver(() => [SituationReport], { description: 'Situation reports this actor wrote that you may see, newest period first (by `periodEnd`).' })
   situationReports(@Root() actor: Actor, @Ctx() { loaders }: Context) {
     return loaders.reportsByActor.load(actor.id);
   }

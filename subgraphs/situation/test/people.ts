@@ -1,0 +1,134 @@
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, Role } from '@samverkan/shared';
+import { bearer, PEOPLE } from '../../../tests/support/auth';
+import { DEMO_SITUATION_REPORTS as R } from '../src/seed';
+
+/**
+ * Who asks in these tests: the people of the access matrix (tests/support/auth.ts) and the parties
+ * the demo reports are owned by or shared with. `null` is the public (no token).
+ */
+export const WHO = {
+  public: null,
+  ...PEOPLE,
+  /** A police officer of Lokalpolisområde Rinkeby without the coordinator role. */
+  policeMember: { organisationId: A.lpoRinkeby, roles: [Role.MEMBER] },
+  goteborgPolice: { organisationId: A.lpoGoteborgNordost, roles: [Role.COORDINATOR] },
+  uppsalaCoordinator: { organisationId: A.uppsalaKommun, roles: [Role.COORDINATOR] },
+  uppsalaMember: { organisationId: A.uppsalaKommun, roles: [Role.MEMBER] },
+  uppsalaPolice: { organisationId: A.lpoUppsala, roles: [Role.MEMBER] },
+  stadsmission: { organisationId: A.ostergotlandsStadsmission, roles: [Role.COORDINATOR] },
+  hyresgast: { organisationId: A.hyresgastforeningen, roles: [Role.COORDINATOR] },
+  stockholmsStad: { organisationId: A.stockholmsStad, roles: [Role.COORDINATOR] },
+  /** The party the functional tests write their own reports as. */
+  writer: { organisationId: A.safeTrygghetsvardar, roles: [Role.COORDINATOR] },
+} as const;
+
+export type Who = keyof typeof WHO;
+export type Headers = Record<string, string>;
+
+/** The token subject of each test person, so change log entries can be checked exactly. */
+export const subjectOf = (who: Who) => `test-${who}`;
+
+/** Request headers for everyone in `WHO` (none for the public). */
+export async function headersForEveryone(): Promise<Record<Who, Headers>> {
+  const entries = await Promise.all(
+    (Object.keys(WHO) as Who[]).map(async (who) => {
+      const person = WHO[who];
+      return [who, person ? await bearer(person.organisationId, [...person.roles], { subject: subjectOf(who) }) : {}] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<Who, Headers>;
+}
+
+export const orgOf = (who: Who): string | null => WHO[who]?.organisationId ?? null;
+
+/** The seeded reports by short name. */
+export const REPORT = {
+  rinkebySpring: R.rinkebyKistaSpring2025,
+  rinkebyAutumn: R.rinkebyKistaAutumn2025,
+  angered: R.angered2025,
+  gottsunda: R.gottsundaAfterCrisis,
+  skaggetorp: R.skaggetorpWinter,
+  rosengard: R.rosengardWinter2026,
+} as const;
+export type Key = keyof typeof REPORT;
+export const KEYS = Object.keys(REPORT) as Key[];
+
+/** What the seed means each report's owner to have chosen (the subgraph-specific notes of the issue). */
+export const SEEDED: Record<Key, { owner: string; area: string; visibility: string; sharedWith: string[]; categories: string[] }> = {
+  rinkebySpring: {
+    owner: A.lpoRinkeby,
+    area: AR.rinkebyKista,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['RECRUITMENT_TO_CRIME', 'SOCIAL_MEDIA', 'YOUTH_GATHERINGS'],
+  },
+  rinkebyAutumn: {
+    owner: A.lpoRinkeby,
+    area: AR.rinkebyKista,
+    visibility: 'SHARED',
+    sharedWith: [A.rinkebyKistaStadsdel, A.fryshuset],
+    categories: ['RECRUITMENT_TO_CRIME', 'PROTECTIVE_FACTORS', 'PERCEIVED_SAFETY'],
+  },
+  angered: {
+    owner: A.lpoGoteborgNordost,
+    area: AR.angered,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['RECRUITMENT_TO_CRIME', 'SCHOOL_ABSENCE', 'PROTECTIVE_FACTORS'],
+  },
+  gottsunda: {
+    owner: A.uppsalaKommun,
+    area: AR.gottsunda,
+    visibility: 'SHARED',
+    sharedWith: [A.lpoUppsala],
+    categories: ['CRISIS', 'VIOLENCE', 'PERCEIVED_SAFETY'],
+  },
+  skaggetorp: {
+    owner: A.ostergotlandsStadsmission,
+    area: AR.skaggetorp,
+    visibility: 'OWNER',
+    sharedWith: [],
+    categories: ['PROTECTIVE_FACTORS', 'YOUTH_GATHERINGS', 'OTHER'],
+  },
+  rosengard: {
+    owner: A.hyresgastforeningen,
+    area: AR.rosengard,
+    visibility: 'PUBLIC',
+    sharedWith: [],
+    categories: ['PERCEIVED_SAFETY', 'PROTECTIVE_FACTORS', 'CONFLICTS'],
+  },
+};
+
+const NETWORK_AND_PUBLIC: Key[] = ['rinkebySpring', 'angered', 'rosengard'];
+const RINKEBY_PARTNERS: Key[] = ['rinkebySpring', 'rinkebyAutumn', 'angered', 'rosengard'];
+const UPPSALA: Key[] = ['rinkebySpring', 'angered', 'gottsunda', 'rosengard'];
+
+/**
+ * Which seeded reports each person may see, written out by hand from the seed's intent: the public
+ * sees Rosengård only; every party of the network also sees the NETWORK reports; the Rinkeby
+ * police and the parties it shares with see the latest Rinkeby-Kista report; Uppsala kommun and
+ * the Uppsala police see Gottsunda; only Östergötlands Stadsmission sees Skäggetorp. The national
+ * coordinator and the administrator get nothing beyond the network.
+ */
+export const VISIBLE: Record<Who, Key[]> = {
+  public: ['rosengard'],
+  ngoMember: RINKEBY_PARTNERS,
+  ngoCoordinator: RINKEBY_PARTNERS,
+  policeOfficer: RINKEBY_PARTNERS,
+  policeMember: RINKEBY_PARTNERS,
+  municipalityOfficial: RINKEBY_PARTNERS,
+  nationalCoordinator: NETWORK_AND_PUBLIC,
+  administrator: NETWORK_AND_PUBLIC,
+  goteborgPolice: NETWORK_AND_PUBLIC,
+  uppsalaCoordinator: UPPSALA,
+  uppsalaMember: UPPSALA,
+  uppsalaPolice: UPPSALA,
+  stadsmission: ['rinkebySpring', 'angered', 'skaggetorp', 'rosengard'],
+  hyresgast: NETWORK_AND_PUBLIC,
+  stockholmsStad: NETWORK_AND_PUBLIC,
+  writer: NETWORK_AND_PUBLIC,
+};
+
+export const sees = (who: Who, key: Key) => VISIBLE[who].includes(key);
+export const visibleIds = (who: Who, among: Key[] = KEYS) => among.filter((key) => sees(who, key)).map((key) => REPORT[key]);
+export const sorted = (ids: string[]) => [...ids].sort();

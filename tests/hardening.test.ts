@@ -1,0 +1,74 @@
+import { QUERY_LIMITS } from '@samverkan/shared';
+import { errorCode, graphql } from './support/graphql';
+import { startFederation, TestFederation } from './support/federation';
+import { freePort, startProcess } from './support/processes';
+
+let federation: TestFederation;
+
+beforeAll(async () => {
+  federation = await startFederation();
+}, 180000);
+afterAll(() => federation?.stop());
+
+/** `area { parent { parent { ... { name } } } }` nested `depth` levels deep. */
+const deepQuery = (depth: number) => `{ area(code: "SE") { ${'children { '.repeat(depth - 2)}code${' }'.repeat(depth - 2)} } }`;
+const aliasQuery = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: area(code: "SE") { code }`).join(' ')} }`;
+
+describe.each([
+  ['the gateway', () => federation.gateway.url, QUERY_LIMITS.gateway],
+  ['a subgraph called directly', () => federation.subgraphs.actors.url, QUERY_LIMITS.subgraph],
+])('%s', (_where, url, limits) => {
+  it('answers a query at the depth limit', async () => {
+    const response = await graphql(url(), deepQuery(limits.depth));
+    expect(response.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['depth', () => deepQuery(limits.depth + 1)],
+    ['aliases', () => aliasQuery(limits.aliases + 1)],
+    ['cost', () => `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: areas(first: 100) { nodes { code name kind children { code name kind children { code name kind } } } }`).join(' ')} }`],
+  ])('refuses a query past the %s limit with QUERY_LIMIT_EXCEEDED', async (limit, query) => {
+    const response = await graphql(url(), query());
+    expect(errorCode(response)).toBe('QUERY_LIMIT_EXCEEDED');
+    expect(response.errors![0].extensions!.limit).toBe(limit);
+    expect(response.data ?? null).toBeNull();
+  });
+
+  it('caps the page size', async () => {
+    const response = await graphql(url(), '{ areas(first: 101) { totalCount } }');
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps CSRF prevention on: a simple cross-site GET is refused', async () => {
+    const response = await fetch(`${url()}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF|preflight/i);
+  });
+
+  it('refuses a request body over the size limit', async () => {
+    const response = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(200 * 1024)}` }),
+    });
+    expect(response.status).toBe(413);
+    const body = await response.text();
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body).not.toMatch(/ at |node_modules/);
+  });
+});
+
+it('turns introspection and field suggestions off in production, and sends no stack traces', async () => {
+  const port = await freePort();
+  const urls = Object.fromEntries(Object.entries(federation.subgraphs).map(([name, service]) => [`${name.toUpperCase()}_URL`, service.url]));
+  const gateway = await startProcess('gateway/src/main.ts', port, { ...urls, GATEWAY_PORT: String(port), NODE_ENV: 'production' });
+  try {
+    const introspection = await graphql(gateway.url, '{ __schema { types { name } } }');
+    expect(errorCode(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await graphql(gateway.url, '{ actorz { totalCount } }');
+    expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
+    expect(JSON.stringify(typo)).not.toMatch(/stacktrace/);
+  } finally {
+    await gateway.stop();
+  }
+});
