@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { ClassType, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Column, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, notFound } from '../errors';
@@ -87,4 +87,24 @@ export function assertCanChange(record: Owned & { id: string }, viewer: Viewer, 
   if (!isOwnerMember(record, viewer) || !isWriter(viewer)) {
     throw forbidden(`Only coordinators of the organisation that owns this ${typeName} may change it`);
   }
+}
+
+/**
+ * Adds `owner` and `sharedWith` to an owned entity, as references to `actor` (the subgraph's Actor
+ * stub). Who a record is shared with is the owner's business: others get null.
+ */
+export function ownerFields<T extends Owned>(entity: ClassType<T>, actor: ClassType<{ id: string }>, docs: { owner: string; sharedWith: string }) {
+  @Resolver(() => entity)
+  class OwnerFieldsResolver {
+    @FieldResolver(() => actor, { description: docs.owner })
+    owner(@Root() record: T) {
+      return { id: record.ownerId };
+    }
+
+    @FieldResolver(() => [actor], { nullable: true, description: `${docs.sharedWith} Only for members of the owning organisation; null for others.` })
+    sharedWith(@Root() record: T, @Ctx() { viewer }: { viewer: Viewer }) {
+      return isOwnerMember(record, viewer) ? record.sharedWith.map((id) => ({ id })) : null;
+    }
+  }
+  return OwnerFieldsResolver;
 }

@@ -100,20 +100,6 @@ export class ActivityResolver {
     return id && (await loaders.visibleAgreement.load(id)) ? { id } : null;
   }
 
-  @FieldResolver(() => Actor, { description: 'The organisation that owns the activity: its lead organiser, the only one that changes it.' })
-  owner(@Root() activity: Activity): Actor {
-    return { id: activity.ownerId };
-  }
-
-  @FieldResolver(() => [Actor], {
-    nullable: true,
-    description:
-      'The organisations that may see the internal fields when `visibility` is SHARED. Only for members of the owning organisation; null for others.',
-  })
-  sharedWith(@Root() activity: Activity, @Ctx() { viewer }: Context): Actor[] | null {
-    return isOwnerMember(activity, viewer) ? activity.sharedWith.map((id) => ({ id })) : null;
-  }
-
   /**
    * The one place that serves the internal classification. Never to the public, whatever the
    * visibility (even PUBLIC): labels that scare young people away stay internal.

@@ -1,4 +1,5 @@
-import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
+import { Actor } from './stubs';
+import { ChangeLogEntry, changeLogField, ownerFields, SubgraphModule } from '@samverkan/shared';
 import { Activity, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
@@ -15,7 +16,12 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ChangeLogEntry],
   migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000],
-  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, changeLogField(Activity)],
+  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, changeLogField(Activity),
+    ownerFields(Activity, Actor, {
+      owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
+      sharedWith: 'The organisations that may see the internal fields when `visibility` is SHARED.',
+    }),
+  ],
   references: {
     Activity: ({ id }, { loaders }) => loaders.activity.load(id),
     // Stubs of entities owned by other subgraphs: the key is all this subgraph knows.

@@ -11,7 +11,6 @@ import {
   containsPattern,
   COUNTRY_CODE,
   givenFields,
-  isOwnerMember,
   lockForUpdate,
   ownerForNewRecord,
   PageArgs,
@@ -80,22 +79,6 @@ export class AgreementResolver {
   @FieldResolver(() => [Area], { description: 'The areas the agreement covers, by code; `SE` for a national one.' })
   areas(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
     return loaders.areasOfAgreement.load(agreement.id);
-  }
-
-  @FieldResolver(() => Actor, {
-    description: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
-  })
-  owner(@Root() agreement: Agreement): Actor {
-    return { id: agreement.ownerId };
-  }
-
-  @FieldResolver(() => [Actor], {
-    nullable: true,
-    description:
-      'The organisations a SHARED agreement is shared with (by default its parties). Only for members of the owning organisation; null for everyone else, as who it is shared with is the owner\'s business.',
-  })
-  sharedWith(@Root() agreement: Agreement, @Ctx() { viewer }: Context): Actor[] | null {
-    return isOwnerMember(agreement, viewer) ? agreement.sharedWith.map((id) => ({ id })) : null;
   }
 
   @Mutation(() => Agreement, {

@@ -1,4 +1,5 @@
-import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
+import { Actor } from './stubs';
+import { ChangeLogEntry, changeLogField, ownerFields, SubgraphModule } from '@samverkan/shared';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
 import { AgreementsLoaders, createLoaders } from './loaders';
@@ -15,7 +16,12 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
   migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000],
-  resolvers: [AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement)],
+  resolvers: [AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement),
+    ownerFields(Agreement, Actor, {
+      owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
+      sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
+    }),
+  ],
   references: {
     // Per viewer: another subgraph asking with the caller's Authorization header (e.g. activities checking
     // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.

@@ -1,4 +1,5 @@
-import { ChangeLogEntry, changeLogField, isUuid, SubgraphModule } from '@samverkan/shared';
+import { Actor } from './stubs';
+import { ChangeLogEntry, changeLogField, isUuid, ownerFields, SubgraphModule } from '@samverkan/shared';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
@@ -15,7 +16,12 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
   entities: [SituationReport, Observation, ChangeLogEntry],
   migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000],
-  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, changeLogField(SituationReport)],
+  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, changeLogField(SituationReport),
+    ownerFields(SituationReport, Actor, {
+      owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
+      sharedWith: 'The organisations a SHARED report is shown to.',
+    }),
+  ],
   references: {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
     Actor: ({ id }) => ({ id }),

@@ -10,7 +10,6 @@ import {
   containsPattern,
   forbidden,
   givenFields,
-  isOwnerMember,
   lockForUpdate,
   ownerForNewRecord,
   PageArgs,
@@ -75,20 +74,6 @@ export class SituationReportResolver {
   @FieldResolver(() => Actor, { description: 'The actor that wrote and shares the report, e.g. a local police area or an NGO; it is also the owner.' })
   reportedBy(@Root() report: SituationReport): Actor {
     return { id: report.reportedById };
-  }
-
-  @FieldResolver(() => Actor, { description: 'The organisation that owns the report and decides who sees it: the reporting actor.' })
-  owner(@Root() report: SituationReport): Actor {
-    return { id: report.ownerId };
-  }
-
-  @FieldResolver(() => [Actor], {
-    nullable: true,
-    description:
-      'The organisations a SHARED report is shown to. Only for members of the owning organisation (who it is shared with is the owner\'s business); null for others.',
-  })
-  sharedWith(@Root() report: SituationReport, @Ctx() { viewer }: Context): Actor[] | null {
-    return isOwnerMember(report, viewer) ? report.sharedWith.map((id) => ({ id })) : null;
   }
 
   @FieldResolver(() => [Observation], { description: `The report's observations, in the order the reporter gave them (at most 30).` })
