@@ -20,3 +20,4 @@ export * from './auth/viewer';
 export * from './auth/visibility';
 export * from './change-log';
 export * from './hardening';
+export * from './target-groups';

@@ -2,7 +2,8 @@ import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLe
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/shared';
-import { ActivityKind, InternalClassification, PolicePurpose, TargetGroup } from './activity';
+import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
+import { TargetGroup } from '@samverkan/shared';
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;

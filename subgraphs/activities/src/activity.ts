@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { OwnedRecord, Visibility } from '@samverkan/shared';
+import { OwnedRecord, TargetGroup, Visibility } from '@samverkan/shared';
 
 export enum ActivityKind {
   MBU_MEETING = 'MBU_MEETING',
@@ -47,30 +47,6 @@ registerEnumType(ActivityKind, {
     EXIT_PROGRAMME: { description: 'Avhopparverksamhet: support for people who want to leave criminal networks.' },
     SUMMER_JOBS: { description: 'Summer or holiday jobs (sommarjobb, feriejobb) for young people.' },
     OTHER: { description: 'Anything else; say what in the title and public description.' },
-  },
-});
-
-export enum TargetGroup {
-  CHILDREN = 'CHILDREN',
-  YOUNG_PEOPLE = 'YOUNG_PEOPLE',
-  PARENTS = 'PARENTS',
-  RELATIVES = 'RELATIVES',
-  RESIDENTS = 'RESIDENTS',
-  LEADERS_AND_VOLUNTEERS = 'LEADERS_AND_VOLUNTEERS',
-  PROFESSIONALS = 'PROFESSIONALS',
-}
-
-registerEnumType(TargetGroup, {
-  name: 'TargetGroup',
-  description: 'Who an activity is for. Use `ageMin`/`ageMax` for the ages of children and young people.',
-  valuesConfig: {
-    CHILDREN: { description: 'Children (barn), roughly up to 12 years.' },
-    YOUNG_PEOPLE: { description: 'Young people (unga), roughly 13 to 25 years.' },
-    PARENTS: { description: 'Parents and other guardians (föräldrar, vårdnadshavare).' },
-    RELATIVES: { description: 'Relatives and others close to a child or young person (anhöriga), e.g. siblings.' },
-    RESIDENTS: { description: 'Residents of the area in general (boende, invånare).' },
-    LEADERS_AND_VOLUNTEERS: { description: 'Leaders, coaches and volunteers in associations (ledare, ideella).' },
-    PROFESSIONALS: { description: 'Professionals, e.g. school staff, social workers, youth workers, police officers.' },
   },
 });
 

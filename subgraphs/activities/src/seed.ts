@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, Visibility } from '@samverkan/shared';
-import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose, TargetGroup } from './activity';
+import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from './activity';
+import { TargetGroup } from '@samverkan/shared';
 
 const activity = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
