@@ -31,7 +31,12 @@ export const requestStatsPlugin: ApolloServerPlugin<BaseContext> = {
  */
 export async function serveGraphQL<C extends BaseContext>(
   build: (plugins: ApolloServerPlugin<C>[]) => ApolloServer<C>,
-  { port, host = '0.0.0.0', context }: { port: number; host?: string; context: (req: express.Request) => Promise<C> },
+  {
+    port,
+    host = '0.0.0.0',
+    context,
+    routes,
+  }: { port: number; host?: string; context: (req: express.Request) => Promise<C>; routes?: express.Router },
 ): Promise<ServedGraphQL> {
   const app = express();
   const httpServer = http.createServer(app);
@@ -41,6 +46,7 @@ export async function serveGraphQL<C extends BaseContext>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (routes) app.use(routes);
   app.use(
     '/graphql',
     cors(),

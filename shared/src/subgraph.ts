@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { Router } from 'express';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
@@ -49,6 +50,8 @@ export interface SubgraphModule<L> {
   createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string): L;
   /** How this subgraph tells that a token's organisation exists; by default it asks the actors subgraph. */
   organisationExists?(dataSource: DataSource, id: string): Promise<boolean>;
+  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); they verify tokens themselves. */
+  routes?(dataSource: DataSource): Router;
   /** Loads the demo data; must be idempotent (a second start reuses the data). */
   seedDemoData(dataSource: DataSource): Promise<void>;
 }
@@ -101,6 +104,7 @@ export async function startSubgraph<L>(
       }),
     {
       port,
+      routes: module.routes?.(dataSource),
       context: async (req) => {
         const authorization = req.headers.authorization;
         const viewer = await viewerFromAuthorization(authorization, auth);

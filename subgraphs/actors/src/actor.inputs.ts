@@ -2,12 +2,18 @@ import { ArrayMaxSize, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'clas
 import { Field, ID, InputType } from 'type-graphql';
 import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/shared';
 import { ActorKind } from './actor';
+import { OfferConditions } from './search.inputs';
+import { SupportNeed } from './support-need';
 
 const ORGANISATION_NUMBER = /^\d{6}-\d{4}$/;
 
 @InputType({ description: 'Which actors to list; all conditions must hold.' })
-export class ActorFilter {
-  @Field(() => ID, { nullable: true, description: 'Only actors working in this area (see `areaScope`).' })
+export class ActorFilter extends OfferConditions {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Only actors working in this area (see `areaScope`); together with `categories`, `targetGroups` or `age`, only actors offering such a service in this area.',
+  })
   @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
   areaCode?: string;
 
@@ -17,7 +23,11 @@ export class ActorFilter {
   @Field(() => [ActorKind], { nullable: true, description: 'Only actors of these kinds.' })
   kinds?: ActorKind[];
 
-  @Field({ nullable: true, description: 'Only actors whose name or description contains this text (case-insensitive).' })
+  @Field({
+    nullable: true,
+    description:
+      'Free text in Swedish, matched with full-text search against the name and description of the actor and of its services: inflected forms match ("läxhjälpen" finds "läxhjälp"), and a word also finds compounds it begins ("avhoppar" finds "avhopparverksamhet"). Supports "quoted phrases", OR and -exclusion.',
+  })
   @MaxLength(200)
   text?: string;
 
@@ -47,6 +57,20 @@ abstract class ActorDetailsInput {
   })
   @IsUUID('all', { message: 'parentId is not an actor id' })
   parentId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the actor can receive children and young people at risk in its ordinary activities (network information; false when new).',
+  })
+  receivesYoungPeopleAtRisk?: boolean | null;
+
+  @Field(() => [SupportNeed], { nullable: true, description: 'What the actor needs to receive them (network information); null clears.' })
+  @ArrayMaxSize(20)
+  supportNeeds?: SupportNeed[] | null;
+
+  @Field(() => String, { nullable: true, description: 'The needs in the actor\'s own words (up to 2000 characters, network information).' })
+  @MaxLength(2000)
+  supportNote?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Codes of the areas the actor works in (at most 50); on update, replaces them.' })
   @ArrayMaxSize(50)

@@ -1,19 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, In } from 'typeorm';
 import {
-  areaMatchSql,
-  AreaScope,
   badInput,
   ChangeAction,
   Connection,
-  containsPattern,
   forbidden,
   givenFields,
   isWriter,
   lockForUpdate,
   ownerForNewRecord,
   PageArgs,
-  paginate,
   recordChange,
   SubgraphContext,
   unauthenticated,
@@ -23,6 +19,9 @@ import { Actor, ActorArea } from './actor';
 import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
 import { Area } from './area';
 import { ActorsLoaders } from './loaders';
+import { searchActors } from './search';
+import { ActorOrder } from './search.inputs';
+import { normaliseSupportFields } from './support-need';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -36,25 +35,17 @@ export class ActorResolver {
     return loaders.actor.load(id);
   }
 
-  @Query(() => ActorConnection, { description: 'Actors matching a filter, ordered by name, a page at a time.' })
+  @Query(() => ActorConnection, {
+    description:
+      'Actors matching a filter (area with sub-areas, kind, what they offer, for whom and at what age, free text in Swedish, distance), ordered by name, relevance or distance, a page at a time.',
+  })
   actors(
-    @Arg('filter', () => ActorFilter, { nullable: true }) filter: ActorFilter | undefined,
+    @Arg('filter', () => ActorFilter, { nullable: true, description: 'Which actors to list; all conditions must hold.' }) filter: ActorFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { dataSource }: Context,
+    @Arg('orderBy', () => ActorOrder, { defaultValue: ActorOrder.NAME, description: 'How to order the list.' }) orderBy: ActorOrder,
+    @Ctx() { dataSource, viewer }: Context,
   ) {
-    const query = dataSource.getRepository(Actor).createQueryBuilder('actor');
-    if (filter?.areaCode) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM actor_areas aa WHERE aa.actor_id = actor.id AND ${areaMatchSqlFor(filter.areaScope)})`,
-        { areaCode: filter.areaCode },
-      );
-    }
-    if (filter?.kinds?.length) query.andWhere('actor.kind IN (:...kinds)', { kinds: filter.kinds });
-    if (filter?.parentId) query.andWhere('actor.parent_id = :parentId', { parentId: filter.parentId });
-    if (filter?.text) {
-      query.andWhere("(actor.name ILIKE :text OR actor.description ILIKE :text)", { text: containsPattern(filter.text) });
-    }
-    return paginate(query, page, { column: 'actor.name', property: 'name', direction: 'ASC' });
+    return searchActors(dataSource, viewer, filter, page, orderBy);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'The actor this one belongs to, e.g. the national organisation.' })
@@ -77,6 +68,7 @@ export class ActorResolver {
     const ownerId = ownerForNewRecord(viewer);
     return dataSource.transaction(async (manager) => {
       const { areaCodes, ...fields } = input;
+      normaliseSupportFields(fields);
       await checkReferences(manager, { parentId: fields.parentId, areaCodes });
       const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create({ ...fields, ownerId }));
       await replaceAreas(manager, actor.id, areaCodes ?? []);
@@ -98,6 +90,7 @@ export class ActorResolver {
       const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
       const { areaCodes, name, kind, ...fields } = input;
       if (name === null || kind === null) throw badInput('name and kind cannot be cleared', [{ field: name === null ? 'name' : 'kind', message: 'cannot be null' }]);
+      normaliseSupportFields(fields);
       await checkReferences(manager, { parentId: fields.parentId, areaCodes });
       if (fields.parentId && (await isSelfOrDescendant(manager, fields.parentId, id))) {
         throw badInput('parentId would make the actor its own ancestor', [{ field: 'parentId', message: 'cycle' }]);
@@ -112,14 +105,12 @@ export class ActorResolver {
 }
 
 /** An actor entry is maintained by coordinators of its owner or of the actor itself; the registry is public, so no refusal hides anything. */
-function assertMayMaintain(actor: Actor, viewer: Viewer) {
+export function assertMayMaintain(actor: Actor, viewer: Viewer) {
   if (viewer.kind === 'public') throw unauthenticated('Sign in to change the actors registry');
   if (!isWriter(viewer) || ![actor.ownerId, actor.id].includes(viewer.organisationId)) {
     throw forbidden('Only coordinators of the actor, or of the organisation that maintains its entry, may change it');
   }
 }
-
-const areaMatchSqlFor = (scope: AreaScope) => areaMatchSql('aa.area_code', ':areaCode', scope);
 
 async function checkReferences(manager: EntityManager, { parentId, areaCodes }: { parentId?: string | null; areaCodes?: string[] | null }) {
   if (parentId && !(await manager.getRepository(Actor).existsBy({ id: parentId }))) {

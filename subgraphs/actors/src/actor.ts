@@ -1,6 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ENTITIES, VersionedRecord } from '@samverkan/shared';
+import { SupportNeed } from './support-need';
 
 export enum ActorKind {
   POLICE = 'POLICE',
@@ -61,6 +62,17 @@ export class Actor extends VersionedRecord {
   /** The organisation that maintains this entry: the actor itself, or e.g. the municipality that registered it. */
   @Column('uuid', { name: 'owner_id' })
   ownerId: string;
+
+  // Whether the actor can receive young people at risk, and what it needs for that: network-only
+  // fields (see service.resolver.ts), since such a label must never scare young people away.
+  @Column('boolean', { name: 'receives_young_people_at_risk', default: false })
+  receivesYoungPeopleAtRisk: boolean;
+
+  @Column('text', { name: 'support_needs', array: true, default: () => "'{}'" })
+  supportNeeds: SupportNeed[];
+
+  @Column('text', { name: 'support_note', nullable: true })
+  supportNote: string | null;
 }
 
 /** The areas an actor works in (many per actor). */

@@ -1,25 +1,41 @@
-import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
+import { authConfigFromEnv, ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
 import { Actor, ActorArea } from './actor';
 import { ActorResolver } from './actor.resolver';
 import { Area } from './area';
 import { AreaResolver } from './area.resolver';
+import { AreaCoverageResolver, CoverageResolver } from './coverage.resolver';
+import { AssociationImportResolver } from './association-import';
+import { hsdsRouter } from './hsds';
+import { ActorContactFunctionsResolver, AreaContactFunctionsResolver, ContactFunctionResolver } from './contact-function.resolver';
+import { ContactFunction, ContactFunctionHolder } from './contact-function';
 import { ActorsLoaders, createLoaders } from './loaders';
 import { CreateActorsAndAreas1764000000000 } from './migrations/1764000000000-CreateActorsAndAreas';
 import { LoadSwedishAreas1764000000001 } from './migrations/1764000000001-LoadSwedishAreas';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
+import { CreateServices1764200000000 } from './migrations/1764200000000-CreateServices';
+import { CreateVenuesAndContactFunctions1764200000200 } from './migrations/1764200000200-CreateVenuesAndContactFunctions';
+import { LoadMunicipalityPoints1764200000300 } from './migrations/1764200000300-LoadMunicipalityPoints';
+import { AddCoverageIndexes1764200000301 } from './migrations/1764200000301-AddCoverageIndexes';
 import { seedDemoData } from './seed';
+import { Service, ServiceArea } from './service';
+import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './service.resolver';
+import { Venue } from './venue';
+import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venue.resolver';
 
 /** The actors subgraph: the registry of organisations and units, and the areas they work in. */
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
-  entities: [Actor, ActorArea, Area, ChangeLogEntry],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000],
-  resolvers: [ActorResolver, AreaResolver, changeLogField(Actor)],
+  entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301],
+  resolvers: [ActorResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),
+    Venue: ({ id }, { loaders }) => loaders.venue.load(id),
+    ContactFunction: ({ id }, { loaders }) => loaders.contactFunction.load(id),
   },
   createLoaders,
   organisationExists: (dataSource, id) => dataSource.getRepository(Actor).existsBy({ id }),
+  routes: (dataSource) => hsdsRouter(dataSource, authConfigFromEnv()),
   seedDemoData,
 };

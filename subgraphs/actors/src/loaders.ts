@@ -2,6 +2,18 @@ import { DataSource, In } from 'typeorm';
 import { areaPairs, changeLogLoader, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
 import { Actor } from './actor';
 import { Area } from './area';
+import { coverageLoaders } from './coverage';
+import { areasOfServiceLoader, servicesInAreaLoader, servicesOfActorLoader } from './service.loaders';
+import {
+  contactFunctionHoldersLoader,
+  contactFunctionLoader,
+  contactFunctionsInAreaLoader,
+  contactFunctionsOfActorLoader,
+  onePersonDependencyCountLoader,
+  venueLoader,
+  venuesInAreaLoader,
+  venuesOfActorLoader,
+} from './venue-contact.loaders';
 
 /** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
 export function createLoaders(dataSource: DataSource) {
@@ -11,6 +23,7 @@ export function createLoaders(dataSource: DataSource) {
 
   return {
     changeLog: changeLogLoader(dataSource),
+    coverage: coverageLoaders(dataSource),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     actorChildren: groupLoader<string, Actor>(async (ids) =>
       (await actors.find({ where: { parentId: In(ids) }, order: { name: 'ASC' } })).map((a) => [a.parentId!, a]),
@@ -31,6 +44,17 @@ export function createLoaders(dataSource: DataSource) {
       const found = new Map((await areas.findBy({ code: In(links.map((l) => l.area_code)) })).map((a) => [a.code, a]));
       return links.map((l) => [l.actor_id, found.get(l.area_code)!]);
     }),
+    servicesOfActor: servicesOfActorLoader(dataSource),
+    areasOfService: areasOfServiceLoader(dataSource),
+    servicesInArea: servicesInAreaLoader(dataSource),
+    venue: venueLoader(dataSource),
+    venuesOfActor: venuesOfActorLoader(dataSource),
+    venuesInArea: venuesInAreaLoader(dataSource),
+    contactFunction: contactFunctionLoader(dataSource),
+    contactFunctionsOfActor: contactFunctionsOfActorLoader(dataSource),
+    contactFunctionsInArea: contactFunctionsInAreaLoader(dataSource),
+    contactFunctionHolders: contactFunctionHoldersLoader(dataSource),
+    onePersonDependencyCount: onePersonDependencyCountLoader(dataSource),
   };
 }
 

@@ -2,6 +2,9 @@ import { DataSource, IsNull } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/shared';
 import { Actor, ActorArea, ActorKind } from './actor';
 import { Area, AreaKind } from './area';
+import { seedCoverage } from './seed-coverage';
+import { seedServices } from './seed-services';
+import { seedVenuesAndContacts } from './seed-venues-contacts';
 
 /** Representative points of the demo municipalities (reference data has codes, not locations). */
 const MUNICIPALITY_POINTS: Array<[string, number, number]> = [
@@ -99,4 +102,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       .orIgnore()
       .execute();
   });
+  await seedServices(dataSource);
+  await seedCoverage(dataSource);
+  await seedVenuesAndContacts(dataSource);
 }

@@ -5,6 +5,8 @@ const CATEGORIES = [
   'SPORT', 'CULTURE', 'OPEN_MEETING_PLACE', 'PARENT_SUPPORT', 'OUTREACH', 'EXIT_PROGRAMME', 'CRISIS_SUPPORT', 'SAFETY_HOSTS',
   'HOMEWORK_HELP', 'SUMMER_JOBS', 'MENTORING', 'VICTIM_SUPPORT', 'COUNSELLING', 'OTHER',
 ];
+/** What an organisation needs to receive young people at risk (see SupportNeed in support-need.ts). */
+const SUPPORT_NEEDS = ['NPF_COMPETENCE', 'LEADER_TRAINING', 'FUNDING', 'PREMISES', 'INTERPRETERS', 'SAFETY_ADVICE', 'OTHER'];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /** What actors do (services, with full-text search in Swedish), and whether they can receive young people at risk. */
@@ -45,7 +47,9 @@ export class CreateServices1764200000000 implements MigrationInterface {
     );
     await db.query('CREATE INDEX actors_search ON actors USING gin (search_vector)');
     await db.query(`ALTER TABLE actors ADD COLUMN receives_young_people_at_risk boolean NOT NULL DEFAULT false`);
-    await db.query(`ALTER TABLE actors ADD COLUMN support_needs text[] NOT NULL DEFAULT '{}'`);
+    await db.query(
+      `ALTER TABLE actors ADD COLUMN support_needs text[] NOT NULL DEFAULT '{}' CHECK (support_needs <@ ARRAY[${list(SUPPORT_NEEDS)}]::text[])`,
+    );
     await db.query('ALTER TABLE actors ADD COLUMN support_note text CHECK (length(support_note) <= 2000)');
   }
 

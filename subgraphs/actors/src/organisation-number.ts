@@ -1,0 +1,27 @@
+/** Swedish organisation numbers (organisationsnummer): ten digits, NNNNNN-NNNN, the last a Luhn check digit. */
+export const ORGANISATION_NUMBER = /^\d{6}-\d{4}$/;
+
+/**
+ * The number in its written form NNNNNN-NNNN: ten digits without the dash are accepted as well
+ * (registers often drop it); anything else is returned as given, for the format check to refuse.
+ */
+export function normaliseOrganisationNumber(value: string): string {
+  const trimmed = value.trim();
+  return /^\d{10}$/.test(trimmed) ? `${trimmed.slice(0, 6)}-${trimmed.slice(6)}` : trimmed;
+}
+
+/** Whether the last digit is the Luhn (mod 10) check digit of the first nine, as for all Swedish organisation numbers. */
+export function hasValidCheckDigit(organisationNumber: string): boolean {
+  const digits = organisationNumber.replace('-', '');
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let digit = Number(digits[i]);
+    if (i % 2 === 0) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
