@@ -49,7 +49,8 @@ describe.each([
     const response = await fetch(url(), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(200 * 1024)}` }),
+      // Past every service's limit (the gateway and the actors registry take CSV imports of up to 3 MB).
+      body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(4 * 1024 * 1024)}` }),
     });
     expect(response.status).toBe(413);
     const body = await response.text();

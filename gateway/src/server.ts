@@ -98,6 +98,8 @@ export function startGateway(port: number): Promise<ServedGraphQL> {
       }),
     {
       port,
+      // As large as the largest subgraph's (the actors registry's CSV imports of up to 2 MB).
+      maxRequestSize: '3mb',
       context: async (req) => {
         // Refuse a bad token here already; each subgraph verifies it again and applies its rules.
         const authorization = req.headers.authorization;

@@ -36,7 +36,15 @@ export async function serveGraphQL<C extends BaseContext>(
     host = '0.0.0.0',
     context,
     routes,
-  }: { port: number; host?: string; context: (req: express.Request) => Promise<C>; routes?: express.Router },
+    maxRequestSize = '100kb',
+  }: {
+    port: number;
+    host?: string;
+    context: (req: express.Request) => Promise<C>;
+    routes?: express.Router;
+    /** Largest request body; `MAX_REQUEST_SIZE` overrides it. */
+    maxRequestSize?: string;
+  },
 ): Promise<ServedGraphQL> {
   const app = express();
   const httpServer = http.createServer(app);
@@ -50,7 +58,7 @@ export async function serveGraphQL<C extends BaseContext>(
   app.use(
     '/graphql',
     cors(),
-    express.json({ limit: process.env.MAX_REQUEST_SIZE ?? '100kb' }),
+    express.json({ limit: process.env.MAX_REQUEST_SIZE ?? maxRequestSize }),
     (_req, _res, next) => runWithRequestStats(next),
     expressMiddleware(server, { context: ({ req }) => context(req) }),
   );

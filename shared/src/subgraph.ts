@@ -50,6 +50,8 @@ export interface SubgraphModule<L> {
   createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string): L;
   /** How this subgraph tells that a token's organisation exists; by default it asks the actors subgraph. */
   organisationExists?(dataSource: DataSource, id: string): Promise<boolean>;
+  /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports. */
+  maxRequestSize?: string;
   /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); they verify tokens themselves. */
   routes?(dataSource: DataSource): Router;
   /** Loads the demo data; must be idempotent (a second start reuses the data). */
@@ -105,6 +107,7 @@ export async function startSubgraph<L>(
     {
       port,
       routes: module.routes?.(dataSource),
+      maxRequestSize: module.maxRequestSize,
       context: async (req) => {
         const authorization = req.headers.authorization;
         const viewer = await viewerFromAuthorization(authorization, auth);

@@ -35,6 +35,8 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
     ContactFunction: ({ id }, { loaders }) => loaders.contactFunction.load(id),
   },
   createLoaders,
+  // Association registers are imported as CSV text of up to 2 MB (JSON escaping adds some).
+  maxRequestSize: '3mb',
   organisationExists: (dataSource, id) => dataSource.getRepository(Actor).existsBy({ id }),
   routes: (dataSource) => hsdsRouter(dataSource, authConfigFromEnv()),
   seedDemoData,
