@@ -114,3 +114,9 @@ function flattenValidation(error: ValidationLike, prefix = ''): FieldProblem[] {
   const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
   return [...own, ...(error.children ?? []).flatMap((child) => flattenValidation(child, field))];
 }
+
+/** In an update, null clears an optional field; required fields given as null are refused, all of them named. */
+export function assertNotCleared(required: Record<string, unknown>): void {
+  const cleared = Object.keys(required).filter((field) => required[field] === null);
+  if (cleared.length) throw badInput(`${cleared.join(', ')} cannot be cleared`, cleared.map((field) => ({ field, message: 'cannot be null' })));
+}

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager } from 'typeorm';
 import {
   areaMatchSql,
+  assertNotCleared,
   assertReferencesExist,
   badInput,
   canSee,
@@ -179,11 +180,7 @@ export class ActivityResolver {
         sharedWithIds,
         ...optional
       } = input;
-      const required = { organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification, visibility };
-      const nulled = Object.entries(required).filter(([, value]) => value === null).map(([field]) => field);
-      if (nulled.length) {
-        throw badInput(`${nulled.join(', ')} cannot be cleared`, nulled.map((field) => ({ field, message: 'cannot be null' })));
-      }
+      assertNotCleared({ organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification, visibility });
       const changes = Object.fromEntries(
         Object.entries({ ...optional, title, kind, areaCode, startsOn, internalClassification, visibility }).filter(([, value]) => value !== undefined),
       );

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, In } from 'typeorm';
 import {
+  assertNotCleared,
   badInput,
   ChangeAction,
   Connection,
@@ -89,7 +90,7 @@ export class ActorResolver {
     return dataSource.transaction(async (manager) => {
       const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
       const { areaCodes, name, kind, ...fields } = input;
-      if (name === null || kind === null) throw badInput('name and kind cannot be cleared', [{ field: name === null ? 'name' : 'kind', message: 'cannot be null' }]);
+      assertNotCleared({ name, kind });
       normaliseSupportFields(fields);
       await checkReferences(manager, { parentId: fields.parentId, areaCodes });
       if (fields.parentId && (await isSelfOrDescendant(manager, fields.parentId, id))) {

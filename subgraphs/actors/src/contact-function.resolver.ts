@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import {
   areaMatchSql,
   AreaScope,
+  assertNotCleared,
   badInput,
   ChangeAction,
   ChangeLogEntry,
@@ -183,8 +184,7 @@ export class ContactFunctionResolver {
     return dataSource.transaction(async (manager) => {
       const fn = await lockActorRecord(manager, ContactFunction, 'contact_functions', 'ContactFunction', id, version, viewer);
       const { name, areaCode, channels, ...optional } = input;
-      const nulled = Object.entries({ name, areaCode }).filter(([, value]) => value === null).map(([field]) => field);
-      if (nulled.length) throw badInput(`${nulled.join(', ')} cannot be cleared`, nulled.map((field) => ({ field, message: 'cannot be null' })));
+      assertNotCleared({ name, areaCode });
       if (channels) checkChannels(channels);
       if (areaCode) await assertAreaExists(manager, areaCode);
       Object.assign(fn, Object.fromEntries(Object.entries({ ...optional, name, areaCode }).filter(([, value]) => value !== undefined)));

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager, In } from 'typeorm';
 import {
   AreaScope,
+  assertNotCleared,
   badInput,
   ChangeAction,
   ChangeLogEntry,
@@ -94,8 +95,7 @@ export class ServiceResolver {
     return dataSource.transaction(async (manager) => {
       const service = await lockActorRecord(manager, Service, 'services', 'Service', id, version, viewer);
       const { areaCodes, name, category, targetGroups, ...fields } = input;
-      const cleared = Object.entries({ name, category, targetGroups, areaCodes }).find(([, value]) => value === null);
-      if (cleared) throw badInput(`${cleared[0]} cannot be cleared`, [{ field: cleared[0], message: 'cannot be null' }]);
+      assertNotCleared({ name, category, targetGroups, areaCodes });
       Object.assign(
         service,
         fields,

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import {
   areaMatchSql,
   AreaScope,
+  assertNotCleared,
   badInput,
   ChangeAction,
   ChangeLogEntry,
@@ -115,9 +116,7 @@ export class VenueResolver {
     return dataSource.transaction(async (manager) => {
       const venue = await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
       const { name, areaCode, capacity, suitableFor, address, location, ...optional } = input;
-      const required = { name, areaCode, capacity, suitableFor };
-      const nulled = Object.entries(required).filter(([, value]) => value === null).map(([field]) => field);
-      if (nulled.length) throw badInput(`${nulled.join(', ')} cannot be cleared`, nulled.map((field) => ({ field, message: 'cannot be null' })));
+      assertNotCleared({ name, areaCode, capacity, suitableFor });
       if (areaCode) await assertAreaExists(manager, areaCode);
       if (optional.contactFunctionId) await assertContactFunctionOf(manager, venue.actorId, optional.contactFunctionId);
       const changes = Object.fromEntries(Object.entries({ ...optional, name, areaCode, capacity }).filter(([, value]) => value !== undefined));

@@ -4,6 +4,7 @@ import {
   areaMatchSql,
   AreaScope,
   assertCanChange,
+  assertNotCleared,
   assertReferencesExist,
   badInput,
   ChangeAction,
@@ -120,9 +121,7 @@ export class AgreementResolver {
     return dataSource.transaction(async (manager) => {
       const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
       const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds } = input;
-      for (const [field, value] of Object.entries({ title, kind, status, parties, areaCodes, visibility })) {
-        if (value === null) throw badInput(`${field} cannot be cleared`, [{ field, message: 'cannot be null' }]);
-      }
+      assertNotCleared({ title, kind, status, parties, areaCodes, visibility });
       const changes: Partial<Agreement> = {};
       if (title) changes.title = title;
       if (kind) changes.kind = kind;

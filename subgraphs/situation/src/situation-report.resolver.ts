@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import {
   areaMatchSql,
   assertCanChange,
+  assertNotCleared,
   assertReferencesExist,
   badInput,
   ChangeAction,
@@ -121,10 +122,7 @@ export class SituationReportResolver {
   ) {
     assertSignedIn(viewer);
     const { observations, sharedWithIds, ...fields } = input;
-    const cleared = (Object.keys(fields) as Array<keyof typeof fields>).filter((key) => fields[key] === null);
-    if (cleared.length) {
-      throw badInput(`${cleared.join(', ')} cannot be cleared`, cleared.map((field) => ({ field, message: 'cannot be null' })));
-    }
+    assertNotCleared(fields);
     checkTexts(fields.summary, observations);
     return dataSource.transaction(async (manager) => {
       const report = await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) =>
