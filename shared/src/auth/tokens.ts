@@ -29,6 +29,11 @@ export const LOCAL_ISSUER = 'urn:samverkan:local-issuer';
 export const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
+/** Refuses the public (UNAUTHENTICATED) where only signed-in parties may act: "Sign in to <purpose>". */
+export function assertSignedIn(viewer: Viewer, purpose: string): asserts viewer is Extract<Viewer, { kind: 'member' }> {
+  if (viewer.kind === 'public') throw unauthenticated(`Sign in to ${purpose}`);
+}
+
 /**
  * The viewer behind an `Authorization` header. No header is the public; a token that is expired,
  * forged, for another audience or issuer, or without an organisation is refused, never downgraded.

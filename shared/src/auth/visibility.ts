@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, notFound } from '../errors';
 import { VersionedRecord } from '../records';
 import { isWriter, Viewer } from './viewer';
-import { unauthenticated } from './tokens';
+import { assertSignedIn } from './tokens';
 
 /** Who may see a record; chosen by its owner, private by default. */
 export enum Visibility {
@@ -72,7 +72,7 @@ export const forbidden = (message: string) => new GraphQLError(message, { extens
 
 /** Who may create records: a coordinator, for their own organisation, which becomes the owner. */
 export function ownerForNewRecord(viewer: Viewer): string {
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to create records');
+  assertSignedIn(viewer, 'create records');
   if (!isWriter(viewer)) throw forbidden('Only coordinators create records for their organisation');
   return viewer.organisationId;
 }
@@ -83,7 +83,7 @@ export function ownerForNewRecord(viewer: Viewer): string {
  */
 export function assertCanChange(record: Owned & { id: string }, viewer: Viewer, typeName: string): void {
   if (!canSee(record, viewer)) throw notFound(typeName, record.id);
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to change records');
+  assertSignedIn(viewer, 'change records');
   if (!isOwnerMember(record, viewer) || !isWriter(viewer)) {
     throw forbidden(`Only coordinators of the organisation that owns this ${typeName} may change it`);
   }

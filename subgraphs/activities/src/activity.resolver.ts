@@ -4,6 +4,7 @@ import {
   areaMatchSql,
   assertNotCleared,
   assertReferencesExist,
+  assertSignedIn,
   badInput,
   canSee,
   ChangeAction,
@@ -19,7 +20,6 @@ import {
   paginate,
   recordChange,
   SubgraphContext,
-  unauthenticated,
   Viewer,
   wherePeriodOverlaps,
 } from '@samverkan/shared';
@@ -232,7 +232,7 @@ const mayReadInternals = (activity: Activity, viewer: Viewer) => canSee(activity
  * the owner is FORBIDDEN (UNAUTHENTICATED without a token); only unknown ids are NOT_FOUND.
  */
 function assertMayChange(activity: Activity, viewer: Viewer) {
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to change activities');
+  assertSignedIn(viewer, 'change activities');
   if (!isOwnerMember(activity, viewer) || !isWriter(viewer)) {
     throw forbidden('Only coordinators of the organisation that owns this activity (its lead organiser) may change it');
   }

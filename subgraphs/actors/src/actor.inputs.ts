@@ -2,10 +2,9 @@ import { ArrayMaxSize, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'clas
 import { Field, ID, InputType } from 'type-graphql';
 import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/shared';
 import { ActorKind } from './actor';
+import { IsOrganisationNumber } from './organisation-number';
 import { OfferConditions } from './search.inputs';
 import { SupportNeed } from './support-need';
-
-const ORGANISATION_NUMBER = /^\d{6}-\d{4}$/;
 
 @InputType({ description: 'Which actors to list; all conditions must hold.' })
 export class ActorFilter extends OfferConditions {
@@ -48,7 +47,7 @@ abstract class ActorDetailsInput {
   website?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Swedish organisation number, NNNNNN-NNNN.' })
-  @Matches(ORGANISATION_NUMBER, { message: 'organisationNumber must look like NNNNNN-NNNN' })
+  @IsOrganisationNumber()
   organisationNumber?: string | null;
 
   @Field(() => ID, {

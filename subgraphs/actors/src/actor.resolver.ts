@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager, In } from 'typeorm';
 import {
   assertNotCleared,
+  assertSignedIn,
   badInput,
   ChangeAction,
   Connection,
@@ -13,7 +14,6 @@ import {
   PageArgs,
   recordChange,
   SubgraphContext,
-  unauthenticated,
   Viewer,
 } from '@samverkan/shared';
 import { Actor, ActorArea } from './actor';
@@ -107,7 +107,7 @@ export class ActorResolver {
 
 /** An actor entry is maintained by coordinators of its owner or of the actor itself; the registry is public, so no refusal hides anything. */
 export function assertMayMaintain(actor: Actor, viewer: Viewer) {
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to change the actors registry');
+  assertSignedIn(viewer, 'change the actors registry');
   if (!isWriter(viewer) || ![actor.ownerId, actor.id].includes(viewer.organisationId)) {
     throw forbidden('Only coordinators of the actor, or of the organisation that maintains its entry, may change it');
   }

@@ -18,7 +18,7 @@ import {
 import { Actor, ActorArea, ActorKind } from './actor';
 import { CreateActorInput } from './actor.inputs';
 import { ActorsLoaders } from './loaders';
-import { hasValidCheckDigit, normaliseOrganisationNumber, ORGANISATION_NUMBER } from './organisation-number';
+import { normaliseOrganisationNumber, ORGANISATION_NUMBER } from './organisation-number';
 import { Service, ServiceArea, ServiceCategory } from './service';
 import { CreateServiceInput } from './service.inputs';
 
@@ -248,9 +248,6 @@ async function checkRow(header: Column[], values: string[], line: number): Promi
   row.actor.description = get('description');
   const actorInput = Object.assign(new CreateActorInput(), withoutUndefined({ ...row.actor, areaCodes: row.actor.areaCodes.length ? row.actor.areaCodes : undefined }));
   row.problems.push(...(await problemsOf(actorInput, ACTOR_COLUMN_OF)));
-  if (organisationNumber && ORGANISATION_NUMBER.test(organisationNumber) && !hasValidCheckDigit(organisationNumber)) {
-    problem('organisation_number', `organisation_number ${organisationNumber} has a wrong check digit (Luhn): check for a typing error`);
-  }
 
   if (SERVICE_COLUMNS.some((column) => get(column) !== undefined)) {
     const serviceName = get('service_name');

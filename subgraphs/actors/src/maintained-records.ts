@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget } from 'typeorm';
-import { badInput, ChangeLogEntry, isUuid, lockForUpdate, unauthenticated, VersionedRecord, Viewer } from '@samverkan/shared';
+import { assertSignedIn, badInput, ChangeLogEntry, isUuid, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/shared';
 import { Actor } from './actor';
 import { assertMayMaintain } from './actor.resolver';
 import { Area } from './area';
@@ -34,7 +34,7 @@ export async function maintainersChangeLog(
  * an unknown actor BAD_USER_INPUT, anyone but its coordinators FORBIDDEN.
  */
 export async function actorToMaintain(manager: EntityManager, actorId: string, viewer: Viewer): Promise<Actor> {
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to change the actors registry');
+  assertSignedIn(viewer, 'change the actors registry');
   const actor = isUuid(actorId) ? await manager.findOneBy(Actor, { id: actorId }) : null;
   if (!actor) throw badInput(`Unknown actor ${actorId}`, [{ field: 'actorId', message: 'unknown actor' }]);
   assertMayMaintain(actor, viewer);
@@ -54,7 +54,7 @@ export async function lockActorRecord<T extends VersionedRecord & ActorRecord>(
   version: number,
   viewer: Viewer,
 ): Promise<T> {
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to change the actors registry');
+  assertSignedIn(viewer, 'change the actors registry');
   // The record's actor never changes, so it can be read before the record is locked.
   const [actor] = isUuid(id)
     ? await manager.query(`SELECT a.id, a.owner_id AS "ownerId" FROM actors a JOIN ${table} r ON r.actor_id = a.id WHERE r.id = $1`, [id])

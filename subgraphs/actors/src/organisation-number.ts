@@ -1,3 +1,5 @@
+import { ValidateBy } from 'class-validator';
+
 /** Swedish organisation numbers (organisationsnummer): ten digits, NNNNNN-NNNN, the last a Luhn check digit. */
 export const ORGANISATION_NUMBER = /^\d{6}-\d{4}$/;
 
@@ -24,4 +26,18 @@ export function hasValidCheckDigit(organisationNumber: string): boolean {
     sum += digit;
   }
   return sum % 10 === 0;
+}
+
+/** Validates an organisation number's form (NNNNNN-NNNN) and then its check digit, each with its own message. */
+export function IsOrganisationNumber(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isOrganisationNumber',
+    validator: {
+      validate: (value) => typeof value === 'string' && ORGANISATION_NUMBER.test(value) && hasValidCheckDigit(value),
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && ORGANISATION_NUMBER.test(args.value)
+          ? `organisationNumber ${args.value} has a wrong check digit (Luhn): check for a typing error`
+          : 'organisationNumber must look like NNNNNN-NNNN',
+    },
+  });
 }

@@ -144,6 +144,7 @@ describe('changing actors', () => {
     ['a malformed area code', create, { input: { name: 'X', kind: 'CIVIL_SOCIETY', areaCodes: ['Stockholm'] } }, 'BAD_USER_INPUT'],
     ['an unknown parent', create, { input: { name: 'X', kind: 'CIVIL_SOCIETY', parentId: '00000000-0000-4000-8000-000000000000' } }, 'BAD_USER_INPUT'],
     ['a bad web site', create, { input: { name: 'X', kind: 'CIVIL_SOCIETY', website: 'javascript:alert(1)' } }, 'BAD_USER_INPUT'],
+    ['a wrong organisation number check digit', create, { input: { name: 'X', kind: 'CIVIL_SOCIETY', organisationNumber: '802005-9741' } }, 'BAD_USER_INPUT'],
   ])('refuses %s with a clear code and writes nothing', async (_case, mutation, variables, code) => {
     const before = await countActors();
     const response = await subgraph.query(mutation, variables, coordinator);

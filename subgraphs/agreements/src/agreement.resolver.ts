@@ -6,6 +6,7 @@ import {
   assertCanChange,
   assertNotCleared,
   assertReferencesExist,
+  assertSignedIn,
   badInput,
   ChangeAction,
   Connection,
@@ -18,8 +19,6 @@ import {
   paginate,
   recordChange,
   SubgraphContext,
-  unauthenticated,
-  Viewer,
   Visibility,
   wherePeriodOverlaps,
   whereVisible,
@@ -117,7 +116,7 @@ export class AgreementResolver {
     @Arg('input', () => UpdateAgreementInput, { description: 'The changes.' }) input: UpdateAgreementInput,
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
-    assertSignedIn(viewer);
+    assertSignedIn(viewer, 'change agreements');
     return dataSource.transaction(async (manager) => {
       const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
       const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds } = input;
@@ -172,7 +171,7 @@ export class AgreementResolver {
     @Arg('version', () => Int, { description: 'The version you read; a stale one is refused.' }) version: number,
     @Ctx() { dataSource, viewer }: Context,
   ) {
-    assertSignedIn(viewer);
+    assertSignedIn(viewer, 'change agreements');
     return dataSource.transaction(async (manager) => {
       const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
       await manager.getRepository(AgreementParty).delete({ agreementId: agreement.id });
@@ -185,9 +184,6 @@ export class AgreementResolver {
 }
 
 /** Only signed-in people change records; a refusal to the public reveals nothing about what exists. */
-function assertSignedIn(viewer: Viewer) {
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to change agreements');
-}
 
 @Resolver(() => AgreementParty)
 export class AgreementPartyResolver {

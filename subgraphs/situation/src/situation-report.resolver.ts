@@ -5,6 +5,7 @@ import {
   assertCanChange,
   assertNotCleared,
   assertReferencesExist,
+  assertSignedIn,
   badInput,
   ChangeAction,
   Connection,
@@ -17,8 +18,6 @@ import {
   paginate,
   recordChange,
   SubgraphContext,
-  unauthenticated,
-  Viewer,
   wherePeriodOverlaps,
   whereVisible,
 } from '@samverkan/shared';
@@ -120,7 +119,7 @@ export class SituationReportResolver {
     @Arg('input', () => UpdateSituationReportInput, { description: 'The changes.' }) input: UpdateSituationReportInput,
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
-    assertSignedIn(viewer);
+    assertSignedIn(viewer, 'change situation reports');
     const { observations, sharedWithIds, ...fields } = input;
     assertNotCleared(fields);
     checkTexts(fields.summary, observations);
@@ -154,7 +153,7 @@ export class SituationReportResolver {
     @Arg('version', () => Int, { description: 'The version you read; a stale one is refused with VERSION_CONFLICT.' }) version: number,
     @Ctx() { dataSource, viewer }: Context,
   ) {
-    assertSignedIn(viewer);
+    assertSignedIn(viewer, 'change situation reports');
     return dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) => assertCanChange(found, viewer, 'SituationReport'));
       await manager.getRepository(Observation).delete({ reportId: id });
@@ -166,9 +165,6 @@ export class SituationReportResolver {
 }
 
 /** Changes need a signed-in person; asked before anything is looked up, so the answer reveals nothing. */
-function assertSignedIn(viewer: Viewer) {
-  if (viewer.kind === 'public') throw unauthenticated('Sign in to change situation reports');
-}
 
 /** The reporting actor is the owner: a party reports only for itself, never in another party's name. */
 function assertReportsForItself(reportedById: string, ownerId: string) {
