@@ -10,7 +10,7 @@ import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { openDatabase } from './database';
 import { formatError } from './errors';
-import { authConfigFromEnv, unauthenticated, viewerFromAuthorization } from './auth/tokens';
+import { AuthConfig, authConfigFromEnv, unauthenticated, viewerFromAuthorization } from './auth/tokens';
 import { Viewer } from './auth/viewer';
 import { isProduction, queryLimits } from './hardening';
 import { requestStatsPlugin, serveGraphQL } from './http';
@@ -52,8 +52,8 @@ export interface SubgraphModule<L> {
   organisationExists?(dataSource: DataSource, id: string): Promise<boolean>;
   /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports. */
   maxRequestSize?: string;
-  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); they verify tokens themselves. */
-  routes?(dataSource: DataSource): Router;
+  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); they verify tokens themselves, with `auth`. */
+  routes?(dataSource: DataSource, auth: AuthConfig): Router;
   /** Loads the demo data; must be idempotent (a second start reuses the data). */
   seedDemoData(dataSource: DataSource): Promise<void>;
 }
@@ -106,7 +106,7 @@ export async function startSubgraph<L>(
       }),
     {
       port,
-      routes: module.routes?.(dataSource),
+      routes: module.routes?.(dataSource, auth),
       maxRequestSize: module.maxRequestSize,
       context: async (req) => {
         const authorization = req.headers.authorization;

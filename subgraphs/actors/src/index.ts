@@ -1,4 +1,4 @@
-import { authConfigFromEnv, ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
+import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
 import { Actor, ActorArea } from './actor';
 import { ActorResolver } from './actor.resolver';
 import { Area } from './area';
@@ -38,6 +38,6 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   // Association registers are imported as CSV text of up to 2 MB (JSON escaping adds some).
   maxRequestSize: '3mb',
   organisationExists: (dataSource, id) => dataSource.getRepository(Actor).existsBy({ id }),
-  routes: (dataSource) => hsdsRouter(dataSource, authConfigFromEnv()),
+  routes: hsdsRouter,
   seedDemoData,
 };
