@@ -92,18 +92,21 @@ export const changeLogLoader = (dataSource: DataSource) =>
   );
 
 /**
- * Adds `changeLog` to an owned entity: its history, for members of the owning organisation only
- * (null for everyone else). The subgraph's loaders must include `changeLog: changeLogLoader(...)`.
+ * Adds `changeLog` to an owned entity: its history, for those `mayRead` allows (by default members
+ * of the owning organisation), null for everyone else. The loaders must include `changeLog: changeLogLoader(...)`.
  */
-export function changeLogField<T extends { id: string; ownerId: string }>(entity: ClassType<T>) {
+export function changeLogField<T extends { id: string; ownerId: string }>(
+  entity: ClassType<T>,
+  mayRead: (record: T, viewer: Viewer) => boolean = isOwnerMember,
+) {
   @Resolver(() => entity)
   class ChangeLogResolver {
     @FieldResolver(() => [ChangeLogEntry], {
       nullable: true,
-      description: 'Who created and changed this record, and when, oldest first. Only for members of the owning organisation; null for others.',
+      description: 'Who created and changed this record, and when, oldest first. Only for those who maintain it; null for others.',
     })
     changeLog(@Root() record: T, @Ctx() { viewer, loaders }: { viewer: Viewer; loaders: { changeLog: ReturnType<typeof changeLogLoader> } }) {
-      return isOwnerMember(record, viewer) ? loaders.changeLog.load(record.id) : null;
+      return mayRead(record, viewer) ? loaders.changeLog.load(record.id) : null;
     }
   }
   return ChangeLogResolver;

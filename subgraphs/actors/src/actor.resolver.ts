@@ -2,24 +2,21 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager, In } from 'typeorm';
 import {
   assertNotCleared,
-  assertSignedIn,
   badInput,
   ChangeAction,
   Connection,
-  forbidden,
   givenFields,
-  isWriter,
   lockForUpdate,
   ownerForNewRecord,
   PageArgs,
   recordChange,
   SubgraphContext,
-  Viewer,
 } from '@samverkan/shared';
 import { Actor, ActorArea } from './actor';
 import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
 import { Area } from './area';
 import { ActorsLoaders } from './loaders';
+import { assertMayMaintain } from './maintained-records';
 import { searchActors } from './search';
 import { ActorOrder } from './search.inputs';
 import { normaliseSupportFields } from './support-need';
@@ -102,14 +99,6 @@ export class ActorResolver {
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
     });
-  }
-}
-
-/** An actor entry is maintained by coordinators of its owner or of the actor itself; the registry is public, so no refusal hides anything. */
-export function assertMayMaintain(actor: Actor, viewer: Viewer) {
-  assertSignedIn(viewer, 'change the actors registry');
-  if (!isWriter(viewer) || ![actor.ownerId, actor.id].includes(viewer.organisationId)) {
-    throw forbidden('Only coordinators of the actor, or of the organisation that maintains its entry, may change it');
   }
 }
 

@@ -1,5 +1,6 @@
 import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
 import { Actor, ActorArea } from './actor';
+import { isMaintainerMember } from './maintained-records';
 import { ActorResolver } from './actor.resolver';
 import { Area } from './area';
 import { AreaResolver } from './area.resolver';
@@ -27,7 +28,7 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
   migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301],
-  resolvers: [ActorResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor)],
+  resolvers: [ActorResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),

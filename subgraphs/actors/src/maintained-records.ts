@@ -1,7 +1,6 @@
 import { EntityManager, EntityTarget } from 'typeorm';
-import { assertSignedIn, badInput, ChangeLogEntry, isUuid, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/shared';
+import { assertSignedIn, badInput, ChangeLogEntry, forbidden, isUuid, isWriter, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/shared';
 import { Actor } from './actor';
-import { assertMayMaintain } from './actor.resolver';
 import { Area } from './area';
 import { ActorsLoaders } from './loaders';
 
@@ -17,6 +16,14 @@ export interface ActorRecord {
 /** Whether the viewer acts for the actor or for the organisation that maintains its entry. */
 export const isMaintainerMember = (actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer) =>
   viewer.kind === 'member' && [actor.id, actor.ownerId].includes(viewer.organisationId);
+
+/** An actor's entry and records are maintained by coordinators of the actor or of its owner; the registry is public, so no refusal hides anything. */
+export function assertMayMaintain(actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer): void {
+  assertSignedIn(viewer, 'change the actors registry');
+  if (!isWriter(viewer) || !isMaintainerMember(actor, viewer)) {
+    throw forbidden('Only coordinators of the actor, or of the organisation that maintains its entry, may change it');
+  }
+}
 
 /** The change log of an actor's record, for members of the actor or of the organisation maintaining it; null for others. */
 export async function maintainersChangeLog(
@@ -34,7 +41,7 @@ export async function maintainersChangeLog(
  * an unknown actor BAD_USER_INPUT, anyone but its coordinators FORBIDDEN.
  */
 export async function actorToMaintain(manager: EntityManager, actorId: string, viewer: Viewer): Promise<Actor> {
-  assertSignedIn(viewer, 'change the actors registry');
+  assertSignedIn(viewer, 'change the actors registry'); // before the lookup: the public learns nothing
   const actor = isUuid(actorId) ? await manager.findOneBy(Actor, { id: actorId }) : null;
   if (!actor) throw badInput(`Unknown actor ${actorId}`, [{ field: 'actorId', message: 'unknown actor' }]);
   assertMayMaintain(actor, viewer);
@@ -59,7 +66,7 @@ export async function lockActorRecord<T extends VersionedRecord & ActorRecord>(
   const [actor] = isUuid(id)
     ? await manager.query(`SELECT a.id, a.owner_id AS "ownerId" FROM actors a JOIN ${table} r ON r.actor_id = a.id WHERE r.id = $1`, [id])
     : [];
-  return lockForUpdate(manager, entity, typeName, id, version, () => assertMayMaintain(actor as Actor, viewer));
+  return lockForUpdate(manager, entity, typeName, id, version, () => assertMayMaintain(actor, viewer));
 }
 
 /** Refuses an area code that is not in the registry. */

@@ -206,6 +206,15 @@ describe('who may change the registry', () => {
     expect((await subgraph.query(update, { id, version: 1, input: { description: 'Från riksförbundet' } }, coordinator)).errors).toBeUndefined();
     const itself = await bearer(id, [Role.COORDINATOR]);
     expect((await subgraph.query(update, { id, version: 2, input: { description: 'Från lokalföreningen' } }, itself)).errors).toBeUndefined();
+    // Both maintainers read the entry's history.
+    const history = `query($id: ID!) { actor(id: $id) { changeLog { action organisationId } } }`;
+    for (const reader of [coordinator, itself]) {
+      expect((await subgraph.query(history, { id }, reader)).data!.actor.changeLog).toEqual([
+        { action: 'CREATED', organisationId: DEMO_ACTORS.raddaBarnen },
+        { action: 'UPDATED', organisationId: DEMO_ACTORS.raddaBarnen },
+        { action: 'UPDATED', organisationId: id },
+      ]);
+    }
   });
 
   it('keeps an append-only change log, shown to the owner only', async () => {
