@@ -32,8 +32,9 @@ export class AreaActivitiesResolver {
 
 @Resolver(() => Agreement)
 export class AgreementActivitiesResolver {
-  @FieldResolver(() => [Activity], { description: 'Activities funded by this agreement, newest start date first.' })
-  activities(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
-    return loaders.activitiesOfAgreement.load(agreement.id);
+  @FieldResolver(() => [Activity], { description: 'Activities funded by this agreement, newest start date first; none if you may not see the agreement.' })
+  async activities(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
+    // `_entities` may name any agreement: what a hidden one funds stays hidden, as on every other path.
+    return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesOfAgreement.load(agreement.id) : [];
   }
 }

@@ -221,7 +221,8 @@ describe.each(Object.keys(VIEWERS) as ViewerName[])('reading as %s', (viewer) =>
     expect(expectInternals(viewer, angered.overlapping!)).toEqual(['exitProgramme', 'footballAngered', 'homeworkHelpAngered', 'mbuAngered']);
     expect(expectInternals(viewer, byActor.flatMap((actor) => actor.activities))).toEqual(ALL_DEMO);
     expect(expectInternals(viewer, iop.activities)).toEqual(['footballAngered', 'homeworkHelpAngered']);
-    expect(expectInternals(viewer, rattKurva.activities)).toEqual(['summerJobsJarva']);
+    // The stand-in hides Rätt kurva from everyone, so what it funds stays hidden too.
+    expect(rattKurva.activities).toEqual([]);
   });
 
   it('gets the same through fragments and aliased fields', async () => {
@@ -529,6 +530,20 @@ describe('funding agreements the caller may not see', () => {
     const created = await subgraph.query(create, { input: input(DRAFT_AGREEMENT) }, raddaBarnen);
     expect(created.errors).toBeUndefined();
     expect(created.data!.createActivity.fundingAgreement).toEqual({ id: DRAFT_AGREEMENT });
+  });
+
+  it('keeps what a hidden agreement funds hidden, also through _entities sent straight here', async () => {
+    const raddaBarnen = await bearer(A.raddaBarnenGoteborg, [Role.COORDINATOR]);
+    const created = await subgraph.query(create, { input: { ...input(DRAFT_AGREEMENT), title: 'Föräldracafé, utkast' } }, raddaBarnen);
+    const id = created.data!.createActivity.id;
+    const funded = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { activities { id } } } }`;
+    const representations = { r: [{ __typename: 'Agreement', id: DRAFT_AGREEMENT }] };
+    const asParty = await subgraph.query(funded, representations, raddaBarnen);
+    expect(asParty.data!._entities[0].activities.map((a: { id: string }) => a.id)).toContain(id);
+    for (const outsider of [NO_TOKEN, await bearer(A.kfumGoteborg, [Role.COORDINATOR])]) {
+      const response = await subgraph.query(funded, representations, outsider);
+      expect(response.data!._entities[0].activities).toEqual([]);
+    }
   });
 
   it('checks the same on update', async () => {

@@ -271,10 +271,10 @@ describe('fields on other subgraphs\' entities', () => {
         { __typename: 'Area', code: AR.rinkebyKista },
         { __typename: 'Actor', id: A.raddaBarnen },
       ],
-    });
+    }, kfum); // KFUM Göteborg is a party to the IOP, which is shared with its parties only.
     expect(errors).toBeUndefined();
-    const [kfum, angered, iop, rinkebyKista, raddaBarnen] = data!._entities;
-    expect(ids(kfum.activities)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
+    const [kfumGoteborg, angered, iop, rinkebyKista, raddaBarnen] = data!._entities;
+    expect(ids(kfumGoteborg.activities)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
     expect(ids(angered.within)).toEqual([D.mbuAngered, D.homeworkHelpAngered, D.footballAngered]);
     expect(ids(angered.overlapping)).toEqual([D.mbuAngered, D.homeworkHelpAngered, D.footballAngered, D.exitProgramme]);
     expect(ids(iop.activities)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
@@ -420,6 +420,7 @@ describe('changing activities', () => {
     const { data } = await subgraph.query(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agreement { activities { id } } } }`,
       { r: [{ __typename: 'Agreement', id: AG.iopGoteborgAngered }] },
+      kfum,
     );
     expect(ids(data!._entities[0].activities)[0]).toBe(activity.id);
   });
