@@ -127,13 +127,14 @@ export class ActivityResolver {
     description:
       "Registers an activity. Coordinators only; your organisation becomes its owner. Its internal fields are visible to your organisation only unless you choose another `visibility`.",
   })
-  createActivity(
+  async createActivity(
     @Arg('input', () => CreateActivityInput, { description: 'The new activity.' }) input: CreateActivityInput,
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
+    const { organiserIds, policeParticipation, sharedWithIds, ...fields } = input;
+    await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, fundingAgreementId: fields.fundingAgreementId }, authorization);
     return dataSource.transaction(async (manager) => {
-      const { organiserIds, policeParticipation, sharedWithIds, ...fields } = input;
       const activity = manager.getRepository(Activity).create({
         ...fields,
         ...policeColumns(policeParticipation),
@@ -142,12 +143,6 @@ export class ActivityResolver {
       });
       activity.targetGroups = unique(fields.targetGroups);
       checkRules(activity);
-      await assertReferencesExist('Actor', organiserIds, 'organiserIds', authorization);
-      await assertReferencesExist('Actor', activity.sharedWith, 'sharedWithIds', authorization);
-      await assertReferencesExist('Area', [fields.areaCode], 'areaCode', authorization);
-      if (fields.fundingAgreementId) {
-        await assertReferencesExist('Agreement', [fields.fundingAgreementId], 'fundingAgreementId', authorization);
-      }
       const saved = await manager.getRepository(Activity).save(activity);
       await replaceOrganisers(manager, saved.id, organiserIds);
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
@@ -159,12 +154,15 @@ export class ActivityResolver {
     description:
       'Changes an activity; coordinators of its owner only (FORBIDDEN for others). `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
   })
-  updateActivity(
+  async updateActivity(
     @Arg('id', () => ID, { description: 'Id of the activity to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
     @Arg('input', () => UpdateActivityInput, { description: 'The changes.' }) input: UpdateActivityInput,
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
+    assertSignedIn(viewer, 'change activities');
+    const { organiserIds, sharedWithIds, areaCode, fundingAgreementId } = input;
+    await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId }, authorization);
     return dataSource.transaction(async (manager) => {
       const activity = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
@@ -189,12 +187,6 @@ export class ActivityResolver {
       if (sharedWithIds !== undefined) activity.sharedWith = unique(sharedWithIds ?? []);
       if (policeParticipation !== undefined) Object.assign(activity, policeColumns(policeParticipation));
       checkRules(activity);
-      if (organiserIds) await assertReferencesExist('Actor', organiserIds, 'organiserIds', authorization);
-      if (sharedWithIds) await assertReferencesExist('Actor', sharedWithIds, 'sharedWithIds', authorization);
-      if (areaCode) await assertReferencesExist('Area', [areaCode], 'areaCode', authorization);
-      if (optional.fundingAgreementId) {
-        await assertReferencesExist('Agreement', [optional.fundingAgreementId], 'fundingAgreementId', authorization);
-      }
       const saved = await manager.getRepository(Activity).save(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
@@ -257,4 +249,20 @@ function checkRules(activity: Activity) {
 async function replaceOrganisers(manager: EntityManager, activityId: string, actorIds: string[]) {
   await manager.getRepository(ActivityOrganiser).delete({ activityId });
   await manager.getRepository(ActivityOrganiser).insert(unique(actorIds).map((actorId) => ({ activityId, actorId })));
+}
+
+/** Organisers, partners, area and funding agreement live in other subgraphs: ask them, as the caller, before writing. */
+function checkReferences(
+  refs: { organiserIds?: string[] | null; sharedWithIds?: string[] | null; areaCode?: string | null; fundingAgreementId?: string | null },
+  authorization: string | undefined,
+) {
+  return assertReferencesExist(
+    [
+      { type: 'Actor', keys: refs.organiserIds ?? [], field: 'organiserIds' },
+      { type: 'Actor', keys: refs.sharedWithIds ?? [], field: 'sharedWithIds' },
+      { type: 'Area', keys: [refs.areaCode], field: 'areaCode' },
+      { type: 'Agreement', keys: [refs.fundingAgreementId], field: 'fundingAgreementId' },
+    ],
+    authorization,
+  );
 }

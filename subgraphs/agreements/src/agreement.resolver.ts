@@ -85,18 +85,18 @@ export class AgreementResolver {
     description:
       "Records an agreement with its parties and the areas it covers. Coordinators only; your organisation becomes its owner. It is private to your organisation (OWNER) unless you choose another `visibility`.",
   })
-  createAgreement(
+  async createAgreement(
     @Arg('input', () => CreateAgreementInput, { description: 'The new agreement.' }) input: CreateAgreementInput,
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
+    const { parties, areaCodes, visibility, sharedWithIds, ...fields } = input;
+    const newParties = normaliseParties(parties);
+    const newAreas = [...new Set(areaCodes)];
+    checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
+    const sharedWith = sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared: false, current: [], partiesBefore: [], partiesAfter: newParties });
+    await checkReferences({ parties: newParties, areaCodes: newAreas, sharedWithIds: sharedWithIds ?? [] }, authorization);
     return dataSource.transaction(async (manager) => {
-      const { parties, areaCodes, visibility, sharedWithIds, ...fields } = input;
-      const newParties = normaliseParties(parties);
-      const newAreas = [...new Set(areaCodes)];
-      checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
-      const sharedWith = sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared: false, current: [], partiesBefore: [], partiesAfter: newParties });
-      await checkReferences({ parties: newParties, areaCodes: newAreas, sharedWithIds: sharedWithIds ?? [] }, authorization);
       const repository = manager.getRepository(Agreement);
       const agreement = await repository.save(repository.create({ ...fields, ownerId, visibility, sharedWith }));
       await replaceParties(manager, agreement.id, newParties);
@@ -110,16 +110,20 @@ export class AgreementResolver {
     description:
       'Changes an agreement; `parties` and `areaCodes`, when given, replace the current ones. Only coordinators of the owning organisation may: others get FORBIDDEN, or NOT_FOUND for an agreement they may not see. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
   })
-  updateAgreement(
+  async updateAgreement(
     @Arg('id', () => ID, { description: 'Id of the agreement to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale one is refused.' }) version: number,
     @Arg('input', () => UpdateAgreementInput, { description: 'The changes.' }) input: UpdateAgreementInput,
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
     assertSignedIn(viewer, 'change agreements');
+    const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds } = input;
+    await checkReferences(
+      { parties: parties ? normaliseParties(parties) : [], areaCodes: areaCodes ?? [], sharedWithIds: sharedWithIds ?? [] },
+      authorization,
+    );
     return dataSource.transaction(async (manager) => {
       const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
-      const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds } = input;
       assertNotCleared({ title, kind, status, parties, areaCodes, visibility });
       const changes: Partial<Agreement> = {};
       if (title) changes.title = title;
@@ -150,7 +154,6 @@ export class AgreementResolver {
         partiesBefore,
         partiesAfter: newParties ?? partiesBefore,
       });
-      await checkReferences({ parties: newParties ?? [], areaCodes: newAreas ?? [], sharedWithIds: sharedWithIds ?? [] }, authorization);
       // Always a new version, also when only parties or areas change.
       await manager.createQueryBuilder().update(Agreement).set(changes).where('id = :id', { id: agreement.id }).execute();
       if (newParties) await replaceParties(manager, agreement.id, newParties);
@@ -268,9 +271,14 @@ async function checkReferences(
   { parties, areaCodes, sharedWithIds }: { parties: AgreementPartyInput[]; areaCodes: string[]; sharedWithIds: string[] },
   authorization: string | undefined,
 ) {
-  await assertReferencesExist('Actor', parties.map((p) => p.actorId), 'parties', authorization);
-  await assertReferencesExist('Area', areaCodes, 'areaCodes', authorization);
-  await assertReferencesExist('Actor', sharedWithIds.map((id) => id.toLowerCase()), 'sharedWithIds', authorization);
+  await assertReferencesExist(
+    [
+      { type: 'Actor', keys: parties.map((p) => p.actorId), field: 'parties' },
+      { type: 'Area', keys: areaCodes, field: 'areaCodes' },
+      { type: 'Actor', keys: sharedWithIds.map((id) => id.toLowerCase()), field: 'sharedWithIds' },
+    ],
+    authorization,
+  );
 }
 
 interface SharingChange {

@@ -693,7 +693,7 @@ describe('federation', () => {
     const previous = process.env[envName('agreements', 'URL')];
     process.env[envName('agreements', 'URL')] = subgraph.url;
     try {
-      const check = (id: string, who: Who) => assertReferencesExist('Agreement', [id], 'fundingAgreementId', as(who).authorization);
+      const check = (id: string, who: Who) => assertReferencesExist([{ type: 'Agreement', keys: [id], field: 'fundingAgreementId' }], as(who).authorization);
       await expect(check(G.iopGoteborgAngered, 'kfumGoteborgMember')).resolves.toBeUndefined();
       await expect(check(G.iopGoteborgAngered, 'goteborgCoordinator')).resolves.toBeUndefined();
       await expect(check(G.medborgarloftRinkebyKista, 'public')).resolves.toBeUndefined();

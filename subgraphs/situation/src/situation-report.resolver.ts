@@ -113,7 +113,7 @@ export class SituationReportResolver {
     description:
       'Changes a situation report (coordinators of the owning organisation only); given observations replace the old ones. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written. A report you may not see is NOT_FOUND.',
   })
-  updateSituationReport(
+  async updateSituationReport(
     @Arg('id', () => ID, { description: 'Id of the report to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale one is refused with VERSION_CONFLICT.' }) version: number,
     @Arg('input', () => UpdateSituationReportInput, { description: 'The changes.' }) input: UpdateSituationReportInput,
@@ -123,6 +123,7 @@ export class SituationReportResolver {
     const { observations, sharedWithIds, ...fields } = input;
     assertNotCleared(fields);
     checkTexts(fields.summary, observations);
+    await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
     return dataSource.transaction(async (manager) => {
       const report = await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) =>
         assertCanChange(found, viewer, 'SituationReport'),
@@ -132,7 +133,6 @@ export class SituationReportResolver {
       if (reportedById) assertReportsForItself(reportedById, report.ownerId);
       const changes = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Partial<SituationReport>;
       checkPeriod(changes.periodStart ?? report.periodStart, changes.periodEnd ?? report.periodEnd);
-      await checkReferences({ areaCode: changes.areaCode, sharedWithIds }, authorization);
       Object.assign(report, changes);
       if (sharedWithIds !== undefined) report.sharedWith = unique(sharedWithIds ?? []);
       // Replaced observations or partners change the report too: touching it makes the save bump its version.
@@ -194,8 +194,13 @@ async function checkReferences(
   { areaCode, sharedWithIds }: { areaCode?: string | null; sharedWithIds?: string[] | null },
   authorization: string | undefined,
 ) {
-  if (areaCode) await assertReferencesExist('Area', [areaCode], 'areaCode', authorization);
-  if (sharedWithIds?.length) await assertReferencesExist('Actor', unique(sharedWithIds), 'sharedWithIds', authorization);
+  await assertReferencesExist(
+    [
+      { type: 'Area', keys: [areaCode], field: 'areaCode' },
+      { type: 'Actor', keys: sharedWithIds ?? [], field: 'sharedWithIds' },
+    ],
+    authorization,
+  );
 }
 
 async function replaceObservations(manager: EntityManager, reportId: string, observations: ObservationInput[]) {
