@@ -3,11 +3,10 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@a
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import {
   authConfigFromEnv,
+  authenticator,
   isProduction,
   organisationExists,
-  unauthenticated,
   queryLimits,
-  viewerFromAuthorization,
   ErrorCode,
   formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/shared';
 import { readSupergraph } from './supergraph';
@@ -70,7 +69,7 @@ export function createGateway(env: NodeJS.ProcessEnv = process.env): ApolloGatew
 }
 
 export function startGateway(port: number): Promise<ServedGraphQL> {
-  const auth = authConfigFromEnv();
+  const authenticate = authenticator(authConfigFromEnv(), organisationExists);
   const limits = queryLimits('gateway');
   return serveGraphQL<GatewayContext>(
     (plugins) =>
@@ -103,10 +102,7 @@ export function startGateway(port: number): Promise<ServedGraphQL> {
       context: async (req) => {
         // Refuse a bad token here already; each subgraph verifies it again and applies its rules.
         const authorization = req.headers.authorization;
-        const viewer = await viewerFromAuthorization(authorization, auth);
-        if (viewer.kind === 'member' && !(await organisationExists(viewer.organisationId))) {
-          throw unauthenticated("The token's organisation is not a registered actor");
-        }
+        await authenticate(authorization);
         return { authorization, sqlStatements: {} };
       },
     },

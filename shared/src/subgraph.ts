@@ -10,7 +10,7 @@ import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { openDatabase } from './database';
 import { formatError } from './errors';
-import { AuthConfig, authConfigFromEnv, unauthenticated, viewerFromAuthorization } from './auth/tokens';
+import { Authenticate, authConfigFromEnv, authenticator } from './auth/tokens';
 import { Viewer } from './auth/viewer';
 import { isProduction, queryLimits } from './hardening';
 import { requestStatsPlugin, serveGraphQL } from './http';
@@ -52,8 +52,8 @@ export interface SubgraphModule<L> {
   organisationExists?(dataSource: DataSource, id: string): Promise<boolean>;
   /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports. */
   maxRequestSize?: string;
-  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); they verify tokens themselves, with `auth`. */
-  routes?(dataSource: DataSource, auth: AuthConfig): Router;
+  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); `authenticate` tells them who is asking, as for GraphQL. */
+  routes?(dataSource: DataSource, authenticate: Authenticate): Router;
   /** Loads the demo data; must be idempotent (a second start reuses the data). */
   seedDemoData(dataSource: DataSource): Promise<void>;
 }
@@ -91,8 +91,9 @@ export async function startSubgraph<L>(
   const dataSource = await openDatabase({ url: databaseUrl, entities: module.entities, migrations: module.migrations });
   if (seed) await module.seedDemoData(dataSource);
   const schema = await buildFederatedSchema(module);
-  const auth = authConfigFromEnv();
-  const knownOrganisation = (id: string) => (module.organisationExists ? module.organisationExists(dataSource, id) : organisationExists(id));
+  const authenticate = authenticator(authConfigFromEnv(), (id) =>
+    module.organisationExists ? module.organisationExists(dataSource, id) : organisationExists(id),
+  );
   const limits = queryLimits('subgraph');
   const served = await serveGraphQL<SubgraphContext<L>>(
     (plugins) =>
@@ -106,14 +107,11 @@ export async function startSubgraph<L>(
       }),
     {
       port,
-      routes: module.routes?.(dataSource, auth),
+      routes: module.routes?.(dataSource, authenticate),
       maxRequestSize: module.maxRequestSize,
       context: async (req) => {
         const authorization = req.headers.authorization;
-        const viewer = await viewerFromAuthorization(authorization, auth);
-        if (viewer.kind === 'member' && !(await knownOrganisation(viewer.organisationId))) {
-          throw unauthenticated("The token's organisation is not a registered actor");
-        }
+        const viewer = await authenticate(authorization);
         return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource };
       },
     },

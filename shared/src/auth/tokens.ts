@@ -55,6 +55,20 @@ export async function viewerFromAuthorization(header: string | undefined, config
   return { kind: 'member', subject: payload.sub, organisationId: organisationId.toLowerCase(), roles };
 }
 
+/** Who a request is from: its verified token, whose organisation must be a registered actor. */
+export type Authenticate = (authorization: string | undefined) => Promise<Viewer>;
+
+/** The one way every service (gateway, subgraph, extra routes) turns an Authorization header into a viewer. */
+export const authenticator =
+  (config: AuthConfig, organisationExists: (id: string) => Promise<boolean>): Authenticate =>
+  async (authorization) => {
+    const viewer = await viewerFromAuthorization(authorization, config);
+    if (viewer.kind === 'member' && !(await organisationExists(viewer.organisationId))) {
+      throw unauthenticated("The token's organisation is not a registered actor");
+    }
+    return viewer;
+  };
+
 function reasonFor(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) return `The token is not for this service (${error.claim} claim)`;

@@ -5,12 +5,11 @@ import {
   AREA_CODE_PATTERN,
   areaMatchSql,
   AreaScope,
-  AuthConfig,
+  Authenticate,
   ErrorCode,
   isUuid,
   selfAndAncestors,
   Viewer,
-  viewerFromAuthorization,
 } from '@samverkan/shared';
 import { Actor } from './actor';
 import { Area } from './area';
@@ -44,19 +43,15 @@ import { Venue } from './venue';
  * (contact functions with their phones and e-mail) are exported to signed-in parties only. A token
  * is verified as for GraphQL; a refused token is 401, never downgraded to the public.
  */
-export function hsdsRouter(dataSource: DataSource, auth: AuthConfig): Router {
+export function hsdsRouter(dataSource: DataSource, authenticate: Authenticate): Router {
   const router = Router();
-  const knownOrganisation = (id: string) => dataSource.getRepository(Actor).existsBy({ id });
 
   router.use('/hsds', async (req: Request, res: Response, next: NextFunction) => {
     // Bearer tokens, no cookies: any origin may read, as for /graphql.
     res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET' });
     if (req.method === 'OPTIONS') return void res.sendStatus(204);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'BAD_REQUEST', 'The HSDS API is read-only: use GET');
-    const viewer = await viewerFromAuthorization(req.headers.authorization, auth);
-    if (viewer.kind === 'member' && !(await knownOrganisation(viewer.organisationId))) {
-      throw new HttpError(401, ErrorCode.UNAUTHENTICATED, "The token's organisation is not a registered actor");
-    }
+    const viewer = await authenticate(req.headers.authorization);
     res.locals.export = new HsdsExport(dataSource, viewer);
     next();
   });

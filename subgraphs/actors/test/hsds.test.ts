@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import express from 'express';
-import { authConfigFromEnv, DEMO_ACTORS, Role } from '@samverkan/shared';
+import { authConfigFromEnv, authenticator, DEMO_ACTORS, Role } from '@samverkan/shared';
 import { actorsSubgraph } from '../src';
 import { Actor, ActorArea, ActorKind } from '../src/actor';
 import { ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../src/contact-function';
@@ -135,7 +135,8 @@ beforeAll(async () => {
   subgraph = await startTestSubgraph(actorsSubgraph);
   await createTestData(subgraph);
   // The router on an app of its own, as any express server would mount it.
-  const app = express().use(hsdsRouter(subgraph.dataSource, authConfigFromEnv()));
+  const knownActor = (id: string) => subgraph.dataSource.getRepository(Actor).existsBy({ id });
+  const app = express().use(hsdsRouter(subgraph.dataSource, authenticator(authConfigFromEnv(), knownActor)));
   server = await new Promise<http.Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
