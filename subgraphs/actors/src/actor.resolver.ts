@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   assertNotCleared,
   badInput,
@@ -12,9 +12,10 @@ import {
   recordChange,
   SubgraphContext,
 } from '@samverkan/shared';
-import { Actor, ActorArea } from './actor';
+import { Actor } from './actor';
 import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
 import { Area } from './area';
+import { assertAreasExist, replaceAreaLinks } from './area-links';
 import { ActorsLoaders } from './loaders';
 import { assertMayMaintain } from './maintained-records';
 import { searchActors } from './search';
@@ -69,7 +70,7 @@ export class ActorResolver {
       normaliseSupportFields(fields);
       await checkReferences(manager, { parentId: fields.parentId, areaCodes });
       const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create({ ...fields, ownerId }));
-      await replaceAreas(manager, actor.id, areaCodes ?? []);
+      await replaceAreaLinks(manager, 'actor', actor.id, areaCodes ?? []);
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return actor;
     });
@@ -95,7 +96,7 @@ export class ActorResolver {
       }
       Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
       const saved = await manager.getRepository(Actor).save(actor);
-      if (areaCodes !== undefined) await replaceAreas(manager, id, areaCodes ?? []);
+      if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
     });
@@ -106,17 +107,7 @@ async function checkReferences(manager: EntityManager, { parentId, areaCodes }: 
   if (parentId && !(await manager.getRepository(Actor).existsBy({ id: parentId }))) {
     throw badInput(`Unknown parent actor ${parentId}`, [{ field: 'parentId', message: 'unknown actor' }]);
   }
-  if (areaCodes?.length) {
-    const found = await manager.getRepository(Area).findBy({ code: In(areaCodes) });
-    const missing = areaCodes.filter((code) => !found.some((area) => area.code === code));
-    if (missing.length) throw badInput(`Unknown area code: ${missing.join(', ')}`, [{ field: 'areaCodes', message: 'unknown area' }]);
-  }
-}
-
-async function replaceAreas(manager: EntityManager, actorId: string, areaCodes: string[]) {
-  await manager.getRepository(ActorArea).delete({ actorId });
-  const unique = [...new Set(areaCodes)];
-  if (unique.length) await manager.getRepository(ActorArea).insert(unique.map((areaCode) => ({ actorId, areaCode })));
+  await assertAreasExist(manager, areaCodes ?? []);
 }
 
 async function isSelfOrDescendant(manager: EntityManager, candidateId: string, actorId: string): Promise<boolean> {

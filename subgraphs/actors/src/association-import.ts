@@ -18,6 +18,7 @@ import {
 import { Actor, ActorArea, ActorKind } from './actor';
 import { CreateActorInput } from './actor.inputs';
 import { ActorsLoaders } from './loaders';
+import { unknownAreaCodes } from './area-links';
 import { normaliseOrganisationNumber, ORGANISATION_NUMBER } from './organisation-number';
 import { Service, ServiceArea, ServiceCategory } from './service';
 import { CreateServiceInput } from './service.inputs';
@@ -271,10 +272,7 @@ async function checkRow(header: Column[], values: string[], line: number): Promi
 
 /** Problems the registry itself reveals, for all rows in two statements: unknown areas and organisation numbers already in use. */
 async function checkAgainstRegistry(manager: EntityManager, rows: CheckedRow[]): Promise<void> {
-  const codes = [...new Set(rows.flatMap((row) => row.actor.areaCodes))];
-  const known = new Set(
-    codes.length ? (await manager.query('SELECT code FROM areas WHERE code = ANY($1::text[])', [codes])).map((r: { code: string }) => r.code) : [],
-  );
+  const unknownCodes = new Set(await unknownAreaCodes(manager, rows.flatMap((row) => row.actor.areaCodes)));
   const numbers = [...new Set(rows.map((row) => row.actor.organisationNumber).filter((n): n is string => !!n && ORGANISATION_NUMBER.test(n)))];
   const registered = new Map<string, { id: string; name: string }>(
     numbers.length
@@ -290,7 +288,7 @@ async function checkAgainstRegistry(manager: EntityManager, rows: CheckedRow[]):
   const firstLine = new Map<string, number>();
   for (const row of rows) {
     // Malformed codes were reported already; only well-formed ones can be unknown.
-    const unknown = row.actor.areaCodes.filter((code) => AREA_CODE_PATTERN.test(code) && !known.has(code));
+    const unknown = row.actor.areaCodes.filter((code) => AREA_CODE_PATTERN.test(code) && unknownCodes.has(code));
     if (unknown.length) row.problems.push({ field: 'area_codes', message: `unknown area code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` });
     const number = row.actor.organisationNumber;
     if (!number || !ORGANISATION_NUMBER.test(number)) continue;

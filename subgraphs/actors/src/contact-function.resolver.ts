@@ -40,7 +40,8 @@ import {
   UpdateContactFunctionInput,
 } from './contact-function.inputs';
 import { ActorsLoaders } from './loaders';
-import { actorToMaintain, assertAreaExists, lockActorRecord, maintainersChangeLog, touch } from './maintained-records';
+import { assertAreasExist } from './area-links';
+import { actorToMaintain, lockActorRecord, maintainersChangeLog, touch } from './maintained-records';
 import { Venue } from './venue';
 
 type Context = SubgraphContext<ActorsLoaders>;
@@ -162,7 +163,7 @@ export class ContactFunctionResolver {
       await actorToMaintain(manager, actorId, viewer);
       checkChannels(channels ?? []);
       checkHolders(holders ?? []);
-      await assertAreaExists(manager, fields.areaCode);
+      await assertAreasExist(manager, [fields.areaCode], 'areaCode');
       const fn = manager.getRepository(ContactFunction).create({ ...fields, actorId, channels: channelValues(channels ?? []) });
       const saved = await manager.getRepository(ContactFunction).save(fn);
       await replaceHolders(manager, saved.id, holders ?? []);
@@ -186,7 +187,7 @@ export class ContactFunctionResolver {
       const { name, areaCode, channels, ...optional } = input;
       assertNotCleared({ name, areaCode });
       if (channels) checkChannels(channels);
-      if (areaCode) await assertAreaExists(manager, areaCode);
+      if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
       Object.assign(fn, Object.fromEntries(Object.entries({ ...optional, name, areaCode }).filter(([, value]) => value !== undefined)));
       if (channels !== undefined) fn.channels = channelValues(channels ?? []);
       const saved = await manager.getRepository(ContactFunction).save(fn);

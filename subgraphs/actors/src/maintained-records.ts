@@ -1,7 +1,6 @@
 import { EntityManager, EntityTarget } from 'typeorm';
 import { assertSignedIn, badInput, ChangeLogEntry, forbidden, isUuid, isWriter, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/shared';
 import { Actor } from './actor';
-import { Area } from './area';
 import { ActorsLoaders } from './loaders';
 
 /**
@@ -69,10 +68,6 @@ export async function lockActorRecord<T extends VersionedRecord & ActorRecord>(
   return lockForUpdate(manager, entity, typeName, id, version, () => assertMayMaintain(actor, viewer));
 }
 
-/** Refuses an area code that is not in the registry. */
-export async function assertAreaExists(manager: EntityManager, code: string, field = 'areaCode'): Promise<void> {
-  if (!(await manager.existsBy(Area, { code }))) throw badInput(`Unknown area code: ${code}`, [{ field, message: 'unknown area' }]);
-}
 
 /** Bumps a record's version after a change to its child rows, and returns it as it is now. */
 export async function touch<T extends VersionedRecord>(manager: EntityManager, entity: EntityTarget<T>, table: string, id: string): Promise<T> {

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { EntityManager, In } from 'typeorm';
 import {
   AreaScope,
   assertNotCleared,
@@ -15,6 +14,7 @@ import {
 import { Actor } from './actor';
 import { Area } from './area';
 import { ActorsLoaders } from './loaders';
+import { assertAreasExist, replaceAreaLinks } from './area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog } from './maintained-records';
 import { searchServices } from './search';
 import { ServiceFilter, ServiceOrder } from './search.inputs';
@@ -73,10 +73,10 @@ export class ServiceResolver {
       const { areaCodes, ...fields } = input;
       await actorToMaintain(manager, input.actorId, viewer);
       checkAges(fields.ageMin ?? null, fields.ageMax ?? null);
-      await checkAreas(manager, areaCodes);
+      await assertAreasExist(manager, areaCodes);
       const repository = manager.getRepository(Service);
       const service = await repository.save(repository.create({ ...fields, targetGroups: [...new Set(fields.targetGroups)] }));
-      await replaceAreas(manager, service.id, areaCodes);
+      await replaceAreaLinks(manager, 'service', service.id, areaCodes);
       await recordChange(manager, viewer, { entityType: 'Service', entityId: service.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return service;
     });
@@ -104,9 +104,9 @@ export class ServiceResolver {
         targetGroups === undefined ? {} : { targetGroups: [...new Set(targetGroups)] },
       );
       checkAges(service.ageMin, service.ageMax);
-      if (areaCodes) await checkAreas(manager, areaCodes);
+      if (areaCodes) await assertAreasExist(manager, areaCodes);
       const saved = await manager.getRepository(Service).save(service);
-      if (areaCodes) await replaceAreas(manager, id, areaCodes);
+      if (areaCodes) await replaceAreaLinks(manager, 'service', id, areaCodes);
       await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
     });
@@ -188,14 +188,3 @@ function checkAges(ageMin: number | null, ageMax: number | null) {
   }
 }
 
-async function checkAreas(manager: EntityManager, areaCodes: string[]) {
-  const found = await manager.getRepository(Area).findBy({ code: In(areaCodes) });
-  const missing = areaCodes.filter((code) => !found.some((area) => area.code === code));
-  if (missing.length) throw badInput(`Unknown area code: ${missing.join(', ')}`, [{ field: 'areaCodes', message: 'unknown area' }]);
-}
-
-async function replaceAreas(manager: EntityManager, serviceId: string, areaCodes: string[]) {
-  await manager.getRepository(ServiceArea).delete({ serviceId });
-  const unique = [...new Set(areaCodes)];
-  if (unique.length) await manager.getRepository(ServiceArea).insert(unique.map((areaCode) => ({ serviceId, areaCode })));
-}

@@ -20,7 +20,8 @@ import { Actor } from './actor';
 import { Area } from './area';
 import { ContactFunction } from './contact-function';
 import { ActorsLoaders } from './loaders';
-import { actorToMaintain, assertAreaExists, lockActorRecord, maintainersChangeLog } from './maintained-records';
+import { assertAreasExist } from './area-links';
+import { actorToMaintain, lockActorRecord, maintainersChangeLog } from './maintained-records';
 import { Venue } from './venue';
 import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter, VenueLocationInput } from './venue.inputs';
 
@@ -88,7 +89,7 @@ export class VenueResolver {
     return dataSource.transaction(async (manager) => {
       const { actorId, address, location, suitableFor, ...fields } = input;
       await actorToMaintain(manager, actorId, viewer);
-      await assertAreaExists(manager, fields.areaCode);
+      await assertAreasExist(manager, [fields.areaCode], 'areaCode');
       if (fields.contactFunctionId) await assertContactFunctionOf(manager, actorId, fields.contactFunctionId);
       const venue = manager.getRepository(Venue).create({
         ...fields,
@@ -117,7 +118,7 @@ export class VenueResolver {
       const venue = await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
       const { name, areaCode, capacity, suitableFor, address, location, ...optional } = input;
       assertNotCleared({ name, areaCode, capacity, suitableFor });
-      if (areaCode) await assertAreaExists(manager, areaCode);
+      if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
       if (optional.contactFunctionId) await assertContactFunctionOf(manager, venue.actorId, optional.contactFunctionId);
       const changes = Object.fromEntries(Object.entries({ ...optional, name, areaCode, capacity }).filter(([, value]) => value !== undefined));
       Object.assign(venue, changes);
