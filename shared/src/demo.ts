@@ -2,8 +2,11 @@
  * Fixed ids of the demo data, drawn from the 2025 dialogue meeting between the Police and civil
  * society (see README). Each subgraph seeds its own records; these ids let them refer to each other.
  */
-const actor = (n: number) => `a0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const agreement = (n: number) => `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** Fixed, readable UUIDs for demo records: `demoIds('a0')(3)` is `a0000000-0000-4000-8000-000000000003`. */
+export const demoIds = (prefix: string) => (n: number) => `${prefix.padEnd(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const actor = demoIds('a0');
+const agreement = demoIds('b0');
 
 export const DEMO_ACTORS = {
   polisen: actor(1),
@@ -72,6 +75,10 @@ export const DEMO_AREAS = {
   skaggetorp: '0580-skaggetorp',
   malmo: '1280',
   rosengard: '1280-rosengard',
+  /** No association registered here: a gap the coverage dashboard shows. */
+  hyllie: '1280-hyllie',
   goteborg: '1480',
   angered: '1480-angered',
+  /** No association registered here: a gap the coverage dashboard shows. */
+  biskopsgarden: '1480-biskopsgarden',
 } as const;

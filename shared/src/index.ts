@@ -21,3 +21,4 @@ export * from './auth/visibility';
 export * from './change-log';
 export * from './hardening';
 export * from './target-groups';
+export * from './seeding';

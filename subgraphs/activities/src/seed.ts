@@ -1,9 +1,16 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, Visibility } from '@samverkan/shared';
+import {
+  DEMO_ACTORS as A,
+  DEMO_AGREEMENTS as AG,
+  DEMO_AREAS as AR,
+  demoIds,
+  insertNew,
+  Visibility,
+} from '@samverkan/shared';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from './activity';
 import { TargetGroup } from '@samverkan/shared';
 
-const activity = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const activity = demoIds('c0');
 
 /** Fixed ids of the demo activities, so other data and tests can refer to them. */
 export const DEMO_ACTIVITIES = {
@@ -305,12 +312,10 @@ const ACTIVITIES: DemoActivity[] = [
  */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Activity)
-      .values(
-        ACTIVITIES.map((a) => ({
+    const added = await insertNew(
+      manager,
+      Activity,
+      ACTIVITIES.map((a) => ({
           id: a.id,
           title: a.title,
           kind: a.kind,
@@ -331,16 +336,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
           sharedWith: a.sharedWith ?? [],
           version: 1,
         })),
-      )
-      .orIgnore()
-      .execute();
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ActivityOrganiser)
-      .values(ACTIVITIES.flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId }))))
-      .orIgnore()
-      .execute();
+    );
+    // Organisers only for activities added now: a restart never restores replaced ones.
+    const organisers = ACTIVITIES.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
+    if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
     // Plain SQL, so neither the version nor updated_at moves: the seed stays idempotent.
     for (const a of ACTIVITIES) {
       await manager.query(

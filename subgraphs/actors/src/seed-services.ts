@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, TargetGroup } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoIds, insertNew, TargetGroup } from '@samverkan/shared';
 import { Service, ServiceArea, ServiceCategory } from './service';
 import { SupportNeed } from './support-need';
 
-const service = (n: number) => `5e000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const service = demoIds('5e');
 
 /** Fixed ids of the demo services, for tests and for other demo data. */
 export const DEMO_SERVICES = {
@@ -150,20 +150,14 @@ const SUPPORT: Array<[actorId: string, receives: boolean, needs: SupportNeed[], 
  */
 export async function seedServices(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Service)
-      .values(
-        SERVICES.map(({ id, actorId, name, category, targetGroups, ages: [ageMin, ageMax], description }) => ({
-          id, actorId, name, category, targetGroups, ageMin, ageMax, description, version: 1,
-        })),
-      )
-      .orIgnore()
-      .returning('id')
-      .execute();
     // Areas only for the services just added, so a service someone has changed keeps its areas.
-    const added = new Set((inserted.raw as Array<{ id: string }>).map((row) => row.id));
+    const added = await insertNew(
+      manager,
+      Service,
+      SERVICES.map(({ id, actorId, name, category, targetGroups, ages: [ageMin, ageMax], description }) => ({
+        id, actorId, name, category, targetGroups, ageMin, ageMax, description, version: 1,
+      })),
+    );
     const links = SERVICES.filter(({ id }) => added.has(id)).flatMap(({ id, areas }) => areas.map((areaCode) => ({ serviceId: id, areaCode })));
     if (links.length) await manager.createQueryBuilder().insert().into(ServiceArea).values(links).orIgnore().execute();
     for (const [actorId, receives, needs, note] of SUPPORT) {

@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoIds } from '@samverkan/shared';
 import { ContactChannel, ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from './contact-function';
 import { Venue, VenueUse } from './venue';
 
-const venue = (n: number) => `fe000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const contactFunction = (n: number) => `cf000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const holder = (n: number) => `cf100000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const venue = demoIds('fe');
+const contactFunction = demoIds('cf');
+const holder = demoIds('cf1');
 
 /** Fixed ids of the demo contact functions, for tests and other seeds. */
 export const DEMO_CONTACT_FUNCTIONS = {

@@ -1,19 +1,9 @@
-import { DataSource, IsNull } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/shared';
+import { DataSource } from 'typeorm';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, insertNew } from '@samverkan/shared';
 import { Actor, ActorArea, ActorKind } from './actor';
 import { Area, AreaKind } from './area';
-import { seedCoverage } from './seed-coverage';
 import { seedServices } from './seed-services';
 import { seedVenuesAndContacts } from './seed-venues-contacts';
-
-/** Representative points of the demo municipalities (reference data has codes, not locations). */
-const MUNICIPALITY_POINTS: Array<[string, number, number]> = [
-  [AR.stockholm, 59.3293, 18.0686],
-  [AR.uppsala, 59.8586, 17.6389],
-  [AR.linkoping, 58.4108, 15.6214],
-  [AR.malmo, 55.605, 13.0038],
-  [AR.goteborg, 57.7089, 11.9746],
-];
 
 const DISTRICTS: Array<[string, string, number, number]> = [
   [AR.rinkebyKista, 'Rinkeby-Kista', 59.3885, 17.9283],
@@ -25,6 +15,8 @@ const DISTRICTS: Array<[string, string, number, number]> = [
   [AR.skaggetorp, 'Skäggetorp', 58.4317, 15.5894],
   [AR.rosengard, 'Rosengård', 55.5855, 13.0383],
   [AR.angered, 'Angered', 57.7936, 12.0497],
+  [AR.hyllie, 'Hyllie', 55.5617, 12.9753],
+  [AR.biskopsgarden, 'Biskopsgården', 57.7315, 11.8861],
 ];
 
 type DemoActor = [id: string, name: string, kind: ActorKind, areas: string[], parent: string | null, description: string];
@@ -76,9 +68,6 @@ const ACTORS: DemoActor[] = [
 /** Loads the demo districts and actors; records that exist already are left as they are. */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    for (const [code, latitude, longitude] of MUNICIPALITY_POINTS) {
-      await manager.update(Area, { code, latitude: IsNull() }, { latitude, longitude });
-    }
     await manager
       .createQueryBuilder()
       .insert()
@@ -87,22 +76,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       .orIgnore()
       .execute();
     // Parents first, so each actor's parent exists when it is inserted.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Actor)
-      .values(ACTORS.map(([id, name, kind, , parentId, description]) => ({ id, name, kind, parentId, description, ownerId: id, version: 1 })))
-      .orIgnore()
-      .execute();
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ActorArea)
-      .values(ACTORS.flatMap(([actorId, , , areas]) => areas.map((areaCode) => ({ actorId, areaCode }))))
-      .orIgnore()
-      .execute();
+    const added = await insertNew(
+      manager,
+      Actor,
+      ACTORS.map(([id, name, kind, , parentId, description]) => ({ id, name, kind, parentId, description, ownerId: id, version: 1 })),
+    );
+    const links = ACTORS.filter(([id]) => added.has(id)).flatMap(([actorId, , , areas]) => areas.map((areaCode) => ({ actorId, areaCode })));
+    if (links.length) await manager.insert(ActorArea, links);
   });
   await seedServices(dataSource);
-  await seedCoverage(dataSource);
   await seedVenuesAndContacts(dataSource);
 }

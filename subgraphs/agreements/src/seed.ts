@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, Visibility } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, insertNew, Visibility } from '@samverkan/shared';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from './agreement';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
@@ -177,16 +177,14 @@ const sharedWithOf = ({ visibility, parties, ownerId }: DemoAgreement) =>
 /** Loads the demo agreements with their parties and areas; records that exist already are left as they are. */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Agreement)
-      .values(AGREEMENTS.map((agreement) => {
+    const added = await insertNew(
+      manager,
+      Agreement,
+      AGREEMENTS.map((agreement) => {
         const { parties: _parties, areas: _areas, ...fields } = agreement;
         return { ...fields, sharedWith: sharedWithOf(agreement), version: 1 };
-      }))
-      .orIgnore()
-      .execute();
+      }),
+    );
     // Demo agreements seeded before ownership existed got the migration's owner and stayed private;
     // while nobody has changed them (version 1), they get the owner's intended choice. Nothing is
     // written when they have it already, so seeding stays idempotent.
@@ -197,19 +195,11 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
         [agreement.id, agreement.ownerId, agreement.visibility, sharedWithOf(agreement)],
       );
     }
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AgreementParty)
-      .values(AGREEMENTS.flatMap(({ id, parties }) => parties.map(([actorId, role, responsibilities]) => ({ agreementId: id, actorId, role, responsibilities }))))
-      .orIgnore()
-      .execute();
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AgreementArea)
-      .values(AGREEMENTS.flatMap(({ id, areas }) => areas.map((areaCode) => ({ agreementId: id, areaCode }))))
-      .orIgnore()
-      .execute();
+    // Parties and areas only for agreements added now: a restart never restores replaced ones.
+    const fresh = AGREEMENTS.filter(({ id }) => added.has(id));
+    const parties = fresh.flatMap(({ id, parties }) => parties.map(([actorId, role, responsibilities]) => ({ agreementId: id, actorId, role, responsibilities })));
+    if (parties.length) await manager.insert(AgreementParty, parties);
+    const areas = fresh.flatMap(({ id, areas }) => areas.map((areaCode) => ({ agreementId: id, areaCode })));
+    if (areas.length) await manager.insert(AgreementArea, areas);
   });
 }

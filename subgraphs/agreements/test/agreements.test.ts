@@ -1086,3 +1086,19 @@ describe('sharing with the parties', () => {
     expect(after!.agreement).toEqual({ id, version: 1, visibility: 'NETWORK', sharedWith: [] });
   });
 });
+
+describe('seeding after a change', () => {
+  it('never brings back parties the owner has replaced', async () => {
+    const read = `query($id: ID!) { agreement(id: $id) { version parties { role actor { id } } } }`;
+    const { data } = await subgraph.query(read, { id: G.medborgarloftRinkebyKista }, as('policeOfficer'));
+    const changed = await subgraph.query(
+      `mutation($id: ID!, $version: Int!, $input: UpdateAgreementInput!) { updateAgreement(id: $id, version: $version, input: $input) { version } }`,
+      { id: G.medborgarloftRinkebyKista, version: data!.agreement.version, input: { parties: [{ actorId: A.lpoRinkeby, role: 'ACCOUNTABLE' }] } },
+      as('policeOfficer'),
+    );
+    expect(changed.errors).toBeUndefined();
+    await agreementsSubgraph.seedDemoData(subgraph.dataSource);
+    const after = await subgraph.query(read, { id: G.medborgarloftRinkebyKista }, as('policeOfficer'));
+    expect(after.data!.agreement.parties).toEqual([{ role: 'ACCOUNTABLE', actor: { id: A.lpoRinkeby } }]);
+  });
+});

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, Visibility } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoIds, insertNew, Visibility } from '@samverkan/shared';
 import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from './situation-report';
 
-const report = (n: number) => `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const report = demoIds('d0');
 
 /** Fixed ids of the demo situation reports, for tests and for other subgraphs' demo data. */
 export const DEMO_SITUATION_REPORTS = {
@@ -157,18 +157,12 @@ const REPORTS: DemoReport[] = [
  */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SituationReport)
-      .values(
-        REPORTS.map(({ observations: _observations, sharedWith = [], ...fields }) => ({ ...fields, ownerId: fields.reportedById, sharedWith, version: 1 })),
-      )
-      .orIgnore()
-      .returning('id')
-      .execute();
     // Observations only for reports inserted now, so a restart never brings back replaced ones.
-    const fresh = new Set((inserted.raw as Array<{ id: string }>).map((row) => row.id));
+    const fresh = await insertNew(
+      manager,
+      SituationReport,
+      REPORTS.map(({ observations: _observations, sharedWith = [], ...fields }) => ({ ...fields, ownerId: fields.reportedById, sharedWith, version: 1 })),
+    );
     const observations = REPORTS.filter((r) => fresh.has(r.id)).flatMap((r) =>
       r.observations.map(([category, level, trend, description], position) => ({ reportId: r.id, position, category, level, trend, description })),
     );
