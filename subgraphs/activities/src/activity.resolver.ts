@@ -111,7 +111,7 @@ export class ActivityResolver {
       'INTERNAL: how the parties classify the activity for their own planning and follow-up (e.g. selective prevention). Shown to signed-in parties that `visibility` lets see the internal fields, NEVER to the public (null), even when `visibility` is PUBLIC; null for everyone else too. Never show it to participants or use it in public listings: activities are not labelled crime-preventive outwardly.',
   })
   internalClassification(@Root() activity: Activity, @Ctx() { viewer }: Context): InternalClassification | null {
-    return mayReadInternals(activity, viewer) && viewer.kind !== 'public' ? activity.internalClassification : null;
+    return canSee(activity, viewer) && viewer.kind !== 'public' ? activity.internalClassification : null;
   }
 
   @FieldResolver(() => Int, {
@@ -120,7 +120,7 @@ export class ActivityResolver {
       'INTERNAL: how many took part (or take part regularly), when counted; at least 0. Null when not counted, or when `visibility` does not let you see the internal fields (the public sees it only when PUBLIC).',
   })
   participantCount(@Root() activity: Activity, @Ctx() { viewer }: Context): number | null {
-    return mayReadInternals(activity, viewer) ? activity.participantCount : null;
+    return canSee(activity, viewer) ? activity.participantCount : null;
   }
 
   @Mutation(() => Activity, {
@@ -212,12 +212,6 @@ export class ActivityResolver {
     });
   }
 }
-
-/**
- * Who may see an activity's internal fields: whoever the owner's `visibility` lets see the record.
- * (The activity itself is public; `internalClassification` is additionally never shown to the public.)
- */
-const mayReadInternals = (activity: Activity, viewer: Viewer) => canSee(activity, viewer);
 
 /**
  * Activities are public listings, so a refusal hides nothing: everyone who is not a coordinator of

@@ -117,7 +117,8 @@ export class ContactFunctionHolder {
 }
 
 /** Today's date in Sweden, 'YYYY-MM-DD': holders' periods are calendar days in Swedish time. */
-export const todayInSweden = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+export const todayInSweden = (now = new Date()) => SWEDISH_DATE.format(now);
 
 /** Whether a holder's period includes `day` (open ends are unbounded). */
 export const isCurrentOn = (holder: Pick<ContactFunctionHolder, 'validFrom' | 'validUntil'>, day: string) =>

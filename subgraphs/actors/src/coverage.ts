@@ -238,7 +238,6 @@ export function coverageLoaders(dataSource: DataSource) {
   };
 }
 
-export type CoverageLoaders = ReturnType<typeof coverageLoaders>;
 
 /** The categories of `COVERAGE_CATEGORIES` not in `offered`, in the enum's order. */
 export const missing = (offered: Set<ServiceCategory>) => COVERAGE_CATEGORIES.filter((c) => !offered.has(c));

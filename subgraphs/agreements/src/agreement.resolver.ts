@@ -186,8 +186,6 @@ export class AgreementResolver {
   }
 }
 
-/** Only signed-in people change records; a refusal to the public reveals nothing about what exists. */
-
 @Resolver(() => AgreementParty)
 export class AgreementPartyResolver {
   @FieldResolver(() => Actor, { description: 'The actor that is a party (resolved by the actors registry).' })

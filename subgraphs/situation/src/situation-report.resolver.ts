@@ -164,8 +164,6 @@ export class SituationReportResolver {
   }
 }
 
-/** Changes need a signed-in person; asked before anything is looked up, so the answer reveals nothing. */
-
 /** The reporting actor is the owner: a party reports only for itself, never in another party's name. */
 function assertReportsForItself(reportedById: string, ownerId: string) {
   if (reportedById.toLowerCase() !== ownerId) {
