@@ -70,13 +70,18 @@ export const CHANGE_LOG_DDL = [
 ];
 
 /** Appends to the change log, in the same transaction as the change itself. */
-export async function recordChange(
-  manager: EntityManager,
-  viewer: Viewer,
-  change: { entityType: string; entityId: string; action: ChangeAction; fields: string[] },
-): Promise<void> {
+export interface Change {
+  entityType: string;
+  entityId: string;
+  action: ChangeAction;
+  fields: string[];
+}
+
+/** Appends one change, or several in one statement, to the change log, in the change's own transaction. */
+export async function recordChange(manager: EntityManager, viewer: Viewer, change: Change | Change[]): Promise<void> {
   if (viewer.kind === 'public') throw new Error('changes are made by signed-in people only');
-  await manager.insert(ChangeLogEntry, { ...change, organisationId: viewer.organisationId, subject: viewer.subject });
+  const entries = (Array.isArray(change) ? change : [change]).map((c) => ({ ...c, organisationId: viewer.organisationId, subject: viewer.subject }));
+  if (entries.length) await manager.insert(ChangeLogEntry, entries);
 }
 
 /** The fields of an input that were given (also those set to null). */

@@ -8,9 +8,9 @@ import {
   AREA_CODE_PATTERN,
   badInput,
   ChangeAction,
-  ChangeLogEntry,
   FieldProblem,
   ownerForNewRecord,
+  recordChange,
   SubgraphContext,
   TargetGroup,
   Viewer,
@@ -344,14 +344,14 @@ async function insertRows(manager: EntityManager, viewer: Viewer, ownerId: strin
     serviceAreas.push(...areaCodes.map((areaCode) => ({ serviceId, areaCode })));
     changes.push({ entityType: 'Service', entityId: serviceId, fields: ['actorId', ...Object.keys(withoutUndefined(service)), 'areaCodes'] });
   }
-  if (viewer.kind === 'public') throw new Error('imports are made by signed-in people only');
-  const log = changes.map((change) => ({ ...change, action: ChangeAction.CREATED, organisationId: viewer.organisationId, subject: viewer.subject }));
   // Parents before children: actors, then what refers to them.
   await insertInChunks(manager, Actor, actors);
   await insertInChunks(manager, ActorArea, actorAreas);
   await insertInChunks(manager, Service, services);
   await insertInChunks(manager, ServiceArea, serviceAreas);
-  await insertInChunks(manager, ChangeLogEntry, log);
+  for (let start = 0; start < changes.length; start += CHUNK) {
+    await recordChange(manager, viewer, changes.slice(start, start + CHUNK).map((change) => ({ ...change, action: ChangeAction.CREATED })));
+  }
 }
 
 async function insertInChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, values: Array<QueryDeepPartialEntity<T>>) {

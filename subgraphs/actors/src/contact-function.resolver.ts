@@ -235,9 +235,11 @@ export class ContactFunctionResolver {
         'UPDATE venues SET contact_function_id = NULL, version = version + 1, updated_at = now() WHERE contact_function_id = $1 RETURNING id',
         [id],
       );
-      for (const venue of detached) {
-        await recordChange(manager, viewer, { entityType: 'Venue', entityId: venue.id, action: ChangeAction.UPDATED, fields: ['contactFunctionId'] });
-      }
+      await recordChange(
+        manager,
+        viewer,
+        detached.map((venue) => ({ entityType: 'Venue', entityId: venue.id, action: ChangeAction.UPDATED, fields: ['contactFunctionId'] })),
+      );
       await manager.getRepository(ContactFunctionHolder).delete({ functionId: id });
       await manager.getRepository(ContactFunction).delete({ id });
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.DELETED, fields: [] });
