@@ -22,3 +22,4 @@ export * from './change-log';
 export * from './hardening';
 export * from './target-groups';
 export * from './seeding';
+export * from './ages';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/shared';
+import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility } from '@samverkan/shared';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
 import { TargetGroup } from '@samverkan/shared';
 
@@ -28,7 +28,7 @@ export class ActivityFilter {
     description: 'Only activities whose age range includes this age (0–120); a missing lower or upper limit matches any age on that side.',
   })
   @Min(0)
-  @Max(120)
+  @Max(MAX_AGE)
   age?: number;
 
   @Field(() => ID, { nullable: true, description: 'Only activities this actor organises (alone or with others).' })
@@ -74,12 +74,12 @@ abstract class ActivityDetailsInput {
 
   @Field(() => Int, { nullable: true, description: 'Youngest age the activity is for (0–120); null for no lower limit.' })
   @Min(0)
-  @Max(120)
+  @Max(MAX_AGE)
   ageMin?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Oldest age the activity is for (0–120, not below `ageMin`); null for no upper limit.' })
   @Min(0)
-  @Max(120)
+  @Max(MAX_AGE)
   ageMax?: number | null;
 
   @Field(() => PoliceParticipationInput, {

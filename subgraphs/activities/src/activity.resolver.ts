@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager } from 'typeorm';
 import {
   areaMatchSql,
+  assertAgeRange,
   assertNotCleared,
   assertReferencesExist,
   assertSignedIn,
@@ -235,9 +236,7 @@ function checkRules(activity: Activity) {
   if (activity.endsOn && activity.endsOn < activity.startsOn) {
     throw badInput('endsOn is before startsOn', [{ field: 'endsOn', message: 'must not be before startsOn' }]);
   }
-  if (activity.ageMin !== null && activity.ageMin !== undefined && activity.ageMax !== null && activity.ageMax !== undefined && activity.ageMin > activity.ageMax) {
-    throw badInput('ageMin is above ageMax', [{ field: 'ageMax', message: 'must not be below ageMin' }]);
-  }
+  assertAgeRange(activity.ageMin, activity.ageMax);
 }
 
 async function replaceOrganisers(manager: EntityManager, activityId: string, actorIds: string[]) {

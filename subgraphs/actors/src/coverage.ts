@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { areaMatchSql, AreaScope, COUNTRY_CODE, groupLoader, recordLoader } from '@samverkan/shared';
+import { areaMatchSql, AreaScope, COUNTRY_CODE, groupLoader, MAX_AGE, recordLoader } from '@samverkan/shared';
 import { ActorKind } from './actor';
 import { Area, AreaKind } from './area';
 import { ServiceCategory } from './service';
@@ -109,7 +109,6 @@ export interface OfferedCategories {
 }
 
 /** Oldest age the registry holds (the services table's CHECK): an open upper end reaches it. */
-const OLDEST_AGE = 120;
 
 const kindList = CIVIL_SOCIETY_KINDS.map((k) => `'${k}'`).join(', ');
 
@@ -134,7 +133,7 @@ const KEYS_SQL = 'keys AS (SELECT DISTINCT code FROM unnest($1::text[]) AS k(cod
  */
 const ageGroupBitsSql = (s: string) =>
   `CASE WHEN ${s}.age_min IS NULL AND ${s}.age_max IS NULL THEN 0 ELSE ${AGE_GROUPS.map(
-    (g, i) => `(CASE WHEN coalesce(${s}.age_min, 0) <= ${g.maxAge} AND coalesce(${s}.age_max, ${OLDEST_AGE}) >= ${g.minAge} THEN ${1 << i} ELSE 0 END)`,
+    (g, i) => `(CASE WHEN coalesce(${s}.age_min, 0) <= ${g.maxAge} AND coalesce(${s}.age_max, ${MAX_AGE}) >= ${g.minAge} THEN ${1 << i} ELSE 0 END)`,
   ).join(' | ')} END`;
 
 /**

@@ -1,11 +1,10 @@
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { AREA_CODE_PATTERN, AreaScope, TargetGroup } from '@samverkan/shared';
+import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, TargetGroup } from '@samverkan/shared';
 import { ServiceCategory } from './service';
 
 /** Search radius limits: a municipality is at most a few hundred kilometres across. */
 export const MAX_RADIUS_KM = 1000;
-export const MAX_AGE = 120;
 
 @InputType({ description: 'A circle on the map: a point and a radius.' })
 export class NearInput {

@@ -1,7 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AREA_CODE_PATTERN, TargetGroup } from '@samverkan/shared';
-import { MAX_AGE } from './search.inputs';
+import { AREA_CODE_PATTERN, MAX_AGE, TargetGroup } from '@samverkan/shared';
 import { ServiceCategory } from './service';
 
 /** Optional fields shared by create and update. */

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
   AreaScope,
+  assertAgeRange,
   assertNotCleared,
-  badInput,
   ChangeAction,
   ChangeLogEntry,
   Connection,
@@ -72,7 +72,7 @@ export class ServiceResolver {
     return dataSource.transaction(async (manager) => {
       const { areaCodes, ...fields } = input;
       await actorToMaintain(manager, input.actorId, viewer);
-      checkAges(fields.ageMin ?? null, fields.ageMax ?? null);
+      assertAgeRange(fields.ageMin ?? null, fields.ageMax ?? null);
       await assertAreasExist(manager, areaCodes);
       const repository = manager.getRepository(Service);
       const service = await repository.save(repository.create({ ...fields, targetGroups: [...new Set(fields.targetGroups)] }));
@@ -103,7 +103,7 @@ export class ServiceResolver {
         category === undefined ? {} : { category },
         targetGroups === undefined ? {} : { targetGroups: [...new Set(targetGroups)] },
       );
-      checkAges(service.ageMin, service.ageMax);
+      assertAgeRange(service.ageMin, service.ageMax);
       if (areaCodes) await assertAreasExist(manager, areaCodes);
       const saved = await manager.getRepository(Service).save(service);
       if (areaCodes) await replaceAreaLinks(manager, 'service', id, areaCodes);
@@ -182,9 +182,4 @@ export class AreaServicesResolver {
   }
 }
 
-function checkAges(ageMin: number | null, ageMax: number | null) {
-  if (ageMin !== null && ageMax !== null && ageMax < ageMin) {
-    throw badInput('ageMax is below ageMin', [{ field: 'ageMax', message: 'must not be below ageMin' }]);
-  }
-}
 
