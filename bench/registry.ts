@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabase, ensureDatabase, ensureLocalKeys, openDatabase, withDatabase } from '@samverkan/shared';
-import { startEmbeddedPostgres } from '../shared/src/embedded-postgres';
-import { actorsSubgraph } from '../subgraphs/actors/src';
+import { dropDatabase, ensureDatabase, openDatabase, withDatabase } from '@samverkan/platform';
+import { ensureLocalKeys, startEmbeddedPostgres, startSubgraphProcess } from '@samverkan/dev';
+import { actorsSubgraph } from '@samverkan/actors';
 import { generateRegistry } from '../subgraphs/actors/bench/generate-registry';
-import { startSubgraphProcess } from '../scripts/lib/processes';
 import { time, Timing } from './stats';
 
 /**

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
-import { DEMO_AREAS, Role } from '@samverkan/shared';
-import { bearer, PEOPLE } from './support/auth';
-import { graphql } from './support/graphql';
-import { startFederation, TestFederation } from './support/federation';
+import { DEMO_AREAS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import { bearer, PEOPLE, graphql, startFederation, TestFederation } from '@samverkan/test-support';
 
 /**
  * The access matrix: for each person × entity × path, exactly the rows and fields the rules allow.

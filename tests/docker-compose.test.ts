@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_PORTS, envName, SUBGRAPHS } from '@samverkan/shared';
+import { DEFAULT_PORTS, envName, SUBGRAPHS } from '@samverkan/platform';
 
 interface ComposeService {
   command?: string[];

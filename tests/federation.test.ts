@@ -1,8 +1,7 @@
-import { DEMO_ACTORS, DEMO_AGREEMENTS, DEMO_AREAS, Role, SUBGRAPHS } from '@samverkan/shared';
-import { bearer } from './support/auth';
-import { errorCode, graphql } from './support/graphql';
-import { startFederation, TestFederation } from './support/federation';
-import { freePort, startProcess } from './support/processes';
+import { DEMO_ACTORS, DEMO_AGREEMENTS, DEMO_AREAS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import { SUBGRAPHS } from '@samverkan/platform';
+import { bearer, errorCode, graphql, startFederation, TestFederation, freePort, startProcess } from '@samverkan/test-support';
 
 let federation: TestFederation;
 
@@ -113,7 +112,7 @@ describe('the federation end to end', () => {
   it('composes live from the running subgraphs in development mode, and answers as the committed supergraph does', async () => {
     const port = await freePort();
     const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, federation.subgraphs[name].url]));
-    const live = await startProcess('gateway/src/main.ts', port, { ...urls, GATEWAY_PORT: String(port), GATEWAY_COMPOSE: 'live' });
+    const live = await startProcess('gateway', port, { ...urls, GATEWAY_PORT: String(port), GATEWAY_COMPOSE: 'live' });
     try {
       const query = `query($code: ID!) { area(code: $code) { name latestSituationReport { level } actors { name agreements { title } activities { title } } } }`;
       const fromLive = await graphql(live.url, query, { code: DEMO_AREAS.angered });

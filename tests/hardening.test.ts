@@ -1,7 +1,5 @@
-import { QUERY_LIMITS } from '@samverkan/shared';
-import { errorCode, graphql } from './support/graphql';
-import { startFederation, TestFederation } from './support/federation';
-import { freePort, startProcess } from './support/processes';
+import { QUERY_LIMITS } from '@samverkan/platform';
+import { errorCode, graphql, startFederation, TestFederation, freePort, startProcess } from '@samverkan/test-support';
 
 let federation: TestFederation;
 
@@ -62,7 +60,7 @@ describe.each([
 it('turns introspection and field suggestions off in production, and sends no stack traces', async () => {
   const port = await freePort();
   const urls = Object.fromEntries(Object.entries(federation.subgraphs).map(([name, service]) => [`${name.toUpperCase()}_URL`, service.url]));
-  const gateway = await startProcess('gateway/src/main.ts', port, { ...urls, GATEWAY_PORT: String(port), NODE_ENV: 'production' });
+  const gateway = await startProcess('gateway', port, { ...urls, GATEWAY_PORT: String(port), NODE_ENV: 'production' });
   try {
     const introspection = await graphql(gateway.url, '{ __schema { types { name } } }');
     expect(errorCode(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');

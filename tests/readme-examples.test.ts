@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ACTORS, Role } from '@samverkan/shared';
-import { bearer } from './support/auth';
-import { startFederation, TestFederation } from './support/federation';
+import { DEMO_ACTORS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import { bearer, startFederation, TestFederation } from '@samverkan/test-support';
 
 /** The README's example queries run as written against the federation, so the documentation stays true. */
 const README = readFileSync(join(__dirname, '../README.md'), 'utf8');

@@ -1,6 +1,6 @@
-import { DEMO_ACTORS, Role } from '@samverkan/shared';
-import { bearer } from './support/auth';
-import { startFederation, TestFederation } from './support/federation';
+import { DEMO_ACTORS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import { bearer, startFederation, TestFederation } from '@samverkan/test-support';
 
 /**
  * Every list and reference goes through per-request DataLoaders, so a query costs the same

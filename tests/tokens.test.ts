@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ACTORS, ensureLocalKeys, Role, signLocalToken } from '@samverkan/shared';
-import { tokenFor } from './support/auth';
-import { errorCode, graphql } from './support/graphql';
-import { startFederation, TestFederation } from './support/federation';
+import { DEMO_ACTORS } from '@samverkan/demo';
+import { ensureLocalKeys, signLocalToken } from '@samverkan/dev';
+import { Role } from '@samverkan/federation';
+import { tokenFor, errorCode, graphql, startFederation, TestFederation } from '@samverkan/test-support';
 
 /** Every service verifies tokens itself: the gateway, and each subgraph called directly. */
 let federation: TestFederation;

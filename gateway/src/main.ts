@@ -1,4 +1,4 @@
-import { portOf } from '@samverkan/shared';
+import { portOf } from '@samverkan/platform';
 import { startGateway } from './server';
 
 startGateway(portOf('gateway'))

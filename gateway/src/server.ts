@@ -1,14 +1,8 @@
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import {
-  authConfigFromEnv,
-  authenticator,
-  isProduction,
-  organisationExists,
-  queryLimits,
-  ErrorCode,
-  formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/shared';
+import { authConfigFromEnv, authenticator, isProduction, queryLimits, ErrorCode, formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
+import { organisationExists } from '@samverkan/federation';
 import { readSupergraph } from './supergraph';
 
 interface GatewayContext extends BaseContext {

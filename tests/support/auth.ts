@@ -1,4 +1,6 @@
-import { DEMO_ACTORS, Role, signLocalToken, TokenRequest } from '@samverkan/shared';
+import { DEMO_ACTORS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import { signLocalToken, TokenRequest } from '@samverkan/dev';
 
 export const TEST_PRIVATE_KEY_ENV = 'SAMVERKAN_TEST_PRIVATE_KEY';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, withDatabase } from '@samverkan/shared';
+import { dropDatabase, ensureDatabase, withDatabase } from '@samverkan/platform';
 
 export const TEST_DATABASE_ENV = 'SAMVERKAN_TEST_DATABASE_URL';
 

@@ -1,7 +1,7 @@
-import { dropDatabase, envName, SUBGRAPHS, SubgraphName } from '@samverkan/shared';
+import { dropDatabase, envName, SUBGRAPHS, SubgraphName } from '@samverkan/platform';
 import { freshDatabase } from './database';
 import { graphql } from './graphql';
-import { freePort, ServiceProcess, startProcess } from './processes';
+import { freePort, ServiceProcess, startProcess } from '@samverkan/dev';
 
 export interface TestFederation {
   gateway: ServiceProcess;
@@ -34,7 +34,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
     const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
     await Promise.all(
       SUBGRAPHS.map(async (name) => {
-        subgraphs[name] = await startProcess(`subgraphs/${name}/src/main.ts`, ports[name], {
+        subgraphs[name] = await startProcess(name, ports[name], {
           ...urls,
           ...env,
           [envName(name, 'PORT')]: String(ports[name]),
@@ -45,7 +45,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
       }),
     );
     const gatewayPort = await freePort();
-    const gateway = await startProcess('gateway/src/main.ts', gatewayPort, { ...urls, ...env, GATEWAY_PORT: String(gatewayPort) });
+    const gateway = await startProcess('gateway', gatewayPort, { ...urls, ...env, GATEWAY_PORT: String(gatewayPort) });
     started.push(gateway);
     return { gateway, subgraphs, databases, query: (query, variables, headers) => graphql(gateway.url, query, variables, headers), stop: stopAll };
   } catch (error) {

@@ -1,7 +1,7 @@
-import { dropDatabase, envName, RunningSubgraph, startSubgraph, SubgraphModule } from '@samverkan/shared';
+import { dropDatabase, envName, RunningSubgraph, startSubgraph, SubgraphModule } from '@samverkan/platform';
 import { freshDatabase } from './database';
 import { graphql } from './graphql';
-import { ServiceProcess, startSubgraphProcess } from './processes';
+import { ServiceProcess, startSubgraphProcess } from '@samverkan/dev';
 
 export interface TestSubgraph extends RunningSubgraph {
   /** Runs an operation against this subgraph alone, with request headers (e.g. from `bearer(...)`) if given. */

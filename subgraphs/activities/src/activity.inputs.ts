@@ -1,9 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility } from '@samverkan/shared';
+import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
-import { TargetGroup } from '@samverkan/shared';
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;

@@ -1,29 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import {
-  areaMatchSql,
-  assertAgeRange,
-  assertNotCleared,
-  assertReferencesExist,
-  assertSignedIn,
-  badInput,
-  canSee,
-  ChangeAction,
-  Connection,
-  containsPattern,
-  forbidden,
-  givenFields,
-  isOwnerMember,
-  isWriter,
-  lockForUpdate,
-  ownerForNewRecord,
-  PageArgs,
-  paginate,
-  recordChange,
-  SubgraphContext,
-  Viewer,
-  wherePeriodOverlaps,
-} from '@samverkan/shared';
+import { areaMatchSql, assertAgeRange, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, wherePeriodOverlaps } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';

@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { OwnedRecord, TargetGroup, Visibility } from '@samverkan/shared';
+import { OwnedRecord, TargetGroup, Visibility } from '@samverkan/federation';
 
 export enum ActivityKind {
   MBU_MEETING = 'MBU_MEETING',

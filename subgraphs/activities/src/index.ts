@@ -1,12 +1,12 @@
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
-import { ChangeLogEntry, changeLogField, ownerFields, SubgraphModule } from '@samverkan/shared';
+import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
-import { seedDemoData } from './seed';
 import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver } from './stubs.resolver';
 
 /**
@@ -31,5 +31,7 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
     Agreement: ({ id }) => ({ id }),
   },
   createLoaders,
-  seedDemoData,
+  organisationExists,
+  // Loaded only when asked for: production images carry no demo/ folder.
+  loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
 };

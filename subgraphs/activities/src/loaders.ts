@@ -1,15 +1,6 @@
 import { DataSource, In } from 'typeorm';
-import {
-  areaPairs,
-  changeLogLoader,
-  groupLoader,
-  isUuid,
-  pairedGroupLoader,
-  perAreaScope,
-  recordLoader,
-  Viewer,
-  visibleReferenceLoader,
-} from '@samverkan/shared';
+import { areaPairs, changeLogLoader, perAreaScope, visibleReferenceLoader } from '@samverkan/federation';
+import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { Actor } from './stubs';
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AreaScope, SubgraphContext } from '@samverkan/shared';
+import { AreaScope } from '@samverkan/federation';
+import { SubgraphContext } from '@samverkan/platform';
 import { Activity } from './activity';
 import { ActivitiesLoaders } from './loaders';
 import { Actor, Agreement, Area } from './stubs';

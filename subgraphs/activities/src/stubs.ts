@@ -1,4 +1,4 @@
-import { entityStub } from '@samverkan/shared';
+import { entityStub } from '@samverkan/federation';
 
 /** Entities other subgraphs own: activities refer to them and add `activities` to them. */
 export const Actor = entityStub('Actor');

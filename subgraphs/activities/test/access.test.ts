@@ -1,13 +1,12 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, openDatabase, Role } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/demo';
+import { openDatabase } from '@samverkan/platform';
+import { Role } from '@samverkan/federation';
 import { activitiesSubgraph } from '../src';
 import { CreateActivities1764000000000 } from '../src/migrations/1764000000000-CreateActivities';
-import { DEMO_ACTIVITIES as D } from '../src/seed';
-import { bearer, PEOPLE } from '../../../tests/support/auth';
-import { dropDatabase, freshDatabase } from '../../../tests/support/database';
-import { errorCode, GraphQLResponse } from '../../../tests/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { DEMO_ACTIVITIES as D } from '../src/demo/seed';
+import { bearer, PEOPLE, dropDatabase, freshDatabase, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /**
  * Who may see and change what in the activities subgraph. Activities are public listings: the record
@@ -333,7 +332,7 @@ describe('owner, sharedWith and changeLog of the demo activities', () => {
   it('seeds idempotently: a second run changes nothing', async () => {
     const snapshot = () => subgraph.dataSource.query('SELECT id, version, updated_at, owner_id, visibility, shared_with FROM activities ORDER BY id');
     const before = await snapshot();
-    await activitiesSubgraph.seedDemoData(subgraph.dataSource);
+    await (await activitiesSubgraph.loadDemoSeed())(subgraph.dataSource);
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -587,7 +586,7 @@ describe('upgrading a database from before ownership', () => {
           { id: ownOne, owner_id: A.hyresgastforeningen, visibility: 'OWNER', shared_with: [], version: 1 },
         ]);
         // The seed corrects the demo activity nobody changed since it was seeded, and only that one.
-        await activitiesSubgraph.seedDemoData(upgraded);
+        await (await activitiesSubgraph.loadDemoSeed())(upgraded);
         const after = await rows();
         expect(after.filter((row: { id: string }) => NAMES[row.id]?.startsWith('safetyWalk'))).toEqual([
           { id: D.safetyWalkGottsundaSpring, owner_id: A.uppsalaKommun, visibility: 'SHARED', shared_with: [A.lpoUppsala, A.hyresgastforeningen], version: 1 },

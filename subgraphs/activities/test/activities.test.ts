@@ -1,11 +1,8 @@
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, Role } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { activitiesSubgraph } from '../src';
-import { DEMO_ACTIVITIES as D } from '../src/seed';
-import { bearer } from '../../../tests/support/auth';
-import { dropDatabase, freshDatabase } from '../../../tests/support/database';
-import { errorCode, GraphQLResponse } from '../../../tests/support/graphql';
-import { ServiceProcess, startSubgraphProcess } from '../../../tests/support/processes';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { DEMO_ACTIVITIES as D } from '../src/demo/seed';
+import { bearer, dropDatabase, freshDatabase, errorCode, GraphQLResponse, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 let agreements: ServiceProcess | undefined;

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { TARGET_GROUPS, TargetGroup } from '@samverkan/shared';
+import { TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
 
 /**
  * A deterministic, national-scale actors registry for benchmarks: every municipality, districts

@@ -1,14 +1,15 @@
-import { ChangeLogEntry, changeLogField, SubgraphModule } from '@samverkan/shared';
-import { Actor, ActorArea } from './actor';
-import { isMaintainerMember } from './maintained-records';
-import { ActorResolver } from './actor.resolver';
-import { Area } from './area';
-import { AreaResolver } from './area.resolver';
-import { AreaCoverageResolver, CoverageResolver } from './coverage.resolver';
-import { AssociationImportResolver } from './association-import';
-import { hsdsRouter } from './hsds';
-import { ActorContactFunctionsResolver, AreaContactFunctionsResolver, ContactFunctionResolver } from './contact-function.resolver';
-import { ContactFunction, ContactFunctionHolder } from './contact-function';
+import { ChangeLogEntry, changeLogField } from '@samverkan/federation';
+import { SubgraphModule } from '@samverkan/platform';
+import { Actor, ActorArea } from './registry/actor';
+import { isMaintainerMember } from './registry/maintained-records';
+import { ActorResolver } from './registry/actor.resolver';
+import { Area } from './areas/area';
+import { AreaResolver } from './areas/area.resolver';
+import { AreaCoverageResolver, CoverageResolver } from './coverage/coverage.resolver';
+import { AssociationImportResolver } from './import/association-import';
+import { hsdsRouter } from './hsds/hsds';
+import { ActorContactFunctionsResolver, AreaContactFunctionsResolver, ContactFunctionResolver } from './contact-functions/contact-function.resolver';
+import { ContactFunction, ContactFunctionHolder } from './contact-functions/contact-function';
 import { ActorsLoaders, createLoaders } from './loaders';
 import { CreateActorsAndAreas1764000000000 } from './migrations/1764000000000-CreateActorsAndAreas';
 import { LoadSwedishAreas1764000000001 } from './migrations/1764000000001-LoadSwedishAreas';
@@ -17,11 +18,10 @@ import { CreateServices1764200000000 } from './migrations/1764200000000-CreateSe
 import { CreateVenuesAndContactFunctions1764200000200 } from './migrations/1764200000200-CreateVenuesAndContactFunctions';
 import { LoadMunicipalityPoints1764200000300 } from './migrations/1764200000300-LoadMunicipalityPoints';
 import { AddCoverageIndexes1764200000301 } from './migrations/1764200000301-AddCoverageIndexes';
-import { seedDemoData } from './seed';
-import { Service, ServiceArea } from './service';
-import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './service.resolver';
-import { Venue } from './venue';
-import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venue.resolver';
+import { Service, ServiceArea } from './services/service';
+import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
+import { Venue } from './venues/venue';
+import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues/venue.resolver';
 
 /** The actors subgraph: the registry of organisations and units, and the areas they work in. */
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
@@ -38,7 +38,8 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   createLoaders,
   // Association registers are imported as CSV text of up to 2 MB (JSON escaping adds some).
   maxRequestSize: '3mb',
-  organisationExists: (dataSource, id) => dataSource.getRepository(Actor).existsBy({ id }),
+  organisationExists: (id, dataSource) => dataSource.getRepository(Actor).existsBy({ id }),
   routes: hsdsRouter,
-  seedDemoData,
+  // Loaded only when asked for: production images carry no demo/ folder.
+  loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
 };

@@ -1,19 +1,18 @@
 import { DataSource, In } from 'typeorm';
-import { areaPairs, changeLogLoader, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader } from '@samverkan/shared';
-import { Actor } from './actor';
-import { Area } from './area';
-import { coverageLoaders } from './coverage';
-import { areasOfServiceLoader, servicesInAreaLoader, servicesOfActorLoader } from './service.loaders';
+import { areaPairs, changeLogLoader, perAreaScope } from '@samverkan/federation';
+import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
+import { Actor } from './registry/actor';
+import { Area } from './areas/area';
+import { coverageLoaders } from './coverage/coverage';
+import { areasOfServiceLoader, servicesInAreaLoader, servicesOfActorLoader } from './services/service.loaders';
 import {
   contactFunctionHoldersLoader,
   contactFunctionLoader,
   contactFunctionsInAreaLoader,
   contactFunctionsOfActorLoader,
   onePersonDependencyCountLoader,
-  venueLoader,
-  venuesInAreaLoader,
-  venuesOfActorLoader,
-} from './venue-contact.loaders';
+} from './contact-functions/contact-function.loaders';
+import { venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/venue.loaders';
 
 /** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
 export function createLoaders(dataSource: DataSource) {

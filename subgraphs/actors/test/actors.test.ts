@@ -1,8 +1,7 @@
-import { DEMO_ACTORS, DEMO_AREAS, Role } from '@samverkan/shared';
+import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { bearer } from '../../../tests/support/auth';
-import { errorCode } from '../../../tests/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { bearer, errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 /** A coordinator of Rädda Barnen (national), who registers and maintains local branches. */

@@ -1,8 +1,8 @@
-import { DEMO_AREAS } from '@samverkan/shared';
+import { DEMO_AREAS } from '@samverkan/demo';
 import { actorsSubgraph } from '../src';
-import { haversineKm, haversineKmSql } from '../src/geo';
+import { haversineKm, haversineKmSql } from '../src/search/geo';
 import { LoadMunicipalityPoints1764200000300, municipalityPoints } from '../src/migrations/1764200000300-LoadMunicipalityPoints';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 

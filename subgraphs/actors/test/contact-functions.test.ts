@@ -1,10 +1,8 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, Role } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { DEMO_CONTACT_FUNCTIONS as F, DEMO_VENUES as V } from '../src/seed-venues-contacts';
-import { bearer, PEOPLE } from '../../../tests/support/auth';
-import { errorCode, graphql } from '../../../tests/support/graphql';
-import { ServiceProcess, startSubgraphProcess } from '../../../tests/support/processes';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { DEMO_CONTACT_FUNCTIONS as F, DEMO_VENUES as V } from '../src/demo/seed-venues-contacts';
+import { bearer, PEOPLE, errorCode, graphql, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 type Person = keyof typeof PEOPLE;
@@ -450,7 +448,7 @@ describe('changing contact functions', () => {
     const holders = [{ personName: 'Ny Bokare', role: 'HOLDER' }, { personName: 'Ny Ersättare', role: 'BACKUP' }];
     expect((await subgraph.query(SET_HOLDERS, { id: F.lokalbokningSvenskaKyrkanUppsala, version, holders }, church)).errors).toBeUndefined();
     const rows = await counts();
-    await actorsSubgraph.seedDemoData(subgraph.dataSource);
+    await (await actorsSubgraph.loadDemoSeed())(subgraph.dataSource);
     expect(await counts()).toEqual(rows);
     expect((await subgraph.query(read, { id: F.lokalbokningSvenskaKyrkanUppsala }, church)).data!.contactFunction).toEqual({ version: version + 1, holders });
   });

@@ -1,12 +1,10 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS, DEMO_AREAS, openDatabase, Role, selfAndAncestors } from '@samverkan/shared';
+import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
+import { openDatabase } from '@samverkan/platform';
+import { Role, selfAndAncestors } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
 import { generateRegistry } from '../bench/generate-registry';
-import { bearer } from '../../../tests/support/auth';
-import { dropDatabase, freshDatabase } from '../../../tests/support/database';
-import { errorCode, graphql } from '../../../tests/support/graphql';
-import { ServiceProcess, startSubgraphProcess } from '../../../tests/support/processes';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { bearer, dropDatabase, freshDatabase, errorCode, graphql, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /** Every category a gap can be reported in: all but OTHER, in the schema's order. */
 const ALL = [

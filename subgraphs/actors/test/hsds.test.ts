@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import express from 'express';
-import { authConfigFromEnv, authenticator, DEMO_ACTORS, Role } from '@samverkan/shared';
+import { authConfigFromEnv, authenticator } from '@samverkan/platform';
+import { DEMO_ACTORS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { Actor, ActorArea, ActorKind } from '../src/actor';
-import { ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../src/contact-function';
-import { hsdsRouter } from '../src/hsds';
-import { Service, ServiceArea, ServiceCategory } from '../src/service';
-import { Venue, VenueUse } from '../src/venue';
-import { bearer } from '../../../tests/support/auth';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { Actor, ActorArea, ActorKind } from '../src/registry/actor';
+import { ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../src/contact-functions/contact-function';
+import { hsdsRouter } from '../src/hsds/hsds';
+import { Service, ServiceArea, ServiceCategory } from '../src/services/service';
+import { Venue, VenueUse } from '../src/venues/venue';
+import { bearer, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 // ---------------------------------------------------------------------------------------------
 // The HSDS 3 schemas shipped in data/hsds: the component schemas refer to each other by file name

@@ -1,10 +1,9 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, Role } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { haversineKm } from '../src/geo';
-import { DEMO_SERVICES as S } from '../src/seed-services';
-import { bearer } from '../../../tests/support/auth';
-import { errorCode } from '../../../tests/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { haversineKm } from '../src/search/geo';
+import { DEMO_SERVICES as S } from '../src/demo/seed-services';
+import { bearer, errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -1,9 +1,8 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, Role } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { DEMO_SERVICES as S } from '../src/seed-services';
-import { bearer } from '../../../tests/support/auth';
-import { errorCode } from '../../../tests/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { DEMO_SERVICES as S } from '../src/demo/seed-services';
+import { bearer, errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 /** Coordinators of KFUM Göteborg (maintains its own entry) and of Rädda Barnen (registers local branches). */
@@ -257,7 +256,7 @@ describe('the demo seed', () => {
     const moved = await subgraph.query(update, { id: S.safeCity, version: 1, input: { areaCodes: [AR.stockholm] } }, coordinator);
     expect(moved.errors).toBeUndefined();
     const before = await counts();
-    await actorsSubgraph.seedDemoData(subgraph.dataSource);
+    await (await actorsSubgraph.loadDemoSeed())(subgraph.dataSource);
     expect(await counts()).toEqual(before);
     const { data } = await subgraph.query(`{ services(filter: { categories: [SAFETY_HOSTS], areaCode: "0180-norrmalm" }) { nodes { id } } }`);
     expect(ids(data!.services.nodes)).not.toContain(S.safeCity);

@@ -1,10 +1,8 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, Role } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { DEMO_CONTACT_FUNCTIONS as F, DEMO_VENUES as V } from '../src/seed-venues-contacts';
-import { bearer, PEOPLE } from '../../../tests/support/auth';
-import { errorCode, graphql } from '../../../tests/support/graphql';
-import { ServiceProcess, startSubgraphProcess } from '../../../tests/support/processes';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { DEMO_CONTACT_FUNCTIONS as F, DEMO_VENUES as V } from '../src/demo/seed-venues-contacts';
+import { bearer, PEOPLE, errorCode, graphql, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 type Person = keyof typeof PEOPLE;

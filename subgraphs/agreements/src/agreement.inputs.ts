@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/shared';
+import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/federation';
 import { AgreementKind, AgreementStatus, PartyRole } from './agreement';
 
 export const MAX_PARTIES = 50;

@@ -1,28 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import {
-  areaMatchSql,
-  AreaScope,
-  assertCanChange,
-  assertNotCleared,
-  assertReferencesExist,
-  assertSignedIn,
-  badInput,
-  ChangeAction,
-  Connection,
-  containsPattern,
-  COUNTRY_CODE,
-  givenFields,
-  lockForUpdate,
-  ownerForNewRecord,
-  PageArgs,
-  paginate,
-  recordChange,
-  SubgraphContext,
-  Visibility,
-  wherePeriodOverlaps,
-  whereVisible,
-} from '@samverkan/shared';
+import { areaMatchSql, AreaScope, assertCanChange, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
 import { AgreementsLoaders } from './loaders';

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { ENTITIES, OwnedRecord } from '@samverkan/shared';
+import { ENTITIES, OwnedRecord } from '@samverkan/federation';
 
 export enum AgreementKind {
   IOP = 'IOP',

@@ -1,11 +1,11 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, ownerFields, SubgraphModule } from '@samverkan/shared';
+import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { SubgraphModule } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
 import { AgreementsLoaders, createLoaders } from './loaders';
 import { CreateAgreements1764000000000 } from './migrations/1764000000000-CreateAgreements';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
-import { seedDemoData } from './seed';
 
 /**
  * The agreements subgraph: IOPs, declarations of intent, collaboration agreements, citizen promises,
@@ -30,5 +30,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     Area: ({ code }) => ({ code }),
   },
   createLoaders,
-  seedDemoData,
+  organisationExists,
+  // Loaded only when asked for: production images carry no demo/ folder.
+  loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
 };

@@ -1,5 +1,6 @@
 import { DataSource, In } from 'typeorm';
-import { areaPairs, changeLogLoader, groupLoader, isUuid, pairedGroupLoader, perAreaScope, recordLoader, Viewer, whereVisible } from '@samverkan/shared';
+import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
+import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty, PartyRole } from './agreement';
 import { Area } from './stubs';
 

@@ -1,4 +1,4 @@
-import { runSubgraphProcess } from '@samverkan/shared';
+import { runSubgraphProcess } from '@samverkan/platform';
 import { agreementsSubgraph } from './index';
 
 void runSubgraphProcess(agreementsSubgraph);

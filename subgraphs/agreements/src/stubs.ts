@@ -1,4 +1,4 @@
-import { entityStub } from '@samverkan/shared';
+import { entityStub } from '@samverkan/federation';
 
 /** Entities the actors subgraph owns: agreements refer to them and add `agreements` to them. */
 export const Actor = entityStub('Actor');

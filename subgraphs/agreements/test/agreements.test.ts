@@ -1,8 +1,8 @@
-import { assertReferencesExist, DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, envName, Role } from '@samverkan/shared';
+import { assertReferencesExist, Role } from '@samverkan/federation';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR } from '@samverkan/demo';
+import { envName } from '@samverkan/platform';
 import { agreementsSubgraph } from '../src';
-import { bearer, PEOPLE } from '../../../tests/support/auth';
-import { errorCode, graphql } from '../../../tests/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { bearer, PEOPLE, errorCode, graphql, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /** Who asks: the people of the access matrix, and people of the organisations the demo agreements involve. */
 const WHO = {
@@ -207,7 +207,7 @@ describe('demo data', () => {
 
   it('is idempotent: seeding again changes nothing', async () => {
     const before = await countRows();
-    await agreementsSubgraph.seedDemoData(subgraph.dataSource);
+    await (await agreementsSubgraph.loadDemoSeed())(subgraph.dataSource);
     expect(await countRows()).toEqual(before);
   });
 });
@@ -1097,7 +1097,7 @@ describe('seeding after a change', () => {
       as('policeOfficer'),
     );
     expect(changed.errors).toBeUndefined();
-    await agreementsSubgraph.seedDemoData(subgraph.dataSource);
+    await (await agreementsSubgraph.loadDemoSeed())(subgraph.dataSource);
     const after = await subgraph.query(read, { id: G.medborgarloftRinkebyKista }, as('policeOfficer'));
     expect(after.data!.agreement.parties).toEqual([{ role: 'ACCOUNTABLE', actor: { id: A.lpoRinkeby } }]);
   });

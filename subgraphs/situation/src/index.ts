@@ -1,9 +1,9 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, isUuid, ownerFields, SubgraphModule } from '@samverkan/shared';
+import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
-import { seedDemoData } from './seed';
 import { Observation, SituationReport } from './situation-report';
 import { SituationReportResolver } from './situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver';
@@ -28,5 +28,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     Area: ({ code }) => ({ code }),
   },
   createLoaders,
-  seedDemoData,
+  organisationExists,
+  // Loaded only when asked for: production images carry no demo/ folder.
+  loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
 };

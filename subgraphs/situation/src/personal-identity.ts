@@ -1,4 +1,4 @@
-import { badInput } from '@samverkan/shared';
+import { badInput } from '@samverkan/platform';
 
 /**
  * The situation picture holds area-level data only (DOMAIN.md, principle 4), so free text that

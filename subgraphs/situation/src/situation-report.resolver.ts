@@ -1,26 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import {
-  areaMatchSql,
-  assertCanChange,
-  assertNotCleared,
-  assertReferencesExist,
-  assertSignedIn,
-  badInput,
-  ChangeAction,
-  Connection,
-  containsPattern,
-  forbidden,
-  givenFields,
-  lockForUpdate,
-  ownerForNewRecord,
-  PageArgs,
-  paginate,
-  recordChange,
-  SubgraphContext,
-  wherePeriodOverlaps,
-  whereVisible,
-} from '@samverkan/shared';
+import { areaMatchSql, assertCanChange, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { assertNoPersonalIdentityNumbers } from './personal-identity';
 import { Observation, SituationReport } from './situation-report';
 import { CreateSituationReportInput, ObservationInput, SituationReportFilter, UpdateSituationReportInput } from './situation-report.inputs';

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { OwnedRecord } from '@samverkan/shared';
+import { OwnedRecord } from '@samverkan/federation';
 
 export enum SituationLevel {
   NORMAL = 'NORMAL',

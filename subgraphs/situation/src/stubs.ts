@@ -1,4 +1,4 @@
-import { entityStub } from '@samverkan/shared';
+import { entityStub } from '@samverkan/federation';
 
 /** Entities the actors subgraph owns: reports refer to them and add situation fields to them. */
 export const Actor = entityStub('Actor');

@@ -1,7 +1,6 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
 import { situationSubgraph } from '../src';
-import { errorCode, GraphQLResponse } from '../../../tests/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { Headers, headersForEveryone, Key, KEYS, orgOf, REPORT, SEEDED, sees, sorted, subjectOf, visibleIds, Who } from './people';
 
 /**

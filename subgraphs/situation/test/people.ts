@@ -1,6 +1,7 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, Role } from '@samverkan/shared';
-import { bearer, PEOPLE } from '../../../tests/support/auth';
-import { DEMO_SITUATION_REPORTS as R } from '../src/seed';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import { bearer, PEOPLE } from '@samverkan/test-support';
+import { DEMO_SITUATION_REPORTS as R } from '../src/demo/seed';
 
 /**
  * Who asks in these tests: the people of the access matrix (tests/support/auth.ts) and the parties

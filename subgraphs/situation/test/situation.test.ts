@@ -1,9 +1,8 @@
-import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/shared';
+import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
 import { situationSubgraph } from '../src';
 import { containsPersonalIdentityNumber } from '../src/personal-identity';
-import { DEMO_SITUATION_REPORTS as R } from '../src/seed';
-import { errorCode, GraphQLResponse } from '../../../tests/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../tests/support/subgraph';
+import { DEMO_SITUATION_REPORTS as R } from '../src/demo/seed';
+import { errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { Headers, headersForEveryone, Key, sorted, visibleIds, Who } from './people';
 
 let subgraph: TestSubgraph;
@@ -544,7 +543,7 @@ describe('demo data', () => {
     expect(shared.errors).toBeUndefined();
     const state = () => subgraph.dataSource.query('SELECT id, version, visibility, shared_with, owner_id FROM situation_reports ORDER BY id');
     const before = [await count('situation_reports'), await count('observations'), await count('change_log'), await state()];
-    await situationSubgraph.seedDemoData(subgraph.dataSource);
+    await (await situationSubgraph.loadDemoSeed())(subgraph.dataSource);
     expect([await count('situation_reports'), await count('observations'), await count('change_log'), await state()]).toEqual(before);
     const { data: after } = await subgraph.query(GET, { id: R.rosengardWinter2026 });
     expect(after!.situationReport.observations).toEqual([]);
@@ -556,7 +555,7 @@ describe('demo data', () => {
     await subgraph.dataSource.query(`UPDATE situation_reports SET visibility = 'OWNER', shared_with = '{}', version = 1 WHERE id = ANY($1::uuid[])`, [
       [R.angered2025, R.gottsundaAfterCrisis],
     ]);
-    await situationSubgraph.seedDemoData(subgraph.dataSource);
+    await (await situationSubgraph.loadDemoSeed())(subgraph.dataSource);
     const rows: Array<{ id: string; visibility: string; shared_with: string[] }> = await subgraph.dataSource.query(
       'SELECT id, visibility, shared_with FROM situation_reports WHERE id = ANY($1::uuid[]) ORDER BY id',
       [[R.angered2025, R.gottsundaAfterCrisis]],

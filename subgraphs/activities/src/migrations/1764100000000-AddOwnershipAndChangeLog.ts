@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHANGE_LOG_DDL } from '@samverkan/shared';
+import { CHANGE_LOG_DDL } from '@samverkan/federation';
 
 /**
  * Every activity has an owning organisation (its lead organiser), which chooses who sees the

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TARGET_GROUPS } from '@samverkan/shared';
+import { TARGET_GROUPS } from '@samverkan/federation';
 
 /** Target groups are one list across the federation; it gained PEOPLE_WITH_NPF. */
 export class AllowNpfTargetGroup1764200000000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHANGE_LOG_DDL } from '@samverkan/shared';
+import { CHANGE_LOG_DDL } from '@samverkan/federation';
 
 /** Every actor entry has an owning organisation (at first itself); changes are logged. */
 export class AddOwnershipAndChangeLog1764100000000 implements MigrationInterface {

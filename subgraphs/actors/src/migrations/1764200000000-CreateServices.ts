@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TARGET_GROUPS } from '@samverkan/shared';
+import { TARGET_GROUPS } from '@samverkan/federation';
 
 const CATEGORIES = [
   'SPORT', 'CULTURE', 'OPEN_MEETING_PLACE', 'PARENT_SUPPORT', 'OUTREACH', 'EXIT_PROGRAMME', 'CRISIS_SUPPORT', 'SAFETY_HOSTS',

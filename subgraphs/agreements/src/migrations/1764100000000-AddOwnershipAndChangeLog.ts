@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHANGE_LOG_DDL } from '@samverkan/shared';
+import { CHANGE_LOG_DDL } from '@samverkan/federation';
 
 /**
  * Every agreement has an owning organisation, which chooses who may see it; changes are logged.

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHANGE_LOG_DDL } from '@samverkan/shared';
+import { CHANGE_LOG_DDL } from '@samverkan/federation';
 
 /**
  * Every situation report is owned by the party that reported it, which chooses who sees it

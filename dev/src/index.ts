@@ -1,0 +1,4 @@
+export * from './compose';
+export * from './embedded-postgres';
+export * from './local-issuer';
+export * from './processes';

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_ACTORS } from '@samverkan/demo';
+import { isUuid } from '@samverkan/platform';
+import { Role } from '@samverkan/federation';
+import { signLocalToken } from './local-issuer';
+
+/**
+ * `npm run token -- --org <actor> --role <role>`: a token from the embedded default's local issuer
+ * for a person of a seeded organisation. `--org` takes an actor id or a demo name (e.g. lpoRinkeby).
+ */
+const { values } = parseArgs({
+  options: {
+    org: { type: 'string' },
+    role: { type: 'string', multiple: true, default: [Role.MEMBER] },
+    subject: { type: 'string' },
+    expires: { type: 'string', default: '8h' },
+  },
+});
+
+const names = DEMO_ACTORS as Record<string, string>;
+const organisationId = values.org && (isUuid(values.org) ? values.org : names[values.org]);
+const roles = (values.role ?? []).map((role) => role.toUpperCase());
+const unknownRoles = roles.filter((role) => !(role in Role));
+if (!organisationId || unknownRoles.length) {
+  console.error(`Usage: npm run token -- --org <actor id or demo name> [--role ${Object.values(Role).join('|')}]...
+Demo names: ${Object.keys(names).join(', ')}`);
+  process.exit(2);
+}
+
+signLocalToken(join(__dirname, '../../.data/auth/private-key.json'), {
+  organisationId,
+  roles: roles as Role[],
+  subject: values.subject,
+  expiresIn: values.expires,
+})
+  .then((token) => console.log(token))
+  .catch((error) => {
+    console.error(`Could not sign a token (run \`npm start\` once to create the local issuer's keys): ${error.message}`);
+    process.exit(1);
+  });

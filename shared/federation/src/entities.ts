@@ -1,0 +1,47 @@
+import { ClassType, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ID_DESCRIPTION } from '@samverkan/platform';
+
+/**
+ * The federation's shared entities: who owns each, its key, and its one description. Owners use
+ * the descriptions; other subgraphs get key-only stubs from `entityStub`. Composition keeps a
+ * single description per type, so one text here keeps the supergraph's documentation right.
+ */
+export const ENTITIES = {
+  Actor: {
+    key: 'id',
+    description:
+      'An organisation or unit that takes part in local collaboration: a police unit, a municipality or its administration, an association, a faith community, a business or a school. Actors form a hierarchy, e.g. a local branch under a national NGO, or a local police area under a police region.',
+  },
+  Area: {
+    key: 'code',
+    description:
+      'A geographic area: Sweden, a county, a municipality or a district. Its `code` is the official code where one exists (länskod, kommunkod); a district has its municipality code, a dash and a name slug.',
+  },
+  Agreement: {
+    key: 'id',
+    description:
+      'An agreement or commitment between parties about working together for children and young people: an IOP, a declaration of intent, a collaboration agreement, a citizen promise, a national agreement, or a method such as Rätt kurva or SSPF. Records who the parties are and in which roles, the areas it covers, and its period.',
+  },
+} as const;
+
+export type EntityName = keyof typeof ENTITIES;
+
+export const KEY_DESCRIPTIONS = {
+  id: ID_DESCRIPTION,
+  code: 'Area code: `SE`, a länskod (`01`), a kommunkod (`0180`) or a district code (`0180-rinkeby-kista`).',
+} as const;
+
+type Keyed<N extends EntityName> = { [K in (typeof ENTITIES)[N]['key']]: string };
+
+/**
+ * A key-only stub of an entity another subgraph owns, so this subgraph can refer to it and add
+ * fields to it; the gateway resolves the rest from the owner. Call once per subgraph process.
+ */
+export function entityStub<N extends EntityName>(name: N): ClassType<Keyed<N>> {
+  const { key, description } = ENTITIES[name];
+  const Stub = { [name]: class {} }[name] as ClassType<Keyed<N>>;
+  Field(() => ID, { description: KEY_DESCRIPTIONS[key] })(Stub.prototype, key);
+  Directive(`@key(fields: "${key}")`)(Stub);
+  ObjectType(name, { description })(Stub);
+  return Stub;
+}

@@ -1,0 +1,92 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { badInput, ErrorCode, SubgraphName, urlOf } from '@samverkan/platform';
+
+/** Entities other subgraphs refer to: the subgraph that owns each, and its key field. */
+const OWNERS = {
+  Actor: { subgraph: 'actors', key: 'id', noun: 'actor' },
+  Area: { subgraph: 'actors', key: 'code', noun: 'area' },
+  Agreement: { subgraph: 'agreements', key: 'id', noun: 'agreement' },
+} as const satisfies Record<string, { subgraph: SubgraphName; key: string; noun: string }>;
+export type ReferencedType = keyof typeof OWNERS;
+
+/**
+ * Which of these keys exist, asked of the subgraph that owns them through the federation's own
+ * `_entities` field. `authorization` is passed on, so the owner answers as it would the caller.
+ */
+async function existingKeys(typename: ReferencedType, keys: string[], authorization?: string): Promise<Set<string>> {
+  const { subgraph, key } = OWNERS[typename];
+  const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${key} } } }`;
+  const representations = keys.map((value) => ({ __typename: typename, [key]: value }));
+  let body: { data?: { _entities: Array<Record<string, string> | null> } };
+  try {
+    const response = await fetch(urlOf(subgraph), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query, variables: { representations } }),
+      signal: AbortSignal.timeout(5000),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    console.error(`${subgraph} subgraph unreachable:`, error);
+    throw unavailable(subgraph);
+  }
+  if (!body.data?._entities) throw unavailable(subgraph);
+  return new Set(keys.filter((_value, index) => body.data!._entities[index]));
+}
+
+/** Keys of one input field that must name existing records of a type. */
+export interface ReferenceCheck {
+  type: ReferencedType;
+  keys: ReadonlyArray<string | null | undefined>;
+  field: string;
+}
+
+/**
+ * Checks that referenced records exist (as the caller may see them), so no party writes a reference
+ * to something that is not there: one `_entities` call per type, all at once. Call it before the
+ * write's transaction, so no lock waits on another service. Throws BAD_USER_INPUT naming every
+ * unknown key and its field, or DEPENDENCY_UNAVAILABLE if an owner is down.
+ */
+export async function assertReferencesExist(checks: ReferenceCheck[], authorization?: string): Promise<void> {
+  const wanted = new Map<ReferencedType, Set<string>>();
+  for (const { type, keys } of checks) {
+    for (const key of keys) if (key) (wanted.get(type) ?? wanted.set(type, new Set()).get(type)!).add(key);
+  }
+  const found = new Map(
+    await Promise.all([...wanted].map(async ([type, keys]) => [type, await existingKeys(type, [...keys], authorization)] as const)),
+  );
+  const problems = checks.flatMap(({ type, keys, field }) => {
+    const missing = [...new Set(keys.filter((key): key is string => !!key && !found.get(type)!.has(key)))];
+    const { key, noun } = OWNERS[type];
+    return missing.length ? [{ field, message: `unknown ${noun}`, text: `Unknown ${noun} ${key}: ${missing.join(', ')}` }] : [];
+  });
+  if (problems.length > 0) throw badInput(problems.map((p) => p.text).join('; '), problems.map(({ field, message }) => ({ field, message })));
+}
+
+/**
+ * Per request: whether the caller may see each referenced record, asked of its owner in one batch.
+ * A subgraph that holds a reference to another party's record shows it only when this says yes,
+ * so not even the id of a hidden record leaks (the gateway would not ask the owner for a bare id).
+ */
+export const visibleReferenceLoader = (typename: ReferencedType, authorization?: string) =>
+  new DataLoader<string, boolean>(async (keys) => {
+    const found = await existingKeys(typename, [...keys], authorization);
+    return keys.map((key) => found.has(key));
+  });
+
+const knownOrganisations = new Map<string, number>();
+const KNOWN_FOR_MS = 5 * 60 * 1000;
+
+/** Whether an organisation (an Actor id, as in a token's `org` claim) is registered; positive answers are cached a while. */
+export async function organisationExists(id: string): Promise<boolean> {
+  if ((knownOrganisations.get(id) ?? 0) > Date.now()) return true;
+  const exists = (await existingKeys('Actor', [id])).has(id);
+  if (exists) knownOrganisations.set(id, Date.now() + KNOWN_FOR_MS);
+  return exists;
+}
+
+const unavailable = (subgraph: SubgraphName) =>
+  new GraphQLError(`The ${subgraph} subgraph could not be reached to check references; nothing was written. Try again.`, {
+    extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE },
+  });

@@ -1,0 +1,108 @@
+import { ClassType, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Column, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, notFound, VersionedRecord, Viewer, assertSignedIn } from '@samverkan/platform';
+import { isWriter } from './roles';
+
+/** Who may see a record; chosen by its owner, private by default. */
+export enum Visibility {
+  PUBLIC = 'PUBLIC',
+  NETWORK = 'NETWORK',
+  SHARED = 'SHARED',
+  OWNER = 'OWNER',
+}
+
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  description: 'Who may see a record, chosen by the organisation that owns it. New records are OWNER unless the owner chooses otherwise.',
+  valuesConfig: {
+    PUBLIC: { description: 'Anyone, also without a token (parents, young people, the press).' },
+    NETWORK: { description: 'Any authenticated party of the collaboration network.' },
+    SHARED: { description: 'The owner and the organisations named in `sharedWith` (e.g. the parties of an agreement).' },
+    OWNER: { description: 'Only the owning organisation.' },
+  },
+});
+
+/** Who owns a record and who may see it. */
+export interface Owned {
+  ownerId: string;
+  visibility: Visibility;
+  sharedWith: string[];
+}
+
+/** Columns of a record that belongs to one organisation and is shown per the owner's choice. */
+@ObjectType()
+export abstract class OwnedRecord extends VersionedRecord implements Owned {
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
+
+  @Field(() => Visibility, { description: 'Who may see this record, as chosen by its owner.' })
+  @Column('text', { default: Visibility.OWNER })
+  visibility: Visibility;
+
+  @Column('uuid', { name: 'shared_with', array: true, default: () => "'{}'" })
+  sharedWith: string[];
+}
+
+/** Whether the viewer may see a record with these ownership settings. */
+export function canSee(record: Owned, viewer: Viewer): boolean {
+  if (record.visibility === Visibility.PUBLIC) return true;
+  if (viewer.kind === 'public') return false;
+  if (record.visibility === Visibility.NETWORK || record.ownerId === viewer.organisationId) return true;
+  return record.visibility === Visibility.SHARED && record.sharedWith.includes(viewer.organisationId);
+}
+
+/** Whether the viewer acts for the organisation that owns the record. */
+export const isOwnerMember = (record: Pick<Owned, 'ownerId'>, viewer: Viewer) =>
+  viewer.kind === 'member' && viewer.organisationId === record.ownerId;
+
+/** The same rule as `canSee`, as a condition on a query: lists, counts and loaders show only what the viewer may see. */
+export function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias = query.alias) {
+  if (viewer.kind === 'public') return query.andWhere(`${alias}.visibility = 'PUBLIC'`);
+  return query.andWhere(
+    `(${alias}.visibility IN ('PUBLIC', 'NETWORK') OR ${alias}.owner_id = :viewerOrganisation
+      OR (${alias}.visibility = 'SHARED' AND :viewerOrganisation = ANY(${alias}.shared_with)))`,
+    { viewerOrganisation: viewer.organisationId },
+  );
+}
+
+export const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+
+/** Who may create records: a coordinator, for their own organisation, which becomes the owner. */
+export function ownerForNewRecord(viewer: Viewer): string {
+  assertSignedIn(viewer, 'create records');
+  if (!isWriter(viewer)) throw forbidden('Only coordinators create records for their organisation');
+  return viewer.organisationId;
+}
+
+/**
+ * Who may change or delete a record: coordinators of the owning organisation. A record the viewer
+ * may not see is NOT_FOUND, so a refusal never reveals that it exists.
+ */
+export function assertCanChange(record: Owned & { id: string }, viewer: Viewer, typeName: string): void {
+  if (!canSee(record, viewer)) throw notFound(typeName, record.id);
+  assertSignedIn(viewer, 'change records');
+  if (!isOwnerMember(record, viewer) || !isWriter(viewer)) {
+    throw forbidden(`Only coordinators of the organisation that owns this ${typeName} may change it`);
+  }
+}
+
+/**
+ * Adds `owner` and `sharedWith` to an owned entity, as references to `actor` (the subgraph's Actor
+ * stub). Who a record is shared with is the owner's business: others get null.
+ */
+export function ownerFields<T extends Owned>(entity: ClassType<T>, actor: ClassType<{ id: string }>, docs: { owner: string; sharedWith: string }) {
+  @Resolver(() => entity)
+  class OwnerFieldsResolver {
+    @FieldResolver(() => actor, { description: docs.owner })
+    owner(@Root() record: T) {
+      return { id: record.ownerId };
+    }
+
+    @FieldResolver(() => [actor], { nullable: true, description: `${docs.sharedWith} Only for members of the owning organisation; null for others.` })
+    sharedWith(@Root() record: T, @Ctx() { viewer }: { viewer: Viewer }) {
+      return isOwnerMember(record, viewer) ? record.sharedWith.map((id) => ({ id })) : null;
+    }
+  }
+  return OwnerFieldsResolver;
+}

@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { Router } from 'express';
+import { GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
+import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { openDatabase } from './database';
+import { formatError } from './errors';
+import { Authenticate, authConfigFromEnv, authenticator } from './auth/tokens';
+import { Viewer } from './auth/viewer';
+import { isProduction, queryLimits } from './hardening';
+import { requestStatsPlugin, serveGraphQL } from './http';
+import { SubgraphName } from './services';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+/** What a resolver sees: who is asking, this request's loaders, and the subgraph's database. */
+export interface SubgraphContext<L> {
+  viewer: Viewer;
+  /** The caller's Authorization header, passed on when this subgraph asks another. */
+  authorization?: string;
+  loaders: L;
+  dataSource: DataSource;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ReferenceResolver<L> = (representation: any, context: SubgraphContext<L>) => unknown;
+
+/** Everything that makes one subgraph; `startSubgraph` turns it into a running service. */
+export interface SubgraphModule<L> {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** `__resolveReference` per entity type name: how `_entities` turns a key into a record. */
+  references: Record<string, ReferenceResolver<L>>;
+  /**
+   * Fresh per request and per viewer, so batching and caching never leak between callers;
+   * `authorization` is the caller's header, for loaders that ask another subgraph.
+   */
+  createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string): L;
+  /** How this subgraph tells that a token's organisation (an Actor id) is registered. */
+  organisationExists(id: string, dataSource: DataSource): Promise<boolean>;
+  /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports. */
+  maxRequestSize?: string;
+  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); `authenticate` tells them who is asking, as for GraphQL. */
+  routes?(dataSource: DataSource, authenticate: Authenticate): Router;
+  /** The demo data's loader (idempotent: a second start reuses the data), imported only when demo data is asked for. */
+  loadDemoSeed(): Promise<(dataSource: DataSource) => Promise<void>>;
+}
+
+/** The federated schema of a subgraph, as served and as composed by the gateway. */
+export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references'>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: module.resolvers,
+    // Required fields are enforced by the schema; validators check the values that are given.
+    validate: { forbidUnknownValues: false, skipMissingProperties: true },
+  });
+  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, resolveReference] of Object.entries(module.references)) {
+    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/** The SDL the gateway composes (what `_service { sdl }` answers), built without a database. */
+export async function printFederatedSdl<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references'>): Promise<string> {
+  return printSubgraphSchema(await buildFederatedSchema(module));
+}
+
+/** The subgraph's demo seed, or a clear refusal where the build has none (production images). */
+async function demoSeedOf<L>(module: SubgraphModule<L>) {
+  try {
+    return await module.loadDemoSeed();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(`SEED_DEMO_DATA is on, but this build of the ${module.name} subgraph has no demo data (production images leave it out)`);
+  }
+}
+
+export interface RunningSubgraph {
+  url: string;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraph<L>(
+  module: SubgraphModule<L>,
+  { databaseUrl, port, seed = false }: { databaseUrl: string; port: number; seed?: boolean },
+): Promise<RunningSubgraph> {
+  const dataSource = await openDatabase({ url: databaseUrl, entities: module.entities, migrations: module.migrations });
+  if (seed) await (await demoSeedOf(module))(dataSource);
+  const schema = await buildFederatedSchema(module);
+  const authenticate = authenticator(authConfigFromEnv(), (id) =>
+    module.organisationExists(id, dataSource),
+  );
+  const limits = queryLimits('subgraph');
+  const served = await serveGraphQL<SubgraphContext<L>>(
+    (plugins) =>
+      new ApolloServer({
+        schema,
+        formatError,
+        includeStacktraceInErrorResponses: false,
+        introspection: !isProduction(),
+        validationRules: limits.validationRules,
+        plugins: [...plugins, ...limits.plugins, requestStatsPlugin, ApolloServerPluginInlineTraceDisabled()],
+      }),
+    {
+      port,
+      routes: module.routes?.(dataSource, authenticate),
+      maxRequestSize: module.maxRequestSize,
+      context: async (req) => {
+        const authorization = req.headers.authorization;
+        const viewer = await authenticate(authorization);
+        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource };
+      },
+    },
+  );
+  return {
+    url: served.url,
+    dataSource,
+    stop: async () => {
+      await served.stop();
+      await dataSource.destroy();
+    },
+  };
+}

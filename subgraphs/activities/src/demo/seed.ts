@@ -1,0 +1,346 @@
+import { DataSource } from 'typeorm';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoIds, insertNew } from '@samverkan/demo';
+import { Visibility, TargetGroup } from '@samverkan/federation';
+import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
+
+const activity = demoIds('c0');
+
+/** Fixed ids of the demo activities, so other data and tests can refer to them. */
+export const DEMO_ACTIVITIES = {
+  mbuRinkeby: activity(1),
+  mbuAngered: activity(2),
+  safetyWalkGottsundaSpring: activity(3),
+  safetyWalkGottsundaAutumn: activity(4),
+  safeFarsta: activity(5),
+  safeLiljeholmen: activity(6),
+  safeNorrmalm: activity(7),
+  posomUppsala: activity(8),
+  footballAngered: activity(9),
+  mammaUnitedTrygg: activity(10),
+  summerJobsJarva: activity(11),
+  homeworkHelpAngered: activity(12),
+  exitProgramme: activity(13),
+  democracySchoolSkaggetorp: activity(14),
+} as const;
+
+interface DemoActivity {
+  id: string;
+  title: string;
+  kind: ActivityKind;
+  /** The first is the lead organiser, who registered the activity and owns it. */
+  organisers: string[];
+  /** Who the owner lets see the internal fields (the activity itself is always public). */
+  visibility: Visibility;
+  /** With whom, when SHARED: the co-organisers. */
+  sharedWith?: string[];
+  area: string;
+  startsOn: string;
+  endsOn: string | null;
+  targetGroups: TargetGroup[];
+  ages: [number | null, number | null];
+  police: [PolicePurpose, string] | null;
+  publicDescription: string;
+  internal: InternalClassification;
+  participants: number | null;
+  funding: string | null;
+}
+
+const { CHILDREN, YOUNG_PEOPLE, PARENTS, RELATIVES, RESIDENTS, LEADERS_AND_VOLUNTEERS } = TargetGroup;
+const { RELATIONSHIP_BUILDING, SAFETY, DIALOGUE, KNOWLEDGE_SHARING, CRISIS_SUPPORT } = PolicePurpose;
+const C = InternalClassification;
+const K = ActivityKind;
+const D = DEMO_ACTIVITIES;
+const { PUBLIC, NETWORK, SHARED, OWNER } = Visibility;
+
+/** Activities from the dialogue meeting's examples of collaboration that works. */
+const ACTIVITIES: DemoActivity[] = [
+  {
+    id: D.mbuRinkeby,
+    title: 'Människan bakom uniformen – träffar i Rinkeby',
+    kind: K.MBU_MEETING,
+    organisers: [A.lpoRinkeby, A.fryshuset],
+    visibility: SHARED,
+    sharedWith: [A.fryshuset],
+    area: AR.rinkebyKista,
+    startsOn: '2025-09-01',
+    endsOn: '2026-06-12',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [13, 18],
+    police: [RELATIONSHIP_BUILDING, 'Poliser från lokalpolisområdet träffar ungdomarna i små grupper och berättar om sig själva och sitt yrke.'],
+    publicDescription: 'Träffa poliserna bakom uniformen: samtal, aktiviteter och frågor i lugn och ro på Fryshusets mötesplats i Rinkeby.',
+    internal: C.SELECTIVE_PREVENTION,
+    participants: 24,
+    funding: null,
+  },
+  {
+    id: D.mbuAngered,
+    title: 'Människan bakom uniformen – Angered',
+    kind: K.MBU_MEETING,
+    organisers: [A.lpoGoteborgNordost, A.fryshuset],
+    visibility: SHARED,
+    sharedWith: [A.fryshuset],
+    area: AR.angered,
+    startsOn: '2026-01-19',
+    endsOn: '2026-05-29',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [12, 16],
+    police: [RELATIONSHIP_BUILDING, 'Områdespoliser deltar utan vapen och berättar om vem de är utanför jobbet.'],
+    publicDescription: 'Veckoträffar där unga i Angered lär känna människorna bakom polisuniformen.',
+    internal: C.SELECTIVE_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.safetyWalkGottsundaSpring,
+    title: 'Trygghetsvandring i Gottsunda – våren',
+    kind: K.SAFETY_WALK,
+    organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
+    visibility: SHARED,
+    sharedWith: [A.lpoUppsala, A.hyresgastforeningen],
+    area: AR.gottsunda,
+    startsOn: '2025-04-23',
+    endsOn: '2025-04-23',
+    targetGroups: [RESIDENTS, PARENTS],
+    ages: [null, null],
+    police: [SAFETY, 'Polisen går med och antecknar platser som boende upplever som otrygga.'],
+    publicDescription: 'Vi går tillsammans genom Gottsunda och pratar om vad som gör området tryggt och otryggt. Alla boende är välkomna.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: 35,
+    funding: null,
+  },
+  {
+    id: D.safetyWalkGottsundaAutumn,
+    title: 'Trygghetsvandring i Gottsunda – hösten',
+    kind: K.SAFETY_WALK,
+    organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
+    visibility: SHARED,
+    sharedWith: [A.lpoUppsala, A.hyresgastforeningen],
+    area: AR.gottsunda,
+    startsOn: '2025-10-15',
+    endsOn: '2025-10-15',
+    targetGroups: [RESIDENTS, PARENTS],
+    ages: [null, null],
+    police: [SAFETY, 'Uppföljning av vårens vandring: polisen redovisar vad som har gjorts.'],
+    publicDescription: 'Höstens trygghetsvandring: vi följer upp vårens synpunkter om belysning, gångvägar och mötesplatser.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: 28,
+    funding: null,
+  },
+  {
+    id: D.safeFarsta,
+    title: 'SAFE trygghetsvärdar i Farsta',
+    kind: K.SAFETY_HOSTS,
+    organisers: [A.safeTrygghetsvardar],
+    visibility: NETWORK,
+    area: AR.farsta,
+    startsOn: '2025-01-10',
+    endsOn: null,
+    targetGroups: [RESIDENTS, YOUNG_PEOPLE],
+    ages: [null, null],
+    police: null,
+    publicDescription: 'Trygghetsvärdar finns i Farsta centrum på kvällar och helger för att hjälpa, lyssna och skapa trygghet.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.safeLiljeholmen,
+    title: 'SAFE trygghetsvärdar i Liljeholmen',
+    kind: K.SAFETY_HOSTS,
+    organisers: [A.safeTrygghetsvardar],
+    visibility: NETWORK,
+    area: AR.hagerstenLiljeholmen,
+    startsOn: '2025-03-01',
+    endsOn: null,
+    targetGroups: [RESIDENTS, YOUNG_PEOPLE],
+    ages: [null, null],
+    police: null,
+    publicDescription: 'Trygghetsvärdar i Liljeholmen vid tunnelbanan och i centrumet på kvällstid.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.safeNorrmalm,
+    title: 'SAFE trygghetsvärdar i Stockholm city',
+    kind: K.SAFETY_HOSTS,
+    organisers: [A.safeTrygghetsvardar],
+    visibility: NETWORK,
+    area: AR.norrmalm,
+    startsOn: '2025-06-01',
+    endsOn: '2026-05-31',
+    targetGroups: [YOUNG_PEOPLE, RESIDENTS],
+    ages: [null, null],
+    police: [KNOWLEDGE_SHARING, 'Trygghetsvärdarna och områdespolisen delar lägesbild inför helgkvällar.'],
+    publicDescription: 'Trygghetsvärdar på Sergels torg och i city fredag och lördag kväll.',
+    internal: C.SITUATIONAL_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.posomUppsala,
+    title: 'POSOM-gruppen i Uppsala',
+    kind: K.CRISIS_SUPPORT,
+    organisers: [A.uppsalaKommun, A.svenskaKyrkanUppsala],
+    visibility: NETWORK,
+    area: AR.uppsala,
+    startsOn: '2025-01-01',
+    endsOn: null,
+    targetGroups: [RESIDENTS, RELATIVES, CHILDREN, YOUNG_PEOPLE],
+    ages: [null, null],
+    police: [CRISIS_SUPPORT, 'Polisen larmar POSOM-gruppen och samordnar informationen till drabbade vid allvarliga händelser.'],
+    publicDescription: 'Psykologiskt och socialt stöd till drabbade, anhöriga och boende efter allvarliga händelser i Uppsala.',
+    internal: C.CRISIS_RESPONSE,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.footballAngered,
+    title: 'Fotbollsturnering i Angered',
+    kind: K.SPORT,
+    organisers: [A.kfumGoteborg],
+    visibility: NETWORK,
+    area: AR.angered,
+    startsOn: '2025-06-14',
+    endsOn: '2025-06-15',
+    targetGroups: [CHILDREN, YOUNG_PEOPLE],
+    ages: [10, 16],
+    police: [RELATIONSHIP_BUILDING, 'Poliser spelar i ett eget lag och hejar på – de är där för att lära känna deltagarna, inte för att hålla ordning.'],
+    publicDescription: 'Sommarens fotbollsturnering för alla mellan 10 och 16 år på Angereds konstgräsplan. Gratis, anmäl ditt lag!',
+    internal: C.UNIVERSAL_PREVENTION,
+    participants: 180,
+    funding: AG.iopGoteborgAngered,
+  },
+  {
+    id: D.mammaUnitedTrygg,
+    title: 'Mamma United Trygg',
+    kind: K.PARENT_SUPPORT,
+    organisers: [A.mammaUnited],
+    visibility: NETWORK,
+    area: AR.rinkebyKista,
+    startsOn: '2025-08-25',
+    endsOn: null,
+    targetGroups: [PARENTS],
+    ages: [null, null],
+    police: [DIALOGUE, 'Kommunpolisen besöker vissa träffar och svarar på mammornas frågor.'],
+    publicDescription: 'Mammor i Rinkeby-Kista träffas, stärker varandra och syns tillsammans ute i området på kvällar.',
+    internal: C.UNIVERSAL_PREVENTION,
+    participants: 40,
+    funding: null,
+  },
+  {
+    id: D.summerJobsJarva,
+    title: 'Sommarjobb för unga i Järva',
+    kind: K.SUMMER_JOBS,
+    organisers: [A.familjebostader, A.jarvaISamverkan],
+    visibility: NETWORK,
+    area: AR.stockholm,
+    startsOn: '2025-06-16',
+    endsOn: '2025-08-08',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [15, 17],
+    police: null,
+    publicDescription: 'Fyra veckors sommarjobb med lön för unga i Rinkeby, Tensta och Husby – i bostadsområdet, hos lokala företag och föreningar.',
+    internal: C.SELECTIVE_PREVENTION,
+    participants: 60,
+    funding: AG.rattKurvaJarva,
+  },
+  {
+    id: D.homeworkHelpAngered,
+    title: 'Läxhjälp i Angered',
+    kind: K.HOMEWORK_HELP,
+    organisers: [A.kfumGoteborg, A.raddaBarnenGoteborg],
+    visibility: PUBLIC,
+    area: AR.angered,
+    startsOn: '2025-08-18',
+    endsOn: null,
+    targetGroups: [CHILDREN, YOUNG_PEOPLE, LEADERS_AND_VOLUNTEERS],
+    ages: [9, 15],
+    police: null,
+    publicDescription: 'Gratis läxhjälp med frivilliga läxhjälpare måndagar och onsdagar efter skolan. Fika ingår.',
+    internal: C.UNIVERSAL_PREVENTION,
+    participants: 45,
+    funding: AG.iopGoteborgAngered,
+  },
+  {
+    id: D.exitProgramme,
+    title: 'Avhopparverksamhet',
+    kind: K.EXIT_PROGRAMME,
+    organisers: [A.fryshuset],
+    visibility: OWNER,
+    area: AR.sweden,
+    startsOn: '2025-01-01',
+    endsOn: null,
+    targetGroups: [YOUNG_PEOPLE, RELATIVES],
+    ages: [15, 35],
+    police: null,
+    publicDescription: 'Stöd för dig som vill lämna ett kriminellt sammanhang, och för dina anhöriga. Vi lyssnar utan att döma.',
+    internal: C.INDICATED_PREVENTION,
+    participants: null,
+    funding: null,
+  },
+  {
+    id: D.democracySchoolSkaggetorp,
+    title: 'Dialogmöte: demokratiskolan i Skäggetorp',
+    kind: K.DIALOGUE_MEETING,
+    organisers: [A.ostergotlandsStadsmission],
+    visibility: NETWORK,
+    area: AR.skaggetorp,
+    startsOn: '2026-03-12',
+    endsOn: '2026-03-12',
+    targetGroups: [YOUNG_PEOPLE],
+    ages: [14, 20],
+    police: [DIALOGUE, 'Polisen deltar som dialogpartner när demokratiskolans deltagare diskuterar inflytande i området.'],
+    publicDescription: 'Demokratiskolans deltagare bjuder in till samtal om hur unga kan påverka i Skäggetorp.',
+    internal: C.NOT_CLASSIFIED,
+    participants: null,
+    funding: null,
+  },
+];
+
+/**
+ * Loads the demo activities; records that exist already are left as they are, except that demo
+ * activities nobody has changed since they were seeded (version 1, nothing in the change log) get
+ * the owner and visibility meant for them, which a database seeded before ownership existed lacks.
+ */
+export async function seedDemoData(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const added = await insertNew(
+      manager,
+      Activity,
+      ACTIVITIES.map((a) => ({
+          id: a.id,
+          title: a.title,
+          kind: a.kind,
+          areaCode: a.area,
+          startsOn: a.startsOn,
+          endsOn: a.endsOn,
+          targetGroups: a.targetGroups,
+          ageMin: a.ages[0],
+          ageMax: a.ages[1],
+          policePurpose: a.police?.[0] ?? null,
+          policeExplanation: a.police?.[1] ?? null,
+          publicDescription: a.publicDescription,
+          internalClassification: a.internal,
+          participantCount: a.participants,
+          fundingAgreementId: a.funding,
+          ownerId: a.organisers[0],
+          visibility: a.visibility,
+          sharedWith: a.sharedWith ?? [],
+          version: 1,
+        })),
+    );
+    // Organisers only for activities added now: a restart never restores replaced ones.
+    const organisers = ACTIVITIES.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
+    if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
+    // Plain SQL, so neither the version nor updated_at moves: the seed stays idempotent.
+    for (const a of ACTIVITIES) {
+      await manager.query(
+        `UPDATE activities SET owner_id = $2, visibility = $3, shared_with = $4::uuid[]
+          WHERE id = $1 AND version = 1 AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.entity_id = activities.id)
+            AND (owner_id, visibility, shared_with) IS DISTINCT FROM ($2::uuid, $3::text, $4::uuid[])`,
+        [a.id, a.organisers[0], a.visibility, a.sharedWith ?? []],
+      );
+    }
+  });
+}

@@ -1,0 +1,71 @@
+import { Arg, Args, Ctx, FieldResolver, Field, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Matches, MaxLength } from 'class-validator';
+import { AREA_CODE_PATTERN, areaMatchSql, AreaScope } from '@samverkan/federation';
+import { Connection, containsPattern, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { Actor } from '../registry/actor';
+import { Area, AreaKind } from './area';
+import { ActorsLoaders } from '../loaders';
+
+type Context = SubgraphContext<ActorsLoaders>;
+
+@ObjectType({ description: 'A page of areas.' })
+export class AreaConnection extends Connection(Area) {}
+
+@InputType({ description: 'Which areas to list; all conditions must hold.' })
+export class AreaFilter {
+  @Field(() => [AreaKind], { nullable: true, description: 'Only areas of these levels.' })
+  kinds?: AreaKind[];
+
+  @Field(() => ID, { nullable: true, description: 'Only areas within this one (its sub-areas, at any depth).' })
+  @Matches(AREA_CODE_PATTERN, { message: 'withinCode is not an area code' })
+  withinCode?: string;
+
+  @Field({ nullable: true, description: 'Only areas whose name contains this text (case-insensitive).' })
+  @MaxLength(200)
+  text?: string;
+}
+
+@Resolver(() => Area)
+export class AreaResolver {
+  @Query(() => Area, { nullable: true, description: 'One area by code, e.g. "0180" (Stockholm) or "0180-rinkeby-kista"; null when there is none.' })
+  area(@Arg('code', () => ID) code: string, @Ctx() { loaders }: Context) {
+    return loaders.area.load(code);
+  }
+
+  @Query(() => AreaConnection, { description: 'Areas matching a filter, ordered by code, a page at a time.' })
+  areas(
+    @Arg('filter', () => AreaFilter, { nullable: true }) filter: AreaFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { dataSource }: Context,
+  ) {
+    const query = dataSource.getRepository(Area).createQueryBuilder('area');
+    if (filter?.kinds?.length) query.andWhere('area.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter?.withinCode) {
+      query.andWhere(`area.code <> :withinCode AND ${areaMatchSql('area.code', ':withinCode', AreaScope.WITHIN)}`, {
+        withinCode: filter.withinCode,
+      });
+    }
+    if (filter?.text) query.andWhere('area.name ILIKE :text', { text: containsPattern(filter.text) });
+    return paginate(query, page, { column: 'area.code', property: 'code', direction: 'ASC', unique: true });
+  }
+
+  @FieldResolver(() => Area, { nullable: true, description: 'The area this one lies in; null for Sweden.' })
+  parent(@Root() area: Area, @Ctx() { loaders }: Context) {
+    return area.parentCode ? loaders.area.load(area.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Area], { description: 'The areas directly below this one, by name.' })
+  children(@Root() area: Area, @Ctx() { loaders }: Context) {
+    return loaders.areaChildren.load(area.code);
+  }
+
+  @FieldResolver(() => [Actor], { description: 'Actors working in this area, by name.' })
+  actors(
+    @Root() area: Area,
+    @Arg('scope', () => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING).' })
+    scope: AreaScope,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.actorsInArea[scope].load(area.code);
+  }
+}

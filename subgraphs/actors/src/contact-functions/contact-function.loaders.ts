@@ -1,0 +1,54 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { areaMatchSql, areaPairs, perAreaScope } from '@samverkan/federation';
+import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
+import { byName } from '../venues/venue.loaders';
+import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURRENT_HOLDERS, todayInSweden } from './contact-function';
+
+/** Per-request loaders of contact functions; each batch is one or two statements whatever the number of keys. */
+
+/** Contact functions by id (malformed ids → null). */
+export const contactFunctionLoader = (dataSource: DataSource) =>
+  recordLoader<string, ContactFunction>((ids) => dataSource.getRepository(ContactFunction).findBy({ id: In(ids.filter(isUuid)) }), (f) => f.id);
+
+/** The contact functions of each actor, by name. */
+export const contactFunctionsOfActorLoader = (dataSource: DataSource) =>
+  groupLoader<string, ContactFunction>(async (actorIds) =>
+    (await dataSource.getRepository(ContactFunction).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: byName })).map((f) => [
+      f.actorId,
+      f,
+    ]),
+  );
+
+/** The contact functions covering each area, per area scope, by name. */
+export const contactFunctionsInAreaLoader = (dataSource: DataSource) =>
+  perAreaScope((scope) =>
+    pairedGroupLoader(areaPairs(dataSource, 'contact_functions', 'area_code', scope), (ids) =>
+      dataSource.getRepository(ContactFunction).find({ where: { id: In(ids) }, order: byName }),
+    ),
+  );
+
+/** Everyone who holds, held or will hold each function, in the order the actor gave them. */
+export const contactFunctionHoldersLoader = (dataSource: DataSource) =>
+  groupLoader<string, ContactFunctionHolder>(async (functionIds) =>
+    (
+      await dataSource.getRepository(ContactFunctionHolder).find({ where: { functionId: In(functionIds.filter(isUuid)) }, order: { position: 'ASC' } })
+    ).map((h) => [h.functionId, h]),
+  );
+
+/** How many functions covering each area are one-person dependencies today, per area scope (one statement per batch). */
+export const onePersonDependencyCountLoader = (dataSource: DataSource) =>
+  perAreaScope(
+    (scope) =>
+      new DataLoader<string, number>(async (codes) => {
+        const rows: Array<{ code: string; n: number }> = await dataSource.query(
+          `SELECT k.code, count(f.id)::int AS n FROM unnest($1::text[]) AS k(code)
+             LEFT JOIN contact_functions f ON ${areaMatchSql('f.area_code', 'k.code', scope)}
+               AND ${currentHolderCountSql('f.id', '$2')} < ${MIN_CURRENT_HOLDERS}
+           GROUP BY k.code`,
+          [[...codes], todayInSweden()],
+        );
+        const counts = new Map(rows.map((r) => [r.code, r.n]));
+        return codes.map((code) => counts.get(code) ?? 0);
+      }),
+  );

@@ -1,0 +1,243 @@
+import { DataSource } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { areaMatchSql, AreaScope, COUNTRY_CODE, MAX_AGE } from '@samverkan/federation';
+import { groupLoader, recordLoader } from '@samverkan/platform';
+import { ActorKind } from '../registry/actor';
+import { Area, AreaKind } from '../areas/area';
+import { ServiceCategory } from '../services/service';
+
+/**
+ * Coverage gaps, for national coordinators' dashboards ("where is there no association
+ * infrastructure?"). Everything here is counted from the public registry, so it is public too.
+ *
+ * What counts as offered in an area:
+ * - LOCALLY: a service offered (service_areas) in the area itself or in one of its sub-areas.
+ *   For Sweden that is every service; for a municipality its own and its districts' services.
+ * - OVERLAPPING: as locally, plus services offered in a wider area containing it, so a nation- or
+ *   county-wide service covers every municipality. A national organisation's office is not local
+ *   presence, hence both views.
+ * Age groups count services whose age range overlaps the group (an open end is unbounded); a
+ * service without any age range is not aimed at an age and counts for no age group (as in search).
+ * OTHER is not a category one can plan for, so it is never reported missing.
+ */
+
+export enum AgeGroup {
+  AGES_0_5 = 'AGES_0_5',
+  AGES_6_9 = 'AGES_6_9',
+  AGES_10_12 = 'AGES_10_12',
+  AGES_13_15 = 'AGES_13_15',
+  AGES_16_18 = 'AGES_16_18',
+  AGES_19_25 = 'AGES_19_25',
+}
+
+registerEnumType(AgeGroup, {
+  name: 'AgeGroup',
+  description: 'The fixed age groups coverage is counted in, following the stages of Swedish school.',
+  valuesConfig: {
+    AGES_0_5: { description: 'Ages 0–5: pre-school (förskola).' },
+    AGES_6_9: { description: 'Ages 6–9: pre-school class and lower primary (förskoleklass, lågstadiet).' },
+    AGES_10_12: { description: 'Ages 10–12: middle primary (mellanstadiet).' },
+    AGES_13_15: { description: 'Ages 13–15: lower secondary (högstadiet).' },
+    AGES_16_18: { description: 'Ages 16–18: upper secondary (gymnasiet).' },
+    AGES_19_25: { description: 'Ages 19–25: young adults (unga vuxna).' },
+  },
+});
+
+/** Each age group's first and last year of age. */
+export const AGE_GROUPS: ReadonlyArray<{ ageGroup: AgeGroup; minAge: number; maxAge: number }> = [
+  { ageGroup: AgeGroup.AGES_0_5, minAge: 0, maxAge: 5 },
+  { ageGroup: AgeGroup.AGES_6_9, minAge: 6, maxAge: 9 },
+  { ageGroup: AgeGroup.AGES_10_12, minAge: 10, maxAge: 12 },
+  { ageGroup: AgeGroup.AGES_13_15, minAge: 13, maxAge: 15 },
+  { ageGroup: AgeGroup.AGES_16_18, minAge: 16, maxAge: 18 },
+  { ageGroup: AgeGroup.AGES_19_25, minAge: 19, maxAge: 25 },
+];
+
+/** The categories gaps are reported in: all but OTHER, in the enum's order. */
+export const COVERAGE_CATEGORIES: ServiceCategory[] = Object.values(ServiceCategory).filter((c) => c !== ServiceCategory.OTHER);
+
+/** Actor kinds that make up the local association infrastructure. */
+export const CIVIL_SOCIETY_KINDS: ActorKind[] = [ActorKind.CIVIL_SOCIETY, ActorKind.FAITH_COMMUNITY];
+
+@ObjectType({ description: 'What is offered to one age group in an area, and which categories of service it lacks.' })
+export class AgeGroupCoverage {
+  @Field(() => AgeGroup, { description: 'The age group.' })
+  ageGroup: AgeGroup;
+
+  @Field(() => Int, { description: 'First year of age in the group.' })
+  minAge: number;
+
+  @Field(() => Int, { description: 'Last year of age in the group.' })
+  maxAge: number;
+
+  @Field({ description: 'True when some service for this age group is offered in the area or its sub-areas.' })
+  coveredLocally: boolean;
+
+  @Field({ description: 'True when some service for this age group is offered in the area, its sub-areas or a wider area containing it.' })
+  covered: boolean;
+
+  @Field(() => [ServiceCategory], {
+    description: 'Categories (all but OTHER) with no service for this age group in the area or its sub-areas.',
+  })
+  missingCategoriesLocally: ServiceCategory[];
+
+  @Field(() => [ServiceCategory], {
+    description: 'Categories (all but OTHER) with no service for this age group in the area, its sub-areas or a wider area containing it.',
+  })
+  missingCategories: ServiceCategory[];
+}
+
+@ObjectType({
+  description:
+    'Coverage gaps of an area, from the public registry: the service categories and age groups no actor offers there, and ' +
+    'the districts without civil society. "Locally" counts what is offered in the area or its sub-areas; the other fields also ' +
+    'count services offered in a wider area containing it (e.g. nation-wide), since a national office is not local presence. ' +
+    'Services without an age range count for no age group; OTHER is never reported missing.',
+})
+export class Coverage {
+  /** The area's code, for the field resolvers' loaders. */
+  areaCode: string;
+
+  @Field(() => Area, { description: 'The area this is the coverage of.' })
+  area: Area;
+}
+
+/** Categories offered to a key's area, overall and per age group, locally and overlapping. */
+export interface OfferedCategories {
+  local: Set<ServiceCategory>;
+  overlapping: Set<ServiceCategory>;
+  byAgeGroup: Map<AgeGroup, { local: Set<ServiceCategory>; overlapping: Set<ServiceCategory> }>;
+}
+
+/** Oldest age the registry holds (the services table's CHECK): an open upper end reaches it. */
+
+const kindList = CIVIL_SOCIETY_KINDS.map((k) => `'${k}'`).join(', ');
+
+/**
+ * An area code's chain up to Sweden as an SQL array (`0180-rinkeby-kista` → itself, `0180`, `01`, `SE`;
+ * shorter codes repeat themselves), so that "is within" becomes an equality join the planner can hash.
+ */
+const chainSql = (code: string) => `ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}']`;
+
+/**
+ * The codes (from the small areas table) within or around any requested area: the only ones whose
+ * rows matter. As an array, so that the large tables are searched by their area index for a few
+ * areas, and scanned only when many are asked for.
+ */
+const relevantAreasSql = (scope: AreaScope) => `ARRAY(SELECT a.code FROM areas a JOIN keys k ON ${areaMatchSql('a.code', 'k.code', scope)})`;
+
+const KEYS_SQL = 'keys AS (SELECT DISTINCT code FROM unnest($1::text[]) AS k(code))';
+
+/**
+ * SQL: the age groups a service (alias `s`) serves, as bits (bit i for `AGE_GROUPS[i]`): those its
+ * age range overlaps, an open end being unbounded; none without any age range.
+ */
+const ageGroupBitsSql = (s: string) =>
+  `CASE WHEN ${s}.age_min IS NULL AND ${s}.age_max IS NULL THEN 0 ELSE ${AGE_GROUPS.map(
+    (g, i) => `(CASE WHEN coalesce(${s}.age_min, 0) <= ${g.maxAge} AND coalesce(${s}.age_max, ${MAX_AGE}) >= ${g.minAge} THEN ${1 << i} ELSE 0 END)`,
+  ).join(' | ')} END`;
+
+/**
+ * Which categories are offered to each requested area, locally or from a wider area, and for which
+ * age groups (bits, see `ageGroupBitsSql`): one statement for every requested area, aggregating
+ * per area and category first so that the rest works on a few rows per area.
+ */
+function offeredCategories(dataSource: DataSource, codes: string[]): Promise<Array<{ key: string; category: ServiceCategory; local: boolean; ages: number }>> {
+  return dataSource.query(
+    `WITH ${KEYS_SQL},
+       offered AS (
+         SELECT sa.area_code, s.category, bit_or(${ageGroupBitsSql('s')}) AS ages
+           FROM service_areas sa
+           JOIN services s ON s.id = sa.service_id
+          WHERE sa.area_code = ANY(${relevantAreasSql(AreaScope.OVERLAPPING)})
+          GROUP BY sa.area_code, s.category
+       )
+     SELECT k.code AS key, o.category, true AS local, bit_or(o.ages) AS ages
+       FROM offered o
+       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('o.area_code')}) AS c(code)) AS up
+       JOIN keys k ON k.code = up.code
+      GROUP BY k.code, o.category
+     UNION ALL
+     SELECT k.code, o.category, false, bit_or(o.ages)
+       FROM keys k
+       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('k.code')}) AS c(code)) AS up
+       JOIN offered o ON o.area_code = up.code
+      WHERE up.code <> k.code
+      GROUP BY k.code, o.category`,
+    [codes],
+  );
+}
+
+/** Per-request loaders of coverage figures, each one statement for all areas of a request. */
+export function coverageLoaders(dataSource: DataSource) {
+  const areas = dataSource.getRepository(Area);
+  return {
+    offered: recordLoader<string, OfferedCategories & { code: string }>(async (codes) => {
+      const byKey = new Map<string, OfferedCategories & { code: string }>();
+      const entry = (code: string) => {
+        let found = byKey.get(code);
+        if (!found) {
+          const byAgeGroup = new Map(AGE_GROUPS.map((g) => [g.ageGroup, { local: new Set<ServiceCategory>(), overlapping: new Set<ServiceCategory>() }]));
+          found = { code, local: new Set(), overlapping: new Set(), byAgeGroup };
+          byKey.set(code, found);
+        }
+        return found;
+      };
+      for (const code of codes) entry(code);
+      for (const row of await offeredCategories(dataSource, codes)) {
+        const offered = entry(row.key);
+        if (row.local) offered.local.add(row.category);
+        offered.overlapping.add(row.category);
+        AGE_GROUPS.forEach(({ ageGroup }, i) => {
+          if ((row.ages & (1 << i)) === 0) return;
+          const inGroup = offered.byAgeGroup.get(ageGroup)!;
+          if (row.local) inGroup.local.add(row.category);
+          inGroup.overlapping.add(row.category);
+        });
+      }
+      return [...byKey.values()];
+    }, (o) => o.code),
+
+    civilSocietyActorCount: recordLoader<string, { code: string; count: number }>(async (codes) => {
+      const rows: Array<{ key: string; count: number }> = await dataSource.query(
+        `WITH ${KEYS_SQL}
+         SELECT key, count(*)::int AS count FROM (
+           SELECT DISTINCT k.code AS key, aa.actor_id
+             FROM actor_areas aa
+             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList})
+             CROSS JOIN LATERAL unnest(${chainSql('aa.area_code')}) AS up(code)
+             JOIN keys k ON k.code = up.code
+            WHERE aa.area_code = ANY(${relevantAreasSql(AreaScope.WITHIN)})
+         ) AS working GROUP BY key`,
+        [codes],
+      );
+      const counts = new Map(rows.map((r) => [r.key, r.count]));
+      return codes.map((code) => ({ code, count: counts.get(code) ?? 0 }));
+    }, (c) => c.code),
+
+    // Districts are the lowest level (a district's code names no sub-areas), so "working in the
+    // district or its sub-areas" is a link to the district itself.
+    districtsWithoutCivilSociety: groupLoader<string, Area>(async (codes) => {
+      const rows: Array<{ key: string; code: string; name: string; kind: AreaKind; parent_code: string | null; latitude: number | null; longitude: number | null }> =
+        await dataSource.query(
+          `WITH ${KEYS_SQL}
+           SELECT k.code AS key, d.code, d.name, d.kind, d.parent_code, d.latitude, d.longitude
+             FROM keys k
+             JOIN areas d ON d.kind = 'DISTRICT' AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
+            WHERE NOT EXISTS (
+              SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
+               WHERE aa.area_code = d.code AND a.kind IN (${kindList}))
+            ORDER BY d.name, d.code`,
+          [codes],
+        );
+      return rows.map((r) => [
+        r.key,
+        areas.create({ code: r.code, name: r.name, kind: r.kind, parentCode: r.parent_code, latitude: r.latitude, longitude: r.longitude }),
+      ]);
+    }),
+  };
+}
+
+
+/** The categories of `COVERAGE_CATEGORIES` not in `offered`, in the enum's order. */
+export const missing = (offered: Set<ServiceCategory>) => COVERAGE_CATEGORIES.filter((c) => !offered.has(c));

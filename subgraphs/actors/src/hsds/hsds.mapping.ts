@@ -1,0 +1,345 @@
+import { createHash } from 'node:crypto';
+import { getMetadataStorage } from 'type-graphql';
+import { TargetGroup } from '@samverkan/federation';
+import { Actor, ActorKind } from '../registry/actor';
+import { Area, AreaKind } from '../areas/area';
+import { ContactChannel, ContactChannelKind, ContactFunction } from '../contact-functions/contact-function';
+import { Service, ServiceCategory } from '../services/service';
+import { Venue, VenueUse } from '../venues/venue';
+
+/**
+ * The registry in Open Referral HSDS 3 (https://docs.openreferral.org/): one small, pure function
+ * per HSDS object. What a caller may see is decided before these are called (see hsds.ts): a
+ * function's contacts are only passed in for signed-in callers.
+ *
+ * HSDS wants a UUID for every object. Records of the registry keep theirs; objects the registry
+ * does not store as records (an organisation's identifier, a service's area, a phone of a contact
+ * function) get a name-based UUID (version 5), the same in every export.
+ */
+
+export const HSDS_VERSION = '3.0';
+
+/** Namespace of the name-based UUIDs of this export (a fixed random UUID). */
+const NAMESPACE = Buffer.from('3f0c6d2e9b8a4c1d8e7f6a5b4c3d2e1f', 'hex');
+
+/** A UUID (version 5, RFC 9562) from names: the same names always give the same id. */
+export function stableId(...names: string[]): string {
+  const hash = createHash('sha1').update(NAMESPACE).update(names.join('\u0000')).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export type HsdsObject = Record<string, unknown>;
+
+/** The object without its null and undefined fields: HSDS types a missing value by leaving it out. */
+const present = <T extends HsdsObject>(object: T): T =>
+  Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined)) as T;
+
+/** An absolute URI as the JSON schema's `uri` format wants it (non-ASCII percent-encoded); undefined for anything else. */
+function uri(value: string | null): string | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value).href;
+  } catch {
+    return undefined;
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+// ---------------------------------------------------------------------------------------------
+// Taxonomies: what the registry's enums mean, as HSDS taxonomy terms linked through attributes.
+
+interface Taxonomy {
+  id: string;
+  name: string;
+  description: string;
+}
+
+const taxonomy = (name: string, description: string): Taxonomy => ({ id: stableId('taxonomy', name), name, description });
+
+export const TAXONOMIES = {
+  actorKind: taxonomy('samverkan-actor-kind', 'Vilken sorts organisation eller enhet en aktör är (samverkan, ActorKind).'),
+  serviceCategory: taxonomy('samverkan-service-category', 'Vad en verksamhet är: kategorierna som täckningsluckor räknas i (samverkan, ServiceCategory).'),
+  targetGroup: taxonomy('samverkan-target-group', 'Vilka en verksamhet är till för (samverkan, TargetGroup).'),
+};
+
+const ACTOR_KIND_NAMES: Record<ActorKind, string> = {
+  POLICE: 'Polis',
+  MUNICIPALITY: 'Kommun',
+  REGION: 'Region',
+  NATIONAL_AUTHORITY: 'Nationell myndighet eller organisation',
+  CIVIL_SOCIETY: 'Civilsamhälle (förening, stiftelse)',
+  FAITH_COMMUNITY: 'Trossamfund',
+  BUSINESS: 'Företag',
+  SCHOOL: 'Skola',
+};
+
+const SERVICE_CATEGORY_NAMES: Record<ServiceCategory, string> = {
+  SPORT: 'Idrott och fysisk aktivitet',
+  CULTURE: 'Kultur',
+  OPEN_MEETING_PLACE: 'Öppna mötesplatser och fritidsgårdar',
+  PARENT_SUPPORT: 'Föräldrastöd',
+  OUTREACH: 'Uppsökande verksamhet och fältarbete',
+  EXIT_PROGRAMME: 'Avhopparverksamhet',
+  CRISIS_SUPPORT: 'Krisstöd',
+  SAFETY_HOSTS: 'Trygghetsvärdar och vuxennärvaro',
+  HOMEWORK_HELP: 'Läxhjälp',
+  SUMMER_JOBS: 'Sommarjobb och feriejobb',
+  MENTORING: 'Mentorskap och förebilder',
+  VICTIM_SUPPORT: 'Brottsofferstöd',
+  COUNSELLING: 'Samtalsstöd',
+  OTHER: 'Annat',
+};
+
+const TARGET_GROUP_NAMES: Record<TargetGroup, string> = {
+  CHILDREN: 'barn',
+  YOUNG_PEOPLE: 'unga',
+  PARENTS: 'föräldrar och vårdnadshavare',
+  RELATIVES: 'anhöriga',
+  RESIDENTS: 'boende',
+  LEADERS_AND_VOLUNTEERS: 'ledare och ideella',
+  PROFESSIONALS: 'yrkesverksamma',
+  PEOPLE_WITH_NPF: 'barn och unga med NPF',
+};
+
+const VENUE_USE_NAMES: Record<VenueUse, string> = {
+  MEETINGS: 'möten',
+  DIALOGUES: 'dialoger',
+  YOUTH_ACTIVITIES: 'aktiviteter för barn och unga',
+  SPORT: 'idrott',
+  CRISIS_SUPPORT: 'krisstöd',
+};
+
+const AREA_KIND_NAMES: Record<AreaKind, { name: string; code: string }> = {
+  COUNTRY: { name: 'land', code: 'landskod (ISO 3166-1)' },
+  COUNTY: { name: 'län', code: 'länskod (SCB)' },
+  MUNICIPALITY: { name: 'kommun', code: 'kommunkod (SCB)' },
+  DISTRICT: { name: 'stadsdel eller område', code: 'områdeskod (samverkan: kommunkod och namn)' },
+};
+
+/** The GraphQL description of an enum value: one text for the API and the export. */
+function describe(enumObject: object, value: string): string {
+  const metadata = getMetadataStorage().enums.find((e) => e.enumObj === enumObject);
+  return (metadata?.valuesConfig?.[value] as { description?: string } | undefined)?.description ?? value;
+}
+
+export function taxonomyTerm(of: Taxonomy, enumObject: object, value: string, name: string): HsdsObject {
+  return {
+    id: stableId('taxonomy-term', of.name, value),
+    code: value,
+    name,
+    description: describe(enumObject, value),
+    taxonomy: of.name,
+    taxonomy_id: of.id,
+    taxonomy_detail: { ...of },
+  };
+}
+
+/** Links a record (`linkEntity` is its HSDS table) to a taxonomy term. */
+export function attribute(linkId: string, linkEntity: 'organization' | 'service', linkType: string, term: HsdsObject): HsdsObject {
+  const termId = term.id as string;
+  return { id: stableId('attribute', linkId, termId), link_id: linkId, link_type: linkType, link_entity: linkEntity, taxonomy_term_id: termId, taxonomy_term: term };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations (actors)
+
+/** The one-to-one fields of an organisation: what the paginated list returns. */
+export function organization(actor: Actor): HsdsObject {
+  return present({
+    id: actor.id,
+    name: actor.name,
+    // Required by HSDS; an actor may not have described itself yet.
+    description: actor.description ?? '',
+    website: uri(actor.website),
+    parent_organization_id: actor.parentId,
+  });
+}
+
+/** The Swedish organisation number, registered with Bolagsverket (org-id.guide scheme SE-ON). */
+export function organizationIdentifiers(actor: Actor): HsdsObject[] {
+  if (!actor.organisationNumber) return [];
+  return [
+    {
+      id: stableId('organization-identifier', actor.id),
+      organization_id: actor.id,
+      identifier_scheme: 'SE-ON',
+      identifier_type: 'Organisationsnummer',
+      identifier: actor.organisationNumber,
+    },
+  ];
+}
+
+export const actorKindAttribute = (actor: Actor) =>
+  attribute(actor.id, 'organization', 'actor_kind', taxonomyTerm(TAXONOMIES.actorKind, ActorKind, actor.kind, ACTOR_KIND_NAMES[actor.kind]));
+
+/**
+ * A whole organisation: its services, its locations (venues and area points) and, for signed-in
+ * callers only, its contacts (`contacts` undefined leaves them out).
+ */
+export function fullOrganization(
+  actor: Actor,
+  parts: { services: HsdsObject[]; locations: HsdsObject[]; contacts?: HsdsObject[] },
+): HsdsObject {
+  return present({
+    ...organization(actor),
+    organization_identifiers: organizationIdentifiers(actor),
+    attributes: [actorKindAttribute(actor)],
+    locations: parts.locations,
+    contacts: parts.contacts,
+    services: parts.services,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+/** Who a service is for and at what ages, in words. */
+export function eligibility(service: Pick<Service, 'targetGroups' | 'ageMin' | 'ageMax'>): string {
+  const groups = service.targetGroups.map((group) => TARGET_GROUP_NAMES[group]).join(', ');
+  const { ageMin, ageMax } = service;
+  const ages =
+    ageMin !== null && ageMax !== null ? `${ageMin}–${ageMax} år` : ageMin !== null ? `från ${ageMin} år` : ageMax !== null ? `upp till ${ageMax} år` : null;
+  return `För ${groups}${ages ? `, ${ages}` : ''}.`;
+}
+
+/** The one-to-one fields of a service: what the paginated list returns. */
+export function service(record: Service): HsdsObject {
+  return present({
+    id: record.id,
+    organization_id: record.actorId,
+    name: record.name,
+    description: record.description,
+    status: 'active',
+    eligibility_description: eligibility(record),
+    minimum_age: record.ageMin,
+    maximum_age: record.ageMax,
+    last_modified: record.updatedAt.toISOString(),
+  });
+}
+
+export const serviceAttributes = (record: Service): HsdsObject[] => [
+  attribute(record.id, 'service', 'service_category', taxonomyTerm(TAXONOMIES.serviceCategory, ServiceCategory, record.category, SERVICE_CATEGORY_NAMES[record.category])),
+  ...record.targetGroups.map((group) =>
+    attribute(record.id, 'service', 'target_group', taxonomyTerm(TAXONOMIES.targetGroup, TargetGroup, group, TARGET_GROUP_NAMES[group])),
+  ),
+];
+
+/** An area a service is offered in. HSDS describes areas by name (and optionally a polygon, which the registry has not). */
+export function serviceArea(record: Service, area: Area): HsdsObject {
+  return {
+    id: stableId('service-area', record.id, area.code),
+    service_id: record.id,
+    name: area.name,
+    description: `${capitalise(AREA_KIND_NAMES[area.kind].name)} med ${AREA_KIND_NAMES[area.kind].code} ${area.code}.`,
+  };
+}
+
+/** A service delivered at a location (with the location nested, as the HSDS API returns it). */
+export function serviceAtLocation(record: Service, location: HsdsObject): HsdsObject {
+  const locationId = location.id as string;
+  return { id: stableId('service-at-location', record.id, locationId), service_id: record.id, location_id: locationId, location };
+}
+
+/** A whole service: its areas, where it is delivered, its category and target groups, and (optionally) its organisation. */
+export function fullService(record: Service, parts: { areas: Area[]; locations: HsdsObject[]; organization?: HsdsObject }): HsdsObject {
+  return present({
+    ...service(record),
+    attributes: serviceAttributes(record),
+    service_areas: parts.areas.map((area) => serviceArea(record, area)),
+    service_at_locations: parts.locations.map((location) => serviceAtLocation(record, location)),
+    organization: parts.organization,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locations: venues, and the points of areas
+
+/** Where areas with a point may stand in for a place: municipalities and districts (a county's or Sweden's point says too little). */
+export const isPlaceLike = (area: Area) => (area.kind === AreaKind.MUNICIPALITY || area.kind === AreaKind.DISTRICT) && area.location !== null;
+
+/** An area as a location: its representative point, for maps and proximity search. Not an address. */
+export function areaLocation(area: Area): HsdsObject {
+  return present({
+    id: stableId('area-location', area.code),
+    location_type: 'physical',
+    name: area.name,
+    description: `Representativ punkt för ${area.name} (${AREA_KIND_NAMES[area.kind].name}), inte en adress.`,
+    latitude: area.latitude,
+    longitude: area.longitude,
+    external_identifier: area.code,
+    external_identifier_type: AREA_KIND_NAMES[area.kind].code,
+  });
+}
+
+/** A venue's postal address; HSDS requires street, city, postal code and region, so only complete addresses are given. */
+export function venueAddress(venue: Venue, county: Area | undefined): HsdsObject[] {
+  if (!venue.street || !venue.postalCode || !venue.city || !county) return [];
+  return [
+    {
+      id: stableId('address', venue.id),
+      location_id: venue.id,
+      address_1: venue.street,
+      city: venue.city,
+      state_province: county.name,
+      postal_code: venue.postalCode,
+      country: 'SE',
+      address_type: 'physical',
+    },
+  ];
+}
+
+/** A venue as a location; `contacts` (its contact function) only for signed-in callers. */
+export function venueLocation(venue: Venue, parts: { county?: Area; contacts?: HsdsObject[] }): HsdsObject {
+  const uses = venue.suitableFor.map((use) => VENUE_USE_NAMES[use]).join(', ');
+  const about = [venue.description, `Lokalen rymmer ${venue.capacity} personer.`, uses ? `Kan lånas för ${uses}.` : null].filter(Boolean).join(' ');
+  return present({
+    id: venue.id,
+    location_type: 'physical',
+    organization_id: venue.actorId,
+    name: venue.name,
+    description: about,
+    latitude: venue.latitude,
+    longitude: venue.longitude,
+    addresses: venueAddress(venue, parts.county),
+    accessibility: venue.accessibilityNote ? [{ id: stableId('accessibility', venue.id), location_id: venue.id, description: venue.accessibilityNote }] : [],
+    contacts: parts.contacts,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contacts: contact functions, never the people who hold them
+
+const PHONE_TYPES: Partial<Record<ContactChannelKind, string>> = { PHONE: 'voice', SMS: 'text' };
+
+export function phone(fn: ContactFunction, channel: ContactChannel): HsdsObject {
+  return present({
+    id: stableId('phone', fn.id, channel.kind, channel.value),
+    contact_id: fn.id,
+    number: channel.value,
+    type: PHONE_TYPES[channel.kind],
+    description: channel.note,
+  });
+}
+
+/**
+ * A contact function as an HSDS contact: the function is the contact (name and title are its name),
+ * so the entry outlives whoever holds it; holders are not exported. Phone and SMS channels become
+ * phones, the first e-mail channel the e-mail; HSDS has no place for web and other channels.
+ */
+export function contact(fn: ContactFunction): HsdsObject {
+  const email = fn.channels.find((channel) => channel.kind === ContactChannelKind.EMAIL && EMAIL.test(channel.value));
+  return present({
+    id: fn.id,
+    organization_id: fn.actorId,
+    name: fn.name,
+    title: fn.name,
+    email: email?.value,
+    phones: fn.channels.filter((channel) => PHONE_TYPES[channel.kind]).map((channel) => phone(fn, channel)),
+  });
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

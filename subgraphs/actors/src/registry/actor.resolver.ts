@@ -1,0 +1,111 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import { assertNotCleared, badInput, Connection, lockForUpdate, PageArgs, SubgraphContext } from '@samverkan/platform';
+import { ChangeAction, givenFields, ownerForNewRecord, recordChange } from '@samverkan/federation';
+import { Actor } from './actor';
+import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
+import { Area } from '../areas/area';
+import { assertAreasExist, replaceAreaLinks } from '../areas/area-links';
+import { ActorsLoaders } from '../loaders';
+import { assertMayMaintain } from './maintained-records';
+import { searchActors } from '../search/search';
+import { ActorOrder } from '../search/search.inputs';
+import { normaliseSupportFields } from './support-need';
+
+type Context = SubgraphContext<ActorsLoaders>;
+
+@ObjectType({ description: 'A page of actors.' })
+export class ActorConnection extends Connection(Actor) {}
+
+@Resolver(() => Actor)
+export class ActorResolver {
+  @Query(() => Actor, { nullable: true, description: 'One actor by id; null when there is none.' })
+  actor(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.actor.load(id);
+  }
+
+  @Query(() => ActorConnection, {
+    description:
+      'Actors matching a filter (area with sub-areas, kind, what they offer, for whom and at what age, free text in Swedish, distance), ordered by name, relevance or distance, a page at a time.',
+  })
+  actors(
+    @Arg('filter', () => ActorFilter, { nullable: true, description: 'Which actors to list; all conditions must hold.' }) filter: ActorFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => ActorOrder, { defaultValue: ActorOrder.NAME, description: 'How to order the list.' }) orderBy: ActorOrder,
+    @Ctx() { dataSource, viewer }: Context,
+  ) {
+    return searchActors(dataSource, viewer, filter, page, orderBy);
+  }
+
+  @FieldResolver(() => Actor, { nullable: true, description: 'The actor this one belongs to, e.g. the national organisation.' })
+  parent(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return actor.parentId ? loaders.actor.load(actor.parentId) : null;
+  }
+
+  @FieldResolver(() => [Actor], { description: 'Actors that belong to this one, e.g. local branches or local police areas.' })
+  children(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return loaders.actorChildren.load(actor.id);
+  }
+
+  @FieldResolver(() => [Area], { description: 'The areas the actor works in.' })
+  areas(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return loaders.areasOfActor.load(actor.id);
+  }
+
+  @Mutation(() => Actor, { description: 'Registers an actor.' })
+  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { dataSource, viewer }: Context) {
+    const ownerId = ownerForNewRecord(viewer);
+    return dataSource.transaction(async (manager) => {
+      const { areaCodes, ...fields } = input;
+      normaliseSupportFields(fields);
+      await checkReferences(manager, { parentId: fields.parentId, areaCodes });
+      const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create({ ...fields, ownerId }));
+      await replaceAreaLinks(manager, 'actor', actor.id, areaCodes ?? []);
+      await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.CREATED, fields: givenFields(input) });
+      return actor;
+    });
+  }
+
+  @Mutation(() => Actor, {
+    description: 'Changes an actor. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+  })
+  updateActor(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
+    @Ctx() { dataSource, viewer }: Context,
+  ) {
+    return dataSource.transaction(async (manager) => {
+      const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
+      const { areaCodes, name, kind, ...fields } = input;
+      assertNotCleared({ name, kind });
+      normaliseSupportFields(fields);
+      await checkReferences(manager, { parentId: fields.parentId, areaCodes });
+      if (fields.parentId && (await isSelfOrDescendant(manager, fields.parentId, id))) {
+        throw badInput('parentId would make the actor its own ancestor', [{ field: 'parentId', message: 'cycle' }]);
+      }
+      Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
+      const saved = await manager.getRepository(Actor).save(actor);
+      if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
+      await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
+      return saved;
+    });
+  }
+}
+
+async function checkReferences(manager: EntityManager, { parentId, areaCodes }: { parentId?: string | null; areaCodes?: string[] | null }) {
+  if (parentId && !(await manager.getRepository(Actor).existsBy({ id: parentId }))) {
+    throw badInput(`Unknown parent actor ${parentId}`, [{ field: 'parentId', message: 'unknown actor' }]);
+  }
+  await assertAreasExist(manager, areaCodes ?? []);
+}
+
+async function isSelfOrDescendant(manager: EntityManager, candidateId: string, actorId: string): Promise<boolean> {
+  const [{ found }] = await manager.query(
+    `WITH RECURSIVE up AS (SELECT id, parent_id FROM actors WHERE id = $1
+       UNION SELECT a.id, a.parent_id FROM actors a JOIN up ON a.id = up.parent_id)
+     SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS found`,
+    [candidateId, actorId],
+  );
+  return found;
+}

@@ -1,0 +1,87 @@
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ENTITIES } from '@samverkan/federation';
+import { VersionedRecord } from '@samverkan/platform';
+import { SupportNeed } from './support-need';
+
+export enum ActorKind {
+  POLICE = 'POLICE',
+  MUNICIPALITY = 'MUNICIPALITY',
+  REGION = 'REGION',
+  NATIONAL_AUTHORITY = 'NATIONAL_AUTHORITY',
+  CIVIL_SOCIETY = 'CIVIL_SOCIETY',
+  FAITH_COMMUNITY = 'FAITH_COMMUNITY',
+  BUSINESS = 'BUSINESS',
+  SCHOOL = 'SCHOOL',
+}
+
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'What kind of organisation or unit an actor is.',
+  valuesConfig: {
+    POLICE: { description: 'The Police Authority or one of its units (polisregion, lokalpolisområde).' },
+    MUNICIPALITY: { description: 'A municipality (kommun) or one of its units, e.g. social services or a district administration.' },
+    REGION: { description: 'A region (healthcare, regional development).' },
+    NATIONAL_AUTHORITY: { description: 'A national authority or public body, e.g. MUCF, Allmänna Arvsfonden, SKR.' },
+    CIVIL_SOCIETY: { description: 'A non-profit association or foundation, national or local (förening, stiftelse).' },
+    FAITH_COMMUNITY: { description: 'A faith community (trossamfund) or congregation.' },
+    BUSINESS: { description: 'A business, including housing companies (bostadsbolag) and local traders.' },
+    SCHOOL: { description: 'A school or school organisation.' },
+  },
+});
+
+@ObjectType({ description: ENTITIES.Actor.description })
+@Directive('@key(fields: "id")')
+@Entity('actors')
+export class Actor extends VersionedRecord {
+  @Field({ description: 'Name of the organisation or unit, e.g. "Lokalpolisområde Rinkeby" or "Rädda Barnen Göteborg".' })
+  @Column('varchar', { length: 200 })
+  name: string;
+
+  @Field(() => ActorKind, { description: 'What kind of organisation or unit this is.' })
+  @Column('text')
+  kind: ActorKind;
+
+  @Field(() => String, { nullable: true, description: 'What the actor does, in its own words.' })
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public web site.' })
+  @Column('text', { nullable: true })
+  website: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Swedish organisation number (organisationsnummer), e.g. "802005-9740", where the actor has one of its own.',
+  })
+  @Column('text', { name: 'organisation_number', nullable: true })
+  organisationNumber: string | null;
+
+  @Column('uuid', { name: 'parent_id', nullable: true })
+  parentId: string | null;
+
+  /** The organisation that maintains this entry: the actor itself, or e.g. the municipality that registered it. */
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
+
+  // Whether the actor can receive young people at risk, and what it needs for that: network-only
+  // fields (see service.resolver.ts), since such a label must never scare young people away.
+  @Column('boolean', { name: 'receives_young_people_at_risk', default: false })
+  receivesYoungPeopleAtRisk: boolean;
+
+  @Column('text', { name: 'support_needs', array: true, default: () => "'{}'" })
+  supportNeeds: SupportNeed[];
+
+  @Column('text', { name: 'support_note', nullable: true })
+  supportNote: string | null;
+}
+
+/** The areas an actor works in (many per actor). */
+@Entity('actor_areas')
+export class ActorArea {
+  @PrimaryColumn('uuid', { name: 'actor_id' })
+  actorId: string;
+
+  @PrimaryColumn('text', { name: 'area_code' })
+  areaCode: string;
+}

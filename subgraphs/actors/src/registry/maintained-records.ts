@@ -1,0 +1,77 @@
+import { EntityManager, EntityTarget } from 'typeorm';
+import { assertSignedIn, badInput, isUuid, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/platform';
+import { ChangeLogEntry, forbidden, isWriter } from '@samverkan/federation';
+import { Actor } from './actor';
+import { ActorsLoaders } from '../loaders';
+
+/**
+ * Records an actor keeps in the registry besides its entry (venues, contact functions): they are
+ * public, and are maintained by the same people as the actor's entry (see `assertMayMaintain`).
+ */
+export interface ActorRecord {
+  id: string;
+  actorId: string;
+}
+
+/** Whether the viewer acts for the actor or for the organisation that maintains its entry. */
+export const isMaintainerMember = (actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer) =>
+  viewer.kind === 'member' && [actor.id, actor.ownerId].includes(viewer.organisationId);
+
+/** An actor's entry and records are maintained by coordinators of the actor or of its owner; the registry is public, so no refusal hides anything. */
+export function assertMayMaintain(actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer): void {
+  assertSignedIn(viewer, 'change the actors registry');
+  if (!isWriter(viewer) || !isMaintainerMember(actor, viewer)) {
+    throw forbidden('Only coordinators of the actor, or of the organisation that maintains its entry, may change it');
+  }
+}
+
+/** The change log of an actor's record, for members of the actor or of the organisation maintaining it; null for others. */
+export async function maintainersChangeLog(
+  record: ActorRecord,
+  viewer: Viewer,
+  loaders: Pick<ActorsLoaders, 'actor' | 'changeLog'>,
+): Promise<ChangeLogEntry[] | null> {
+  if (viewer.kind === 'public') return null;
+  const actor = await loaders.actor.load(record.actorId);
+  return actor && isMaintainerMember(actor, viewer) ? loaders.changeLog.load(record.id) : null;
+}
+
+/**
+ * The actor a new record is for, once the viewer may maintain it: the public is UNAUTHENTICATED,
+ * an unknown actor BAD_USER_INPUT, anyone but its coordinators FORBIDDEN.
+ */
+export async function actorToMaintain(manager: EntityManager, actorId: string, viewer: Viewer): Promise<Actor> {
+  assertSignedIn(viewer, 'change the actors registry'); // before the lookup: the public learns nothing
+  const actor = isUuid(actorId) ? await manager.findOneBy(Actor, { id: actorId }) : null;
+  if (!actor) throw badInput(`Unknown actor ${actorId}`, [{ field: 'actorId', message: 'unknown actor' }]);
+  assertMayMaintain(actor, viewer);
+  return actor;
+}
+
+/**
+ * Locks an actor's record for a change by someone who may maintain the actor, at the version the
+ * caller read (unknown id → NOT_FOUND, not a maintainer → FORBIDDEN, stale → VERSION_CONFLICT).
+ */
+export async function lockActorRecord<T extends VersionedRecord & ActorRecord>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  table: string,
+  typeName: string,
+  id: string,
+  version: number,
+  viewer: Viewer,
+): Promise<T> {
+  assertSignedIn(viewer, 'change the actors registry');
+  // The record's actor never changes, so it can be read before the record is locked.
+  const [actor] = isUuid(id)
+    ? await manager.query(`SELECT a.id, a.owner_id AS "ownerId" FROM actors a JOIN ${table} r ON r.actor_id = a.id WHERE r.id = $1`, [id])
+    : [];
+  return lockForUpdate(manager, entity, typeName, id, version, () => assertMayMaintain(actor, viewer));
+}
+
+
+/** Bumps a record's version after a change to its child rows, and returns it as it is now. */
+export async function touch<T extends VersionedRecord>(manager: EntityManager, entity: EntityTarget<T>, table: string, id: string): Promise<T> {
+  await manager.query(`UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+  return manager.findOneByOrFail(entity, { id } as never);
+}

@@ -1,0 +1,34 @@
+import { DataSource, In } from 'typeorm';
+import { areaPairs, perAreaScope } from '@samverkan/federation';
+import { groupLoader, isUuid, pairedGroupLoader } from '@samverkan/platform';
+import { Area } from '../areas/area';
+import { Service } from './service';
+
+/** Per-request loaders of services; each batch is one or two statements whatever the number of keys. */
+
+const servicesByName = (dataSource: DataSource) => (ids: string[]) =>
+  dataSource.getRepository(Service).find({ where: { id: In(ids) }, order: { name: 'ASC', id: 'ASC' } });
+
+/** The services of each actor, by name. */
+export const servicesOfActorLoader = (dataSource: DataSource) =>
+  groupLoader<string, Service>(async (actorIds) =>
+    (
+      await dataSource.getRepository(Service).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: { name: 'ASC', id: 'ASC' } })
+    ).map((service) => [service.actorId, service]),
+  );
+
+/** The areas each service is offered in, by code. */
+export const areasOfServiceLoader = (dataSource: DataSource) =>
+  groupLoader<string, Area>(async (serviceIds) => {
+    const links: Array<{ service_id: string; area_code: string }> = await dataSource.query(
+      'SELECT service_id, area_code FROM service_areas WHERE service_id = ANY($1::uuid[]) ORDER BY area_code',
+      [serviceIds.filter(isUuid)],
+    );
+    if (links.length === 0) return [];
+    const found = new Map((await dataSource.getRepository(Area).findBy({ code: In(links.map((l) => l.area_code)) })).map((a) => [a.code, a]));
+    return links.map((l) => [l.service_id, found.get(l.area_code)!]);
+  });
+
+/** The services offered in each area, per area scope, by name. */
+export const servicesInAreaLoader = (dataSource: DataSource) =>
+  perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'service_areas', 'area_code', scope, 'service_id'), servicesByName(dataSource)));

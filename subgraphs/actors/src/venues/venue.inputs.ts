@@ -1,0 +1,132 @@
+import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/federation';
+import { VenueUse } from './venue';
+
+export const MAX_CAPACITY = 100000;
+/** A Swedish postal code, with or without the space: "753 20" or "75320". */
+export const POSTAL_CODE = /^\d{3} ?\d{2}$/;
+
+@InputType({ description: 'Which venues to list; all conditions must hold.' })
+export class VenueFilter {
+  @Field(() => ID, { nullable: true, description: 'Only venues in this area (see `areaScope`).' })
+  @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
+  areaCode?: string;
+
+  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
+  areaScope: AreaScope = AreaScope.WITHIN;
+
+  @Field(() => Int, { nullable: true, description: 'Only venues holding at least this many people (1 or more).' })
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  minCapacity?: number;
+
+  @Field(() => [VenueUse], { nullable: true, description: 'Only venues suitable for ALL of these uses.' })
+  @ArrayMaxSize(10)
+  suitableFor?: VenueUse[];
+
+  @Field({ nullable: true, description: 'Only venues whose name, description or city contains this text (case-insensitive).' })
+  @MaxLength(200)
+  text?: string;
+}
+
+@InputType({ description: 'A postal address; every part is optional.' })
+export class VenueAddressInput {
+  @Field(() => String, { nullable: true, description: 'Street and number (up to 200 characters).' })
+  @MaxLength(200)
+  street?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Swedish postal code, "NNN NN" or "NNNNN" (stored as "NNN NN").' })
+  @Matches(POSTAL_CODE, { message: 'postalCode must look like NNN NN' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal town (up to 100 characters).' })
+  @MaxLength(100)
+  city?: string | null;
+}
+
+@InputType({ description: 'A point in WGS 84 coordinates.' })
+export class VenueLocationInput {
+  @Field(() => Float, { description: 'Latitude in decimal degrees, -90 to 90.' })
+  @Min(-90)
+  @Max(90)
+  latitude: number;
+
+  @Field(() => Float, { description: 'Longitude in decimal degrees, -180 to 180.' })
+  @Min(-180)
+  @Max(180)
+  longitude: number;
+}
+
+/** Optional fields shared by create and update: on update, null clears them. */
+@InputType()
+abstract class VenueDetailsInput {
+  @Field(() => String, { nullable: true, description: 'What the premises are like and how to borrow them (up to 4000 characters).' })
+  @MaxLength(4000)
+  description?: string | null;
+
+  @Field(() => VenueAddressInput, { nullable: true, description: 'Postal address; on update it replaces the whole address, null clears it.' })
+  @ValidateNested()
+  address?: VenueAddressInput | null;
+
+  @Field(() => VenueLocationInput, { nullable: true, description: 'Where the premises are; null clears it.' })
+  @ValidateNested()
+  location?: VenueLocationInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Accessibility (up to 1000 characters).' })
+  @MaxLength(1000)
+  accessibilityNote?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The contact function to ask about the premises; it must belong to the same actor. Null removes it.',
+  })
+  @IsUUID('all', { message: 'contactFunctionId is not a contact function id' })
+  contactFunctionId?: string | null;
+}
+
+@InputType({ description: 'New premises an actor can lend.' })
+export class CreateVenueInput extends VenueDetailsInput {
+  @Field(() => ID, { description: 'The actor that lends the premises; you must be a coordinator of it (or of the organisation maintaining its entry).' })
+  @IsUUID('all', { message: 'actorId is not an actor id' })
+  actorId: string;
+
+  @Field({ description: 'Name of the premises (1–200 characters).' })
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => ID, { description: 'Code of the area the premises are in, e.g. "1480-angered".' })
+  @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
+  areaCode: string;
+
+  @Field(() => Int, { description: `How many people the premises hold (1–${MAX_CAPACITY}).` })
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity: number;
+
+  @Field(() => [VenueUse], { defaultValue: [], description: 'What the premises can be lent for.' })
+  @ArrayMaxSize(10)
+  suitableFor: VenueUse[];
+}
+
+@InputType({ description: 'Changes to a venue: fields left out stay as they are, null clears an optional field.' })
+export class UpdateVenueInput extends VenueDetailsInput {
+  @Field(() => String, { nullable: true, description: 'New name (1–200 characters).' })
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'New area code.' })
+  @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
+  areaCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `New capacity (1–${MAX_CAPACITY}).` })
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity?: number | null;
+
+  @Field(() => [VenueUse], { nullable: true, description: 'New uses; replaces the list.' })
+  @ArrayMaxSize(10)
+  suitableFor?: VenueUse[] | null;
+}

@@ -1,0 +1,183 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import { areaMatchSql, AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { assertNotCleared, badInput, Connection, containsPattern, isUuid, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { Actor } from '../registry/actor';
+import { Area } from '../areas/area';
+import { ContactFunction } from '../contact-functions/contact-function';
+import { ActorsLoaders } from '../loaders';
+import { assertAreasExist } from '../areas/area-links';
+import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
+import { Venue } from './venue';
+import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter, VenueLocationInput } from './venue.inputs';
+
+type Context = SubgraphContext<ActorsLoaders>;
+
+@ObjectType({ description: 'A page of venues.' })
+export class VenueConnection extends Connection(Venue) {}
+
+@Resolver(() => Venue)
+export class VenueResolver {
+  @Query(() => Venue, { nullable: true, description: 'One venue by id; null when there is none.' })
+  venue(@Arg('id', () => ID, { description: 'Id of the venue.' }) id: string, @Ctx() { loaders }: Context) {
+    return loaders.venue.load(id);
+  }
+
+  @Query(() => VenueConnection, {
+    description: 'Premises actors can lend, matching a filter, ordered by name, a page at a time. Public: the registry is open to all.',
+  })
+  venues(
+    @Arg('filter', () => VenueFilter, { nullable: true, description: 'Which venues to list; all of them when left out.' }) filter: VenueFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { dataSource }: Context,
+  ) {
+    const query = dataSource.getRepository(Venue).createQueryBuilder('venue');
+    if (filter?.areaCode) query.andWhere(areaMatchSql('venue.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    if (filter?.minCapacity) query.andWhere('venue.capacity >= :minCapacity', { minCapacity: filter.minCapacity });
+    if (filter?.suitableFor?.length) query.andWhere('venue.suitable_for @> CAST(:uses AS text[])', { uses: [...new Set(filter.suitableFor)] });
+    if (filter?.text) {
+      query.andWhere('(venue.name ILIKE :text OR venue.description ILIKE :text OR venue.city ILIKE :text)', { text: containsPattern(filter.text) });
+    }
+    return paginate(query, page, { column: 'venue.name', property: 'name', direction: 'ASC' });
+  }
+
+  @FieldResolver(() => Actor, { description: 'The actor that lends the premises.' })
+  actor(@Root() venue: Venue, @Ctx() { loaders }: Context) {
+    return loaders.actor.load(venue.actorId);
+  }
+
+  @FieldResolver(() => Area, { description: 'The area the premises are in.' })
+  area(@Root() venue: Venue, @Ctx() { loaders }: Context) {
+    return loaders.area.load(venue.areaCode);
+  }
+
+  @FieldResolver(() => ContactFunction, {
+    nullable: true,
+    description: 'Whom to ask about borrowing the premises: a contact function of the actor (its channels are for signed-in parties); null when none is named.',
+  })
+  contactFunction(@Root() venue: Venue, @Ctx() { loaders }: Context) {
+    return venue.contactFunctionId ? loaders.contactFunction.load(venue.contactFunctionId) : null;
+  }
+
+  @FieldResolver(() => [ChangeLogEntry], {
+    nullable: true,
+    description: 'Who created and changed this venue, and when, oldest first. Only for members of the actor or of the organisation maintaining its entry; null for others.',
+  })
+  changeLog(@Root() venue: Venue, @Ctx() { viewer, loaders }: Context) {
+    return maintainersChangeLog(venue, viewer, loaders);
+  }
+
+  @Mutation(() => Venue, {
+    description:
+      'Registers premises an actor can lend; coordinators of the actor (or of the organisation maintaining its entry) only: UNAUTHENTICATED without a token, FORBIDDEN for others.',
+  })
+  createVenue(@Arg('input', () => CreateVenueInput, { description: 'The new venue.' }) input: CreateVenueInput, @Ctx() { dataSource, viewer }: Context) {
+    return dataSource.transaction(async (manager) => {
+      const { actorId, address, location, suitableFor, ...fields } = input;
+      await actorToMaintain(manager, actorId, viewer);
+      await assertAreasExist(manager, [fields.areaCode], 'areaCode');
+      if (fields.contactFunctionId) await assertContactFunctionOf(manager, actorId, fields.contactFunctionId);
+      const venue = manager.getRepository(Venue).create({
+        ...fields,
+        actorId,
+        suitableFor: [...new Set(suitableFor ?? [])],
+        ...addressColumns(address ?? null),
+        ...locationColumns(location ?? null),
+      });
+      const saved = await manager.getRepository(Venue).save(venue);
+      await recordChange(manager, viewer, { entityType: 'Venue', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
+      return saved;
+    });
+  }
+
+  @Mutation(() => Venue, {
+    description:
+      'Changes a venue; coordinators of its actor (or of the organisation maintaining its entry) only. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+  })
+  updateVenue(
+    @Arg('id', () => ID, { description: 'Id of the venue to change.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
+    @Arg('input', () => UpdateVenueInput, { description: 'The changes.' }) input: UpdateVenueInput,
+    @Ctx() { dataSource, viewer }: Context,
+  ) {
+    return dataSource.transaction(async (manager) => {
+      const venue = await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
+      const { name, areaCode, capacity, suitableFor, address, location, ...optional } = input;
+      assertNotCleared({ name, areaCode, capacity, suitableFor });
+      if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
+      if (optional.contactFunctionId) await assertContactFunctionOf(manager, venue.actorId, optional.contactFunctionId);
+      const changes = Object.fromEntries(Object.entries({ ...optional, name, areaCode, capacity }).filter(([, value]) => value !== undefined));
+      Object.assign(venue, changes);
+      if (suitableFor) venue.suitableFor = [...new Set(suitableFor)];
+      if (address !== undefined) Object.assign(venue, addressColumns(address));
+      if (location !== undefined) Object.assign(venue, locationColumns(location));
+      const saved = await manager.getRepository(Venue).save(venue);
+      await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
+      return saved;
+    });
+  }
+
+  @Mutation(() => ID, {
+    description:
+      'Deletes a venue; coordinators of its actor (or of the organisation maintaining its entry) only. `version` must be the version you read (else VERSION_CONFLICT, nothing deleted). Returns the id.',
+  })
+  deleteVenue(
+    @Arg('id', () => ID, { description: 'Id of the venue to delete.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
+    @Ctx() { dataSource, viewer }: Context,
+  ) {
+    return dataSource.transaction(async (manager) => {
+      await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
+      await manager.getRepository(Venue).delete({ id });
+      await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.DELETED, fields: [] });
+      return id;
+    });
+  }
+}
+
+@Resolver(() => Actor)
+export class ActorVenuesResolver {
+  @FieldResolver(() => [Venue], { description: 'Premises the actor can lend, by name.' })
+  venues(@Root() actor: Actor, @Ctx() { loaders }: Context) {
+    return loaders.venuesOfActor.load(actor.id);
+  }
+}
+
+@Resolver(() => Area)
+export class AreaVenuesResolver {
+  @FieldResolver(() => [Venue], { description: 'Premises in this area that actors can lend, by name.' })
+  venues(
+    @Root() area: Area,
+    @Arg('scope', () => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING).' })
+    scope: AreaScope,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.venuesInArea[scope].load(area.code);
+  }
+}
+
+/** A venue names a contact function of its own actor as the one to ask. */
+async function assertContactFunctionOf(manager: EntityManager, actorId: string, contactFunctionId: string) {
+  const found = isUuid(contactFunctionId) && (await manager.existsBy(ContactFunction, { id: contactFunctionId, actorId }));
+  if (!found) {
+    throw badInput(`${contactFunctionId} is not a contact function of actor ${actorId}`, [
+      { field: 'contactFunctionId', message: 'unknown contact function of this actor' },
+    ]);
+  }
+}
+
+/** The address columns for an address input (null or an empty address clears them); postal codes are stored as "NNN NN". */
+function addressColumns(address: VenueAddressInput | null): Pick<Venue, 'street' | 'postalCode' | 'city'> {
+  const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
+  const postal = blankToNull(address?.postalCode)?.replace(/\s/g, '');
+  return {
+    street: blankToNull(address?.street),
+    postalCode: postal ? `${postal.slice(0, 3)} ${postal.slice(3)}` : null,
+    city: blankToNull(address?.city),
+  };
+}
+
+const locationColumns = (location: VenueLocationInput | null): Pick<Venue, 'latitude' | 'longitude'> => ({
+  latitude: location?.latitude ?? null,
+  longitude: location?.longitude ?? null,
+});

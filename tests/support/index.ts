@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './database';
+export * from './federation';
+export * from './graphql';
+export * from './subgraph';
+export * from '@samverkan/dev';
