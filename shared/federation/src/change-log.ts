@@ -1,6 +1,6 @@
 import { ClassType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Column, CreateDateColumn, DataSource, Entity, EntityManager, In, PrimaryGeneratedColumn } from 'typeorm';
-import { Viewer, groupLoader } from '@samverkan/platform';
+import { groupLoader, isSignedIn, Viewer } from '@samverkan/platform';
 import { isOwnerMember } from './visibility';
 
 export enum ChangeAction {
@@ -78,7 +78,7 @@ export interface Change {
 
 /** Appends one change, or several in one statement, to the change log, in the change's own transaction. */
 export async function recordChange(manager: EntityManager, viewer: Viewer, change: Change | Change[]): Promise<void> {
-  if (viewer.kind === 'public') throw new Error('changes are made by signed-in people only');
+  if (!isSignedIn(viewer)) throw new Error('changes are made by signed-in people only');
   const entries = (Array.isArray(change) ? change : [change]).map((c) => ({ ...c, organisationId: viewer.organisationId, subject: viewer.subject }));
   if (entries.length) await manager.insert(ChangeLogEntry, entries);
 }

@@ -1,5 +1,22 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from '@samverkan/platform';
+import { badInput, FieldProblem } from '@samverkan/platform';
+
+/** The names of a period's two ends, as the caller's input calls them. */
+export interface PeriodFields {
+  start: string;
+  end: string;
+}
+
+/** The problem with a period whose end comes before its start (dates as 'YYYY-MM-DD'; open ends are fine), if any. */
+export function periodProblem(start: string | null | undefined, end: string | null | undefined, fields: PeriodFields): FieldProblem | null {
+  return start && end && end < start ? { field: fields.end, message: `must not be before ${fields.start}` } : null;
+}
+
+/** Refuses a period that ends before it starts: one rule for agreements, activities, reports and holders. */
+export function assertPeriod(start: string | null | undefined, end: string | null | undefined, fields: PeriodFields): void {
+  const problem = periodProblem(start, end, fields);
+  if (problem) throw badInput(`${fields.end} is before ${fields.start}`, [problem]);
+}
 
 /**
  * Keeps the records whose period overlaps [from, to] (dates as 'YYYY-MM-DD'; either end may be
@@ -10,7 +27,7 @@ export function wherePeriodOverlaps<T extends ObjectLiteral>(
   { start, end }: { start: string; end: string },
   { from, to }: { from?: string | null; to?: string | null },
 ): SelectQueryBuilder<T> {
-  if (from && to && from > to) throw badInput('`from` is after `to`', [{ field: 'filter.to', message: 'must not be before from' }]);
+  assertPeriod(from, to, { start: 'from', end: 'filter.to' });
   if (from) query.andWhere(`${start} IS NOT NULL AND (${end} IS NULL OR ${end} >= :periodFrom)`, { periodFrom: from });
   if (to) query.andWhere(`${start} <= :periodTo`, { periodTo: to });
   return query;

@@ -10,6 +10,9 @@ const OWNERS = {
 } as const satisfies Record<string, { subgraph: SubgraphName; key: string; noun: string }>;
 export type ReferencedType = keyof typeof OWNERS;
 
+/** A key as its owner stores it: ids are UUIDs, which compare without regard to case. */
+const canonicalKey = (type: ReferencedType, key: string) => (OWNERS[type].key === 'id' ? key.toLowerCase() : key);
+
 /**
  * Which of these keys exist, asked of the subgraph that owns them through the federation's own
  * `_entities` field. `authorization` is passed on, so the owner answers as it would the caller.
@@ -51,13 +54,13 @@ export interface ReferenceCheck {
 export async function assertReferencesExist(checks: ReferenceCheck[], authorization?: string): Promise<void> {
   const wanted = new Map<ReferencedType, Set<string>>();
   for (const { type, keys } of checks) {
-    for (const key of keys) if (key) (wanted.get(type) ?? wanted.set(type, new Set()).get(type)!).add(key);
+    for (const key of keys) if (key) (wanted.get(type) ?? wanted.set(type, new Set()).get(type)!).add(canonicalKey(type, key));
   }
   const found = new Map(
     await Promise.all([...wanted].map(async ([type, keys]) => [type, await existingKeys(type, [...keys], authorization)] as const)),
   );
   const problems = checks.flatMap(({ type, keys, field }) => {
-    const missing = [...new Set(keys.filter((key): key is string => !!key && !found.get(type)!.has(key)))];
+    const missing = [...new Set(keys.filter((key): key is string => !!key && !found.get(type)!.has(canonicalKey(type, key))))];
     const { key, noun } = OWNERS[type];
     return missing.length ? [{ field, message: `unknown ${noun}`, text: `Unknown ${noun} ${key}: ${missing.join(', ')}` }] : [];
   });

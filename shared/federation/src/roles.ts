@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Viewer } from '@samverkan/platform';
+import { isSignedIn, Viewer } from '@samverkan/platform';
 
 /** What a person may do in their organisation; carried in the token's `roles` claim. */
 export enum Role {
@@ -25,7 +25,7 @@ registerEnumType(Role, {
 
 /** Whether the viewer holds one of these roles. */
 export const hasRole = (viewer: Viewer, ...roles: Role[]): boolean =>
-  viewer.kind === 'member' && viewer.roles.some((role) => (roles as string[]).includes(role));
+  isSignedIn(viewer) && viewer.roles.some((role) => (roles as string[]).includes(role));
 
 /** Roles that may write their organisation's records. */
 export const isWriter = (viewer: Viewer): boolean => hasRole(viewer, Role.COORDINATOR, Role.NATIONAL_COORDINATOR);

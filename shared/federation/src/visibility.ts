@@ -1,7 +1,7 @@
 import { ClassType, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Column, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, notFound, VersionedRecord, Viewer, assertSignedIn } from '@samverkan/platform';
+import { assertSignedIn, ErrorCode, isSignedIn, notFound, VersionedRecord, Viewer } from '@samverkan/platform';
 import { isWriter } from './roles';
 
 /** Who may see a record; chosen by its owner, private by default. */
@@ -44,21 +44,28 @@ export abstract class OwnedRecord extends VersionedRecord implements Owned {
   sharedWith: string[];
 }
 
+/**
+ * Who a record is shared with, as stored: actor ids lower-cased (tokens carry them so), each once,
+ * without the owner, who sees it anyway.
+ */
+export const sharedWithOthers = (ids: readonly string[], ownerId: string): string[] =>
+  [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => id !== ownerId);
+
 /** Whether the viewer may see a record with these ownership settings. */
 export function canSee(record: Owned, viewer: Viewer): boolean {
   if (record.visibility === Visibility.PUBLIC) return true;
-  if (viewer.kind === 'public') return false;
+  if (!isSignedIn(viewer)) return false;
   if (record.visibility === Visibility.NETWORK || record.ownerId === viewer.organisationId) return true;
   return record.visibility === Visibility.SHARED && record.sharedWith.includes(viewer.organisationId);
 }
 
 /** Whether the viewer acts for the organisation that owns the record. */
 export const isOwnerMember = (record: Pick<Owned, 'ownerId'>, viewer: Viewer) =>
-  viewer.kind === 'member' && viewer.organisationId === record.ownerId;
+  isSignedIn(viewer) && viewer.organisationId === record.ownerId;
 
 /** The same rule as `canSee`, as a condition on a query: lists, counts and loaders show only what the viewer may see. */
 export function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias = query.alias) {
-  if (viewer.kind === 'public') return query.andWhere(`${alias}.visibility = 'PUBLIC'`);
+  if (!isSignedIn(viewer)) return query.andWhere(`${alias}.visibility = 'PUBLIC'`);
   return query.andWhere(
     `(${alias}.visibility IN ('PUBLIC', 'NETWORK') OR ${alias}.owner_id = :viewerOrganisation
       OR (${alias}.visibility = 'SHARED' AND :viewerOrganisation = ANY(${alias}.shared_with)))`,

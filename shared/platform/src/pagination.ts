@@ -60,17 +60,22 @@ export interface Ordering<T> {
   unique?: boolean;
 }
 
-const encodeCursor = (position: unknown[]) =>
+/** A keyset cursor: the position (sort keys, then id) of the last record of a page, opaque to clients. */
+export const encodeCursor = (position: unknown[]) =>
   Buffer.from(JSON.stringify(position.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
 
-function decodeCursor(cursor: string, length: number): unknown[] {
+/**
+ * The position in a cursor, if it has `length` values and `accept` takes them; anything else (a
+ * cursor of another list or order, or garbage) is BAD_USER_INPUT.
+ */
+export function decodeCursor<P extends unknown[]>(cursor: string, length: number, accept: (position: unknown[]) => boolean = () => true): P {
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === length) return decoded;
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === length && accept(decoded)) return decoded as P;
   } catch {
     // fall through to the error below
   }
-  throw badInput('`after` is not a cursor returned by this list', [{ field: 'after', message: 'unknown cursor' }]);
+  throw badInput('`after` is not a cursor returned by this list in this order', [{ field: 'after', message: 'unknown cursor' }]);
 }
 
 /**

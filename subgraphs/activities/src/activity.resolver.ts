@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, assertAgeRange, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, wherePeriodOverlaps } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
+import { areaMatchSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
@@ -90,7 +90,7 @@ export class ActivityResolver {
       'INTERNAL: how the parties classify the activity for their own planning and follow-up (e.g. selective prevention). Shown to signed-in parties that `visibility` lets see the internal fields, NEVER to the public (null), even when `visibility` is PUBLIC; null for everyone else too. Never show it to participants or use it in public listings: activities are not labelled crime-preventive outwardly.',
   })
   internalClassification(@Root() activity: Activity, @Ctx() { viewer }: Context): InternalClassification | null {
-    return canSee(activity, viewer) && viewer.kind !== 'public' ? activity.internalClassification : null;
+    return canSee(activity, viewer) && isSignedIn(viewer) ? activity.internalClassification : null;
   }
 
   @FieldResolver(() => Int, {
@@ -118,7 +118,7 @@ export class ActivityResolver {
         ...fields,
         ...policeColumns(policeParticipation),
         ownerId,
-        sharedWith: unique(sharedWithIds ?? []),
+        sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId),
       });
       activity.targetGroups = unique(fields.targetGroups);
       checkRules(activity);
@@ -163,7 +163,7 @@ export class ActivityResolver {
       );
       Object.assign(activity, changes);
       if (targetGroups) activity.targetGroups = unique(targetGroups);
-      if (sharedWithIds !== undefined) activity.sharedWith = unique(sharedWithIds ?? []);
+      if (sharedWithIds !== undefined) activity.sharedWith = sharedWithOthers(sharedWithIds ?? [], activity.ownerId);
       if (policeParticipation !== undefined) Object.assign(activity, policeColumns(policeParticipation));
       checkRules(activity);
       const saved = await manager.getRepository(Activity).save(activity);
@@ -211,9 +211,7 @@ function policeColumns(participation: PoliceParticipationInput | null | undefine
 
 /** Rules between fields, checked on the record as it would be saved. */
 function checkRules(activity: Activity) {
-  if (activity.endsOn && activity.endsOn < activity.startsOn) {
-    throw badInput('endsOn is before startsOn', [{ field: 'endsOn', message: 'must not be before startsOn' }]);
-  }
+  assertPeriod(activity.startsOn, activity.endsOn, { start: 'startsOn', end: 'endsOn' });
   assertAgeRange(activity.ageMin, activity.ageMax);
 }
 

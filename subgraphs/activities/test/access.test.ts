@@ -425,6 +425,19 @@ describe('changing activities', () => {
     ]);
   });
 
+  it('shares with an organisation however its id is written, and never lists the owner', async () => {
+    const { id } = await createAs('ngoCoordinator');
+    const shared = await subgraph.query(
+      update,
+      { id, version: 1, input: { visibility: 'SHARED', sharedWithIds: [A.lpoRinkeby.toUpperCase(), A.fryshuset] } },
+      headers.ngoCoordinator,
+    );
+    expect(shared.errors).toBeUndefined();
+    expect(shared.data!.updateActivity).toMatchObject({ sharedWith: [{ id: A.lpoRinkeby }] });
+    const asPolice = await subgraph.query(read, { id }, headers.policeOfficer);
+    expect(asPolice.data!.activity).toMatchObject({ internalClassification: 'SELECTIVE_PREVENTION', participantCount: 30 });
+  });
+
   it('lets the owner delete an activity and its organiser links, logging it', async () => {
     const { id } = await createAs('policeOfficer', { organiserIds: [A.lpoRinkeby, A.fryshuset] });
     const before = await counts();

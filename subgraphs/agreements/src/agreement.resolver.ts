@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, AreaScope, assertCanChange, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { areaMatchSql, AreaScope, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
@@ -220,9 +220,7 @@ function checkRules({ kind, status, startsOn, endsOn, parties, areaCodes }: Agre
       { field: 'startsOn', message: 'required unless the status is DRAFT' },
     ]);
   }
-  if (startsOn && endsOn && endsOn < startsOn) {
-    throw badInput('endsOn is before startsOn', [{ field: 'endsOn', message: 'must not be before startsOn' }]);
-  }
+  assertPeriod(startsOn, endsOn, { start: 'startsOn', end: 'endsOn' });
   if (parties) {
     const seen = new Set<string>();
     for (const { actorId, role } of parties) {
@@ -252,7 +250,7 @@ async function checkReferences(
     [
       { type: 'Actor', keys: parties.map((p) => p.actorId), field: 'parties' },
       { type: 'Area', keys: areaCodes, field: 'areaCodes' },
-      { type: 'Actor', keys: sharedWithIds.map((id) => id.toLowerCase()), field: 'sharedWithIds' },
+      { type: 'Actor', keys: sharedWithIds, field: 'sharedWithIds' },
     ],
     authorization,
   );
@@ -279,7 +277,7 @@ interface SharingChange {
  * owner sees it anyway and is never listed. Any other visibility shares with no one in particular.
  */
 function sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared, current, partiesBefore, partiesAfter }: SharingChange): string[] {
-  const others = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => id !== ownerId);
+  const others = (ids: string[]) => sharedWithOthers(ids, ownerId);
   if (visibility !== Visibility.SHARED) {
     if (sharedWithIds?.length) {
       throw badInput(`sharedWithIds is only for visibility SHARED, not ${visibility}`, [

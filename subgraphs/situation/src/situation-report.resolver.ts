@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, assertCanChange, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { areaMatchSql, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { assertNoPersonalIdentityNumbers } from './personal-identity';
 import { Observation, SituationReport } from './situation-report';
 import { CreateSituationReportInput, ObservationInput, SituationReportFilter, UpdateSituationReportInput } from './situation-report.inputs';
@@ -78,7 +78,7 @@ export class SituationReportResolver {
     await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
     return dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(SituationReport);
-      const report = await repository.save(repository.create({ ...fields, reportedById: ownerId, ownerId, sharedWith: unique(sharedWithIds ?? []) }));
+      const report = await repository.save(repository.create({ ...fields, reportedById: ownerId, ownerId, sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId) }));
       await replaceObservations(manager, report.id, observations ?? []);
       await recordChange(manager, viewer, {
         entityType: 'SituationReport',
@@ -115,7 +115,7 @@ export class SituationReportResolver {
       const changes = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Partial<SituationReport>;
       checkPeriod(changes.periodStart ?? report.periodStart, changes.periodEnd ?? report.periodEnd);
       Object.assign(report, changes);
-      if (sharedWithIds !== undefined) report.sharedWith = unique(sharedWithIds ?? []);
+      if (sharedWithIds !== undefined) report.sharedWith = sharedWithOthers(sharedWithIds ?? [], report.ownerId);
       // Replaced observations or partners change the report too: touching it makes the save bump its version.
       if (observations !== undefined || sharedWithIds !== undefined) report.updatedAt = new Date();
       const saved = await manager.getRepository(SituationReport).save(report);
@@ -152,13 +152,7 @@ function assertReportsForItself(reportedById: string, ownerId: string) {
   }
 }
 
-const unique = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
-
-function checkPeriod(periodStart: string, periodEnd: string) {
-  if (periodEnd < periodStart) {
-    throw badInput('periodEnd is before periodStart', [{ field: 'periodEnd', message: 'must not be before periodStart' }]);
-  }
-}
+const checkPeriod = (periodStart: string, periodEnd: string) => assertPeriod(periodStart, periodEnd, { start: 'periodStart', end: 'periodEnd' });
 
 /** The situation picture is area-level only: refuse anything that looks like a personal identity number. */
 function checkTexts(summary: string | null | undefined, observations: ObservationInput[] | null | undefined) {

@@ -3,7 +3,7 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, JWTPayload, jwtVerify, J
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
 import { isUuid } from '../records';
-import { Viewer, PUBLIC } from './viewer';
+import { isSignedIn, PUBLIC, SignedIn, Viewer } from './viewer';
 
 export const ALGORITHMS = ['ES256', 'RS256'];
 
@@ -30,8 +30,8 @@ export const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
 /** Refuses the public (UNAUTHENTICATED) where only signed-in parties may act: "Sign in to <purpose>". */
-export function assertSignedIn(viewer: Viewer, purpose: string): asserts viewer is Extract<Viewer, { kind: 'member' }> {
-  if (viewer.kind === 'public') throw unauthenticated(`Sign in to ${purpose}`);
+export function assertSignedIn(viewer: Viewer, purpose: string): asserts viewer is SignedIn {
+  if (!isSignedIn(viewer)) throw unauthenticated(`Sign in to ${purpose}`);
 }
 
 /**
@@ -63,7 +63,7 @@ export const authenticator =
   (config: AuthConfig, organisationExists: (id: string) => Promise<boolean>): Authenticate =>
   async (authorization) => {
     const viewer = await viewerFromAuthorization(authorization, config);
-    if (viewer.kind === 'member' && !(await organisationExists(viewer.organisationId))) {
+    if (isSignedIn(viewer) && !(await organisationExists(viewer.organisationId))) {
       throw unauthenticated("The token's organisation is not a registered actor");
     }
     return viewer;

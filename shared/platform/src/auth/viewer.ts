@@ -7,3 +7,8 @@ export type Viewer =
   | { kind: 'member'; subject: string; organisationId: string; roles: readonly string[] };
 
 export const PUBLIC: Viewer = { kind: 'public' };
+
+export type SignedIn = Extract<Viewer, { kind: 'member' }>;
+
+/** The one test of "signed in": a verified token for a registered organisation. */
+export const isSignedIn = (viewer: Viewer): viewer is SignedIn => viewer.kind === 'member';

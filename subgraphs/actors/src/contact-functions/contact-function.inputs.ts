@@ -1,7 +1,7 @@
 import { ArrayMaxSize, isEmail, isURL, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, periodProblem } from '@samverkan/federation';
 import { badInput, FieldProblem, PageArgs } from '@samverkan/platform';
 import { ContactChannelKind, ContactHolderRole } from './contact-function';
 
@@ -151,8 +151,6 @@ export function checkChannels(channels: ContactChannelInput[], field = 'channels
 
 /** Checks that no holder's period ends before it starts. */
 export function checkHolders(holders: ContactFunctionHolderInput[], field = 'holders'): void {
-  const problems: FieldProblem[] = holders.flatMap((holder, index) =>
-    holder.from && holder.until && holder.until < holder.from ? [{ field: `${field}.${index}.until`, message: 'must not be before from' }] : [],
-  );
+  const problems = holders.flatMap((holder, index) => periodProblem(holder.from, holder.until, { start: 'from', end: `${field}.${index}.until` }) ?? []);
   if (problems.length) throw badInput('A holder\'s period ends before it starts', problems);
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { areaMatchSql, AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, PageArgs, paginate, SubgraphContext, unauthenticated, Viewer } from '@samverkan/platform';
+import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, PageArgs, paginate, SubgraphContext, unauthenticated } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import {
@@ -35,7 +35,6 @@ type Context = SubgraphContext<ActorsLoaders>;
 export class ContactFunctionConnection extends Connection(ContactFunction) {}
 
 /** Channels and holders are the network's business: the public sees that a function exists, not how to reach whom. */
-const isNetwork = (viewer: Viewer) => viewer.kind === 'member';
 
 @Resolver(() => ContactFunction)
 export class ContactFunctionResolver {
@@ -68,7 +67,7 @@ export class ContactFunctionResolver {
       'The contact functions covering an area that are one-person dependencies today (fewer than two current holders and backups), by name; `totalCount` is the number for the area, for dashboards. Signed-in parties only (UNAUTHENTICATED without a token).',
   })
   onePersonDependencies(@Args(() => OnePersonDependenciesArgs) args: OnePersonDependenciesArgs, @Ctx() { dataSource, viewer }: Context) {
-    if (!isNetwork(viewer)) throw unauthenticated('Sign in to see one-person dependencies');
+    if (!isSignedIn(viewer)) throw unauthenticated('Sign in to see one-person dependencies');
     const { areaCode, scope, ...page } = args;
     const query = dataSource
       .getRepository(ContactFunction)
@@ -93,7 +92,7 @@ export class ContactFunctionResolver {
     description: 'How to reach the function, in order of preference. Signed-in parties only; null for the public.',
   })
   channels(@Root() fn: ContactFunction, @Ctx() { viewer }: Context): ContactChannel[] | null {
-    return isNetwork(viewer) ? fn.channels : null;
+    return isSignedIn(viewer) ? fn.channels : null;
   }
 
   @FieldResolver(() => [ContactFunctionHolder], {
@@ -101,7 +100,7 @@ export class ContactFunctionResolver {
     description: 'Who holds the function and who backs it up, past, present and future (see `isCurrent`), in the order the actor gave. Signed-in parties only; null for the public.',
   })
   holders(@Root() fn: ContactFunction, @Ctx() { viewer, loaders }: Context) {
-    return isNetwork(viewer) ? loaders.contactFunctionHolders.load(fn.id) : null;
+    return isSignedIn(viewer) ? loaders.contactFunctionHolders.load(fn.id) : null;
   }
 
   @FieldResolver(() => Int, {
@@ -109,7 +108,7 @@ export class ContactFunctionResolver {
     description: 'How many people hold the function today: holders and backups whose period includes today. Signed-in parties only; null for the public.',
   })
   async holderCount(@Root() fn: ContactFunction, @Ctx() { viewer, loaders }: Context) {
-    return isNetwork(viewer) ? currentHolders(await loaders.contactFunctionHolders.load(fn.id)) : null;
+    return isSignedIn(viewer) ? currentHolders(await loaders.contactFunctionHolders.load(fn.id)) : null;
   }
 
   @FieldResolver(() => Boolean, {
@@ -118,7 +117,7 @@ export class ContactFunctionResolver {
       'True when fewer than two people (holders and backups) hold the function today, so it rests on one person or none. Signed-in parties only; null for the public.',
   })
   async isOnePersonDependency(@Root() fn: ContactFunction, @Ctx() { viewer, loaders }: Context) {
-    return isNetwork(viewer) ? currentHolders(await loaders.contactFunctionHolders.load(fn.id)) < MIN_CURRENT_HOLDERS : null;
+    return isSignedIn(viewer) ? currentHolders(await loaders.contactFunctionHolders.load(fn.id)) < MIN_CURRENT_HOLDERS : null;
   }
 
   @FieldResolver(() => [Venue], { description: 'Premises for which this function is the one to ask, by name.' })
@@ -268,7 +267,7 @@ export class AreaContactFunctionsResolver {
     scope: AreaScope,
     @Ctx() { viewer, loaders }: Context,
   ) {
-    return isNetwork(viewer) ? loaders.onePersonDependencyCount[scope].load(area.code) : null;
+    return isSignedIn(viewer) ? loaders.onePersonDependencyCount[scope].load(area.code) : null;
   }
 }
 

@@ -2,7 +2,7 @@ import { NextFunction, Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { AREA_CODE_PATTERN, areaMatchSql, AreaScope, selfAndAncestors } from '@samverkan/federation';
-import { Authenticate, ErrorCode, isUuid, Viewer } from '@samverkan/platform';
+import { Authenticate, ErrorCode, isSignedIn, isUuid, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { ContactFunction } from '../contact-functions/contact-function';
@@ -175,7 +175,7 @@ class HsdsExport {
 
   /** Whether the caller may see contact details (any signed-in party of the network). */
   private get seesContacts() {
-    return this.viewer.kind === 'member';
+    return isSignedIn(this.viewer);
   }
 
   async organizations(query: ListQuery) {

@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget } from 'typeorm';
-import { assertSignedIn, badInput, isUuid, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/platform';
+import { assertSignedIn, badInput, isSignedIn, isUuid, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/platform';
 import { ChangeLogEntry, forbidden, isWriter } from '@samverkan/federation';
 import { Actor } from './actor';
 import { ActorsLoaders } from '../loaders';
@@ -15,7 +15,7 @@ export interface ActorRecord {
 
 /** Whether the viewer acts for the actor or for the organisation that maintains its entry. */
 export const isMaintainerMember = (actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer) =>
-  viewer.kind === 'member' && [actor.id, actor.ownerId].includes(viewer.organisationId);
+  isSignedIn(viewer) && [actor.id, actor.ownerId].includes(viewer.organisationId);
 
 /** An actor's entry and records are maintained by coordinators of the actor or of its owner; the registry is public, so no refusal hides anything. */
 export function assertMayMaintain(actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer): void {
@@ -31,7 +31,7 @@ export async function maintainersChangeLog(
   viewer: Viewer,
   loaders: Pick<ActorsLoaders, 'actor' | 'changeLog'>,
 ): Promise<ChangeLogEntry[] | null> {
-  if (viewer.kind === 'public') return null;
+  if (!isSignedIn(viewer)) return null;
   const actor = await loaders.actor.load(record.actorId);
   return actor && isMaintainerMember(actor, viewer) ? loaders.changeLog.load(record.id) : null;
 }

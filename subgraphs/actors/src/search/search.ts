@@ -1,6 +1,6 @@
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { areaMatchSql, AreaScope } from '@samverkan/federation';
-import { badInput, isUuid, Page, PageArgs, unauthenticated, Viewer } from '@samverkan/platform';
+import { badInput, decodeCursor, encodeCursor, isSignedIn, isUuid, Page, PageArgs, unauthenticated, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { boundingBoxSql, haversineKmSql } from './geo';
 import type { ActorFilter } from '../registry/actor.inputs';
@@ -61,7 +61,7 @@ function offerConditions(s: string, filter: OfferConditions | undefined, params:
 
 /** Refuses orders that need a filter they lack, and the network-only filter to the public. */
 function checkSearch(viewer: Viewer, filter: OfferConditions & { text?: string } | undefined, order: SearchOrder) {
-  if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null && viewer.kind === 'public') {
+  if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null && !isSignedIn(viewer)) {
     throw unauthenticated('Sign in to filter by receivesYoungPeopleAtRisk: it is network information');
   }
   if (order === 'RELEVANCE' && !filter?.text?.trim()) {
@@ -186,21 +186,8 @@ interface SearchStatement {
 /** A cursor: the order it was made for, the sort key and the id of the last record of a page. */
 type Cursor = [order: SearchOrder, key: string | number, id: string];
 
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-function decodeCursor(after: string, order: SearchOrder): Cursor {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 3 && isUuid(decoded[2])) {
-      const [cursorOrder, key] = decoded;
-      const keyType = order === 'NAME' ? 'string' : 'number';
-      if (cursorOrder === order && typeof key === keyType) return decoded as Cursor;
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput('`after` is not a cursor returned by this list in this order', [{ field: 'after', message: 'unknown cursor' }]);
-}
+const decodeSearchCursor = (after: string, order: SearchOrder) =>
+  decodeCursor<Cursor>(after, 3, ([cursorOrder, key, id]) => cursorOrder === order && typeof key === (order === 'NAME' ? 'string' : 'number') && isUuid(id));
 
 async function keysetSearch<T extends ObjectLiteral & { id: string }>(
   dataSource: DataSource,
@@ -210,7 +197,7 @@ async function keysetSearch<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   let afterCursor = '';
   if (after) {
-    const [, key, id] = decodeCursor(after, order);
+    const [, key, id] = decodeSearchCursor(after, order);
     afterCursor = `WHERE (sort_key, id) > (${params.add(key, order === 'NAME' ? 'text' : 'float8')}, ${params.add(id, 'uuid')})`;
   }
   const rows: Array<{ total: number; id: string | null; sort_key: string | number | null }> = await dataSource.query(

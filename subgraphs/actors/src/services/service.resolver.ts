@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaScope, assertAgeRange, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
-import { assertNotCleared, Connection, PageArgs, SubgraphContext } from '@samverkan/platform';
+import { assertNotCleared, Connection, isSignedIn, PageArgs, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { ActorsLoaders } from '../loaders';
@@ -135,7 +135,7 @@ export class ActorServicesResolver {
       'Whether the actor says it can receive children and young people at risk of being drawn into crime in its ordinary activities. Network information: null for the public, so that no activity is labelled outwardly.',
   })
   receivesYoungPeopleAtRisk(@Root() actor: Actor, @Ctx() { viewer }: Context) {
-    return viewer.kind === 'public' ? null : actor.receivesYoungPeopleAtRisk;
+    return !isSignedIn(viewer) ? null : actor.receivesYoungPeopleAtRisk;
   }
 
   @FieldResolver(() => [SupportNeed], {
@@ -143,7 +143,7 @@ export class ActorServicesResolver {
     description: 'What the actor needs to receive children and young people at risk, e.g. NPF competence. Network information: null for the public.',
   })
   supportNeeds(@Root() actor: Actor, @Ctx() { viewer }: Context) {
-    return viewer.kind === 'public' ? null : actor.supportNeeds;
+    return !isSignedIn(viewer) ? null : actor.supportNeeds;
   }
 
   @FieldResolver(() => String, {
@@ -151,7 +151,7 @@ export class ActorServicesResolver {
     description: 'The needs in the actor\'s own words (up to 2000 characters). Network information: null for the public.',
   })
   supportNote(@Root() actor: Actor, @Ctx() { viewer }: Context) {
-    return viewer.kind === 'public' ? null : actor.supportNote;
+    return !isSignedIn(viewer) ? null : actor.supportNote;
   }
 }
 
