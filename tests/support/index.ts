@@ -4,3 +4,4 @@ export * from './federation';
 export * from './graphql';
 export * from './subgraph';
 export * from '@samverkan/dev';
+export * from './compose-interpolation';
