@@ -83,9 +83,11 @@ describe('Dockerfile', () => {
     for (const developmentOnly of ['shared/demo', 'dev', 'tests/support']) expect(productionWorkspaces).not.toContain(developmentOnly);
   });
 
-  it('copies every production workspace manifest before npm ci', () => {
+  it('copies every workspace manifest before npm ci, and ships only workspaces that exist', () => {
     const manifests = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === 'COPY' && /package\.json/.test(i.args));
-    for (const workspace of productionWorkspaces ?? []) {
+    const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] };
+    expect(workspaces).toEqual(expect.arrayContaining(productionWorkspaces ?? []));
+    for (const workspace of workspaces) {
       expect(manifests.map((copy) => copy.args)).toContain(`${workspace}/package.json ${workspace}/`);
     }
   });
