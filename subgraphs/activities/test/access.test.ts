@@ -1,9 +1,9 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, openDatabase, Role } from '@samverkan/shared';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar, openDatabase, Role } from '@samverkan/shared';
 import { activitiesSubgraph } from '../src';
 import { CreateActivities1764000000000 } from '../src/migrations/1764000000000-CreateActivities';
-import { DEMO_ACTIVITIES as D } from '../src/seed';
+import { DEMO_ACTIVITIES as D, seedDemoData } from '../src/seed';
 import { bearer, PEOPLE } from '../../../tests/support/auth';
 import { dropDatabase, freshDatabase } from '../../../tests/support/database';
 import { errorCode, GraphQLResponse } from '../../../tests/support/graphql';
@@ -21,6 +21,8 @@ const NO_TOKEN: Headers = {};
 
 let subgraph: TestSubgraph;
 let agreements: Server;
+/** The day the demo data is seeded for. */
+const calendar = demoCalendar();
 
 /**
  * A stand-in for the agreements subgraph, answering `_entities` as the real one does with its own
@@ -69,7 +71,8 @@ type ViewerName = keyof typeof VIEWERS;
 const headers = {} as Record<ViewerName, Headers>;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(activitiesSubgraph);
+  subgraph = await startTestSubgraph(activitiesSubgraph, { seed: false });
+  await seedDemoData(subgraph.dataSource, calendar);
   agreements = await startFakeAgreements();
   process.env.AGREEMENTS_URL = `http://127.0.0.1:${(agreements.address() as AddressInfo).port}/graphql`;
   for (const [name, person] of Object.entries(VIEWERS) as Array<[ViewerName, (typeof VIEWERS)[ViewerName]]>) {
@@ -253,7 +256,7 @@ describe.each(Object.keys(VIEWERS) as ViewerName[])('reading as %s', (viewer) =>
     expect(data!.activity).toMatchObject({
       title: 'Avhopparverksamhet',
       kind: 'EXIT_PROGRAMME',
-      startsOn: '2025-01-01',
+      startsOn: calendar.month(-24),
       endsOn: null,
       targetGroups: ['YOUNG_PEOPLE', 'RELATIVES'],
       ageMin: 15,
@@ -330,11 +333,26 @@ describe('owner, sharedWith and changeLog of the demo activities', () => {
     });
   });
 
-  it('seeds idempotently: a second run changes nothing', async () => {
-    const snapshot = () => subgraph.dataSource.query('SELECT id, version, updated_at, owner_id, visibility, shared_with FROM activities ORDER BY id');
+  it('seeds idempotently: a second run changes nothing, also on a later day', async () => {
+    const snapshot = () =>
+      subgraph.dataSource.query('SELECT id, title, starts_on, ends_on, version, created_at, updated_at, owner_id, visibility, shared_with FROM activities ORDER BY id');
     const before = await snapshot();
     await activitiesSubgraph.seedDemoData(subgraph.dataSource);
+    await seedDemoData(subgraph.dataSource, demoCalendar(calendar.days(200)));
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('gives the demo activities times of registration in the past, not all the moment of seeding', async () => {
+    const rows: Array<{ created_at: Date; updated_at: Date }> = await subgraph.dataSource.query(
+      'SELECT created_at, updated_at FROM activities WHERE id = ANY($1::uuid[])',
+      [Object.values(D)],
+    );
+    expect(rows).toHaveLength(Object.values(D).length);
+    expect(new Set(rows.map((r) => r.created_at.getTime())).size).toBeGreaterThan(5);
+    for (const { created_at, updated_at } of rows) {
+      expect(created_at.toISOString().slice(0, 10) < calendar.today).toBe(true);
+      expect(updated_at).toEqual(created_at);
+    }
   });
 });
 
