@@ -55,8 +55,10 @@ export const DEMO_AGREEMENTS = {
   iopGoteborgAngered: agreement(3),
   rattKurvaJarva: agreement(4),
   sspfUppsala: agreement(5),
+  /** This year's citizen promise; the previous year's has ended. */
   medborgarloftRinkebyKista: agreement(6),
   visselblasartjanstRf: agreement(7),
+  medborgarloftRinkebyKistaPrevious: agreement(8),
 } as const;
 
 /** Demo areas below municipality level (districts); municipalities and counties are reference data. */
