@@ -1,3 +1,4 @@
+import { todayInSweden } from '@samverkan/federation';
 /**
  * Fixed ids of the demo data, drawn from the 2025 dialogue meeting between the Police and civil
  * society (see README). Each subgraph seeds its own records; these ids let them refer to each other.
@@ -55,8 +56,10 @@ export const DEMO_AGREEMENTS = {
   iopGoteborgAngered: agreement(3),
   rattKurvaJarva: agreement(4),
   sspfUppsala: agreement(5),
+  /** This year's citizen promise; the previous year's has ended. */
   medborgarloftRinkebyKista: agreement(6),
   visselblasartjanstRf: agreement(7),
+  medborgarloftRinkebyKistaPrevious: agreement(8),
 } as const;
 
 /** Demo areas below municipality level (districts); municipalities and counties are reference data. */
@@ -82,3 +85,68 @@ export const DEMO_AREAS = {
   /** No association registered here: a gap the coverage dashboard shows. */
   biskopsgarden: '1480-biskopsgarden',
 } as const;
+
+/** A calendar day in Sweden, 'YYYY-MM-DD'. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SEASONS = ['vintern', 'vintern', 'våren', 'våren', 'våren', 'sommaren', 'sommaren', 'sommaren', 'hösten', 'hösten', 'hösten', 'vintern'] as const;
+
+const utc = (day: string) => new Date(`${day}T00:00:00Z`);
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+/** Day `day` of month `month` (0-based; overflowing into other years) of `year`; day 0 is the last day of the month before. */
+const ymd = (year: number, month: number, day: number) => dayOf(new Date(Date.UTC(year, month, day)));
+
+/**
+ * The demo data's calendar. Every demo date is relative to `today`, the day the demo data is seeded,
+ * so on any day the demo has activities this week and next month, agreements that run out soon and
+ * a year of situation reports. Days are 'YYYY-MM-DD'; offsets are negative for the past.
+ */
+export interface DemoCalendar {
+  /** The day the demo data is relative to. */
+  readonly today: string;
+  /** The day `offset` days after `from` (today by default). */
+  days(offset: number, from?: string): string;
+  /** Day `isoWeekday` (1 Monday … 7 Sunday) of the week `weeks` weeks after this one. */
+  weekday(weeks: number, isoWeekday: number): string;
+  /** Day `dayOfMonth` (the last day when the month is shorter) of the month `months` months after this one. */
+  month(months: number, dayOfMonth?: number): string;
+  /** The last day of the month `months` months after this one. */
+  monthEnd(months: number): string;
+  /** The first day of the year `years` years after this one. */
+  yearStart(years: number): string;
+  /** The last day of the year `years` years after this one. */
+  yearEnd(years: number): string;
+  /** The latest day on or before today that falls on this month (1–12) and day: for what recurs every year, such as summer jobs. */
+  latestAnnual(month: number, dayOfMonth: number): string;
+  /** The Swedish season a day falls in, as in "Trygghetsvandring – hösten". */
+  season(day: string): (typeof SEASONS)[number];
+  /** An instant on `day`, or yesterday if `day` is later: when a demo record was created, always in the past. */
+  moment(day: string): Date;
+}
+
+/** The demo calendar for a day: today in Sweden unless a test or a script names another day. */
+export function demoCalendar(today: string = todayInSweden()): DemoCalendar {
+  if (!DAY.test(today) || dayOf(utc(today)) !== today) throw new Error(`Not a day (YYYY-MM-DD): ${today}`);
+  const base = utc(today);
+  const [year, month] = [base.getUTCFullYear(), base.getUTCMonth()];
+  const days = (offset: number, from = today) => {
+    const date = utc(from);
+    date.setUTCDate(date.getUTCDate() + offset);
+    return dayOf(date);
+  };
+  const yesterday = days(-1);
+  return {
+    today,
+    days,
+    weekday: (weeks, isoWeekday) => days(weeks * 7 - ((base.getUTCDay() + 6) % 7) + isoWeekday - 1),
+    month: (months, dayOfMonth = 1) => ymd(year, month + months, Math.min(dayOfMonth, new Date(Date.UTC(year, month + months + 1, 0)).getUTCDate())),
+    monthEnd: (months) => ymd(year, month + months + 1, 0),
+    yearStart: (years) => ymd(year + years, 0, 1),
+    yearEnd: (years) => ymd(year + years, 11, 31),
+    latestAnnual: (annualMonth, dayOfMonth) => {
+      const thisYear = ymd(year, annualMonth - 1, dayOfMonth);
+      return thisYear <= today ? thisYear : ymd(year - 1, annualMonth - 1, dayOfMonth);
+    },
+    season: (day) => SEASONS[Number(day.slice(5, 7)) - 1],
+    moment: (day) => new Date(`${day < yesterday ? day : yesterday}T10:00:00Z`),
+  };
+}

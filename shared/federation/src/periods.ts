@@ -32,3 +32,8 @@ export function wherePeriodOverlaps<T extends ObjectLiteral>(
   if (to) query.andWhere(`${start} <= :periodTo`, { periodTo: to });
   return query;
 }
+
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+/** The calendar day ('YYYY-MM-DD') in Sweden at `now`: what "today" means for periods across the federation. */
+export const todayInSweden = (now = new Date()) => SWEDISH_DATE.format(now);

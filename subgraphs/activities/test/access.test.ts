@@ -1,12 +1,15 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar } from '@samverkan/demo';
 import { openDatabase } from '@samverkan/platform';
 import { Role } from '@samverkan/federation';
 import { activitiesSubgraph } from '../src';
 import { CreateActivities1764000000000 } from '../src/migrations/1764000000000-CreateActivities';
-import { DEMO_ACTIVITIES as D } from '../src/demo/seed';
-import { bearer, PEOPLE, dropDatabase, freshDatabase, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { DEMO_ACTIVITIES as D, seedDemoData } from '../src/demo/seed';
+import { bearer, PEOPLE } from '@samverkan/test-support';
+import { dropDatabase, freshDatabase } from '@samverkan/test-support';
+import { errorCode, GraphQLResponse } from '@samverkan/test-support';
+import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /**
  * Who may see and change what in the activities subgraph. Activities are public listings: the record
@@ -20,6 +23,8 @@ const NO_TOKEN: Headers = {};
 
 let subgraph: TestSubgraph;
 let agreements: Server;
+/** The day the demo data is seeded for. */
+const calendar = demoCalendar();
 
 /**
  * A stand-in for the agreements subgraph, answering `_entities` as the real one does with its own
@@ -68,7 +73,8 @@ type ViewerName = keyof typeof VIEWERS;
 const headers = {} as Record<ViewerName, Headers>;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(activitiesSubgraph);
+  subgraph = await startTestSubgraph(activitiesSubgraph, { seed: false });
+  await seedDemoData(subgraph.dataSource, calendar);
   agreements = await startFakeAgreements();
   process.env.AGREEMENTS_URL = `http://127.0.0.1:${(agreements.address() as AddressInfo).port}/graphql`;
   for (const [name, person] of Object.entries(VIEWERS) as Array<[ViewerName, (typeof VIEWERS)[ViewerName]]>) {
@@ -252,7 +258,7 @@ describe.each(Object.keys(VIEWERS) as ViewerName[])('reading as %s', (viewer) =>
     expect(data!.activity).toMatchObject({
       title: 'Avhopparverksamhet',
       kind: 'EXIT_PROGRAMME',
-      startsOn: '2025-01-01',
+      startsOn: calendar.month(-24),
       endsOn: null,
       targetGroups: ['YOUNG_PEOPLE', 'RELATIVES'],
       ageMin: 15,
@@ -329,11 +335,26 @@ describe('owner, sharedWith and changeLog of the demo activities', () => {
     });
   });
 
-  it('seeds idempotently: a second run changes nothing', async () => {
-    const snapshot = () => subgraph.dataSource.query('SELECT id, version, updated_at, owner_id, visibility, shared_with FROM activities ORDER BY id');
+  it('seeds idempotently: a second run changes nothing, also on a later day', async () => {
+    const snapshot = () =>
+      subgraph.dataSource.query('SELECT id, title, starts_on, ends_on, version, created_at, updated_at, owner_id, visibility, shared_with FROM activities ORDER BY id');
     const before = await snapshot();
     await (await activitiesSubgraph.loadDemoSeed())(subgraph.dataSource);
+    await seedDemoData(subgraph.dataSource, demoCalendar(calendar.days(200)));
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('gives the demo activities times of registration in the past, not all the moment of seeding', async () => {
+    const rows: Array<{ created_at: Date; updated_at: Date }> = await subgraph.dataSource.query(
+      'SELECT created_at, updated_at FROM activities WHERE id = ANY($1::uuid[])',
+      [Object.values(D)],
+    );
+    expect(rows).toHaveLength(Object.values(D).length);
+    expect(new Set(rows.map((r) => r.created_at.getTime())).size).toBeGreaterThan(5);
+    for (const { created_at, updated_at } of rows) {
+      expect(created_at.toISOString().slice(0, 10) < calendar.today).toBe(true);
+      expect(updated_at).toEqual(created_at);
+    }
   });
 });
 

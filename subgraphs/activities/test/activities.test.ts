@@ -1,8 +1,16 @@
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { activitiesSubgraph } from '../src';
-import { DEMO_ACTIVITIES as D } from '../src/demo/seed';
-import { bearer, dropDatabase, freshDatabase, errorCode, GraphQLResponse, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { DEMO_ACTIVITIES as D, demoActivities, seedDemoData } from '../src/demo/seed';
+import { bearer } from '@samverkan/test-support';
+import { dropDatabase, freshDatabase } from '@samverkan/test-support';
+import { errorCode, GraphQLResponse } from '@samverkan/test-support';
+import { ServiceProcess, startSubgraphProcess } from '@samverkan/test-support';
+import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+
+/** The demo data is seeded for this day, so the expected dates are computed from the same calendar. */
+const calendar = demoCalendar();
+const SEEDED = Object.fromEntries(demoActivities(calendar).map((a) => [a.id, a]));
 
 let subgraph: TestSubgraph;
 let agreements: ServiceProcess | undefined;
@@ -13,7 +21,8 @@ let kfum: Record<string, string>;
 let lpoNordost: Record<string, string>;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(activitiesSubgraph);
+  subgraph = await startTestSubgraph(activitiesSubgraph, { seed: false });
+  await seedDemoData(subgraph.dataSource, calendar);
   // Funding agreements are checked against a real, seeded agreements subgraph.
   agreementsDb = await freshDatabase('agreements');
   agreements = await startSubgraphProcess('agreements', agreementsDb, { SEED_DEMO_DATA: 'true', ACTORS_URL: subgraph.actors!.url });
@@ -96,13 +105,14 @@ describe('activities query', () => {
   });
 
   it('filters by organiser, newest start first', async () => {
+    // MBU Angered starts next week, MBU Rinkeby three months ago, the exit programme two years ago.
     expect(await matching({ organiserId: A.fryshuset })).toEqual([D.mbuAngered, D.mbuRinkeby, D.exitProgramme]);
     expect(sorted(await matching({ organiserId: A.lpoUppsala }))).toEqual(sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn]));
   });
 
   it('filters by funding agreement, for callers who may see the agreement', async () => {
     // The IOP is shared with its parties (KFUM Göteborg is one), Rätt kurva with its own (Familjebostäder).
-    expect(await matching({ fundingAgreementId: AG.iopGoteborgAngered }, kfum)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
+    expect(await matching({ fundingAgreementId: AG.iopGoteborgAngered }, kfum)).toEqual([D.footballAngered, D.homeworkHelpAngered]);
     const familjebostader = await bearer(A.familjebostader);
     expect(await matching({ fundingAgreementId: AG.rattKurvaJarva }, familjebostader)).toEqual([D.summerJobsJarva]);
     // Others learn nothing about what a hidden agreement funds.
@@ -112,14 +122,39 @@ describe('activities query', () => {
 
   it('filters by a period the activity overlaps, open ends included', async () => {
     const walks = { kinds: ['SAFETY_WALK'] };
-    expect(await matching({ ...walks, from: '2025-10-01' })).toEqual([D.safetyWalkGottsundaAutumn]);
-    expect(await matching({ ...walks, to: '2025-05-01' })).toEqual([D.safetyWalkGottsundaSpring]);
-    expect(await matching({ ...walks, from: '2025-04-23', to: '2025-04-23' })).toEqual([D.safetyWalkGottsundaSpring]);
-    expect(await matching({ ...walks, from: '2025-05-01', to: '2025-09-30' })).toEqual([]);
-    // Ongoing activities (no end date) match any later period; SAFE Norrmalm ended 2026-05-31.
-    expect(sorted(await matching({ kinds: ['SAFETY_HOSTS'], from: '2026-07-01' }))).toEqual(sorted([D.safeFarsta, D.safeLiljeholmen]));
-    // The football tournament ends on 2025-06-15; the summer jobs start on 2025-06-16.
-    expect(await matching({ kinds: ['SPORT', 'SUMMER_JOBS'], from: '2025-06-15', to: '2025-06-15' })).toEqual([D.footballAngered]);
+    // One walk half a year ago, the next four weeks ahead.
+    const [spring, autumn] = [SEEDED[D.safetyWalkGottsundaSpring].startsOn, SEEDED[D.safetyWalkGottsundaAutumn].startsOn];
+    expect(await matching({ ...walks, from: calendar.days(1, spring) })).toEqual([D.safetyWalkGottsundaAutumn]);
+    expect(await matching({ ...walks, to: calendar.days(-1, autumn) })).toEqual([D.safetyWalkGottsundaSpring]);
+    expect(await matching({ ...walks, from: spring, to: spring })).toEqual([D.safetyWalkGottsundaSpring]);
+    expect(await matching({ ...walks, from: calendar.days(1, spring), to: calendar.days(-1, autumn) })).toEqual([]);
+    // Ongoing activities (no end date) match any later period; SAFE Norrmalm ends in five months.
+    const norrmalmEnds = SEEDED[D.safeNorrmalm].endsOn!;
+    expect(sorted(await matching({ kinds: ['SAFETY_HOSTS'], from: calendar.days(1, norrmalmEnds) }))).toEqual(sorted([D.safeFarsta, D.safeLiljeholmen]));
+    expect(sorted(await matching({ kinds: ['SAFETY_HOSTS'], from: norrmalmEnds }))).toEqual(sorted([D.safeFarsta, D.safeLiljeholmen, D.safeNorrmalm]));
+    // The football tournament is this weekend: its last day is in the period, the day after is not.
+    const footballEnds = SEEDED[D.footballAngered].endsOn!;
+    expect(await matching({ kinds: ['SPORT'], from: footballEnds, to: footballEnds })).toEqual([D.footballAngered]);
+    expect(await matching({ kinds: ['SPORT'], from: calendar.days(1, footballEnds) })).toEqual([]);
+  });
+
+  it('finds something on any day: this week, in the coming months, ongoing and past', async () => {
+    const today = calendar.today;
+    // This weekend's football tournament, next week's MBU meetings in Angered, and the ongoing homework help.
+    expect(sorted(await matching({ areaCode: AR.goteborg, targetGroups: ['YOUNG_PEOPLE'], from: today, to: calendar.days(90) }))).toEqual(
+      sorted([D.footballAngered, D.mbuAngered, D.homeworkHelpAngered]),
+    );
+    expect(await matching({ from: calendar.weekday(0, 1), to: calendar.weekday(0, 7), kinds: ['SPORT'] })).toEqual([D.footballAngered]);
+    expect(await matching({ from: calendar.weekday(1, 1), to: calendar.weekday(1, 7), kinds: ['MBU_MEETING'] })).toEqual([D.mbuAngered, D.mbuRinkeby]);
+    expect(sorted(await matching({ from: calendar.days(1), to: calendar.days(42), kinds: ['SAFETY_WALK', 'DIALOGUE_MEETING'] }))).toEqual(
+      sorted([D.safetyWalkGottsundaAutumn, D.democracySchoolSkaggetorp]),
+    );
+    // Every demo activity has started or starts within six weeks; those that ended did so before today.
+    for (const a of Object.values(SEEDED)) {
+      expect([a.id, a.startsOn <= calendar.days(42)]).toEqual([a.id, true]);
+      if (a.endsOn) expect([a.id, a.endsOn >= a.startsOn]).toEqual([a.id, true]);
+    }
+    expect(await matching({ to: calendar.days(-1), kinds: ['SAFETY_WALK'] })).toEqual([D.safetyWalkGottsundaSpring]);
   });
 
   it('filters by why the police take part', async () => {
@@ -173,7 +208,7 @@ describe('activities query', () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(startDates).toEqual([...startDates].sort().reverse());
-    // Two activities start on 2025-01-01 and pages of four split them apart; neither may be lost.
+    // POSOM Uppsala and the exit programme start on the same day, 12th and 13th of 14, so pages of four split them apart; neither may be lost.
     expect(seen).toEqual(expect.arrayContaining([D.posomUppsala, D.exitProgramme]));
   });
 
@@ -201,8 +236,8 @@ describe('activity fields', () => {
     expect(data!.activity).toMatchObject({
       id: D.footballAngered,
       kind: 'SPORT',
-      startsOn: '2025-06-14',
-      endsOn: '2025-06-15',
+      startsOn: SEEDED[D.footballAngered].startsOn,
+      endsOn: SEEDED[D.footballAngered].endsOn,
       targetGroups: ['CHILDREN', 'YOUNG_PEOPLE'],
       ageMin: 10,
       ageMax: 16,
@@ -271,10 +306,10 @@ describe('fields on other subgraphs\' entities', () => {
     }, kfum); // KFUM Göteborg is a party to the IOP, which is shared with its parties only.
     expect(errors).toBeUndefined();
     const [kfumGoteborg, angered, iop, rinkebyKista, raddaBarnen] = data!._entities;
-    expect(ids(kfumGoteborg.activities)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
-    expect(ids(angered.within)).toEqual([D.mbuAngered, D.homeworkHelpAngered, D.footballAngered]);
-    expect(ids(angered.overlapping)).toEqual([D.mbuAngered, D.homeworkHelpAngered, D.footballAngered, D.exitProgramme]);
-    expect(ids(iop.activities)).toEqual([D.homeworkHelpAngered, D.footballAngered]);
+    expect(ids(kfumGoteborg.activities)).toEqual([D.footballAngered, D.homeworkHelpAngered]);
+    expect(ids(angered.within)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered]);
+    expect(ids(angered.overlapping)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered, D.exitProgramme]);
+    expect(ids(iop.activities)).toEqual([D.footballAngered, D.homeworkHelpAngered]);
     expect(ids(rinkebyKista.within)).toEqual([D.mbuRinkeby, D.mammaUnitedTrygg]);
     expect(sorted(ids(rinkebyKista.overlapping))).toEqual(sorted([D.mbuRinkeby, D.mammaUnitedTrygg, D.summerJobsJarva, D.exitProgramme]));
     expect(raddaBarnen.activities).toEqual([]);
@@ -393,8 +428,9 @@ describe('changing activities', () => {
           kind: 'SPORT',
           organiserIds: [A.kfumGoteborg, A.kfumGoteborg],
           areaCode: AR.angered,
-          startsOn: '2026-09-12',
-          endsOn: '2026-09-13',
+          // Later than every demo activity, so the newest the agreement funds.
+          startsOn: calendar.month(6, 12),
+          endsOn: calendar.month(6, 13),
           targetGroups: ['CHILDREN', 'YOUNG_PEOPLE', 'CHILDREN'],
           ageMin: 10,
           ageMax: 16,
@@ -477,8 +513,8 @@ describe('changing activities', () => {
     ['a cleared title', D.mbuAngered, 1, { title: null }, 'BAD_USER_INPUT'],
     ['cleared organisers', D.mbuAngered, 1, { organiserIds: null }, 'BAD_USER_INPUT'],
     ['cleared target groups', D.mbuAngered, 1, { targetGroups: null }, 'BAD_USER_INPUT'],
-    ['an end before the stored start', D.mbuAngered, 1, { endsOn: '2025-12-31' }, 'BAD_USER_INPUT'],
-    ['a start after the stored end', D.mbuAngered, 1, { startsOn: '2026-06-01' }, 'BAD_USER_INPUT'],
+    ['an end before the stored start', D.mbuAngered, 1, { endsOn: calendar.days(-1, SEEDED[D.mbuAngered].startsOn) }, 'BAD_USER_INPUT'],
+    ['a start after the stored end', D.mbuAngered, 1, { startsOn: calendar.days(1, SEEDED[D.mbuAngered].endsOn!) }, 'BAD_USER_INPUT'],
     ['ageMax below the stored ageMin', D.mbuAngered, 1, { ageMax: 11 }, 'BAD_USER_INPUT'],
     ['an unknown organiser', D.mbuAngered, 1, { organiserIds: [unknownUuid] }, 'BAD_USER_INPUT'],
     ['an unknown area', D.mbuAngered, 1, { areaCode: '1480-nowhere' }, 'BAD_USER_INPUT'],

@@ -1,8 +1,11 @@
 import { assertReferencesExist, Role } from '@samverkan/federation';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, demoCalendar } from '@samverkan/demo';
 import { envName } from '@samverkan/platform';
 import { agreementsSubgraph } from '../src';
-import { bearer, PEOPLE, errorCode, graphql, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { demoAgreements, seedDemoData } from '../src/demo/seed';
+import { bearer, PEOPLE } from '@samverkan/test-support';
+import { errorCode, graphql } from '@samverkan/test-support';
+import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /** Who asks: the people of the access matrix, and people of the organisations the demo agreements involve. */
 const WHO = {
@@ -28,13 +31,18 @@ const WHO = {
 } as const;
 type Who = keyof typeof WHO;
 
+/** The demo data is seeded for this day, so the expected dates are computed from the same calendar. */
+const calendar = demoCalendar();
+const SEEDED = Object.fromEntries(demoAgreements(calendar).map((a) => [a.id, a]));
+
 let subgraph: TestSubgraph;
 const headers = {} as Record<Who, Record<string, string>>;
 /** The request headers of a person (none for the public); the token's subject is the person's name here. */
 const as = (who: Who) => headers[who];
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(agreementsSubgraph);
+  subgraph = await startTestSubgraph(agreementsSubgraph, { seed: false });
+  await seedDemoData(subgraph.dataSource, calendar);
   for (const [who, person] of Object.entries(WHO) as Array<[Who, (typeof WHO)[Who]]>) {
     headers[who] = person ? await bearer(person.organisationId, [...person.roles], { subject: who }) : {};
   }
@@ -58,6 +66,7 @@ const SEEDED_OWNERSHIP: Record<string, { owner: string; visibility: string; shar
   [G.sspfUppsala]: { owner: A.uppsalaKommun, visibility: 'NETWORK', sharedWith: [] },
   [G.medborgarloftRinkebyKista]: { owner: A.lpoRinkeby, visibility: 'PUBLIC', sharedWith: [] },
   [G.visselblasartjanstRf]: { owner: A.riksidrottsforbundet, visibility: 'PUBLIC', sharedWith: [] },
+  [G.medborgarloftRinkebyKistaPrevious]: { owner: A.lpoRinkeby, visibility: 'PUBLIC', sharedWith: [] },
 };
 const OWNER_PERSON: Record<string, Who> = {
   [A.polisen]: 'policeCoordinator',
@@ -67,8 +76,11 @@ const OWNER_PERSON: Record<string, Who> = {
   [A.riksidrottsforbundet]: 'rfCoordinator',
 };
 
-/** The national agreements and the citizen promise are public commitments. */
-const PUBLICLY = [G.noaRiksidrottsforbundet, G.medborgarloftRinkebyKista, G.visselblasartjanstRf];
+/** The national agreements and the citizen promises are public commitments. */
+const PUBLICLY = [G.noaRiksidrottsforbundet, G.medborgarloftRinkebyKista, G.medborgarloftRinkebyKistaPrevious, G.visselblasartjanstRf];
+/** Last year's citizen promise and this year's, in title order, and Rätt kurva Järva: the agreements for Rinkeby-Kista. */
+const PROMISES = [G.medborgarloftRinkebyKistaPrevious, G.medborgarloftRinkebyKista];
+const RINKEBY_KISTA = [...PROMISES, G.rattKurvaJarva];
 /** SSPF Uppsala is shown to the whole network. */
 const IN_NETWORK = [...PUBLICLY, G.sspfUppsala];
 
@@ -156,8 +168,11 @@ describe('demo data', () => {
     for (const agreement of nodes) {
       expect(agreement.parties.length).toBeGreaterThan(0);
       expect(agreement.areas.length).toBeGreaterThan(0);
-      if (agreement.status !== 'DRAFT') expect(agreement.startsOn).toMatch(/^202[4-6]-\d{2}-\d{2}$/);
+      if (agreement.status !== 'DRAFT') expect(agreement.startsOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (agreement.startsOn && agreement.endsOn) expect(agreement.endsOn >= agreement.startsOn).toBe(true);
+      // Relative to the seeding day: active ones are in force today, ended ones ended before it.
+      if (agreement.status === 'ACTIVE') expect([agreement.id, agreement.startsOn! <= calendar.today, (agreement.endsOn ?? calendar.today) >= calendar.today]).toEqual([agreement.id, true, true]);
+      if (agreement.status === 'ENDED') expect([agreement.id, agreement.endsOn! < calendar.today]).toEqual([agreement.id, true]);
       if (agreement.kind === 'NATIONAL_AGREEMENT') expect(agreement.areas.map((a) => a.code)).toContain('SE');
     }
     const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -166,8 +181,20 @@ describe('demo data', () => {
     expect(byId.get(G.iopGoteborgAngered)).toMatchObject({ kind: 'IOP', areas: [{ code: AR.angered }] });
     expect(byId.get(G.rattKurvaJarva)).toMatchObject({ kind: 'METHOD_FRAMEWORK', areas: [{ code: AR.rinkebyKista }, { code: AR.spangaTensta }] });
     expect(byId.get(G.sspfUppsala)!.kind).toBe('METHOD_FRAMEWORK');
-    expect(byId.get(G.medborgarloftRinkebyKista)!.kind).toBe('CITIZEN_PROMISE');
+    expect(byId.get(G.medborgarloftRinkebyKista)).toMatchObject({ kind: 'CITIZEN_PROMISE', status: 'ACTIVE', startsOn: calendar.yearStart(0), endsOn: calendar.yearEnd(0) });
+    expect(byId.get(G.medborgarloftRinkebyKistaPrevious)).toMatchObject({ kind: 'CITIZEN_PROMISE', status: 'ENDED', startsOn: calendar.yearStart(-1), endsOn: calendar.yearEnd(-1) });
     expect(byId.get(G.visselblasartjanstRf)).toMatchObject({ kind: 'COLLABORATION_AGREEMENT', areas: [{ code: 'SE' }] });
+    // Whatever the day, the NOA–RF agreement and the IOP run out within 90 days (this year's citizen promise too, from October).
+    const expiring = nodes.filter((a) => a.status === 'ACTIVE' && a.endsOn && a.endsOn <= calendar.days(90)).map((a) => a.id);
+    expect(expiring).toEqual(expect.arrayContaining([G.noaRiksidrottsforbundet, G.iopGoteborgAngered]));
+  });
+
+  it("names each citizen promise after the year it is for", async () => {
+    const { data } = await subgraph.query(`{ agreements(filter: { kinds: [CITIZEN_PROMISE] }) { nodes { title startsOn } } }`);
+    expect(data!.agreements.nodes).toEqual([
+      { title: `Medborgarlöfte Rinkeby-Kista ${calendar.yearStart(-1).slice(0, 4)}`, startsOn: calendar.yearStart(-1) },
+      { title: `Medborgarlöfte Rinkeby-Kista ${calendar.yearStart(0).slice(0, 4)}`, startsOn: calendar.yearStart(0) },
+    ]);
   });
 
   it.each(ALL_SEEDED)('gives %s the owner that registered it and the visibility that owner chose', async (id) => {
@@ -205,10 +232,21 @@ describe('demo data', () => {
     expect(data!._entities.filter((e: unknown) => e === null)).toEqual([]);
   });
 
-  it('is idempotent: seeding again changes nothing', async () => {
-    const before = await countRows();
+  it('is idempotent: seeding again changes nothing, also on a later day', async () => {
+    const agreements = () => subgraph.dataSource.query('SELECT id, title, status, starts_on, ends_on, version, created_at, updated_at FROM agreements ORDER BY id');
+    const before = [await countRows(), await agreements()];
     await (await agreementsSubgraph.loadDemoSeed())(subgraph.dataSource);
-    expect(await countRows()).toEqual(before);
+    await seedDemoData(subgraph.dataSource, demoCalendar(calendar.days(200)));
+    expect([await countRows(), await agreements()]).toEqual(before);
+  });
+
+  it('gives the demo agreements times of registration in the past, not all the moment of seeding', async () => {
+    const rows: Array<{ created_at: Date; updated_at: Date }> = await subgraph.dataSource.query('SELECT created_at, updated_at FROM agreements');
+    expect(new Set(rows.map((r) => r.created_at.getTime())).size).toBeGreaterThan(3);
+    for (const { created_at, updated_at } of rows) {
+      expect(created_at.toISOString().slice(0, 10) < calendar.today).toBe(true);
+      expect(updated_at).toEqual(created_at);
+    }
   });
 });
 
@@ -251,8 +289,8 @@ describe('agreement queries', () => {
   // Each filter is checked for every person of the matrix: it lists exactly the matching agreements
   // that person may see, so a filter only ever narrows the visible rows.
   it('filters by area, sub-areas included', async () => {
-    const local = [G.medborgarloftRinkebyKista, G.rattKurvaJarva];
-    // "Medborgarlöfte ..." sorts before "Rätt kurva ...".
+    const local = RINKEBY_KISTA;
+    // "Medborgarlöfte ... <last year>" sorts before "Medborgarlöfte ... <this year>" and "Rätt kurva ...".
     await expectListed({ areaCode: AR.stockholm }, local, { ordered: true });
     await expectListed({ areaCode: AR.stockholmsLan }, local);
     await expectListed({ areaCode: AR.rinkebyKista, areaScope: 'WITHIN' }, local);
@@ -263,36 +301,43 @@ describe('agreement queries', () => {
   });
 
   it('with scope OVERLAPPING also finds agreements for wider areas, such as national ones', async () => {
-    await expectListed({ areaCode: AR.rinkebyKista, areaScope: 'OVERLAPPING' }, [G.medborgarloftRinkebyKista, G.rattKurvaJarva, ...NATIONAL]);
+    await expectListed({ areaCode: AR.rinkebyKista, areaScope: 'OVERLAPPING' }, [...RINKEBY_KISTA, ...NATIONAL]);
     await expectListed({ areaCode: AR.gottsunda, areaScope: 'OVERLAPPING' }, [G.sspfUppsala, ...NATIONAL]);
     await expectListed({ areaCode: AR.gottsunda, areaScope: 'WITHIN' }, []);
   });
 
   it('filters by kind and status', async () => {
     await expectListed({ kinds: ['METHOD_FRAMEWORK'] }, [G.rattKurvaJarva, G.sspfUppsala]);
-    await expectListed({ kinds: ['IOP', 'CITIZEN_PROMISE'] }, [G.iopGoteborgAngered, G.medborgarloftRinkebyKista]);
+    await expectListed({ kinds: ['IOP', 'CITIZEN_PROMISE'] }, [G.iopGoteborgAngered, ...PROMISES]);
     await expectListed({ statuses: ['DRAFT'] }, [G.nationalDeclarationOfIntent]);
+    await expectListed({ statuses: ['ENDED'] }, [G.medborgarloftRinkebyKistaPrevious]);
     await expectListed({ statuses: ['ACTIVE'], kinds: ['DECLARATION_OF_INTENT'] }, []);
   });
 
   it('filters by party, listing each agreement once even when the actor holds several roles', async () => {
     await expectListed({ partyId: A.riksidrottsforbundet }, NATIONAL);
-    await expectListed({ partyId: A.lpoRinkeby }, [G.medborgarloftRinkebyKista, G.rattKurvaJarva], { ordered: true });
+    await expectListed({ partyId: A.lpoRinkeby }, RINKEBY_KISTA, { ordered: true });
     await expectListed({ partyId: A.goteborgsStad }, [G.iopGoteborgAngered]);
     await expectListed({ partyId: A.fryshuset }, [G.nationalDeclarationOfIntent]);
     await expectListed({ partyId: A.linkopingsKommun }, []);
   });
 
   it('filters by period overlap, open ends included and undated drafts left out', async () => {
-    // Started by mid-2024: Rätt kurva Järva (March) and the RF whistle-blower collaboration (May).
-    await expectListed({ from: '2024-01-01', to: '2024-06-30' }, [G.rattKurvaJarva, G.visselblasartjanstRf]);
-    // Still running after 2026: only the open-ended ones.
-    await expectListed({ from: '2027-01-01' }, [G.rattKurvaJarva, G.sspfUppsala, G.visselblasartjanstRf]);
-    // Everything with a start date overlaps June 2026.
-    await expectListed({ from: '2026-06-01', to: '2026-06-30' }, ALL_SEEDED.filter((id) => id !== G.nationalDeclarationOfIntent));
-    // Not yet started at the end of 2025: the 2026 citizen promise.
-    await expectListed({ to: '2025-12-31' }, [G.noaRiksidrottsforbundet, G.iopGoteborgAngered, G.rattKurvaJarva, G.sspfUppsala, G.visselblasartjanstRf]);
-    await expectListed({ from: '2026-01-01', to: '2026-01-01' }, ALL_SEEDED.filter((id) => id !== G.nationalDeclarationOfIntent));
+    const dated = ALL_SEEDED.filter((id) => id !== G.nationalDeclarationOfIntent);
+    const inForce = dated.filter((id) => id !== G.medborgarloftRinkebyKistaPrevious);
+    // Started by the month before SSPF Uppsala: Rätt kurva Järva and the RF whistle-blower collaboration.
+    const sspfStarts = SEEDED[G.sspfUppsala].startsOn!;
+    await expectListed({ from: calendar.month(-40), to: calendar.days(-1, sspfStarts) }, [G.rattKurvaJarva, G.visselblasartjanstRf]);
+    // Still running after the last dated agreement ends: only the open-ended ones.
+    const lastEnd = [...dated.map((id) => SEEDED[id].endsOn ?? '')].sort().pop()!;
+    await expectListed({ from: calendar.days(1, lastEnd) }, [G.rattKurvaJarva, G.sspfUppsala, G.visselblasartjanstRf]);
+    // Everything in force today overlaps today; last year's citizen promise has ended.
+    await expectListed({ from: calendar.today, to: calendar.today }, inForce);
+    // Not yet started on the last day of last year: this year's citizen promise.
+    await expectListed({ to: calendar.yearEnd(-1) }, dated.filter((id) => id !== G.medborgarloftRinkebyKista));
+    // On the first day of this year, this year's promise has started and last year's has ended.
+    await expectListed({ from: calendar.yearStart(0), to: calendar.yearStart(0) }, inForce);
+    await expectListed({ from: calendar.yearEnd(-1), to: calendar.yearEnd(-1) }, dated.filter((id) => id !== G.medborgarloftRinkebyKista));
   });
 
   it('filters by text in title or description, case-insensitively', async () => {
@@ -378,7 +423,7 @@ describe('contributed fields', () => {
     ... on Actor { id all: agreements { id } active: agreements(statuses: [ACTIVE]) { id } }
     ... on Area { code within: agreements { id } overlapping: agreements(scope: OVERLAPPING) { id } } } }`;
 
-  // Title order: "Avsiktsförklaring ...", "IOP ...", "Medborgarlöfte ...", "Nationell samverkan ...", "Nationell överenskommelse ...", "Rätt kurva ...", "SSPF ...".
+  // Title order: "Avsiktsförklaring ...", "IOP ...", "Medborgarlöfte ... <last year>", "Medborgarlöfte ... <this year>", "Nationell samverkan ...", "Nationell överenskommelse ...", "Rätt kurva ...", "SSPF ...".
   it.each(MATRIX)('lists, for %s, the visible agreements an actor is a party to, optionally by status, by title', async (who) => {
     const { data, errors } = await subgraph.query(
       entities,
@@ -398,10 +443,10 @@ describe('contributed fields', () => {
     const [rf, lpo, fryshuset, goteborg, stadsdel, linkoping] = data!._entities;
     expect(sorted(ids(rf.all))).toEqual(sorted(visibleTo(who, NATIONAL)));
     expect(sorted(ids(rf.active))).toEqual(sorted(visibleTo(who, [G.noaRiksidrottsforbundet, G.visselblasartjanstRf])));
-    expect(ids(lpo.all)).toEqual(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva]));
+    expect(ids(lpo.all)).toEqual(visibleTo(who, RINKEBY_KISTA));
     expect(ids(fryshuset.all)).toEqual(visibleTo(who, [G.nationalDeclarationOfIntent]));
     expect(ids(goteborg.all)).toEqual(visibleTo(who, [G.iopGoteborgAngered]));
-    expect(ids(stadsdel.all)).toEqual(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva]));
+    expect(ids(stadsdel.all)).toEqual(visibleTo(who, RINKEBY_KISTA));
     expect(linkoping).toEqual({ id: A.linkopingsKommun, all: [], active: [] });
   });
 
@@ -420,8 +465,8 @@ describe('contributed fields', () => {
     );
     expect(errors).toBeUndefined();
     const [stockholm, angered, uppsala, sweden] = data!._entities;
-    expect(ids(stockholm.within)).toEqual(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva]));
-    expect(sorted(ids(stockholm.overlapping))).toEqual(sorted(visibleTo(who, [G.medborgarloftRinkebyKista, G.rattKurvaJarva, ...NATIONAL])));
+    expect(ids(stockholm.within)).toEqual(visibleTo(who, RINKEBY_KISTA));
+    expect(sorted(ids(stockholm.overlapping))).toEqual(sorted(visibleTo(who, [...RINKEBY_KISTA, ...NATIONAL])));
     expect(ids(angered.within)).toEqual(visibleTo(who, [G.iopGoteborgAngered]));
     expect(sorted(ids(uppsala.overlapping))).toEqual(sorted(visibleTo(who, [G.sspfUppsala, ...NATIONAL])));
     expect(sorted(ids(sweden.within))).toEqual(sorted(VISIBLE[who]));

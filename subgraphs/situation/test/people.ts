@@ -45,7 +45,10 @@ export const orgOf = (who: Who): string | null => WHO[who]?.organisationId ?? nu
 /** The seeded reports by short name. */
 export const REPORT = {
   rinkebySpring: R.rinkebyKistaSpring2025,
+  rinkebyMiddle: R.rinkebyKistaMiddle,
   rinkebyAutumn: R.rinkebyKistaAutumn2025,
+  angeredFirst: R.angeredFirst,
+  angeredMiddle: R.angeredMiddle,
   angered: R.angered2025,
   gottsunda: R.gottsundaAfterCrisis,
   skaggetorp: R.skaggetorpWinter,
@@ -63,12 +66,33 @@ export const SEEDED: Record<Key, { owner: string; area: string; visibility: stri
     sharedWith: [],
     categories: ['RECRUITMENT_TO_CRIME', 'SOCIAL_MEDIA', 'YOUTH_GATHERINGS'],
   },
+  rinkebyMiddle: {
+    owner: A.lpoRinkeby,
+    area: AR.rinkebyKista,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['RECRUITMENT_TO_CRIME', 'SOCIAL_MEDIA', 'PROTECTIVE_FACTORS'],
+  },
   rinkebyAutumn: {
     owner: A.lpoRinkeby,
     area: AR.rinkebyKista,
     visibility: 'SHARED',
     sharedWith: [A.rinkebyKistaStadsdel, A.fryshuset],
     categories: ['RECRUITMENT_TO_CRIME', 'PROTECTIVE_FACTORS', 'PERCEIVED_SAFETY'],
+  },
+  angeredFirst: {
+    owner: A.lpoGoteborgNordost,
+    area: AR.angered,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['RECRUITMENT_TO_CRIME', 'SCHOOL_ABSENCE'],
+  },
+  angeredMiddle: {
+    owner: A.lpoGoteborgNordost,
+    area: AR.angered,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['RECRUITMENT_TO_CRIME', 'PROTECTIVE_FACTORS'],
   },
   angered: {
     owner: A.lpoGoteborgNordost,
@@ -100,13 +124,15 @@ export const SEEDED: Record<Key, { owner: string; area: string; visibility: stri
   },
 };
 
-const NETWORK_AND_PUBLIC: Key[] = ['rinkebySpring', 'angered', 'rosengard'];
-const RINKEBY_PARTNERS: Key[] = ['rinkebySpring', 'rinkebyAutumn', 'angered', 'rosengard'];
-const UPPSALA: Key[] = ['rinkebySpring', 'angered', 'gottsunda', 'rosengard'];
+/** The older Rinkeby-Kista reports and all of Angered's are shown to the network, Rosengård's to the public. */
+const NETWORK_AND_PUBLIC: Key[] = ['rinkebySpring', 'rinkebyMiddle', 'angeredFirst', 'angeredMiddle', 'angered', 'rosengard'];
+const RINKEBY_PARTNERS: Key[] = [...NETWORK_AND_PUBLIC, 'rinkebyAutumn'];
+const UPPSALA: Key[] = [...NETWORK_AND_PUBLIC, 'gottsunda'];
 
 /**
  * Which seeded reports each person may see, written out by hand from the seed's intent: the public
- * sees Rosengård only; every party of the network also sees the NETWORK reports; the Rinkeby
+ * sees Rosengård only; every party of the network also sees the NETWORK reports (the older
+ * Rinkeby-Kista ones and Angered's); the Rinkeby
  * police and the parties it shares with see the latest Rinkeby-Kista report; Uppsala kommun and
  * the Uppsala police see Gottsunda; only Östergötlands Stadsmission sees Skäggetorp. The national
  * coordinator and the administrator get nothing beyond the network.
@@ -124,7 +150,7 @@ export const VISIBLE: Record<Who, Key[]> = {
   uppsalaCoordinator: UPPSALA,
   uppsalaMember: UPPSALA,
   uppsalaPolice: UPPSALA,
-  stadsmission: ['rinkebySpring', 'angered', 'skaggetorp', 'rosengard'],
+  stadsmission: [...NETWORK_AND_PUBLIC, 'skaggetorp'],
   hyresgast: NETWORK_AND_PUBLIC,
   stockholmsStad: NETWORK_AND_PUBLIC,
   writer: NETWORK_AND_PUBLIC,

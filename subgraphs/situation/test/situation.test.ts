@@ -1,15 +1,20 @@
-import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
+import { DEMO_ACTORS, DEMO_AREAS, demoCalendar } from '@samverkan/demo';
 import { situationSubgraph } from '../src';
 import { containsPersonalIdentityNumber } from '../src/personal-identity';
-import { DEMO_SITUATION_REPORTS as R } from '../src/demo/seed';
-import { errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
-import { Headers, headersForEveryone, Key, sorted, visibleIds, Who } from './people';
+import { DEMO_SITUATION_REPORTS as R, seedDemoData } from '../src/demo/seed';
+import { errorCode, GraphQLResponse } from '@samverkan/test-support';
+import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { Headers, headersForEveryone, Key, KEYS, sorted, visibleIds, Who } from './people';
+
+/** The demo data is seeded for this day, so the expected periods are computed from the same calendar. */
+const calendar = demoCalendar();
 
 let subgraph: TestSubgraph;
 let as: Record<Who, Headers>;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(situationSubgraph);
+  subgraph = await startTestSubgraph(situationSubgraph, { seed: false });
+  await seedDemoData(subgraph.dataSource, calendar);
   as = await headersForEveryone();
 });
 afterAll(() => subgraph?.stop());
@@ -74,32 +79,37 @@ async function create(overrides: Record<string, unknown> = {}, who: Who = 'write
   return response.data!.createSituationReport as { id: string; version: number };
 }
 
-/** Which seeded reports match a filter, over all of them: each viewer gets these, narrowed to what it may see. */
+/**
+ * Which seeded reports match a filter, over all of them: each viewer gets these, narrowed to what it
+ * may see. The periods, in months before this one: Rinkeby-Kista and Angered 12–9, 8–5 and 4–1;
+ * Gottsunda 7–2; Skäggetorp 6–1; Rosengård 3–1.
+ */
 const FILTERS: Array<[string, Record<string, unknown>, Key[]]> = [
-  ['a city, sub-areas included', { areaCode: DEMO_AREAS.stockholm }, ['rinkebySpring', 'rinkebyAutumn']],
-  ['a county, sub-areas included', { areaCode: DEMO_AREAS.stockholmsLan }, ['rinkebySpring', 'rinkebyAutumn']],
-  ['a district', { areaCode: DEMO_AREAS.angered }, ['angered']],
+  ['a city, sub-areas included', { areaCode: DEMO_AREAS.stockholm }, ['rinkebySpring', 'rinkebyMiddle', 'rinkebyAutumn']],
+  ['a county, sub-areas included', { areaCode: DEMO_AREAS.stockholmsLan }, ['rinkebySpring', 'rinkebyMiddle', 'rinkebyAutumn']],
+  ['a district', { areaCode: DEMO_AREAS.angered }, ['angeredFirst', 'angeredMiddle', 'angered']],
   ['an area without reports', { areaCode: DEMO_AREAS.farsta }, []],
-  ['the whole country', { areaCode: DEMO_AREAS.sweden }, ['rinkebySpring', 'rinkebyAutumn', 'angered', 'gottsunda', 'skaggetorp', 'rosengard']],
-  ['level HIGH', { levels: ['HIGH'] }, ['gottsunda']],
-  ['levels NORMAL or HIGH', { levels: ['NORMAL', 'HIGH'] }, ['rosengard', 'gottsunda']],
+  ['the whole country', { areaCode: DEMO_AREAS.sweden }, KEYS],
+  ['level HIGH', { levels: ['HIGH'] }, ['angeredFirst', 'angeredMiddle', 'gottsunda']],
+  ['levels NORMAL or HIGH', { levels: ['NORMAL', 'HIGH'] }, ['rosengard', 'angeredFirst', 'angeredMiddle', 'gottsunda']],
   ['level CRITICAL', { levels: ['CRITICAL'] }, []],
-  ['level ELEVATED', { levels: ['ELEVATED'] }, ['rinkebySpring', 'rinkebyAutumn', 'angered', 'skaggetorp']],
-  ['trend WORSENING', { trends: ['WORSENING'] }, ['rinkebySpring', 'gottsunda']],
+  ['level ELEVATED', { levels: ['ELEVATED'] }, ['rinkebySpring', 'rinkebyMiddle', 'rinkebyAutumn', 'angered', 'skaggetorp']],
+  ['trend WORSENING', { trends: ['WORSENING'] }, ['rinkebySpring', 'angeredFirst', 'gottsunda']],
   ['category CRISIS', { categories: ['CRISIS'] }, ['gottsunda']],
-  ['categories SCHOOL_ABSENCE or CONFLICTS', { categories: ['SCHOOL_ABSENCE', 'CONFLICTS'] }, ['angered', 'rosengard']],
+  ['categories SCHOOL_ABSENCE or CONFLICTS', { categories: ['SCHOOL_ABSENCE', 'CONFLICTS'] }, ['angeredFirst', 'angered', 'rosengard']],
   ['category OTHER', { categories: ['OTHER'] }, ['skaggetorp']],
   ['an author', { reportedById: DEMO_ACTORS.hyresgastforeningen }, ['rosengard']],
-  ['an author with two reports', { reportedById: DEMO_ACTORS.lpoRinkeby }, ['rinkebySpring', 'rinkebyAutumn']],
+  ['an author with three reports', { reportedById: DEMO_ACTORS.lpoRinkeby }, ['rinkebySpring', 'rinkebyMiddle', 'rinkebyAutumn']],
   ['an author whose report is private', { reportedById: DEMO_ACTORS.ostergotlandsStadsmission }, ['skaggetorp']],
   ['an area and a trend', { areaCode: DEMO_AREAS.stockholm, trends: ['IMPROVING'] }, ['rinkebyAutumn']],
-  ['a date range', { from: '2025-07-01', to: '2025-08-31' }, ['rinkebyAutumn', 'angered', 'gottsunda']],
-  ['an open end', { from: '2026-01-01' }, ['skaggetorp', 'rosengard']],
-  ['an open start', { to: '2025-06-30' }, ['rinkebySpring', 'gottsunda']],
+  ['a date range', { from: calendar.month(-8), to: calendar.monthEnd(-7) }, ['rinkebyMiddle', 'angeredMiddle', 'gottsunda']],
+  ['an open end', { from: calendar.month(-1) }, ['rinkebyAutumn', 'angered', 'skaggetorp', 'rosengard']],
+  ['an open start', { to: calendar.monthEnd(-9) }, ['rinkebySpring', 'angeredFirst']],
   // The boundaries are inclusive: a period starting or ending on the day overlaps it.
-  ['a period start day', { from: '2025-05-01', to: '2025-05-01' }, ['rinkebySpring', 'gottsunda']],
-  ['a period end day', { from: '2025-10-31', to: '2025-10-31' }, ['rinkebyAutumn', 'angered', 'gottsunda', 'skaggetorp']],
-  ['the day after', { from: '2025-11-01', to: '2025-11-01' }, ['rinkebyAutumn', 'angered', 'skaggetorp']],
+  ['a period start day', { from: calendar.month(-7), to: calendar.month(-7) }, ['rinkebyMiddle', 'angeredMiddle', 'gottsunda']],
+  ['a period end day', { from: calendar.monthEnd(-2), to: calendar.monthEnd(-2) }, ['rinkebyAutumn', 'angered', 'gottsunda', 'skaggetorp', 'rosengard']],
+  ['the day after', { from: calendar.month(-1), to: calendar.month(-1) }, ['rinkebyAutumn', 'angered', 'skaggetorp', 'rosengard']],
+  ['today', { from: calendar.today, to: calendar.today }, []],
   ['text in the summary, case-insensitively', { text: 'fritidskortet' }, ['skaggetorp']],
   ['text about the crisis', { text: 'TRIPPELMORDET' }, ['gottsunda']],
   ['a literal %', { text: '%' }, []],
@@ -213,12 +223,13 @@ describe('areas and actors', () => {
     );
     expect(errors).toBeUndefined();
     const [rinkeby, stockholm, gottsunda, farsta] = data!._entities;
-    // Two reports for Rinkeby-Kista: the autumn one (ELEVATED, IMPROVING), shared with the district, is the current picture.
+    // Three reports for Rinkeby-Kista: the latest (ELEVATED, IMPROVING), shared with the district, is the current picture.
     expect(rinkeby.latestSituationReport).toMatchObject({ id: R.rinkebyKistaAutumn2025, level: 'ELEVATED', trend: 'IMPROVING' });
-    expect(rinkeby.within.map((r: Node) => r.id)).toEqual([R.rinkebyKistaAutumn2025, R.rinkebyKistaSpring2025]);
+    const rinkebyReports = [R.rinkebyKistaAutumn2025, R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025];
+    expect(rinkeby.within.map((r: Node) => r.id)).toEqual(rinkebyReports);
     // Stockholm has no report of its own, only its district's.
     expect(stockholm.latestSituationReport).toBeNull();
-    expect(stockholm.within.map((r: Node) => r.id)).toEqual([R.rinkebyKistaAutumn2025, R.rinkebyKistaSpring2025]);
+    expect(stockholm.within.map((r: Node) => r.id)).toEqual(rinkebyReports);
     // Gottsunda's report is shared with the Uppsala police only.
     expect(gottsunda).toEqual({ code: DEMO_AREAS.gottsunda, latestSituationReport: null, within: [], overlapping: [] });
     expect(farsta).toEqual({ code: DEMO_AREAS.farsta, latestSituationReport: null, within: [], overlapping: [] });
@@ -226,9 +237,9 @@ describe('areas and actors', () => {
     const { data: uppsala } = await subgraph.query(AREAS, { r: areaRefs(DEMO_AREAS.gottsunda, DEMO_AREAS.rinkebyKista) }, as.uppsalaPolice);
     expect(uppsala!._entities[0].latestSituationReport.id).toBe(R.gottsundaAfterCrisis);
     expect(uppsala!._entities[0].latestSituationReport.observations.map((o: { category: string }) => o.category)).toContain('CRISIS');
-    // The autumn report is not shared with the Uppsala police: its current picture of Rinkeby-Kista is the older network one.
-    expect(uppsala!._entities[1].latestSituationReport.id).toBe(R.rinkebyKistaSpring2025);
-    expect(uppsala!._entities[1].within.map((r: Node) => r.id)).toEqual([R.rinkebyKistaSpring2025]);
+    // The latest report is not shared with the Uppsala police: its current picture of Rinkeby-Kista is the newest network one.
+    expect(uppsala!._entities[1].latestSituationReport.id).toBe(R.rinkebyKistaMiddle);
+    expect(uppsala!._entities[1].within.map((r: Node) => r.id)).toEqual([R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025]);
   });
 
   it('batches the latest reports and their observations for many areas', async () => {
@@ -264,8 +275,8 @@ describe('areas and actors', () => {
       expect(errors).toBeUndefined();
       return data!._entities.map((a: { situationReports: Node[] }) => a.situationReports.map((r) => r.id));
     };
-    expect(await written('ngoMember')).toEqual([[R.rinkebyKistaAutumn2025, R.rinkebyKistaSpring2025], [], [R.rosengardWinter2026], [], []]);
-    expect(await written('stadsmission')).toEqual([[R.rinkebyKistaSpring2025], [R.skaggetorpWinter], [R.rosengardWinter2026], [], []]);
+    expect(await written('ngoMember')).toEqual([[R.rinkebyKistaAutumn2025, R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025], [], [R.rosengardWinter2026], [], []]);
+    expect(await written('stadsmission')).toEqual([[R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025], [R.skaggetorpWinter], [R.rosengardWinter2026], [], []]);
     expect(await written('public')).toEqual([[], [], [R.rosengardWinter2026], [], []]);
   });
 
@@ -281,14 +292,13 @@ describe('areas and actors', () => {
       'stockholmsStad',
     );
     const who: Who = 'municipalityOfficial';
-    expect(sorted(await idsFor({ areaCode: DEMO_AREAS.rinkebyKista }, who))).toEqual(sorted([R.rinkebyKistaSpring2025, R.rinkebyKistaAutumn2025]));
-    expect(sorted(await idsFor({ areaCode: DEMO_AREAS.rinkebyKista, areaScope: 'OVERLAPPING' }, who))).toEqual(
-      sorted([R.rinkebyKistaSpring2025, R.rinkebyKistaAutumn2025, municipal.id]),
-    );
+    const rinkebyReports = [R.rinkebyKistaAutumn2025, R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025];
+    expect(sorted(await idsFor({ areaCode: DEMO_AREAS.rinkebyKista }, who))).toEqual(sorted(rinkebyReports));
+    expect(sorted(await idsFor({ areaCode: DEMO_AREAS.rinkebyKista, areaScope: 'OVERLAPPING' }, who))).toEqual(sorted([...rinkebyReports, municipal.id]));
     const { data } = await subgraph.query(AREAS, { r: areaRefs(DEMO_AREAS.rinkebyKista, DEMO_AREAS.stockholm) }, as[who]);
     const [rinkeby, stockholm] = data!._entities;
-    expect(sorted(rinkeby.overlapping.map((r: Node) => r.id))).toEqual(sorted([R.rinkebyKistaSpring2025, R.rinkebyKistaAutumn2025, municipal.id]));
-    expect(rinkeby.within.map((r: Node) => r.id)).toEqual([R.rinkebyKistaAutumn2025, R.rinkebyKistaSpring2025]);
+    expect(sorted(rinkeby.overlapping.map((r: Node) => r.id))).toEqual(sorted([...rinkebyReports, municipal.id]));
+    expect(rinkeby.within.map((r: Node) => r.id)).toEqual(rinkebyReports);
     // The municipality's own report is now its latest; the district keeps its own.
     expect(stockholm.latestSituationReport.id).toBe(municipal.id);
     expect(rinkeby.latestSituationReport.id).toBe(R.rinkebyKistaAutumn2025);
@@ -328,8 +338,9 @@ describe('latest report', () => {
 
   it('takes the latest report the viewer may see: a newer private one neither hides nor replaces it', async () => {
     const area = DEMO_AREAS.angered;
+    // About this month, later than the latest demo report (which ends with last month).
     const newer = await create(
-      { areaCode: area, periodStart: '2026-01-01', periodEnd: '2026-03-31', summary: 'Lokalpolisområdets egen bild av Angered under vintern.' },
+      { areaCode: area, periodStart: calendar.month(0), periodEnd: calendar.monthEnd(0), summary: 'Lokalpolisområdets egen bild av Angered den här månaden.' },
       'goteborgPolice',
     );
     expect(await latestOf(area, 'goteborgPolice')).toBe(newer.id);
@@ -541,9 +552,11 @@ describe('demo data', () => {
     // The Stadsmission shares its Skäggetorp report with the network; a restart must not make it private again.
     const shared = await subgraph.query(UPDATE, { id: R.skaggetorpWinter, version: 1, input: { visibility: 'NETWORK' } }, as.stadsmission);
     expect(shared.errors).toBeUndefined();
-    const state = () => subgraph.dataSource.query('SELECT id, version, visibility, shared_with, owner_id FROM situation_reports ORDER BY id');
+    const state = () =>
+      subgraph.dataSource.query('SELECT id, version, visibility, shared_with, owner_id, period_start, period_end, summary, created_at FROM situation_reports ORDER BY id');
     const before = [await count('situation_reports'), await count('observations'), await count('change_log'), await state()];
     await (await situationSubgraph.loadDemoSeed())(subgraph.dataSource);
+    await seedDemoData(subgraph.dataSource, demoCalendar(calendar.days(200)));
     expect([await count('situation_reports'), await count('observations'), await count('change_log'), await state()]).toEqual(before);
     const { data: after } = await subgraph.query(GET, { id: R.rosengardWinter2026 });
     expect(after!.situationReport.observations).toEqual([]);
@@ -564,6 +577,26 @@ describe('demo data', () => {
       { id: R.angered2025, visibility: 'NETWORK', shared_with: [] },
       { id: R.gottsundaAfterCrisis, visibility: 'SHARED', shared_with: [DEMO_ACTORS.lpoUppsala] },
     ]);
+  });
+
+  it('holds a year of history, the latest reports ending with last month, written after their periods', async () => {
+    type Row = { area_code: string; period_start: string; period_end: string; created_at: Date; updated_at: Date; version: number };
+    const rows: Row[] = await subgraph.dataSource.query(
+      `SELECT area_code, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end, created_at, updated_at, version
+         FROM situation_reports WHERE id = ANY($1::uuid[]) ORDER BY area_code, period_end`,
+      [Object.values(R)],
+    );
+    const periods = (area: string) => rows.filter((r) => r.area_code === area).map((r) => [r.period_start, r.period_end]);
+    const thirds = [[calendar.month(-12), calendar.monthEnd(-9)], [calendar.month(-8), calendar.monthEnd(-5)], [calendar.month(-4), calendar.monthEnd(-1)]];
+    expect(periods(DEMO_AREAS.rinkebyKista)).toEqual(thirds);
+    expect(periods(DEMO_AREAS.angered)).toEqual(thirds);
+    expect(Math.max(...rows.map((r) => Date.parse(r.period_end)))).toBe(Date.parse(calendar.monthEnd(-1)));
+    for (const r of rows) {
+      expect(r.created_at.toISOString().slice(0, 10) > r.period_end || r.created_at.toISOString().slice(0, 10) === calendar.days(-1)).toBe(true);
+      expect(r.created_at.toISOString().slice(0, 10) < calendar.today).toBe(true);
+      // Unchanged since seeded, unless an earlier test here changed it.
+      if (r.version === 1) expect(r.updated_at).toEqual(r.created_at);
+    }
   });
 
   it('holds no personal identity numbers in its texts', async () => {

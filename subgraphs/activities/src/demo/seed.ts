@@ -1,11 +1,16 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoIds, insertNew } from '@samverkan/demo';
-import { Visibility, TargetGroup } from '@samverkan/federation';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
+import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
+import { TargetGroup } from '@samverkan/federation';
 
 const activity = demoIds('c0');
 
-/** Fixed ids of the demo activities, so other data and tests can refer to them. */
+/**
+ * Fixed ids of the demo activities, so other data and tests can refer to them. Their dates are
+ * relative to the seeding day (see `demoActivities`): the "spring" safety walk is the earlier walk,
+ * half a year ago, and the "autumn" one the next, four weeks ahead.
+ */
 export const DEMO_ACTIVITIES = {
   mbuRinkeby: activity(1),
   mbuAngered: activity(2),
@@ -23,7 +28,7 @@ export const DEMO_ACTIVITIES = {
   democracySchoolSkaggetorp: activity(14),
 } as const;
 
-interface DemoActivity {
+export interface DemoActivity {
   id: string;
   title: string;
   kind: ActivityKind;
@@ -52,8 +57,14 @@ const K = ActivityKind;
 const D = DEMO_ACTIVITIES;
 const { PUBLIC, NETWORK, SHARED, OWNER } = Visibility;
 
-/** Activities from the dialogue meeting's examples of collaboration that works. */
-const ACTIVITIES: DemoActivity[] = [
+/**
+ * Activities from the dialogue meeting's examples of collaboration that works, dated relative to the
+ * seeding day: a football tournament this weekend, MBU meetings in Angered from next week, a safety
+ * walk and a dialogue meeting next month, series and ongoing work that span today (MBU in Rinkeby,
+ * safety hosts, POSOM, Mamma United, homework help, the exit programme), and a safety walk half a
+ * year ago and last summer's summer jobs in the past.
+ */
+export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
   {
     id: D.mbuRinkeby,
     title: 'Människan bakom uniformen – träffar i Rinkeby',
@@ -62,8 +73,9 @@ const ACTIVITIES: DemoActivity[] = [
     visibility: SHARED,
     sharedWith: [A.fryshuset],
     area: AR.rinkebyKista,
-    startsOn: '2025-09-01',
-    endsOn: '2026-06-12',
+    // A series of meetings, running now.
+    startsOn: cal.month(-3),
+    endsOn: cal.monthEnd(6),
     targetGroups: [YOUNG_PEOPLE],
     ages: [13, 18],
     police: [RELATIONSHIP_BUILDING, 'Poliser från lokalpolisområdet träffar ungdomarna i små grupper och berättar om sig själva och sitt yrke.'],
@@ -80,8 +92,9 @@ const ACTIVITIES: DemoActivity[] = [
     visibility: SHARED,
     sharedWith: [A.fryshuset],
     area: AR.angered,
-    startsOn: '2026-01-19',
-    endsOn: '2026-05-29',
+    // Weekly meetings from Monday next week.
+    startsOn: cal.weekday(1, 1),
+    endsOn: cal.monthEnd(4),
     targetGroups: [YOUNG_PEOPLE],
     ages: [12, 16],
     police: [RELATIONSHIP_BUILDING, 'Områdespoliser deltar utan vapen och berättar om vem de är utanför jobbet.'],
@@ -92,14 +105,15 @@ const ACTIVITIES: DemoActivity[] = [
   },
   {
     id: D.safetyWalkGottsundaSpring,
-    title: 'Trygghetsvandring i Gottsunda – våren',
+    title: `Trygghetsvandring i Gottsunda – ${cal.season(cal.weekday(-26, 3))}`,
     kind: K.SAFETY_WALK,
     organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
     visibility: SHARED,
     sharedWith: [A.lpoUppsala, A.hyresgastforeningen],
     area: AR.gottsunda,
-    startsOn: '2025-04-23',
-    endsOn: '2025-04-23',
+    // A Wednesday half a year ago.
+    startsOn: cal.weekday(-26, 3),
+    endsOn: cal.weekday(-26, 3),
     targetGroups: [RESIDENTS, PARENTS],
     ages: [null, null],
     police: [SAFETY, 'Polisen går med och antecknar platser som boende upplever som otrygga.'],
@@ -110,18 +124,19 @@ const ACTIVITIES: DemoActivity[] = [
   },
   {
     id: D.safetyWalkGottsundaAutumn,
-    title: 'Trygghetsvandring i Gottsunda – hösten',
+    title: `Trygghetsvandring i Gottsunda – ${cal.season(cal.weekday(4, 3))}`,
     kind: K.SAFETY_WALK,
     organisers: [A.uppsalaKommun, A.lpoUppsala, A.hyresgastforeningen],
     visibility: SHARED,
     sharedWith: [A.lpoUppsala, A.hyresgastforeningen],
     area: AR.gottsunda,
-    startsOn: '2025-10-15',
-    endsOn: '2025-10-15',
+    // The follow-up, a Wednesday four weeks ahead.
+    startsOn: cal.weekday(4, 3),
+    endsOn: cal.weekday(4, 3),
     targetGroups: [RESIDENTS, PARENTS],
     ages: [null, null],
-    police: [SAFETY, 'Uppföljning av vårens vandring: polisen redovisar vad som har gjorts.'],
-    publicDescription: 'Höstens trygghetsvandring: vi följer upp vårens synpunkter om belysning, gångvägar och mötesplatser.',
+    police: [SAFETY, 'Uppföljning av förra vandringen: polisen redovisar vad som har gjorts.'],
+    publicDescription: 'Vi följer upp synpunkterna från förra trygghetsvandringen om belysning, gångvägar och mötesplatser.',
     internal: C.SITUATIONAL_PREVENTION,
     participants: 28,
     funding: null,
@@ -133,7 +148,7 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.safeTrygghetsvardar],
     visibility: NETWORK,
     area: AR.farsta,
-    startsOn: '2025-01-10',
+    startsOn: cal.month(-27, 10),
     endsOn: null,
     targetGroups: [RESIDENTS, YOUNG_PEOPLE],
     ages: [null, null],
@@ -150,7 +165,7 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.safeTrygghetsvardar],
     visibility: NETWORK,
     area: AR.hagerstenLiljeholmen,
-    startsOn: '2025-03-01',
+    startsOn: cal.month(-20),
     endsOn: null,
     targetGroups: [RESIDENTS, YOUNG_PEOPLE],
     ages: [null, null],
@@ -167,8 +182,9 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.safeTrygghetsvardar],
     visibility: NETWORK,
     area: AR.norrmalm,
-    startsOn: '2025-06-01',
-    endsOn: '2026-05-31',
+    // A year's engagement, half of it gone.
+    startsOn: cal.month(-6),
+    endsOn: cal.monthEnd(5),
     targetGroups: [YOUNG_PEOPLE, RESIDENTS],
     ages: [null, null],
     police: [KNOWLEDGE_SHARING, 'Trygghetsvärdarna och områdespolisen delar lägesbild inför helgkvällar.'],
@@ -184,7 +200,7 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.uppsalaKommun, A.svenskaKyrkanUppsala],
     visibility: NETWORK,
     area: AR.uppsala,
-    startsOn: '2025-01-01',
+    startsOn: cal.month(-24),
     endsOn: null,
     targetGroups: [RESIDENTS, RELATIVES, CHILDREN, YOUNG_PEOPLE],
     ages: [null, null],
@@ -201,12 +217,13 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.kfumGoteborg],
     visibility: NETWORK,
     area: AR.angered,
-    startsOn: '2025-06-14',
-    endsOn: '2025-06-15',
+    // This weekend.
+    startsOn: cal.weekday(0, 6),
+    endsOn: cal.weekday(0, 7),
     targetGroups: [CHILDREN, YOUNG_PEOPLE],
     ages: [10, 16],
     police: [RELATIONSHIP_BUILDING, 'Poliser spelar i ett eget lag och hejar på – de är där för att lära känna deltagarna, inte för att hålla ordning.'],
-    publicDescription: 'Sommarens fotbollsturnering för alla mellan 10 och 16 år på Angereds konstgräsplan. Gratis, anmäl ditt lag!',
+    publicDescription: 'Fotbollsturnering för alla mellan 10 och 16 år på Angereds konstgräsplan. Gratis, anmäl ditt lag!',
     internal: C.UNIVERSAL_PREVENTION,
     participants: 180,
     funding: AG.iopGoteborgAngered,
@@ -218,7 +235,7 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.mammaUnited],
     visibility: NETWORK,
     area: AR.rinkebyKista,
-    startsOn: '2025-08-25',
+    startsOn: cal.month(-15, 25),
     endsOn: null,
     targetGroups: [PARENTS],
     ages: [null, null],
@@ -235,8 +252,9 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.familjebostader, A.jarvaISamverkan],
     visibility: NETWORK,
     area: AR.stockholm,
-    startsOn: '2025-06-16',
-    endsOn: '2025-08-08',
+    // The latest summer's.
+    startsOn: cal.latestAnnual(6, 16),
+    endsOn: cal.days(53, cal.latestAnnual(6, 16)),
     targetGroups: [YOUNG_PEOPLE],
     ages: [15, 17],
     police: null,
@@ -252,7 +270,7 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.kfumGoteborg, A.raddaBarnenGoteborg],
     visibility: PUBLIC,
     area: AR.angered,
-    startsOn: '2025-08-18',
+    startsOn: cal.month(-3, 18),
     endsOn: null,
     targetGroups: [CHILDREN, YOUNG_PEOPLE, LEADERS_AND_VOLUNTEERS],
     ages: [9, 15],
@@ -269,7 +287,8 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.fryshuset],
     visibility: OWNER,
     area: AR.sweden,
-    startsOn: '2025-01-01',
+    // Since the same day as POSOM Uppsala.
+    startsOn: cal.month(-24),
     endsOn: null,
     targetGroups: [YOUNG_PEOPLE, RELATIVES],
     ages: [15, 35],
@@ -286,8 +305,9 @@ const ACTIVITIES: DemoActivity[] = [
     organisers: [A.ostergotlandsStadsmission],
     visibility: NETWORK,
     area: AR.skaggetorp,
-    startsOn: '2026-03-12',
-    endsOn: '2026-03-12',
+    // A Thursday next month.
+    startsOn: cal.weekday(5, 4),
+    endsOn: cal.weekday(5, 4),
     targetGroups: [YOUNG_PEOPLE],
     ages: [14, 20],
     police: [DIALOGUE, 'Polisen deltar som dialogpartner när demokratiskolans deltagare diskuterar inflytande i området.'],
@@ -299,16 +319,21 @@ const ACTIVITIES: DemoActivity[] = [
 ];
 
 /**
- * Loads the demo activities; records that exist already are left as they are, except that demo
- * activities nobody has changed since they were seeded (version 1, nothing in the change log) get
- * the owner and visibility meant for them, which a database seeded before ownership existed lacks.
+ * Loads the demo activities, dated relative to the calendar's day (today unless a test names
+ * another); records that exist already are left as they are, except that demo activities nobody has
+ * changed since they were seeded (version 1, nothing in the change log) get the owner and visibility
+ * meant for them, which a database seeded before ownership existed lacks.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<void> {
+export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
+  const activities = demoActivities(calendar);
   await dataSource.transaction(async (manager) => {
     const added = await insertNew(
       manager,
       Activity,
-      ACTIVITIES.map((a) => ({
+      activities.map((a) => {
+        // Registered four weeks before it starts (at the latest yesterday), and not changed since.
+        const registered = calendar.moment(calendar.days(-28, a.startsOn));
+        return {
           id: a.id,
           title: a.title,
           kind: a.kind,
@@ -328,13 +353,16 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
           visibility: a.visibility,
           sharedWith: a.sharedWith ?? [],
           version: 1,
-        })),
+          createdAt: registered,
+          updatedAt: registered,
+        };
+      }),
     );
     // Organisers only for activities added now: a restart never restores replaced ones.
-    const organisers = ACTIVITIES.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
+    const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
     if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
     // Plain SQL, so neither the version nor updated_at moves: the seed stays idempotent.
-    for (const a of ACTIVITIES) {
+    for (const a of activities) {
       await manager.query(
         `UPDATE activities SET owner_id = $2, visibility = $3, shared_with = $4::uuid[]
           WHERE id = $1 AND version = 1 AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.entity_id = activities.id)

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, areaPairs, perAreaScope } from '@samverkan/federation';
+import { areaMatchSql, areaPairs, perAreaScope, todayInSweden } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
 import { byName } from '../venues/venue.loaders';
-import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURRENT_HOLDERS, todayInSweden } from './contact-function';
+import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURRENT_HOLDERS } from './contact-function';
 
 /** Per-request loaders of contact functions; each batch is one or two statements whatever the number of keys. */
 

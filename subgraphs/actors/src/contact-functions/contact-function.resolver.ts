@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { areaMatchSql, AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange, todayInSweden } from '@samverkan/federation';
 import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, PageArgs, paginate, SubgraphContext, unauthenticated } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
@@ -11,7 +11,6 @@ import {
   currentHolderCountSql,
   isCurrentOn,
   MIN_CURRENT_HOLDERS,
-  todayInSweden,
 } from './contact-function';
 import {
   checkChannels,

@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { VersionedRecord } from '@samverkan/platform';
+import { todayInSweden } from '@samverkan/federation';
 
 export enum ContactChannelKind {
   PHONE = 'PHONE',
@@ -117,8 +118,6 @@ export class ContactFunctionHolder {
 }
 
 /** Today's date in Sweden, 'YYYY-MM-DD': holders' periods are calendar days in Swedish time. */
-const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
-export const todayInSweden = (now = new Date()) => SWEDISH_DATE.format(now);
 
 /** Whether a holder's period includes `day` (open ends are unbounded). */
 export const isCurrentOn = (holder: Pick<ContactFunctionHolder, 'validFrom' | 'validUntil'>, day: string) =>

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoIds, insertNew } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { TargetGroup } from '@samverkan/federation';
 import { Service, ServiceArea, ServiceCategory } from '../services/service';
 import { SupportNeed } from '../registry/support-need';
@@ -149,14 +149,16 @@ const SUPPORT: Array<[actorId: string, receives: boolean, needs: SupportNeed[], 
  * Loads the demo services and the demo actors' support needs. Services that exist already are left
  * as they are (also their areas); support information is set only on actors nobody has changed.
  */
-export async function seedServices(dataSource: DataSource): Promise<void> {
+export async function seedServices(dataSource: DataSource, calendar: DemoCalendar): Promise<void> {
+  // Registered by their actors after the actors themselves, one a day from ten months ago, and not changed since.
+  const registered = (index: number) => calendar.moment(calendar.days(index, calendar.month(-10)));
   await dataSource.transaction(async (manager) => {
     // Areas only for the services just added, so a service someone has changed keeps its areas.
     const added = await insertNew(
       manager,
       Service,
-      SERVICES.map(({ id, actorId, name, category, targetGroups, ages: [ageMin, ageMax], description }) => ({
-        id, actorId, name, category, targetGroups, ageMin, ageMax, description, version: 1,
+      SERVICES.map(({ id, actorId, name, category, targetGroups, ages: [ageMin, ageMax], description }, index) => ({
+        id, actorId, name, category, targetGroups, ageMin, ageMax, description, version: 1, createdAt: registered(index), updatedAt: registered(index),
       })),
     );
     const links = SERVICES.filter(({ id }) => added.has(id)).flatMap(({ id, areas }) => areas.map((areaCode) => ({ serviceId: id, areaCode })));

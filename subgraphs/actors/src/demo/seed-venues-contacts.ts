@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoIds } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DemoCalendar, demoIds } from '@samverkan/demo';
 import { ContactChannel, ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../contact-functions/contact-function';
 import { Venue, VenueUse } from '../venues/venue';
 
@@ -77,29 +77,31 @@ const FUNCTIONS: DemoFunction[] = [
 type DemoHolder = [id: string, functionId: string, personName: string, role: ContactHolderRole, from: string | null, until: string | null];
 
 /**
- * Holders, in order per function. Kommunpolis Järva, Ordförande KFUM Göteborg, Trygghetssamordnare
- * Gottsunda and Lokalansvarig Hyresgästföreningen Gottsunda each rest on one current person (the
- * one-person dependencies of the demo); the others have a holder and a backup.
+ * Holders, in order per function, with periods in whole months relative to the seeding day (the
+ * earliest began ten years ago; two periods ended over two years ago). Kommunpolis Järva,
+ * Ordförande KFUM Göteborg, Trygghetssamordnare Gottsunda and Lokalansvarig Hyresgästföreningen
+ * Gottsunda each rest on one current person (the one-person dependencies of the demo); the others
+ * have a holder and a backup.
  */
-const HOLDERS: DemoHolder[] = [
-  [holder(1), F.kommunpolisJarva, 'Erik Johansson (demo)', HOLDER, '2019-09-01', '2024-08-31'],
-  [holder(2), F.kommunpolisJarva, 'Anna Svensson (demo)', HOLDER, '2024-09-01', null],
-  [holder(3), F.omradespolisAngered, 'Mohammed Ali (demo)', HOLDER, '2023-01-01', null],
-  [holder(4), F.omradespolisAngered, 'Sara Lindqvist (demo)', BACKUP, '2023-06-01', null],
-  [holder(5), F.fritidssamordnareRinkebyKista, 'Leila Hassan (demo)', HOLDER, '2022-03-01', null],
-  [holder(6), F.fritidssamordnareRinkebyKista, 'Johan Berg (demo)', BACKUP, '2022-03-01', null],
-  [holder(7), F.ordforandeKfumGoteborg, 'Maria Andersson (demo)', HOLDER, '2021-04-01', null],
-  [holder(8), F.posomUppsala, 'Karin Nilsson (demo)', HOLDER, '2020-01-01', null],
-  [holder(9), F.posomUppsala, 'Peter Ek (demo)', BACKUP, '2020-01-01', null],
-  [holder(10), F.trygghetssamordnareGottsunda, 'Ahmed Yusuf (demo)', HOLDER, '2023-08-15', null],
-  [holder(11), F.verksamhetsansvarigFryshusetJarva, 'Fatima Omar (demo)', HOLDER, '2021-01-01', null],
-  [holder(12), F.verksamhetsansvarigFryshusetJarva, 'David Larsson (demo)', BACKUP, '2022-01-01', null],
-  [holder(13), F.lokalbokningFolketsHusAngered, 'Eva Karlsson (demo)', HOLDER, '2018-05-01', null],
-  [holder(14), F.lokalbokningFolketsHusAngered, 'Ali Reza (demo)', BACKUP, '2020-05-01', null],
-  [holder(15), F.lokalbokningSvenskaKyrkanUppsala, 'Birgitta Holm (demo)', HOLDER, '2017-01-01', null],
-  [holder(16), F.lokalbokningSvenskaKyrkanUppsala, 'Olof Sjöberg (demo)', BACKUP, '2019-01-01', null],
-  [holder(17), F.lokalansvarigHyresgastforeningenGottsunda, 'Nadia Haddad (demo)', HOLDER, '2022-09-01', null],
-  [holder(18), F.lokalansvarigHyresgastforeningenGottsunda, 'Lars Persson (demo)', BACKUP, '2022-09-01', '2024-06-30'],
+const demoHolders = (cal: DemoCalendar): DemoHolder[] => [
+  [holder(1), F.kommunpolisJarva, 'Erik Johansson (demo)', HOLDER, cal.month(-86), cal.monthEnd(-27)],
+  [holder(2), F.kommunpolisJarva, 'Anna Svensson (demo)', HOLDER, cal.month(-26), null],
+  [holder(3), F.omradespolisAngered, 'Mohammed Ali (demo)', HOLDER, cal.month(-46), null],
+  [holder(4), F.omradespolisAngered, 'Sara Lindqvist (demo)', BACKUP, cal.month(-41), null],
+  [holder(5), F.fritidssamordnareRinkebyKista, 'Leila Hassan (demo)', HOLDER, cal.month(-56), null],
+  [holder(6), F.fritidssamordnareRinkebyKista, 'Johan Berg (demo)', BACKUP, cal.month(-56), null],
+  [holder(7), F.ordforandeKfumGoteborg, 'Maria Andersson (demo)', HOLDER, cal.month(-67), null],
+  [holder(8), F.posomUppsala, 'Karin Nilsson (demo)', HOLDER, cal.month(-82), null],
+  [holder(9), F.posomUppsala, 'Peter Ek (demo)', BACKUP, cal.month(-82), null],
+  [holder(10), F.trygghetssamordnareGottsunda, 'Ahmed Yusuf (demo)', HOLDER, cal.month(-39, 15), null],
+  [holder(11), F.verksamhetsansvarigFryshusetJarva, 'Fatima Omar (demo)', HOLDER, cal.month(-70), null],
+  [holder(12), F.verksamhetsansvarigFryshusetJarva, 'David Larsson (demo)', BACKUP, cal.month(-58), null],
+  [holder(13), F.lokalbokningFolketsHusAngered, 'Eva Karlsson (demo)', HOLDER, cal.month(-102), null],
+  [holder(14), F.lokalbokningFolketsHusAngered, 'Ali Reza (demo)', BACKUP, cal.month(-78), null],
+  [holder(15), F.lokalbokningSvenskaKyrkanUppsala, 'Birgitta Holm (demo)', HOLDER, cal.month(-118), null],
+  [holder(16), F.lokalbokningSvenskaKyrkanUppsala, 'Olof Sjöberg (demo)', BACKUP, cal.month(-94), null],
+  [holder(17), F.lokalansvarigHyresgastforeningenGottsunda, 'Nadia Haddad (demo)', HOLDER, cal.month(-50), null],
+  [holder(18), F.lokalansvarigHyresgastforeningenGottsunda, 'Lars Persson (demo)', BACKUP, cal.month(-50), cal.monthEnd(-29)],
 ];
 
 type DemoVenue = {
@@ -192,21 +194,30 @@ const VENUES: DemoVenue[] = [
   },
 ];
 
-/** Loads the demo contact functions, their holders and the demo venues; records that exist already are left as they are. */
-export async function seedVenuesAndContacts(dataSource: DataSource): Promise<void> {
+/**
+ * Loads the demo contact functions, their holders and the demo venues, dated relative to the
+ * calendar's day; records that exist already are left as they are.
+ */
+export async function seedVenuesAndContacts(dataSource: DataSource, calendar: DemoCalendar): Promise<void> {
+  // Registered one a day from nine months ago, after their actors, and not changed since.
+  const registered = (index: number) => calendar.moment(calendar.days(index, calendar.month(-9)));
   await dataSource.transaction(async (manager) => {
     const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(ContactFunction)
-      .values(FUNCTIONS.map(([id, actorId, areaCode, name, description, channels]) => ({ id, actorId, areaCode, name, description, channels, version: 1 })))
+      .values(
+        FUNCTIONS.map(([id, actorId, areaCode, name, description, channels], index) => ({
+          id, actorId, areaCode, name, description, channels, version: 1, createdAt: registered(index), updatedAt: registered(index),
+        })),
+      )
       .orIgnore()
       .returning('id')
       .execute();
     // Holders only for functions inserted now: a function whose holders were changed since keeps them.
     const fresh = new Set((inserted.raw as Array<{ id: string }>).map((row) => row.id));
     const positions = new Map<string, number>();
-    const holders = HOLDERS.filter(([, functionId]) => fresh.has(functionId)).map(([id, functionId, personName, role, validFrom, validUntil]) => {
+    const holders = demoHolders(calendar).filter(([, functionId]) => fresh.has(functionId)).map(([id, functionId, personName, role, validFrom, validUntil]) => {
       const position = positions.get(functionId) ?? 0;
       positions.set(functionId, position + 1);
       return { id, functionId, personName, role, validFrom, validUntil, position };
@@ -217,7 +228,7 @@ export async function seedVenuesAndContacts(dataSource: DataSource): Promise<voi
       .insert()
       .into(Venue)
       .values(
-        VENUES.map(({ address, location, ...fields }) => ({
+        VENUES.map(({ address, location, ...fields }, index) => ({
           ...fields,
           street: address?.street ?? null,
           postalCode: address?.postalCode ?? null,
@@ -227,6 +238,8 @@ export async function seedVenuesAndContacts(dataSource: DataSource): Promise<voi
           accessibilityNote: fields.accessibilityNote ?? null,
           contactFunctionId: fields.contactFunctionId ?? null,
           version: 1,
+          createdAt: registered(index),
+          updatedAt: registered(index),
         })),
       )
       .orIgnore()

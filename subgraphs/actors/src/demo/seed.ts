@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, insertNew } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoCalendar, DemoCalendar, insertNew } from '@samverkan/demo';
 import { Actor, ActorArea, ActorKind } from '../registry/actor';
 import { Area, AreaKind } from '../areas/area';
 import { seedServices } from './seed-services';
@@ -65,8 +65,14 @@ const ACTORS: DemoActor[] = [
   [A.rinkebySkolan, 'Rinkebyskolan', SCHOOL, [AR.rinkebyKista], A.stockholmsStad, 'Grundskola i Rinkeby; part i SSPF-samverkan.'],
 ];
 
-/** Loads the demo districts and actors; records that exist already are left as they are. */
-export async function seedDemoData(dataSource: DataSource): Promise<void> {
+/**
+ * Loads the demo districts and actors, and their services, contact functions and venues, dated
+ * relative to the calendar's day (today unless a test names another); records that exist already
+ * are left as they are.
+ */
+export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
+  // Registered one a day from a year ago, and not changed since.
+  const registered = (index: number) => calendar.moment(calendar.days(index, calendar.month(-12)));
   await dataSource.transaction(async (manager) => {
     await manager
       .createQueryBuilder()
@@ -79,11 +85,13 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
     const added = await insertNew(
       manager,
       Actor,
-      ACTORS.map(([id, name, kind, , parentId, description]) => ({ id, name, kind, parentId, description, ownerId: id, version: 1 })),
+      ACTORS.map(([id, name, kind, , parentId, description], index) => ({
+        id, name, kind, parentId, description, ownerId: id, version: 1, createdAt: registered(index), updatedAt: registered(index),
+      })),
     );
     const links = ACTORS.filter(([id]) => added.has(id)).flatMap(([actorId, , , areas]) => areas.map((areaCode) => ({ actorId, areaCode })));
     if (links.length) await manager.insert(ActorArea, links);
   });
-  await seedServices(dataSource);
-  await seedVenuesAndContacts(dataSource);
+  await seedServices(dataSource, calendar);
+  await seedVenuesAndContacts(dataSource, calendar);
 }

@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, insertNew } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, demoCalendar, DemoCalendar, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from '../agreement';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
-interface DemoAgreement {
+export interface DemoAgreement {
   id: string;
   title: string;
   kind: AgreementKind;
@@ -24,15 +24,20 @@ interface DemoAgreement {
 const { FUNDING, ACCOUNTABLE, EXTENDING, IMPLEMENTING } = PartyRole;
 const { PUBLIC, NETWORK, SHARED, OWNER } = Visibility;
 
-/** The agreements and structures named in the dialogue meeting's "Goda exempel" and "Strukturer". */
-const AGREEMENTS: DemoAgreement[] = [
+/**
+ * The agreements and structures named in the dialogue meeting's "Goda exempel" and "Strukturer",
+ * dated relative to the seeding day: method frameworks and collaborations running for two to three
+ * years, the NOA–RF agreement and the IOP in Angered running out at the end of next month, this
+ * year's citizen promise in force and last year's ended, and an undated draft declaration of intent.
+ */
+export const demoAgreements = (cal: DemoCalendar): DemoAgreement[] => [
   {
     id: G.noaRiksidrottsforbundet,
     title: 'Nationell överenskommelse mellan NOA och Riksidrottsförbundet',
     kind: AgreementKind.NATIONAL_AGREEMENT,
     status: AgreementStatus.ACTIVE,
-    startsOn: '2024-10-01',
-    endsOn: '2026-12-31',
+    startsOn: cal.month(-25),
+    endsOn: cal.monthEnd(1),
     description:
       'Överenskommelse mellan Polismyndighetens nationella operativa avdelning (NOA) och Riksidrottsförbundet om samverkan mot matchfixning, otillåten påverkan och kriminella aktörers inflytande i idrotten, så att idrottsföreningar förblir trygga platser för barn och unga. Omfattar kunskapsutbyte, kontaktvägar och stöd till föreningar i särskilt utsatta områden.',
     // National agreements are public commitments.
@@ -75,8 +80,8 @@ const AGREEMENTS: DemoAgreement[] = [
     title: 'IOP Trygga mötesplatser för barn och unga i Angered',
     kind: AgreementKind.IOP,
     status: AgreementStatus.ACTIVE,
-    startsOn: '2025-01-01',
-    endsOn: '2026-12-31',
+    startsOn: cal.month(-23),
+    endsOn: cal.monthEnd(1),
     description:
       'Idéburet offentligt partnerskap mellan Göteborgs Stad och idéburna organisationer om öppna mötesplatser, fotboll och föräldrastöd för barn och unga i Angered. Lokalpolisområde Göteborg Nordost är en tydlig part i partnerskapet.',
     // Shared with the partnership's parties.
@@ -96,7 +101,7 @@ const AGREEMENTS: DemoAgreement[] = [
     title: 'Rätt kurva Järva',
     kind: AgreementKind.METHOD_FRAMEWORK,
     status: AgreementStatus.ACTIVE,
-    startsOn: '2024-03-01',
+    startsOn: cal.month(-32),
     endsOn: null,
     description:
       'Rätt kurva är en metod där polis, socialtjänst, näringsliv och civilsamhälle tillsammans fångar upp barn i åldern 8–15 år som riskerar att dras in i kriminalitet, och ger dem och deras föräldrar stöd, meningsfull fritid och förebilder. På Järva omfattar arbetet Rinkeby-Kista och Spånga-Tensta.',
@@ -117,7 +122,7 @@ const AGREEMENTS: DemoAgreement[] = [
     title: 'SSPF Uppsala – skola, socialtjänst, polis och fritid',
     kind: AgreementKind.METHOD_FRAMEWORK,
     status: AgreementStatus.ACTIVE,
-    startsOn: '2024-08-19',
+    startsOn: cal.month(-27, 19),
     endsOn: null,
     description:
       'Samverkan enligt SSPF-modellen kring enskilda barn och unga som riskerar att dras in i kriminalitet. Arbetet bygger på skriftligt samtycke från den unge och vårdnadshavarna; civilsamhället kan delta i planeringen kring en ungdom, till exempel med föräldrastöd tillsammans med socialtjänsten och polisen.',
@@ -134,11 +139,11 @@ const AGREEMENTS: DemoAgreement[] = [
   },
   {
     id: G.medborgarloftRinkebyKista,
-    title: 'Medborgarlöfte Rinkeby-Kista 2026',
+    title: `Medborgarlöfte Rinkeby-Kista ${cal.yearStart(0).slice(0, 4)}`,
     kind: AgreementKind.CITIZEN_PROMISE,
     status: AgreementStatus.ACTIVE,
-    startsOn: '2026-01-01',
-    endsOn: '2026-12-31',
+    startsOn: cal.yearStart(0),
+    endsOn: cal.yearEnd(0),
     description:
       'Lokalpolisområde Rinkeby och Rinkeby-Kista stadsdelsförvaltning lovar invånarna mer vuxennärvaro kvällstid kring skolor och fritidsgårdar och regelbundna trygghetsvandringar med boende och föreningar. Löftet bygger på medborgardialoger där barns och ungas röster hördes särskilt, genom samtal på skolor och fritidsgårdar, och följs upp tillsammans med dem under året.',
     // A citizen promise is a public commitment to the residents.
@@ -152,11 +157,29 @@ const AGREEMENTS: DemoAgreement[] = [
     areas: [AR.rinkebyKista],
   },
   {
+    id: G.medborgarloftRinkebyKistaPrevious,
+    title: `Medborgarlöfte Rinkeby-Kista ${cal.yearStart(-1).slice(0, 4)}`,
+    kind: AgreementKind.CITIZEN_PROMISE,
+    status: AgreementStatus.ENDED,
+    startsOn: cal.yearStart(-1),
+    endsOn: cal.yearEnd(-1),
+    description:
+      'Lokalpolisområde Rinkeby och Rinkeby-Kista stadsdelsförvaltning lovade invånarna synlig polis och fältassistenter vid torget och tunnelbanan på fredags- och lördagskvällar, och trygghetsvandringar med boende. Uppföljningen med boende och föreningar låg till grund för nästa års löfte.',
+    // Public, as every citizen promise, also once it has ended.
+    ownerId: A.lpoRinkeby,
+    visibility: PUBLIC,
+    parties: [
+      [A.lpoRinkeby, ACCOUNTABLE, 'Stod bakom löftet; områdespoliser fanns på plats kvällstid.'],
+      [A.rinkebyKistaStadsdel, ACCOUNTABLE, 'Stod bakom löftet med fältassistenter och fritidsgårdarnas personal.'],
+    ],
+    areas: [AR.rinkebyKista],
+  },
+  {
     id: G.visselblasartjanstRf,
     title: 'Nationell samverkan kring Riksidrottsförbundets visselblåsartjänst',
     kind: AgreementKind.COLLABORATION_AGREEMENT,
     status: AgreementStatus.ACTIVE,
-    startsOn: '2024-05-15',
+    startsOn: cal.month(-30, 15),
     endsOn: null,
     description:
       'Samverkan om hur rapporter till idrottens visselblåsartjänst som kan gälla brott – till exempel matchfixning, otillåten påverkan eller övergrepp mot barn – lämnas vidare till polisen, och hur polisen återkopplar till idrotten.',
@@ -175,21 +198,27 @@ const AGREEMENTS: DemoAgreement[] = [
 const sharedWithOf = ({ visibility, parties, ownerId }: DemoAgreement) =>
   visibility === SHARED ? [...new Set(parties.map(([actorId]) => actorId))].filter((id) => id !== ownerId) : [];
 
-/** Loads the demo agreements with their parties and areas; records that exist already are left as they are. */
-export async function seedDemoData(dataSource: DataSource): Promise<void> {
+/**
+ * Loads the demo agreements with their parties and areas, dated relative to the calendar's day (today
+ * unless a test names another); records that exist already are left as they are.
+ */
+export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
+  const agreements = demoAgreements(calendar);
   await dataSource.transaction(async (manager) => {
     const added = await insertNew(
       manager,
       Agreement,
-      AGREEMENTS.map((agreement) => {
+      agreements.map((agreement) => {
         const { parties: _parties, areas: _areas, ...fields } = agreement;
-        return { ...fields, sharedWith: sharedWithOf(agreement), version: 1 };
+        // Registered two weeks before it starts (a draft three weeks ago; at the latest yesterday), and not changed since.
+        const registered = calendar.moment(agreement.startsOn ? calendar.days(-14, agreement.startsOn) : calendar.days(-21));
+        return { ...fields, sharedWith: sharedWithOf(agreement), version: 1, createdAt: registered, updatedAt: registered };
       }),
     );
     // Demo agreements seeded before ownership existed got the migration's owner and stayed private;
     // while nobody has changed them (version 1), they get the owner's intended choice. Nothing is
     // written when they have it already, so seeding stays idempotent.
-    for (const agreement of AGREEMENTS) {
+    for (const agreement of agreements) {
       await manager.query(
         `UPDATE agreements SET owner_id = $2, visibility = $3, shared_with = $4::uuid[]
           WHERE id = $1 AND version = 1 AND (owner_id, visibility, shared_with) IS DISTINCT FROM ($2::uuid, $3::text, $4::uuid[])`,
@@ -197,7 +226,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       );
     }
     // Parties and areas only for agreements added now: a restart never restores replaced ones.
-    const fresh = AGREEMENTS.filter(({ id }) => added.has(id));
+    const fresh = agreements.filter(({ id }) => added.has(id));
     const parties = fresh.flatMap(({ id, parties }) => parties.map(([actorId, role, responsibilities]) => ({ agreementId: id, actorId, role, responsibilities })));
     if (parties.length) await manager.insert(AgreementParty, parties);
     const areas = fresh.flatMap(({ id, areas }) => areas.map((areaCode) => ({ agreementId: id, areaCode })));
