@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, ConfigTarget, databaseUrlOf, LOCAL_ISSUER, loadConfig, requestStatsEnabled, urlOf } from '@samverkan/platform';
-import { entryOf } from '@samverkan/dev';
+import { configSection, configTable, entryOf, readReadme, withConfigTable } from '@samverkan/dev';
 
 const KEYS = { AUTH_JWKS_FILE: '/keys/jwks.json' };
 const ACTORS_DB = 'postgres://samverkan:secret@actors-db:5432/actors';
@@ -164,6 +164,16 @@ describe('settings read on every use', () => {
   it("reads one subgraph's database URL alone, for tools", () => {
     expect(databaseUrlOf('actors', ACTORS)).toBe(ACTORS_DB);
     expect(() => databaseUrlOf('actors', {})).toThrow("Invalid configuration: ACTORS_DATABASE_URL must be set (the actors subgraph's PostgreSQL)");
+  });
+});
+
+describe('README.md', () => {
+  it('has the configuration table the rules make (`npm run config-docs` writes it)', () => {
+    const readme = readReadme();
+    const written = configSection(readme).split('\n');
+    const made = configTable().split('\n');
+    expect({ missing: made.filter((row) => !written.includes(row)), stale: written.filter((row) => !made.includes(row)) }).toEqual({ missing: [], stale: [] });
+    expect(readme).toBe(withConfigTable(readme));
   });
 });
 
