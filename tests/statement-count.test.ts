@@ -12,7 +12,7 @@ let headers: Record<string, string>;
 const AREA = '2480'; // Umeå: no demo data, so the test decides how many actors work there.
 
 beforeAll(async () => {
-  federation = await startFederation({ SAMVERKAN_SQL_STATS: 'on' });
+  federation = await startFederation({ SAMVERKAN_SQL_STATS: 'true' });
   headers = await bearer(DEMO_ACTORS.skr, [Role.NATIONAL_COORDINATOR]);
 }, 180000);
 afterAll(() => federation?.stop());

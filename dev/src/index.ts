@@ -1,4 +1,5 @@
 export * from './compose';
+export * from './config-docs';
 export * from './embedded-postgres';
 export * from './local-issuer';
 export * from './processes';

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { envName, SubgraphName } from '@samverkan/platform';
+import { envName, ServiceName, SubgraphName } from '@samverkan/platform';
 
 const ROOT = join(__dirname, '../..');
 
@@ -40,8 +40,6 @@ async function waitForHealth(port: number, child: ChildProcess, output: () => st
   }
   throw new Error(`no answer on port ${port} within ${timeoutMs} ms:\n${output()}`);
 }
-
-export type ServiceName = SubgraphName | 'gateway';
 
 /** The compiled entry point of a service (`npm run build` makes it). */
 export const entryOf = (service: ServiceName) => join(ROOT, service === 'gateway' ? 'gateway/dist/main.js' : `subgraphs/${service}/dist/main.js`);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureDatabase, envName, portOf, SUBGRAPHS, SubgraphName, urlOf, withDatabase } from '@samverkan/platform';
+import { ensureDatabase, envName, loadConfigOrExit, StartConfig, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
 import { ensureLocalKeys } from './local-issuer';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
 import { ServiceProcess, startProcess } from './processes';
@@ -10,7 +10,6 @@ import { ServiceProcess, startProcess } from './processes';
  * data; with `<SUBGRAPH>_DATABASE_URL` set for every subgraph it uses those servers instead.
  */
 const ROOT = join(__dirname, '../..');
-const EMBEDDED_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 
 const EXAMPLE_QUERY = `{
   area(code: "0180-rinkeby-kista") {
@@ -24,23 +23,19 @@ const EXAMPLE_QUERY = `{
   }
 }`;
 
-async function databases(): Promise<{ urls: Record<SubgraphName, string>; embedded?: EmbeddedServer; seed: boolean }> {
-  const configured = SUBGRAPHS.filter((name) => process.env[envName(name, 'DATABASE_URL')]);
-  if (configured.length === SUBGRAPHS.length) {
-    const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, process.env[envName(name, 'DATABASE_URL')]!]));
-    return { urls: urls as Record<SubgraphName, string>, seed: process.env.SEED_DEMO_DATA === 'true' };
-  }
-  if (configured.length > 0) {
-    throw new Error(`Set a database URL for every subgraph or for none (set: ${configured.map((n) => envName(n, 'DATABASE_URL')).join(', ')})`);
-  }
-  console.log(`Starting embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT} (data in .data/postgres) ...`);
-  const embedded = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/postgres'), port: EMBEDDED_PORT });
+async function databases(config: StartConfig): Promise<{ urls: Record<SubgraphName, string>; embedded?: EmbeddedServer; seed: boolean }> {
+  if (config.databaseUrls) return { urls: config.databaseUrls, seed: config.seedDemoData ?? false };
+  console.log(`Starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in .data/postgres) ...`);
+  const embedded = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/postgres'), port: config.embeddedPostgresPort });
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, withDatabase(embedded.url, `samverkan_${name}`)])) as Record<SubgraphName, string>;
   for (const url of Object.values(urls)) await ensureDatabase(url);
-  return { urls, embedded, seed: process.env.SEED_DEMO_DATA !== 'false' };
+  return { urls, embedded, seed: config.seedDemoData ?? true };
 }
 
 async function main() {
+  // Checks what every service it starts reads too, so a bad value stops it before anything runs.
+  const config = loadConfigOrExit('start');
+  const { ports } = config;
   const started = Date.now();
   const children: ServiceProcess[] = [];
   let embedded: EmbeddedServer | undefined;
@@ -57,26 +52,26 @@ async function main() {
   process.once('SIGTERM', () => void stop(0));
 
   try {
-    const db = await databases();
+    const db = await databases(config);
     embedded = db.embedded;
     // Every service learns where the others are, so subgraphs can check references, and how to
     // verify tokens: an OIDC provider's keys if configured, else the local issuer's.
-    const urls: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), urlOf(name)]));
-    if (!process.env.AUTH_JWKS_URL && !process.env.AUTH_JWKS_FILE) {
+    const urls: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), config.urls[name]]));
+    if (!config.keysConfigured) {
       urls.AUTH_JWKS_FILE = (await ensureLocalKeys(join(ROOT, '.data/auth'))).jwksFile;
     }
     const subgraphs = await Promise.all(
       SUBGRAPHS.map((name) =>
-        startProcess(name, portOf(name), {
+        startProcess(name, ports[name], {
           ...urls,
-          [envName(name, 'PORT')]: String(portOf(name)),
+          [envName(name, 'PORT')]: String(ports[name]),
           [envName(name, 'DATABASE_URL')]: db.urls[name],
           SEED_DEMO_DATA: String(db.seed),
         }),
       ),
     );
     children.push(...subgraphs);
-    const gateway = await startProcess('gateway', portOf('gateway'), { ...urls, GATEWAY_PORT: String(portOf('gateway')) });
+    const gateway = await startProcess('gateway', ports.gateway, { ...urls, GATEWAY_PORT: String(ports.gateway) });
     children.push(gateway);
     for (const child of children) {
       child.child.once('exit', (code) => {
@@ -90,14 +85,14 @@ async function main() {
     console.log(`
 samverkan is running (ready in ${seconds} s${db.embedded ? ', embedded PostgreSQL' : ''}).
 
-  Gateway      http://localhost:${portOf('gateway')}/graphql   (open it in a browser for Apollo Sandbox)
-${SUBGRAPHS.map((name) => `  ${name.padEnd(12)} http://localhost:${portOf(name)}/graphql`).join('\n')}
+  Gateway      http://localhost:${ports.gateway}/graphql   (open it in a browser for Apollo Sandbox)
+${SUBGRAPHS.map((name) => `  ${name.padEnd(12)} http://localhost:${ports[name]}/graphql`).join('\n')}
 
 Try, for a district, its actors, their agreements and activities, and the latest situation picture,
 as a municipality official there (without a token you see what is public):
 
 TOKEN=$(npm run --silent token -- --org rinkebyKistaStadsdel --role COORDINATOR)
-curl -s http://localhost:${portOf('gateway')}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
+curl -s http://localhost:${ports.gateway}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
   -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'
 
 Press Ctrl-C to stop.`);

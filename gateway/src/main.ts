@@ -1,7 +1,7 @@
-import { portOf } from '@samverkan/platform';
+import { loadConfigOrExit } from '@samverkan/platform';
 import { startGateway } from './server';
 
-startGateway(portOf('gateway'))
+startGateway(loadConfigOrExit('gateway'))
   .then((served) => {
     console.log(`gateway ready at ${served.url}`);
     const stop = async () => {

@@ -1,7 +1,7 @@
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { authConfigFromEnv, authenticator, isProduction, queryLimits, ErrorCode, formatError, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
+import { authConfig, authenticator, queryLimits, ErrorCode, formatError, GatewayConfig, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
 import { organisationExists } from '@samverkan/federation';
 import { readSupergraph } from './supergraph';
 
@@ -51,27 +51,27 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * The gateway composes and forwards; each subgraph enforces its own rules. In production it serves
  * the committed `supergraph.graphql`; with `GATEWAY_COMPOSE=live` it composes from the running subgraphs.
  */
-export function createGateway(env: NodeJS.ProcessEnv = process.env): ApolloGateway {
+export function createGateway({ composeLive }: Pick<GatewayConfig, 'composeLive'>): ApolloGateway {
   const buildService = ({ name }: { name: string }) => new SubgraphDataSource(name as SubgraphName);
-  if (env.GATEWAY_COMPOSE === 'live') {
+  if (composeLive) {
     return new ApolloGateway({
-      supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((name) => ({ name, url: urlOf(name, env) })) }),
+      supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((name) => ({ name, url: urlOf(name) })) }),
       buildService,
     });
   }
   return new ApolloGateway({ supergraphSdl: readSupergraph(), buildService });
 }
 
-export function startGateway(port: number): Promise<ServedGraphQL> {
-  const authenticate = authenticator(authConfigFromEnv(), organisationExists);
-  const limits = queryLimits('gateway');
+export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
+  const authenticate = authenticator(authConfig(config.auth), organisationExists);
+  const limits = queryLimits('gateway', config);
   return serveGraphQL<GatewayContext>(
     (plugins) =>
       new ApolloServer<GatewayContext>({
-        gateway: createGateway(),
+        gateway: createGateway(config),
         formatError,
         includeStacktraceInErrorResponses: false,
-        introspection: !isProduction(),
+        introspection: !config.production,
         validationRules: limits.validationRules,
         plugins: [
           ...plugins,
@@ -90,9 +90,9 @@ export function startGateway(port: number): Promise<ServedGraphQL> {
         ],
       }),
     {
-      port,
+      port: config.port,
       // As large as the largest subgraph's (the actors registry's CSV imports of up to 2 MB).
-      maxRequestSize: '3mb',
+      maxRequestSize: config.maxRequestSize ?? '3mb',
       context: async (req) => {
         // Refuse a bad token here already; each subgraph verifies it again and applies its rules.
         const authorization = req.headers.authorization;

@@ -16,12 +16,13 @@ export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   // Imported only now: they are the compiled workspaces the build just wrote.
   const { ensureLocalKeys, startEmbeddedPostgres } = await import('@samverkan/dev');
+  const { loadConfig } = await import('@samverkan/platform');
   const { TEST_DATABASE_ENV } = await import('./database');
   const { TEST_PRIVATE_KEY_ENV } = await import('./auth');
   const keys = await ensureLocalKeys(mkdtempSync(join(tmpdir(), 'samverkan-test-keys-')));
   process.env.AUTH_JWKS_FILE = keys.jwksFile;
   process.env[TEST_PRIVATE_KEY_ENV] = keys.privateKeyFile;
-  if (process.env[TEST_DATABASE_ENV]) return;
+  if (loadConfig('tests').testDatabaseUrl) return;
   const server = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/test-postgres'), port: 54330 });
   process.env[TEST_DATABASE_ENV] = server.url;
   (globalThis as { embeddedPostgres?: typeof server }).embeddedPostgres = server;

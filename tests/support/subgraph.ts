@@ -1,4 +1,4 @@
-import { dropDatabase, envName, RunningSubgraph, startSubgraph, SubgraphModule } from '@samverkan/platform';
+import { dropDatabase, envName, loadConfig, RunningSubgraph, startSubgraph, SubgraphConfig, SubgraphModule } from '@samverkan/platform';
 import { freshDatabase } from './database';
 import { graphql } from './graphql';
 import { ServiceProcess, startSubgraphProcess } from '@samverkan/dev';
@@ -12,6 +12,8 @@ export interface TestSubgraph extends RunningSubgraph {
   ) => ReturnType<typeof graphql<T>>;
   /** The seeded actors subgraph this one checks references against (started for non-actors subgraphs). */
   actors?: ServiceProcess;
+  /** What it was started with: the test run's environment, its fresh database, any free port. */
+  config: SubgraphConfig;
 }
 
 /**
@@ -28,10 +30,12 @@ export async function startTestSubgraph<L>(module: SubgraphModule<L>, { seed = t
     process.env[envName('actors', 'URL')] = actors.url;
   }
   const databaseUrl = await freshDatabase(module.name);
-  const running = await startSubgraph(module, { databaseUrl, port: 0, seed });
+  const config = { ...loadConfig(module.name, { ...process.env, [envName(module.name, 'DATABASE_URL')]: databaseUrl }), port: 0, seedDemoData: seed };
+  const running = await startSubgraph(module, config);
   return {
     ...running,
     actors,
+    config,
     query: (query, variables, headers) => graphql(running.url, query, variables, headers),
     stop: async () => {
       await running.stop();

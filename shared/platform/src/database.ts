@@ -5,33 +5,43 @@ import { currentRequestStats } from './request-stats';
 
 /** Counts each statement against the current request and logs slow or failed ones. */
 class CountingLogger implements Logger {
+  constructor(private readonly logging: DatabaseLogging) {}
   logQuery() {
     const stats = currentRequestStats();
     if (stats) stats.sqlStatements += 1;
   }
   logQueryError(error: string | Error, query: string) {
     // Input errors are reported to the caller; keep the log for the unexpected ones.
-    if (process.env.SAMVERKAN_LOG_SQL_ERRORS === 'on') console.error('SQL error:', error, query);
+    if (this.logging.sqlErrors) console.error('SQL error:', error, query);
   }
   logQuerySlow(time: number, query: string) {
     console.warn(`Slow SQL (${time} ms): ${query.slice(0, 200)}`);
   }
   logSchemaBuild() {}
   logMigration(message: string) {
-    if (process.env.SAMVERKAN_LOG_MIGRATIONS === 'on') console.log(message);
+    if (this.logging.migrations) console.log(message);
   }
   log() {}
 }
 
+/** What is logged besides slow statements (`SAMVERKAN_LOG_SQL_ERRORS`, `SAMVERKAN_LOG_MIGRATIONS`). */
+export interface DatabaseLogging {
+  sqlErrors?: boolean;
+  migrations?: boolean;
+}
+
 export interface DatabaseOptions {
   url: string;
+  /** Connections (`DATABASE_POOL_SIZE`); pg's default, 10, if not given. */
+  poolSize?: number;
+  log?: DatabaseLogging;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
 }
 
-export function createDataSource({ url, entities, migrations }: DatabaseOptions): DataSource {
+export function createDataSource({ url, poolSize, log = {}, entities, migrations }: DatabaseOptions): DataSource {
   const options: DataSourceOptions = {
     type: 'postgres',
     url,
@@ -40,9 +50,9 @@ export function createDataSource({ url, entities, migrations }: DatabaseOptions)
     migrationsRun: false,
     synchronize: false,
     logging: true,
-    logger: new CountingLogger(),
+    logger: new CountingLogger(log),
     maxQueryExecutionTime: 1000,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'samverkan' },
+    extra: { max: poolSize, application_name: 'samverkan' },
   };
   return new DataSource(options);
 }

@@ -1,7 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
-export const isProduction = (env: NodeJS.ProcessEnv = process.env) => env.NODE_ENV === 'production';
-
 /**
  * Query limits. Subgraphs allow a little more than the gateway, as the gateway's own fetches
  * (`_entities`) add a level and their own selections to what a client asked for.
@@ -12,7 +10,7 @@ export const QUERY_LIMITS = {
 } as const;
 
 /** graphql-armor's plugins and validation rules: depth, cost, alias, directive and token limits; no field suggestions in production. */
-export function queryLimits(surface: keyof typeof QUERY_LIMITS) {
+export function queryLimits(surface: keyof typeof QUERY_LIMITS, { production }: { production: boolean }) {
   const limits = QUERY_LIMITS[surface];
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.depth },
@@ -20,7 +18,7 @@ export function queryLimits(surface: keyof typeof QUERY_LIMITS) {
     maxAliases: { n: limits.aliases },
     maxDirectives: { n: limits.directives },
     maxTokens: { n: limits.tokens },
-    blockFieldSuggestion: { enabled: isProduction() },
+    blockFieldSuggestion: { enabled: production },
   }).protect();
   return { plugins, validationRules };
 }

@@ -4,7 +4,8 @@ import express from 'express';
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { currentRequestStats, requestStatsEnabled, runWithRequestStats } from './request-stats';
+import { requestStatsEnabled } from './config';
+import { currentRequestStats, runWithRequestStats } from './request-stats';
 
 export interface ServedGraphQL {
   url: string;
@@ -42,7 +43,7 @@ export async function serveGraphQL<C extends BaseContext>(
     host?: string;
     context: (req: express.Request) => Promise<C>;
     routes?: express.Router;
-    /** Largest request body; `MAX_REQUEST_SIZE` overrides it. */
+    /** Largest request body. */
     maxRequestSize?: string;
   },
 ): Promise<ServedGraphQL> {
@@ -58,7 +59,7 @@ export async function serveGraphQL<C extends BaseContext>(
   app.use(
     '/graphql',
     cors(),
-    express.json({ limit: process.env.MAX_REQUEST_SIZE ?? maxRequestSize }),
+    express.json({ limit: maxRequestSize }),
     (_req, _res, next) => runWithRequestStats(next),
     expressMiddleware(server, { context: ({ req }) => context(req) }),
   );

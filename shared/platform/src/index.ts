@@ -1,5 +1,6 @@
 export * from './auth/tokens';
 export * from './auth/viewer';
+export * from './config';
 export * from './database';
 export * from './errors';
 export * from './hardening';

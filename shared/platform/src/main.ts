@@ -1,14 +1,11 @@
-import { databaseUrlOf, portOf } from './services';
+import { loadConfigOrExit } from './config';
 import { startSubgraph, SubgraphModule } from './subgraph';
 
 /** Process entry of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
 export async function runSubgraphProcess<L>(module: SubgraphModule<L>): Promise<void> {
+  const config = loadConfigOrExit(module.name);
   try {
-    const running = await startSubgraph(module, {
-      databaseUrl: databaseUrlOf(module.name),
-      port: portOf(module.name),
-      seed: process.env.SEED_DEMO_DATA === 'true',
-    });
+    const running = await startSubgraph(module, config);
     console.log(`${module.name} subgraph ready at ${running.url}`);
     const stop = async () => {
       await running.stop();

@@ -12,6 +12,3 @@ const storage = new AsyncLocalStorage<RequestStats>();
 
 export const runWithRequestStats = <T>(fn: () => T): T => storage.run({ sqlStatements: 0 }, fn);
 export const currentRequestStats = (): RequestStats | undefined => storage.getStore();
-
-/** Statement counts are reported in responses only when asked for (tests, diagnostics). */
-export const requestStatsEnabled = (env: NodeJS.ProcessEnv = process.env) => env.SAMVERKAN_SQL_STATS === 'on';

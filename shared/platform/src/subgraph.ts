@@ -10,9 +10,10 @@ import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { openDatabase } from './database';
 import { formatError } from './errors';
-import { Authenticate, authConfigFromEnv, authenticator } from './auth/tokens';
+import { Authenticate, authConfig, authenticator } from './auth/tokens';
 import { Viewer } from './auth/viewer';
-import { isProduction, queryLimits } from './hardening';
+import { SubgraphConfig } from './config';
+import { queryLimits } from './hardening';
 import { requestStatsPlugin, serveGraphQL } from './http';
 import { SubgraphName } from './services';
 
@@ -49,7 +50,7 @@ export interface SubgraphModule<L> {
   createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string): L;
   /** How this subgraph tells that a token's organisation (an Actor id) is registered. */
   organisationExists(id: string, dataSource: DataSource): Promise<boolean>;
-  /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports. */
+  /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports; `MAX_REQUEST_SIZE` replaces it. */
   maxRequestSize?: string;
   /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); `authenticate` tells them who is asking, as for GraphQL. */
   routes?(dataSource: DataSource, authenticate: Authenticate): Router;
@@ -93,31 +94,33 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-export async function startSubgraph<L>(
-  module: SubgraphModule<L>,
-  { databaseUrl, port, seed = false }: { databaseUrl: string; port: number; seed?: boolean },
-): Promise<RunningSubgraph> {
-  const dataSource = await openDatabase({ url: databaseUrl, entities: module.entities, migrations: module.migrations });
-  if (seed) await (await demoSeedOf(module))(dataSource);
+/** Starts a subgraph as `config` says (`port` 0: any free port, as tests do). */
+export async function startSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+  const dataSource = await openDatabase({
+    url: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    log: { sqlErrors: config.logSqlErrors, migrations: config.logMigrations },
+    entities: module.entities,
+    migrations: module.migrations,
+  });
+  if (config.seedDemoData) await (await demoSeedOf(module))(dataSource);
   const schema = await buildFederatedSchema(module);
-  const authenticate = authenticator(authConfigFromEnv(), (id) =>
-    module.organisationExists(id, dataSource),
-  );
-  const limits = queryLimits('subgraph');
+  const authenticate = authenticator(authConfig(config.auth), (id) => module.organisationExists(id, dataSource));
+  const limits = queryLimits('subgraph', config);
   const served = await serveGraphQL<SubgraphContext<L>>(
     (plugins) =>
       new ApolloServer({
         schema,
         formatError,
         includeStacktraceInErrorResponses: false,
-        introspection: !isProduction(),
+        introspection: !config.production,
         validationRules: limits.validationRules,
         plugins: [...plugins, ...limits.plugins, requestStatsPlugin, ApolloServerPluginInlineTraceDisabled()],
       }),
     {
-      port,
+      port: config.port,
       routes: module.routes?.(dataSource, authenticate),
-      maxRequestSize: module.maxRequestSize,
+      maxRequestSize: config.maxRequestSize ?? module.maxRequestSize,
       context: async (req) => {
         const authorization = req.headers.authorization;
         const viewer = await authenticate(authorization);

@@ -274,7 +274,7 @@ describe('activity fields', () => {
   });
 
   it('loads the fields of a whole page in a fixed number of statements', async () => {
-    process.env.SAMVERKAN_SQL_STATS = 'on';
+    process.env.SAMVERKAN_SQL_STATS = 'true';
     try {
       const response = await subgraph.query(
         `{ activities(first: 100) { totalCount nodes { id organisers { id } area { code } fundingAgreement { id } internalClassification } } }`,
@@ -316,7 +316,7 @@ describe('fields on other subgraphs\' entities', () => {
   });
 
   it('batches them: one round of statements for many entities', async () => {
-    process.env.SAMVERKAN_SQL_STATS = 'on';
+    process.env.SAMVERKAN_SQL_STATS = 'true';
     try {
       const representations = [A.fryshuset, A.kfumGoteborg, A.mammaUnited, A.lpoUppsala, A.uppsalaKommun].map((id) => ({ __typename: 'Actor', id }));
       const response = await subgraph.query(

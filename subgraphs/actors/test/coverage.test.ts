@@ -282,7 +282,7 @@ describe('coverage gaps on a generated registry', () => {
   beforeAll(async () => {
     dbUrl = await freshDatabase('actors_generated');
     dataSource = await openDatabase({ url: dbUrl, entities: actorsSubgraph.entities, migrations: actorsSubgraph.migrations });
-    served = await startSubgraphProcess('actors', dbUrl, { SAMVERKAN_SQL_STATS: 'on' });
+    served = await startSubgraphProcess('actors', dbUrl, { SAMVERKAN_SQL_STATS: 'true' });
   }, 120000);
   afterAll(async () => {
     await served?.stop();

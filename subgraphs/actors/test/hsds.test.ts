@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import express from 'express';
-import { authConfigFromEnv, authenticator } from '@samverkan/platform';
+import { authConfig, authenticator } from '@samverkan/platform';
 import { DEMO_ACTORS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
@@ -137,7 +137,7 @@ beforeAll(async () => {
   await createTestData(subgraph);
   // The router on an app of its own, as any express server would mount it.
   const knownActor = (id: string) => subgraph.dataSource.getRepository(Actor).existsBy({ id });
-  const app = express().use(hsdsRouter(subgraph.dataSource, authenticator(authConfigFromEnv(), knownActor)));
+  const app = express().use(hsdsRouter(subgraph.dataSource, authenticator(authConfig(subgraph.config.auth), knownActor)));
   server = await new Promise<http.Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

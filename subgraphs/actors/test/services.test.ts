@@ -285,7 +285,7 @@ describe('loading', () => {
         }
       }
     };
-    process.env.SAMVERKAN_SQL_STATS = 'on';
+    process.env.SAMVERKAN_SQL_STATS = 'true';
     try {
       const statements = async (expected: number) => {
         const response = await subgraph.query(

@@ -349,7 +349,7 @@ describe('statement counts', () => {
   let stats: ServiceProcess;
   beforeAll(async () => {
     const url = (subgraph.dataSource.options as { url: string }).url;
-    stats = await startSubgraphProcess('actors', url, { SAMVERKAN_SQL_STATS: 'on' });
+    stats = await startSubgraphProcess('actors', url, { SAMVERKAN_SQL_STATS: 'true' });
   });
   afterAll(() => stats?.stop());
 

@@ -398,7 +398,7 @@ describe('agreement queries', () => {
   });
 
   it('loads parties and areas of a whole page in a fixed number of statements', async () => {
-    process.env.SAMVERKAN_SQL_STATS = 'on';
+    process.env.SAMVERKAN_SQL_STATS = 'true';
     try {
       const statements = async (first: number) => {
         const response = await subgraph.query(

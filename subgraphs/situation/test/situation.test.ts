@@ -243,8 +243,7 @@ describe('areas and actors', () => {
   });
 
   it('batches the latest reports and their observations for many areas', async () => {
-    const previous = process.env.SAMVERKAN_SQL_STATS;
-    process.env.SAMVERKAN_SQL_STATS = 'on';
+    process.env.SAMVERKAN_SQL_STATS = 'true';
     try {
       for (const [who, areas] of [
         ['uppsalaCoordinator', 4], // Rinkeby-Kista (the network report), Angered, Gottsunda, Rosengård
@@ -263,7 +262,7 @@ describe('areas and actors', () => {
         expect(response.extensions?.sqlStatements).toBe(2);
       }
     } finally {
-      process.env.SAMVERKAN_SQL_STATS = previous;
+      delete process.env.SAMVERKAN_SQL_STATS;
     }
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
+import type { AuthSettings } from '../config';
 import { ErrorCode } from '../errors';
 import { isUuid } from '../records';
 import { isSignedIn, PUBLIC, SignedIn, Viewer } from './viewer';
@@ -14,13 +15,11 @@ export interface AuthConfig {
   keys: JWTVerifyGetKey;
 }
 
-/** Where tokens come from: `AUTH_JWKS_URL` (an OIDC provider) or `AUTH_JWKS_FILE` (the local issuer). */
-export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
-  const issuer = env.AUTH_ISSUER ?? LOCAL_ISSUER;
-  const audience = env.AUTH_AUDIENCE ?? 'samverkan';
-  if (env.AUTH_JWKS_URL) return { issuer, audience, keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)) };
-  if (env.AUTH_JWKS_FILE) return { issuer, audience, keys: createLocalJWKSet(JSON.parse(readFileSync(env.AUTH_JWKS_FILE, 'utf8'))) };
-  throw new Error('Set AUTH_JWKS_URL (an OIDC provider) or AUTH_JWKS_FILE (a local key set) so tokens can be verified');
+/** The keys of the configured key set: an OIDC provider's (`AUTH_JWKS_URL`) or a local file's (`AUTH_JWKS_FILE`). */
+export function authConfig({ jwksUrl, jwksFile, issuer, audience }: AuthSettings): AuthConfig {
+  if (jwksUrl) return { issuer, audience, keys: createRemoteJWKSet(new URL(jwksUrl)) };
+  if (jwksFile) return { issuer, audience, keys: createLocalJWKSet(JSON.parse(readFileSync(jwksFile, 'utf8'))) };
+  throw new Error('No key set to verify tokens against (AUTH_JWKS_URL or AUTH_JWKS_FILE)');
 }
 
 /** The issuer of the embedded default's local tokens (`npm run token`). */

@@ -1,0 +1,24 @@
+import { SubgraphName } from '../services';
+import { readVariables, valueOf, Values } from './read';
+import { DATABASE_URLS, PORTS, SAMVERKAN_SQL_STATS, URLS } from './variables';
+
+/** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
+export const serviceUrl = (values: Values, name: SubgraphName) =>
+  valueOf(values, URLS[name]) ?? `http://127.0.0.1:${valueOf(values, PORTS[name])}/graphql`;
+
+/*
+ * Two settings are read from the environment on every use instead of once at start: jest runs a
+ * subgraph inside its own process and changes them while it runs (a neighbour's URL once that
+ * neighbour is up, or a dead one to see a check fail; statement counts for one test). Their rules
+ * are the ones `loadConfig` checked at start, and reading one variable is cheap.
+ */
+
+/** Where a subgraph is reached, by the gateway and by subgraphs checking references. */
+export const urlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) => serviceUrl(readVariables([URLS[name], PORTS[name]], env), name);
+
+/** Whether responses report their SQL statement counts (tests, diagnostics). */
+export const requestStatsEnabled = (env: NodeJS.ProcessEnv = process.env) => valueOf(readVariables([SAMVERKAN_SQL_STATS], env), SAMVERKAN_SQL_STATS);
+
+/** One subgraph's database URL alone, for tools that need nothing else (a setup or migration command). */
+export const databaseUrlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) =>
+  valueOf(readVariables([DATABASE_URLS[name]], env, { required: () => true }), DATABASE_URLS[name]);

@@ -1,0 +1,188 @@
+import { LOCAL_ISSUER } from '../auth/tokens';
+import { DEFAULT_PORTS, envName, ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
+import { databaseUrl, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, size, text } from './values';
+
+/** Who reads a variable: every subgraph or one, the gateway, `npm start`, the tests. */
+export type Reader = 'subgraphs' | SubgraphName | 'gateway' | 'start' | 'tests';
+
+/** One environment variable: every one the code reads is in `VARIABLES`, and the README's table is made from them. */
+export interface Variable<T = unknown> {
+  name: string;
+  kind: Kind<T>;
+  /** Taken when the variable is unset (or empty). */
+  default?: T;
+  /** The default as the README says it, where it is not simply `default`. */
+  defaultText?: string;
+  description: string;
+  readBy: Reader[];
+  /** Readers that refuse to start without it. */
+  requiredBy?: Reader[];
+}
+
+const SERVICES_READ: Reader[] = ['subgraphs', 'gateway', 'start'];
+
+const perSubgraph = <T>(make: (name: SubgraphName) => Variable<T>) =>
+  Object.fromEntries(SUBGRAPHS.map((name) => [name, make(name)])) as Record<SubgraphName, Variable<T>>;
+
+export const DATABASE_URLS = perSubgraph<string>((name) => ({
+  name: envName(name, 'DATABASE_URL'),
+  kind: databaseUrl,
+  defaultText: 'required (`npm start`: all four, or none for its embedded server)',
+  description: `the ${name} subgraph's PostgreSQL`,
+  readBy: [name, 'start'],
+  requiredBy: [name],
+}));
+
+export const PORTS = Object.fromEntries(
+  SERVICES.map((name) => [
+    name,
+    {
+      name: envName(name, 'PORT'),
+      kind: port,
+      default: DEFAULT_PORTS[name],
+      description: `the port the ${name}${name === 'gateway' ? '' : ' subgraph'} listens on`,
+      readBy: SERVICES_READ,
+    },
+  ]),
+) as Record<ServiceName, Variable<number>>;
+
+export const URLS = perSubgraph<string>((name) => ({
+  name: envName(name, 'URL'),
+  kind: httpUrl,
+  defaultText: `\`http://127.0.0.1:<${envName(name, 'PORT')}>/graphql\``,
+  description: `where the gateway and the other subgraphs reach the ${name} subgraph`,
+  readBy: SERVICES_READ,
+}));
+
+export const SEED_DEMO_DATA: Variable<boolean> = {
+  name: 'SEED_DEMO_DATA',
+  kind: flag,
+  default: false,
+  defaultText: '`false` (`true` with `npm start` on its embedded server)',
+  description: 'load the demo data at start-up (idempotent)',
+  readBy: ['subgraphs', 'start'],
+};
+
+export const GATEWAY_COMPOSE: Variable<'live'> = {
+  name: 'GATEWAY_COMPOSE',
+  kind: oneOf('live'),
+  defaultText: 'unset: serve `gateway/supergraph.graphql`',
+  description: '`live`: compose from the running subgraphs instead (development)',
+  readBy: ['gateway'],
+};
+
+export const AUTH_JWKS_URL: Variable<string> = {
+  name: 'AUTH_JWKS_URL',
+  kind: httpUrl,
+  description: "the OIDC provider's key set that tokens are verified against; a service needs this or `AUTH_JWKS_FILE`",
+  readBy: SERVICES_READ,
+};
+
+export const AUTH_JWKS_FILE: Variable<string> = {
+  name: 'AUTH_JWKS_FILE',
+  kind: text,
+  defaultText: '`.data/auth/jwks.json` with `npm start`',
+  description: "a local key set instead (the embedded default's issuer)",
+  readBy: SERVICES_READ,
+};
+
+export const AUTH_ISSUER: Variable<string> = {
+  name: 'AUTH_ISSUER',
+  kind: text,
+  default: LOCAL_ISSUER,
+  description: 'who tokens must be issued by',
+  readBy: ['subgraphs', 'gateway'],
+};
+
+export const AUTH_AUDIENCE: Variable<string> = {
+  name: 'AUTH_AUDIENCE',
+  kind: text,
+  default: 'samverkan',
+  description: 'who tokens must be issued for',
+  readBy: ['subgraphs', 'gateway'],
+};
+
+export const NODE_ENV: Variable<'development' | 'production' | 'test'> = {
+  name: 'NODE_ENV',
+  kind: oneOf('development', 'production', 'test'),
+  default: 'development',
+  description: '`production`: no introspection, no field suggestions',
+  readBy: ['subgraphs', 'gateway'],
+};
+
+export const DATABASE_POOL_SIZE: Variable<number> = {
+  name: 'DATABASE_POOL_SIZE',
+  kind: positiveInteger,
+  default: 10,
+  description: 'database connections per subgraph',
+  readBy: ['subgraphs'],
+};
+
+export const MAX_REQUEST_SIZE: Variable<string> = {
+  name: 'MAX_REQUEST_SIZE',
+  kind: size,
+  defaultText: "the service's own: `100kb`, more where it takes file imports",
+  description: 'the largest request body',
+  readBy: ['subgraphs', 'gateway'],
+};
+
+export const SAMVERKAN_SQL_STATS: Variable<boolean> = {
+  name: 'SAMVERKAN_SQL_STATS',
+  kind: legacyFlag,
+  default: false,
+  description: 'responses report `extensions.sqlStatements` (per subgraph at the gateway)',
+  readBy: ['subgraphs', 'gateway'],
+};
+
+export const SAMVERKAN_LOG_MIGRATIONS: Variable<boolean> = {
+  name: 'SAMVERKAN_LOG_MIGRATIONS',
+  kind: legacyFlag,
+  default: false,
+  description: 'log migrations as they run',
+  readBy: ['subgraphs'],
+};
+
+export const SAMVERKAN_LOG_SQL_ERRORS: Variable<boolean> = {
+  name: 'SAMVERKAN_LOG_SQL_ERRORS',
+  kind: legacyFlag,
+  default: false,
+  description: 'log SQL errors (input errors are reported to the caller anyway)',
+  readBy: ['subgraphs'],
+};
+
+export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
+  name: 'EMBEDDED_POSTGRES_PORT',
+  kind: port,
+  default: 54329,
+  description: 'the embedded PostgreSQL of `npm start`',
+  readBy: ['start'],
+};
+
+export const SAMVERKAN_TEST_DATABASE_URL: Variable<string> = {
+  name: 'SAMVERKAN_TEST_DATABASE_URL',
+  kind: databaseUrl,
+  defaultText: 'an embedded server on port 54330',
+  description: 'the server the tests make their databases on (any database on it)',
+  readBy: ['tests'],
+};
+
+/** Every variable, in the README's order. */
+export const VARIABLES: readonly Variable[] = [
+  ...Object.values(DATABASE_URLS),
+  ...Object.values(PORTS),
+  ...Object.values(URLS),
+  SEED_DEMO_DATA,
+  GATEWAY_COMPOSE,
+  AUTH_JWKS_URL,
+  AUTH_JWKS_FILE,
+  AUTH_ISSUER,
+  AUTH_AUDIENCE,
+  NODE_ENV,
+  DATABASE_POOL_SIZE,
+  MAX_REQUEST_SIZE,
+  SAMVERKAN_SQL_STATS,
+  SAMVERKAN_LOG_MIGRATIONS,
+  SAMVERKAN_LOG_SQL_ERRORS,
+  EMBEDDED_POSTGRES_PORT,
+  SAMVERKAN_TEST_DATABASE_URL,
+] as Variable[];
