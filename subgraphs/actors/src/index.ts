@@ -18,6 +18,7 @@ import { CreateServices1764200000000 } from './migrations/1764200000000-CreateSe
 import { CreateVenuesAndContactFunctions1764200000200 } from './migrations/1764200000200-CreateVenuesAndContactFunctions';
 import { LoadMunicipalityPoints1764200000300 } from './migrations/1764200000300-LoadMunicipalityPoints';
 import { AddCoverageIndexes1764200000301 } from './migrations/1764200000301-AddCoverageIndexes';
+import { UniqueOrganisationNumbers1764300000000 } from './migrations/1764300000000-UniqueOrganisationNumbers';
 import { Service, ServiceArea } from './services/service';
 import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
 import { Venue } from './venues/venue';
@@ -27,7 +28,7 @@ import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000],
   resolvers: [ActorResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
