@@ -1,8 +1,10 @@
+import { IsNull } from 'typeorm';
 import { ChangeLogEntry, changeLogField } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Actor, ActorArea } from './registry/actor';
 import { isMaintainerMember } from './registry/maintained-records';
 import { ActorResolver } from './registry/actor.resolver';
+import { AdministrationResolver } from './registry/administration.resolver';
 import { Area } from './areas/area';
 import { AreaResolver } from './areas/area.resolver';
 import { AreaCoverageResolver, CoverageResolver } from './coverage/coverage.resolver';
@@ -19,6 +21,7 @@ import { CreateVenuesAndContactFunctions1764200000200 } from './migrations/17642
 import { LoadMunicipalityPoints1764200000300 } from './migrations/1764200000300-LoadMunicipalityPoints';
 import { AddCoverageIndexes1764200000301 } from './migrations/1764200000301-AddCoverageIndexes';
 import { UniqueOrganisationNumbers1764300000000 } from './migrations/1764300000000-UniqueOrganisationNumbers';
+import { ArchiveActors1764300000100 } from './migrations/1764300000100-ArchiveActors';
 import { Service, ServiceArea } from './services/service';
 import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
 import { Venue } from './venues/venue';
@@ -28,8 +31,8 @@ import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000],
-  resolvers: [ActorResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100],
+  resolvers: [ActorResolver, AdministrationResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),
@@ -39,7 +42,8 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   createLoaders,
   // Association registers are imported as CSV text of up to 2 MB (JSON escaping adds some).
   maxRequestSize: '3mb',
-  organisationExists: (id, dataSource) => dataSource.getRepository(Actor).existsBy({ id }),
+  // An archived organisation's tokens are refused here at once; other services cache yes for a while (references.ts).
+  organisationExists: (id, dataSource) => dataSource.getRepository(Actor).existsBy({ id, archivedAt: IsNull() }),
   routes: hsdsRouter,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),

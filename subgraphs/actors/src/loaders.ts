@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { areaPairs, changeLogLoader, perAreaScope } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
 import { Actor } from './registry/actor';
@@ -18,7 +18,8 @@ import { venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/v
 export function createLoaders(dataSource: DataSource) {
   const actors = dataSource.getRepository(Actor);
   const areas = dataSource.getRepository(Area);
-  const actorsByName = (ids: string[]) => actors.find({ where: { id: In(ids) }, order: { name: 'ASC', id: 'ASC' } });
+  // Area lists leave archived actors out (registry/archiving.ts).
+  const activeActorsByName = (ids: string[]) => actors.find({ where: { id: In(ids), archivedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } });
 
   return {
     changeLog: changeLogLoader(dataSource),
@@ -28,7 +29,7 @@ export function createLoaders(dataSource: DataSource) {
       (await actors.find({ where: { parentId: In(ids) }, order: { name: 'ASC' } })).map((a) => [a.parentId!, a]),
     ),
     actorsInArea: perAreaScope((scope) =>
-      pairedGroupLoader(areaPairs(dataSource, 'actor_areas', 'area_code', scope, 'actor_id'), actorsByName),
+      pairedGroupLoader(areaPairs(dataSource, 'actor_areas', 'area_code', scope, 'actor_id'), activeActorsByName),
     ),
     area: recordLoader<string, Area>((codes) => areas.findBy({ code: In(codes) }), (a) => a.code),
     areaChildren: groupLoader<string, Area>(async (codes) =>

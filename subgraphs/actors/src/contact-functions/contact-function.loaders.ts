@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { areaMatchSql, areaPairs, perAreaScope } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
 import { byName } from '../venues/venue.loaders';
+import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
 import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURRENT_HOLDERS, todayInSweden } from './contact-function';
 
 /** Per-request loaders of contact functions; each batch is one or two statements whatever the number of keys. */
@@ -23,9 +24,7 @@ export const contactFunctionsOfActorLoader = (dataSource: DataSource) =>
 /** The contact functions covering each area, per area scope, by name. */
 export const contactFunctionsInAreaLoader = (dataSource: DataSource) =>
   perAreaScope((scope) =>
-    pairedGroupLoader(areaPairs(dataSource, 'contact_functions', 'area_code', scope), (ids) =>
-      dataSource.getRepository(ContactFunction).find({ where: { id: In(ids) }, order: byName }),
-    ),
+    pairedGroupLoader(areaPairs(dataSource, 'contact_functions', 'area_code', scope), activeActorRecordsByName(dataSource, ContactFunction)),
   );
 
 /** Everyone who holds, held or will hold each function, in the order the actor gave them. */
@@ -44,7 +43,7 @@ export const onePersonDependencyCountLoader = (dataSource: DataSource) =>
         const rows: Array<{ code: string; n: number }> = await dataSource.query(
           `SELECT k.code, count(f.id)::int AS n FROM unnest($1::text[]) AS k(code)
              LEFT JOIN contact_functions f ON ${areaMatchSql('f.area_code', 'k.code', scope)}
-               AND ${currentHolderCountSql('f.id', '$2')} < ${MIN_CURRENT_HOLDERS}
+               AND ${currentHolderCountSql('f.id', '$2')} < ${MIN_CURRENT_HOLDERS} AND ${actorNotArchivedSql('f.actor_id')}
            GROUP BY k.code`,
           [[...codes], todayInSweden()],
         );

@@ -28,6 +28,7 @@ import { ActorsLoaders } from '../loaders';
 import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog, touch } from '../registry/maintained-records';
 import { Venue } from '../venues/venue';
+import { actorNotArchivedSql } from '../registry/archiving';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -55,6 +56,7 @@ export class ContactFunctionResolver {
     @Ctx() { dataSource }: Context,
   ) {
     const query = dataSource.getRepository(ContactFunction).createQueryBuilder('function');
+    if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('function.actor_id'));
     if (filter?.areaCode) query.andWhere(areaMatchSql('function.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
     if (filter?.actorId) query.andWhere('function.actor_id = :actorId', { actorId: filter.actorId });
     if (filter?.text) {
@@ -74,7 +76,8 @@ export class ContactFunctionResolver {
       .getRepository(ContactFunction)
       .createQueryBuilder('function')
       .where(areaMatchSql('function.area_code', ':areaCode', scope), { areaCode })
-      .andWhere(`${currentHolderCountSql('function.id', ':today')} < ${MIN_CURRENT_HOLDERS}`, { today: todayInSweden() });
+      .andWhere(`${currentHolderCountSql('function.id', ':today')} < ${MIN_CURRENT_HOLDERS}`, { today: todayInSweden() })
+      .andWhere(actorNotArchivedSql('function.actor_id'));
     return paginate(query, { first: page.first, after: page.after }, { column: 'function.name', property: 'name', direction: 'ASC' });
   }
 

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { areaMatchSql, AreaScope, COUNTRY_CODE, MAX_AGE } from '@samverkan/federation';
 import { groupLoader, recordLoader } from '@samverkan/platform';
 import { ActorKind } from '../registry/actor';
+import { actorNotArchivedSql } from '../registry/archiving';
 import { Area, AreaKind } from '../areas/area';
 import { ServiceCategory } from '../services/service';
 
@@ -18,7 +19,8 @@ import { ServiceCategory } from '../services/service';
  *   presence, hence both views.
  * Age groups count services whose age range overlaps the group (an open end is unbounded); a
  * service without any age range is not aimed at an age and counts for no age group (as in search).
- * OTHER is not a category one can plan for, so it is never reported missing.
+ * OTHER is not a category one can plan for, so it is never reported missing. Archived actors and
+ * their services count for nothing.
  */
 
 export enum AgeGroup {
@@ -149,7 +151,7 @@ function offeredCategories(dataSource: DataSource, codes: string[]): Promise<Arr
          SELECT sa.area_code, s.category, bit_or(${ageGroupBitsSql('s')}) AS ages
            FROM service_areas sa
            JOIN services s ON s.id = sa.service_id
-          WHERE sa.area_code = ANY(${relevantAreasSql(AreaScope.OVERLAPPING)})
+          WHERE sa.area_code = ANY(${relevantAreasSql(AreaScope.OVERLAPPING)}) AND ${actorNotArchivedSql('s.actor_id')}
           GROUP BY sa.area_code, s.category
        )
      SELECT k.code AS key, o.category, true AS local, bit_or(o.ages) AS ages
@@ -204,7 +206,7 @@ export function coverageLoaders(dataSource: DataSource) {
          SELECT key, count(*)::int AS count FROM (
            SELECT DISTINCT k.code AS key, aa.actor_id
              FROM actor_areas aa
-             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList})
+             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList}) AND a.archived_at IS NULL
              CROSS JOIN LATERAL unnest(${chainSql('aa.area_code')}) AS up(code)
              JOIN keys k ON k.code = up.code
             WHERE aa.area_code = ANY(${relevantAreasSql(AreaScope.WITHIN)})
@@ -226,7 +228,7 @@ export function coverageLoaders(dataSource: DataSource) {
              JOIN areas d ON d.kind = 'DISTRICT' AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
             WHERE NOT EXISTS (
               SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
-               WHERE aa.area_code = d.code AND a.kind IN (${kindList}))
+               WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND a.archived_at IS NULL)
             ORDER BY d.name, d.code`,
           [codes],
         );

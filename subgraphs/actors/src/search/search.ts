@@ -2,6 +2,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { areaMatchSql, AreaScope } from '@samverkan/federation';
 import { badInput, isUuid, Page, PageArgs, unauthenticated, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
+import { actorNotArchivedSql } from '../registry/archiving';
 import { boundingBoxSql, haversineKmSql } from './geo';
 import type { ActorFilter } from '../registry/actor.inputs';
 import { ActorOrder, NearInput, OfferConditions, SearchOrder, ServiceFilter, ServiceOrder } from './search.inputs';
@@ -90,6 +91,7 @@ export function searchServices(
   const ctes: string[] = [];
   const joins: string[] = [];
   const where = offerConditions('t', filter, params);
+  if (!filter?.includeArchived) where.push(actorNotArchivedSql('t.actor_id'));
   if (filter?.actorId) where.push(`t.actor_id = ${params.add(filter.actorId, 'uuid')}`);
   if (filter?.areaCode) {
     const code = params.add(filter.areaCode, 'text');
@@ -128,6 +130,7 @@ export function searchActors(
   const ctes: string[] = [];
   const joins: string[] = [];
   const where: string[] = [];
+  if (!filter?.includeArchived) where.push('t.archived_at IS NULL');
   if (filter?.kinds?.length) where.push(`t.kind = ANY(${params.add(filter.kinds, 'text[]')})`);
   if (filter?.parentId) where.push(`t.parent_id = ${params.add(filter.parentId, 'uuid')}`);
   if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null) {

@@ -9,6 +9,7 @@ import { ActorsLoaders } from '../loaders';
 import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
 import { Venue } from './venue';
+import { actorNotArchivedSql } from '../registry/archiving';
 import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter, VenueLocationInput } from './venue.inputs';
 
 type Context = SubgraphContext<ActorsLoaders>;
@@ -32,6 +33,7 @@ export class VenueResolver {
     @Ctx() { dataSource }: Context,
   ) {
     const query = dataSource.getRepository(Venue).createQueryBuilder('venue');
+    if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('venue.actor_id'));
     if (filter?.areaCode) query.andWhere(areaMatchSql('venue.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
     if (filter?.minCapacity) query.andWhere('venue.capacity >= :minCapacity', { minCapacity: filter.minCapacity });
     if (filter?.suitableFor?.length) query.andWhere('venue.suitable_for @> CAST(:uses AS text[])', { uses: [...new Set(filter.suitableFor)] });
