@@ -7,6 +7,7 @@ import { ActorResolver } from './registry/actor.resolver';
 import { AdministrationResolver } from './registry/administration.resolver';
 import { Area } from './areas/area';
 import { AreaResolver } from './areas/area.resolver';
+import { AreaManagementResolver } from './areas/area-management.resolver';
 import { AreaCoverageResolver, CoverageResolver } from './coverage/coverage.resolver';
 import { AssociationImportResolver } from './import/association-import';
 import { hsdsRouter } from './hsds/hsds';
@@ -22,6 +23,7 @@ import { LoadMunicipalityPoints1764200000300 } from './migrations/1764200000300-
 import { AddCoverageIndexes1764200000301 } from './migrations/1764200000301-AddCoverageIndexes';
 import { UniqueOrganisationNumbers1764300000000 } from './migrations/1764300000000-UniqueOrganisationNumbers';
 import { ArchiveActors1764300000100 } from './migrations/1764300000100-ArchiveActors';
+import { ManageAreas1764300000200 } from './migrations/1764300000200-ManageAreas';
 import { Service, ServiceArea } from './services/service';
 import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
 import { Venue } from './venues/venue';
@@ -31,8 +33,8 @@ import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100],
-  resolvers: [ActorResolver, AdministrationResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200],
+  resolvers: [ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),

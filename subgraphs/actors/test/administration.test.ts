@@ -183,9 +183,9 @@ describe('archiving an actor', () => {
 
   it('leaves it out of the HSDS lists', async () => {
     const base = subgraph.url.replace(/\/graphql$/, '/hsds');
-    const organizations = await (await fetch(`${base}/organizations?area=${UMEA}`)).json();
-    const services = await (await fetch(`${base}/services?area=${UMEA}`)).json();
-    expect([organizations.total_items, services.total_items]).toEqual([0, 0]);
+    const totalOf = async (path: string) => ((await (await fetch(`${base}/${path}?area=${UMEA}`)).json()) as { total_items: number }).total_items;
+    const [organizations, services] = [await totalOf('organizations'), await totalOf('services')];
+    expect([organizations, services]).toEqual([0, 0]);
     expect((await fetch(`${base}/organizations/${actorId}`)).status).toBe(200);
   });
 

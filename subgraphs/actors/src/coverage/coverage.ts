@@ -3,8 +3,9 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { areaMatchSql, AreaScope, COUNTRY_CODE, MAX_AGE } from '@samverkan/federation';
 import { groupLoader, recordLoader } from '@samverkan/platform';
 import { ActorKind } from '../registry/actor';
+import { registryAreaKeysSql } from '../areas/named-areas';
 import { actorNotArchivedSql } from '../registry/archiving';
-import { Area, AreaKind } from '../areas/area';
+import { Area } from '../areas/area';
 import { ServiceCategory } from '../services/service';
 
 /**
@@ -117,16 +118,19 @@ const kindList = CIVIL_SOCIETY_KINDS.map((k) => `'${k}'`).join(', ');
 
 /**
  * An area code's chain up to Sweden as an SQL array (`0180-rinkeby-kista` → itself, `0180`, `01`, `SE`;
- * shorter codes repeat themselves), so that "is within" becomes an equality join the planner can hash.
+ * shorter codes repeat themselves), with the named areas spanning it (`0180-jarva`), so that "is
+ * within" becomes an equality join the planner can hash.
  */
-const chainSql = (code: string) => `ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}']`;
+const chainSql = (code: string) =>
+  `(ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}'] || ARRAY(SELECT named_area_code FROM area_members WHERE area_code = ${code}))`;
 
 /**
  * The codes (from the small areas table) within or around any requested area: the only ones whose
  * rows matter. As an array, so that the large tables are searched by their area index for a few
  * areas, and scanned only when many are asked for.
  */
-const relevantAreasSql = (scope: AreaScope) => `ARRAY(SELECT a.code FROM areas a JOIN keys k ON ${areaMatchSql('a.code', 'k.code', scope)})`;
+const relevantAreasSql = (scope: AreaScope) =>
+  `ARRAY(SELECT a.code FROM areas a JOIN ${registryAreaKeysSql('$1::text[]', scope)} k ON ${areaMatchSql('a.code', 'k.code', scope)})`;
 
 const KEYS_SQL = 'keys AS (SELECT DISTINCT code FROM unnest($1::text[]) AS k(code))';
 
@@ -220,22 +224,19 @@ export function coverageLoaders(dataSource: DataSource) {
     // Districts are the lowest level (a district's code names no sub-areas), so "working in the
     // district or its sub-areas" is a link to the district itself.
     districtsWithoutCivilSociety: groupLoader<string, Area>(async (codes) => {
-      const rows: Array<{ key: string; code: string; name: string; kind: AreaKind; parent_code: string | null; latitude: number | null; longitude: number | null }> =
-        await dataSource.query(
-          `WITH ${KEYS_SQL}
-           SELECT k.code AS key, d.code, d.name, d.kind, d.parent_code, d.latitude, d.longitude
-             FROM keys k
-             JOIN areas d ON d.kind = 'DISTRICT' AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
-            WHERE NOT EXISTS (
-              SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
-               WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND a.archived_at IS NULL)
-            ORDER BY d.name, d.code`,
-          [codes],
-        );
-      return rows.map((r) => [
-        r.key,
-        areas.create({ code: r.code, name: r.name, kind: r.kind, parentCode: r.parent_code, latitude: r.latitude, longitude: r.longitude }),
-      ]);
+      const rows: Array<Record<string, unknown> & { key: string }> = await dataSource.query(
+        `SELECT DISTINCT k.key, d.*
+           FROM ${registryAreaKeysSql('$1::text[]', AreaScope.WITHIN)} k
+           JOIN areas d ON d.kind = 'DISTRICT' AND d.archived_at IS NULL AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
+          WHERE NOT EXISTS (
+            SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
+             WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND a.archived_at IS NULL)
+          ORDER BY d.name, d.code`,
+        [codes],
+      );
+      // The rows hold every column of the area: one statement, whatever the areas have.
+      const columns = areas.metadata.columns;
+      return rows.map((row) => [row.key, areas.create(Object.fromEntries(columns.map((c) => [c.propertyName, row[c.databaseName]])) as Partial<Area>)]);
     }),
   };
 }

@@ -1,7 +1,8 @@
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { areaMatchSql, AreaScope } from '@samverkan/federation';
+import { AreaScope } from '@samverkan/federation';
 import { badInput, isUuid, Page, PageArgs, unauthenticated, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
+import { registryAreaMatchSql } from '../areas/named-areas';
 import { actorNotArchivedSql } from '../registry/archiving';
 import { boundingBoxSql, haversineKmSql } from './geo';
 import type { ActorFilter } from '../registry/actor.inputs';
@@ -95,7 +96,7 @@ export function searchServices(
   if (filter?.actorId) where.push(`t.actor_id = ${params.add(filter.actorId, 'uuid')}`);
   if (filter?.areaCode) {
     const code = params.add(filter.areaCode, 'text');
-    where.push(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = t.id AND ${areaMatchSql('sa.area_code', code, filter.areaScope ?? AreaScope.WITHIN)})`);
+    where.push(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = t.id AND ${registryAreaMatchSql('sa.area_code', code, filter.areaScope ?? AreaScope.WITHIN)})`);
   }
   if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null) {
     where.push(`t.actor_id IN (SELECT id FROM actors WHERE receives_young_people_at_risk = ${params.add(filter.receivesYoungPeopleAtRisk, 'boolean')})`);
@@ -137,7 +138,7 @@ export function searchActors(
     where.push(`t.receives_young_people_at_risk = ${params.add(filter.receivesYoungPeopleAtRisk, 'boolean')}`);
   }
   const areaMatch = (column: string) =>
-    areaMatchSql(column, params.add(filter!.areaCode, 'text'), filter!.areaScope ?? AreaScope.WITHIN);
+    registryAreaMatchSql(column, params.add(filter!.areaCode, 'text'), filter!.areaScope ?? AreaScope.WITHIN);
   if (filter?.near) ctes.push(nearAreasCte(filter.near, params));
 
   // With conditions on what is offered, area and distance are those of a service that meets them all;

@@ -3,6 +3,7 @@ import { areaPairs, perAreaScope } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
 import { Venue } from './venue';
 import { activeActorRecordsByName } from '../registry/archiving';
+import { registryAreaKeysSql } from '../areas/named-areas';
 
 /** Per-request loaders of venues; each batch is one or two statements whatever the number of keys. */
 
@@ -21,5 +22,5 @@ export const venuesOfActorLoader = (dataSource: DataSource) =>
 /** The venues in each area, per area scope, by name. */
 export const venuesInAreaLoader = (dataSource: DataSource) =>
   perAreaScope((scope) =>
-    pairedGroupLoader(areaPairs(dataSource, 'venues', 'area_code', scope), activeActorRecordsByName(dataSource, Venue)),
+    pairedGroupLoader(areaPairs(dataSource, 'venues', 'area_code', scope, 'id', registryAreaKeysSql), activeActorRecordsByName(dataSource, Venue)),
   );
