@@ -14,10 +14,14 @@ export interface AuthConfig {
   keys: JWTVerifyGetKey;
 }
 
+/** Who tokens must be issued by and for: `AUTH_ISSUER` (default the local issuer) and `AUTH_AUDIENCE` (default samverkan). */
+export function tokenAddressFromEnv(env: NodeJS.ProcessEnv = process.env): { issuer: string; audience: string } {
+  return { issuer: env.AUTH_ISSUER ?? LOCAL_ISSUER, audience: env.AUTH_AUDIENCE ?? 'samverkan' };
+}
+
 /** Where tokens come from: `AUTH_JWKS_URL` (an OIDC provider) or `AUTH_JWKS_FILE` (the local issuer). */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
-  const issuer = env.AUTH_ISSUER ?? LOCAL_ISSUER;
-  const audience = env.AUTH_AUDIENCE ?? 'samverkan';
+  const { issuer, audience } = tokenAddressFromEnv(env);
   if (env.AUTH_JWKS_URL) return { issuer, audience, keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)) };
   if (env.AUTH_JWKS_FILE) return { issuer, audience, keys: createLocalJWKSet(JSON.parse(readFileSync(env.AUTH_JWKS_FILE, 'utf8'))) };
   throw new Error('Set AUTH_JWKS_URL (an OIDC provider) or AUTH_JWKS_FILE (a local key set) so tokens can be verified');
