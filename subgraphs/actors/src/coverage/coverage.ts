@@ -118,11 +118,21 @@ const kindList = CIVIL_SOCIETY_KINDS.map((k) => `'${k}'`).join(', ');
 
 /**
  * An area code's chain up to Sweden as an SQL array (`0180-rinkeby-kista` → itself, `0180`, `01`, `SE`;
- * shorter codes repeat themselves), with the named areas spanning it (`0180-jarva`), so that "is
- * within" becomes an equality join the planner can hash.
+ * shorter codes repeat themselves), plus `named` (an array of named areas spanning it, or null), so
+ * that "is within" becomes an equality join the planner can hash.
  */
-const chainSql = (code: string) =>
-  `(ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}'] || ARRAY(SELECT named_area_code FROM area_members WHERE area_code = ${code}))`;
+const chainSql = (code: string, named: string) => `(ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}'] || coalesce(${named}, '{}'))`;
+
+/**
+ * The districts spanned by requested named areas, with those named areas (`spanned(area_code, named)`):
+ * what a row's chain adds, from a join that is empty unless a named area is asked for.
+ */
+const SPANNED_SQL = `spanned AS (
+  SELECT m.area_code, array_agg(m.named_area_code) AS named FROM area_members m JOIN keys k ON k.code = m.named_area_code GROUP BY m.area_code)`;
+
+/** The named areas spanning each requested district (`spanning(code, named)`): wider areas of the district besides its chain. */
+const SPANNING_SQL = `spanning AS (
+  SELECT m.area_code AS code, array_agg(m.named_area_code) AS named FROM area_members m JOIN keys k ON k.code = m.area_code GROUP BY m.area_code)`;
 
 /**
  * The codes (from the small areas table) within or around any requested area: the only ones whose
@@ -150,7 +160,7 @@ const ageGroupBitsSql = (s: string) =>
  */
 function offeredCategories(dataSource: DataSource, codes: string[]): Promise<Array<{ key: string; category: ServiceCategory; local: boolean; ages: number }>> {
   return dataSource.query(
-    `WITH ${KEYS_SQL},
+    `WITH ${KEYS_SQL}, ${SPANNED_SQL}, ${SPANNING_SQL},
        offered AS (
          SELECT sa.area_code, s.category, bit_or(${ageGroupBitsSql('s')}) AS ages
            FROM service_areas sa
@@ -160,13 +170,15 @@ function offeredCategories(dataSource: DataSource, codes: string[]): Promise<Arr
        )
      SELECT k.code AS key, o.category, true AS local, bit_or(o.ages) AS ages
        FROM offered o
-       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('o.area_code')}) AS c(code)) AS up
+       LEFT JOIN spanned sp ON sp.area_code = o.area_code
+       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('o.area_code', 'sp.named')}) AS c(code)) AS up
        JOIN keys k ON k.code = up.code
       GROUP BY k.code, o.category
      UNION ALL
      SELECT k.code, o.category, false, bit_or(o.ages)
        FROM keys k
-       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('k.code')}) AS c(code)) AS up
+       LEFT JOIN spanning sg ON sg.code = k.code
+       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('k.code', 'sg.named')}) AS c(code)) AS up
        JOIN offered o ON o.area_code = up.code
       WHERE up.code <> k.code
       GROUP BY k.code, o.category`,
@@ -206,12 +218,13 @@ export function coverageLoaders(dataSource: DataSource) {
 
     civilSocietyActorCount: recordLoader<string, { code: string; count: number }>(async (codes) => {
       const rows: Array<{ key: string; count: number }> = await dataSource.query(
-        `WITH ${KEYS_SQL}
+        `WITH ${KEYS_SQL}, ${SPANNED_SQL}
          SELECT key, count(*)::int AS count FROM (
            SELECT DISTINCT k.code AS key, aa.actor_id
              FROM actor_areas aa
-             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList}) AND a.archived_at IS NULL
-             CROSS JOIN LATERAL unnest(${chainSql('aa.area_code')}) AS up(code)
+             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList}) AND ${actorNotArchivedSql('a.id')}
+             LEFT JOIN spanned sp ON sp.area_code = aa.area_code
+             CROSS JOIN LATERAL unnest(${chainSql('aa.area_code', 'sp.named')}) AS up(code)
              JOIN keys k ON k.code = up.code
             WHERE aa.area_code = ANY(${relevantAreasSql(AreaScope.WITHIN)})
          ) AS working GROUP BY key`,
@@ -230,7 +243,7 @@ export function coverageLoaders(dataSource: DataSource) {
            JOIN areas d ON d.kind = 'DISTRICT' AND d.archived_at IS NULL AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
           WHERE NOT EXISTS (
             SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
-             WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND a.archived_at IS NULL)
+             WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND ${actorNotArchivedSql('a.id')})
           ORDER BY d.name, d.code`,
         [codes],
       );

@@ -182,7 +182,7 @@ class HsdsExport {
 
   async organizations(query: ListQuery) {
     // Archived actors are left out of the lists (registry/archiving.ts), not of lookups by id.
-    const list = this.db.getRepository(Actor).createQueryBuilder('actor').where('actor.archived_at IS NULL');
+    const list = this.db.getRepository(Actor).createQueryBuilder('actor').where(actorNotArchivedSql('actor.id'));
     if (query.area) {
       list.andWhere(`EXISTS (SELECT 1 FROM actor_areas aa WHERE aa.actor_id = actor.id AND ${registryAreaMatchSql('aa.area_code', ':area', AreaScope.WITHIN)})`, {
         area: query.area,

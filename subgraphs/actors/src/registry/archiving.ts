@@ -11,7 +11,10 @@ import { Actor } from './actor';
  * administrator restores it, and its organisation's tokens are refused.
  */
 
-/** SQL: the actor whose id is in `actorIdColumn` is not archived (answered by the partial index actors_archived). */
+/**
+ * SQL: the actor whose id is in `actorIdColumn` is not archived: an anti-join on the small partial
+ * index actors_archived, so lists keep their index-only scans (for actors too: use `t.id`).
+ */
 export const actorNotArchivedSql = (actorIdColumn: string) =>
   `NOT EXISTS (SELECT 1 FROM actors archived WHERE archived.id = ${actorIdColumn} AND archived.archived_at IS NOT NULL)`;
 

@@ -131,7 +131,7 @@ export function searchActors(
   const ctes: string[] = [];
   const joins: string[] = [];
   const where: string[] = [];
-  if (!filter?.includeArchived) where.push('t.archived_at IS NULL');
+  if (!filter?.includeArchived) where.push(actorNotArchivedSql('t.id'));
   if (filter?.kinds?.length) where.push(`t.kind = ANY(${params.add(filter.kinds, 'text[]')})`);
   if (filter?.parentId) where.push(`t.parent_id = ${params.add(filter.parentId, 'uuid')}`);
   if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null) {
