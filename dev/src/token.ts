@@ -7,7 +7,8 @@ import { signLocalToken } from './local-issuer';
 
 /**
  * `npm run token -- --org <actor> --role <role>`: a token from the embedded default's local issuer
- * for a person of a seeded organisation. `--org` takes an actor id or a demo name (e.g. lpoRinkeby).
+ * for a person of a seeded organisation. `--org` takes an actor id or a demo name (e.g. lpoRinkeby);
+ * `--key` another key file than the embedded default's.
  */
 const { values } = parseArgs({
   options: {
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     role: { type: 'string', multiple: true, default: [Role.MEMBER] },
     subject: { type: 'string' },
     expires: { type: 'string', default: '8h' },
+    key: { type: 'string', default: join(__dirname, '../../.data/auth/private-key.json') },
   },
 });
 
@@ -23,12 +25,12 @@ const organisationId = values.org && (isUuid(values.org) ? values.org : names[va
 const roles = (values.role ?? []).map((role) => role.toUpperCase());
 const unknownRoles = roles.filter((role) => !(role in Role));
 if (!organisationId || unknownRoles.length) {
-  console.error(`Usage: npm run token -- --org <actor id or demo name> [--role ${Object.values(Role).join('|')}]...
+  console.error(`Usage: npm run token -- --org <actor id or demo name> [--role ${Object.values(Role).join('|')}]... [--key <private key file>]
 Demo names: ${Object.keys(names).join(', ')}`);
   process.exit(2);
 }
 
-signLocalToken(join(__dirname, '../../.data/auth/private-key.json'), {
+signLocalToken(values.key, {
   organisationId,
   roles: roles as Role[],
   subject: values.subject,

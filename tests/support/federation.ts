@@ -17,9 +17,10 @@ export interface TestFederation {
 
 /**
  * The whole federation as production runs it: each subgraph in its own process with its own
- * fresh database (seeded with the demo data), and the gateway serving the committed supergraph.
+ * fresh database (seeded with the demo data unless `seed` is false), and the gateway serving the
+ * committed supergraph.
  */
-export async function startFederation(env: Record<string, string> = {}): Promise<TestFederation> {
+export async function startFederation(env: Record<string, string> = {}, { seed = true } = {}): Promise<TestFederation> {
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), `http://127.0.0.1:${ports[name]}/graphql`]));
   const databases = Object.fromEntries(
@@ -39,7 +40,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
           ...env,
           [envName(name, 'PORT')]: String(ports[name]),
           [envName(name, 'DATABASE_URL')]: databases[name],
-          SEED_DEMO_DATA: 'true',
+          SEED_DEMO_DATA: String(seed),
         });
         started.push(subgraphs[name]);
       }),

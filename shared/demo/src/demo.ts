@@ -62,7 +62,7 @@ export const DEMO_AGREEMENTS = {
   medborgarloftRinkebyKistaPrevious: agreement(8),
 } as const;
 
-/** Demo areas below municipality level (districts); municipalities and counties are reference data. */
+/** Demo areas below municipality level (districts and a named area); municipalities and counties are reference data. */
 export const DEMO_AREAS = {
   sweden: 'SE',
   stockholmsLan: '01',
@@ -72,6 +72,8 @@ export const DEMO_AREAS = {
   farsta: '0180-farsta',
   hagerstenLiljeholmen: '0180-hagersten-liljeholmen',
   norrmalm: '0180-norrmalm',
+  /** A named area: Rinkeby-Kista and Spånga-Tensta. */
+  jarva: '0180-jarva',
   uppsala: '0380',
   gottsunda: '0380-gottsunda',
   linkoping: '0580',

@@ -3,9 +3,11 @@ import { registerEnumType } from 'type-graphql';
 /**
  * Area codes: `SE` for Sweden, the two-digit county code (länskod, e.g. `01`), the four-digit
  * municipality code (kommunkod, e.g. `0180`, which starts with its county's code), and for a
- * district the municipality code, a dash and a name slug (e.g. `0180-rinkeby-kista`).
+ * district or a named area the municipality code, a dash and a slug of its name when it was created
+ * (e.g. `0180-rinkeby-kista`, `0180-jarva`; see `localAreaCode`).
  * The code alone tells an area's ancestors, so every subgraph can filter by area, sub-areas
- * included, without asking the actors subgraph.
+ * included, without asking the actors subgraph. (Which districts a named area spans only the actors
+ * registry knows: elsewhere a named area's code matches the records given that code.)
  */
 export const COUNTRY_CODE = 'SE';
 export const AREA_CODE_PATTERN = /^(SE|\d{2}|\d{4}|\d{4}-[a-z0-9]+(-[a-z0-9]+)*)$/;
@@ -25,6 +27,21 @@ registerEnumType(AreaScope, {
     },
   },
 });
+
+/**
+ * The code of a new district or named area: the municipality code, a dash and the name as a slug
+ * (lower case, å/ä → a, ö → o and other accents dropped, anything else between words a dash):
+ * `localAreaCode('0180', 'Spånga-Tensta')` is `0180-spanga-tensta`. Empty when the name has no letters or digits.
+ */
+export function localAreaCode(municipalityCode: string, name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug ? `${municipalityCode}-${slug}` : '';
+}
 
 /** The area itself and its ancestors, nearest first: `0180-rinkeby-kista` → `0180`, `01`, `SE`. */
 export function selfAndAncestors(code: string): string[] {
@@ -54,14 +71,28 @@ export const perAreaScope = <T>(make: (scope: AreaScope) => T): Record<AreaScope
 });
 
 /**
+ * SQL: the rows `(key, code)` an area filter over the codes in the text[] expression `codes` matches
+ * with: each code itself. (A subgraph that knows more, such as the districts a named area spans,
+ * passes its own to `areaPairs`.)
+ */
+export const plainAreaKeysSql = (codes: string) => `(SELECT code AS key, code FROM unnest(${codes}) AS code)`;
+
+/**
  * Finds, for each requested area code, the ids of the rows of `table` whose `areaColumn` matches
  * it (one statement for all codes): the pairs for a `pairedGroupLoader`.
  */
 export const areaPairs =
-  (db: { query(sql: string, params: unknown[]): Promise<Array<{ key: string; id: string }>> }, table: string, areaColumn: string, scope: AreaScope, idColumn = 'id') =>
+  (
+    db: { query(sql: string, params: unknown[]): Promise<Array<{ key: string; id: string }>> },
+    table: string,
+    areaColumn: string,
+    scope: AreaScope,
+    idColumn = 'id',
+    keysSql: (codes: string, scope: AreaScope) => string = plainAreaKeysSql,
+  ) =>
   (codes: string[]) =>
     db.query(
-      `SELECT DISTINCT k.code AS key, t.${idColumn} AS id FROM ${table} t
-         JOIN unnest($1::text[]) AS k(code) ON ${areaMatchSql(`t.${areaColumn}`, 'k.code', scope)}`,
+      `SELECT DISTINCT k.key, t.${idColumn} AS id FROM ${table} t
+         JOIN ${keysSql('$1::text[]', scope)} AS k ON ${areaMatchSql(`t.${areaColumn}`, 'k.code', scope)}`,
       [codes],
     );

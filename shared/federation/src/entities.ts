@@ -28,7 +28,7 @@ export type EntityName = keyof typeof ENTITIES;
 
 export const KEY_DESCRIPTIONS = {
   id: ID_DESCRIPTION,
-  code: 'Area code: `SE`, a länskod (`01`), a kommunkod (`0180`) or a district code (`0180-rinkeby-kista`).',
+  code: 'Area code: `SE`, a länskod (`01`), a kommunkod (`0180`), or for a district or named area the kommunkod and a slug of its first name (`0180-rinkeby-kista`, `0180-jarva`). Never changes, also when the area is renamed.',
 } as const;
 
 type Keyed<N extends EntityName> = { [K in (typeof ENTITIES)[N]['key']]: string };

@@ -14,14 +14,20 @@ export type ReferencedType = keyof typeof OWNERS;
 const canonicalKey = (type: ReferencedType, key: string) => (OWNERS[type].key === 'id' ? key.toLowerCase() : key);
 
 /**
- * Which of these keys exist, asked of the subgraph that owns them through the federation's own
- * `_entities` field. `authorization` is passed on, so the owner answers as it would the caller.
+ * The records with these keys, as the subgraph that owns them resolves them through the federation's
+ * own `_entities` field (null where there is none), with the fields `selection` names besides the
+ * key. `authorization` is passed on, so the owner answers as it would the caller.
  */
-async function existingKeys(typename: ReferencedType, keys: string[], authorization?: string): Promise<Set<string>> {
+async function resolveEntities(
+  typename: ReferencedType,
+  keys: string[],
+  authorization?: string,
+  selection = '',
+): Promise<Array<Record<string, unknown> | null>> {
   const { subgraph, key } = OWNERS[typename];
-  const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${key} } } }`;
+  const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${key} ${selection} } } }`;
   const representations = keys.map((value) => ({ __typename: typename, [key]: value }));
-  let body: { data?: { _entities: Array<Record<string, string> | null> } };
+  let body: { data?: { _entities: Array<Record<string, unknown> | null> } };
   try {
     const response = await fetch(urlOf(subgraph), {
       method: 'POST',
@@ -35,7 +41,13 @@ async function existingKeys(typename: ReferencedType, keys: string[], authorizat
     throw unavailable(subgraph);
   }
   if (!body.data?._entities) throw unavailable(subgraph);
-  return new Set(keys.filter((_value, index) => body.data!._entities[index]));
+  return body.data._entities;
+}
+
+/** Which of these keys exist (as the caller may see them). */
+async function existingKeys(typename: ReferencedType, keys: string[], authorization?: string): Promise<Set<string>> {
+  const found = await resolveEntities(typename, keys, authorization);
+  return new Set(keys.filter((_value, index) => found[index]));
 }
 
 /** Keys of one input field that must name existing records of a type. */
@@ -81,10 +93,15 @@ export const visibleReferenceLoader = (typename: ReferencedType, authorization?:
 const knownOrganisations = new Map<string, number>();
 const KNOWN_FOR_MS = 5 * 60 * 1000;
 
-/** Whether an organisation (an Actor id, as in a token's `org` claim) is registered; positive answers are cached a while. */
+/**
+ * Whether an organisation (an Actor id, as in a token's `org` claim) is registered and not archived.
+ * Positive answers are cached for KNOWN_FOR_MS, so a service that said yes keeps accepting an
+ * organisation's tokens that long after it is archived; the actors subgraph refuses them at once.
+ */
 export async function organisationExists(id: string): Promise<boolean> {
   if ((knownOrganisations.get(id) ?? 0) > Date.now()) return true;
-  const exists = (await existingKeys('Actor', [id])).has(id);
+  const [actor] = await resolveEntities('Actor', [id], undefined, 'archived');
+  const exists = !!actor && actor.archived === false;
   if (exists) knownOrganisations.set(id, Date.now() + KNOWN_FOR_MS);
   return exists;
 }

@@ -18,7 +18,7 @@ registerEnumType(Role, {
     NATIONAL_COORDINATOR: { description: "As COORDINATOR, for a national organisation's records." },
     ADMINISTRATOR: {
       description:
-        'Runs the system: registers and archives organisations and manages areas below municipality level; reads no private content of other organisations because of this role.',
+        "Runs the system: registers organisations, archives and restores actors, and manages districts and named areas; nothing else: reads no private content and changes no other organisation's records because of this role.",
     },
   },
 });

@@ -1,10 +1,13 @@
+import { IsNull } from 'typeorm';
 import { ChangeLogEntry, changeLogField } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Actor, ActorArea } from './registry/actor';
 import { isMaintainerMember } from './registry/maintained-records';
 import { ActorResolver } from './registry/actor.resolver';
+import { AdministrationResolver } from './registry/administration.resolver';
 import { Area } from './areas/area';
 import { AreaResolver } from './areas/area.resolver';
+import { AreaManagementResolver } from './areas/area-management.resolver';
 import { AreaCoverageResolver, CoverageResolver } from './coverage/coverage.resolver';
 import { AssociationImportResolver } from './import/association-import';
 import { hsdsRouter } from './hsds/hsds';
@@ -18,6 +21,9 @@ import { CreateServices1764200000000 } from './migrations/1764200000000-CreateSe
 import { CreateVenuesAndContactFunctions1764200000200 } from './migrations/1764200000200-CreateVenuesAndContactFunctions';
 import { LoadMunicipalityPoints1764200000300 } from './migrations/1764200000300-LoadMunicipalityPoints';
 import { AddCoverageIndexes1764200000301 } from './migrations/1764200000301-AddCoverageIndexes';
+import { UniqueOrganisationNumbers1764300000000 } from './migrations/1764300000000-UniqueOrganisationNumbers';
+import { ArchiveActors1764300000100 } from './migrations/1764300000100-ArchiveActors';
+import { ManageAreas1764300000200 } from './migrations/1764300000200-ManageAreas';
 import { Service, ServiceArea } from './services/service';
 import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
 import { Venue } from './venues/venue';
@@ -27,8 +33,8 @@ import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301],
-  resolvers: [ActorResolver, AreaResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200],
+  resolvers: [ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),
@@ -38,7 +44,8 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   createLoaders,
   // Association registers are imported as CSV text of up to 2 MB (JSON escaping adds some).
   maxRequestSize: '3mb',
-  organisationExists: (id, dataSource) => dataSource.getRepository(Actor).existsBy({ id }),
+  // An archived organisation's tokens are refused here at once; other services cache yes for a while (references.ts).
+  organisationExists: (id, dataSource) => dataSource.getRepository(Actor).existsBy({ id, archivedAt: IsNull() }),
   routes: hsdsRouter,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),

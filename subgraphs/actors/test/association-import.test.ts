@@ -1,7 +1,7 @@
 import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { bearer, errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { bearer, errorCode, organisationNumber, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 /** A coordinator of Uppsala kommun, which imports its association register. */
@@ -29,15 +29,6 @@ async function counts() {
     (SELECT count(*)::int FROM actors) AS actors, (SELECT count(*)::int FROM services) AS services,
     (SELECT count(*)::int FROM actor_areas) AS "actorAreas", (SELECT count(*)::int FROM change_log) AS changes`);
   return row as { actors: number; services: number; actorAreas: number; changes: number };
-}
-
-/** A Swedish organisation number with a valid Luhn check digit, from nine digits (an independent implementation). */
-function organisationNumber(nine: string): string {
-  const sum = [...nine].reduce((total, digit, i) => {
-    const product = Number(digit) * (i % 2 === 0 ? 2 : 1);
-    return total + Math.floor(product / 10) + (product % 10);
-  }, 0);
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
 }
 
 describe('importing an association register', () => {

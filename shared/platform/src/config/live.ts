@@ -1,6 +1,6 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
-import { DATABASE_URLS, PORTS, SAMVERKAN_SQL_STATS, URLS } from './variables';
+import { AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, PORTS, SAMVERKAN_SQL_STATS, URLS } from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
@@ -22,3 +22,9 @@ export const requestStatsEnabled = (env: NodeJS.ProcessEnv = process.env) => val
 /** One subgraph's database URL alone, for tools that need nothing else (a setup or migration command). */
 export const databaseUrlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) =>
   valueOf(readVariables([DATABASE_URLS[name]], env, { required: () => true }), DATABASE_URLS[name]);
+
+/** Who tokens must be issued by and for, alone: what a setup command tells the organisation's OIDC provider to issue. */
+export function tokenAddressOf(env: NodeJS.ProcessEnv = process.env): { issuer: string; audience: string } {
+  const values = readVariables([AUTH_ISSUER, AUTH_AUDIENCE], env);
+  return { issuer: valueOf(values, AUTH_ISSUER), audience: valueOf(values, AUTH_AUDIENCE) };
+}

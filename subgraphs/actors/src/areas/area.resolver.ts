@@ -1,10 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Field, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
-import { AREA_CODE_PATTERN, areaMatchSql, AreaScope } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, ChangeLogEntry } from '@samverkan/federation';
 import { Connection, containsPattern, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area, AreaKind } from './area';
 import { ActorsLoaders } from '../loaders';
+import { registryAreaMatchSql } from './named-areas';
+import { municipalityOf } from './area-management';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -16,13 +18,16 @@ export class AreaFilter {
   @Field(() => [AreaKind], { nullable: true, description: 'Only areas of these levels.' })
   kinds?: AreaKind[];
 
-  @Field(() => ID, { nullable: true, description: 'Only areas within this one (its sub-areas, at any depth).' })
+  @Field(() => ID, { nullable: true, description: 'Only areas within this one (its sub-areas, at any depth; for a named area, the districts it spans).' })
   @Matches(AREA_CODE_PATTERN, { message: 'withinCode is not an area code' })
   withinCode?: string;
 
-  @Field({ nullable: true, description: 'Only areas whose name contains this text (case-insensitive).' })
+  @Field({ nullable: true, description: 'Only areas whose name or one of whose aliases contains this text (case-insensitive).' })
   @MaxLength(200)
   text?: string;
+
+  @Field({ defaultValue: false, description: 'Also list archived areas (left out by default).' })
+  includeArchived: boolean = false;
 }
 
 @Resolver(() => Area)
@@ -39,13 +44,18 @@ export class AreaResolver {
     @Ctx() { dataSource }: Context,
   ) {
     const query = dataSource.getRepository(Area).createQueryBuilder('area');
+    if (!filter?.includeArchived) query.andWhere('area.archived_at IS NULL');
     if (filter?.kinds?.length) query.andWhere('area.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.withinCode) {
-      query.andWhere(`area.code <> :withinCode AND ${areaMatchSql('area.code', ':withinCode', AreaScope.WITHIN)}`, {
+      query.andWhere(`area.code <> :withinCode AND ${registryAreaMatchSql('area.code', ':withinCode', AreaScope.WITHIN)}`, {
         withinCode: filter.withinCode,
       });
     }
-    if (filter?.text) query.andWhere('area.name ILIKE :text', { text: containsPattern(filter.text) });
+    if (filter?.text) {
+      query.andWhere('(area.name ILIKE :text OR EXISTS (SELECT 1 FROM unnest(area.aliases) AS alias WHERE alias ILIKE :text))', {
+        text: containsPattern(filter.text),
+      });
+    }
     return paginate(query, page, { column: 'area.code', property: 'code', direction: 'ASC', unique: true });
   }
 
@@ -54,9 +64,22 @@ export class AreaResolver {
     return area.parentCode ? loaders.area.load(area.parentCode) : null;
   }
 
-  @FieldResolver(() => [Area], { description: 'The areas directly below this one, by name.' })
+  @FieldResolver(() => [Area], { description: 'The areas directly below this one (districts and named areas of a municipality), by name; archived ones left out.' })
   children(@Root() area: Area, @Ctx() { loaders }: Context) {
     return loaders.areaChildren.load(area.code);
+  }
+
+  @FieldResolver(() => [Area], { description: 'For a named area, the districts it spans, by name; empty for other areas.' })
+  members(@Root() area: Area, @Ctx() { loaders }: Context) {
+    return area.kind === AreaKind.NAMED_AREA ? loaders.areaMembers.load(area.code) : [];
+  }
+
+  @FieldResolver(() => [ChangeLogEntry], {
+    nullable: true,
+    description: 'Who created and changed this district or named area, and when, oldest first. Only for those who may manage it (see `createArea`); null for others.',
+  })
+  async changeLog(@Root() area: Area, @Ctx() { loaders }: Context) {
+    return (await loaders.mayManageAreasOf.load(municipalityOf(area))) ? loaders.changeLog.load(area.id) : null;
   }
 
   @FieldResolver(() => [Actor], { description: 'Actors working in this area, by name.' })

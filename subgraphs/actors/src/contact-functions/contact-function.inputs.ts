@@ -4,6 +4,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { AREA_CODE_PATTERN, AreaScope, periodProblem } from '@samverkan/federation';
 import { badInput, FieldProblem, PageArgs } from '@samverkan/platform';
 import { ContactChannelKind, ContactHolderRole } from './contact-function';
+import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
 export const MAX_CHANNELS = 10;
 export const MAX_HOLDERS = 20;
@@ -27,6 +28,9 @@ export class ContactFunctionFilter {
   })
   @MaxLength(200)
   text?: string;
+
+  @Field(INCLUDE_ARCHIVED)
+  includeArchived: boolean = false;
 }
 
 @ArgsType()

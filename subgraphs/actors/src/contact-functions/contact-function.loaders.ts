@@ -3,6 +3,8 @@ import { DataSource, In } from 'typeorm';
 import { areaMatchSql, areaPairs, perAreaScope, todayInSweden } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
 import { byName } from '../venues/venue.loaders';
+import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
+import { registryAreaKeysSql } from '../areas/named-areas';
 import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURRENT_HOLDERS } from './contact-function';
 
 /** Per-request loaders of contact functions; each batch is one or two statements whatever the number of keys. */
@@ -23,9 +25,7 @@ export const contactFunctionsOfActorLoader = (dataSource: DataSource) =>
 /** The contact functions covering each area, per area scope, by name. */
 export const contactFunctionsInAreaLoader = (dataSource: DataSource) =>
   perAreaScope((scope) =>
-    pairedGroupLoader(areaPairs(dataSource, 'contact_functions', 'area_code', scope), (ids) =>
-      dataSource.getRepository(ContactFunction).find({ where: { id: In(ids) }, order: byName }),
-    ),
+    pairedGroupLoader(areaPairs(dataSource, 'contact_functions', 'area_code', scope, 'id', registryAreaKeysSql), activeActorRecordsByName(dataSource, ContactFunction)),
   );
 
 /** Everyone who holds, held or will hold each function, in the order the actor gave them. */
@@ -42,10 +42,10 @@ export const onePersonDependencyCountLoader = (dataSource: DataSource) =>
     (scope) =>
       new DataLoader<string, number>(async (codes) => {
         const rows: Array<{ code: string; n: number }> = await dataSource.query(
-          `SELECT k.code, count(f.id)::int AS n FROM unnest($1::text[]) AS k(code)
+          `SELECT k.key AS code, count(DISTINCT f.id)::int AS n FROM ${registryAreaKeysSql('$1::text[]', scope)} AS k
              LEFT JOIN contact_functions f ON ${areaMatchSql('f.area_code', 'k.code', scope)}
-               AND ${currentHolderCountSql('f.id', '$2')} < ${MIN_CURRENT_HOLDERS}
-           GROUP BY k.code`,
+               AND ${currentHolderCountSql('f.id', '$2')} < ${MIN_CURRENT_HOLDERS} AND ${actorNotArchivedSql('f.actor_id')}
+           GROUP BY k.key`,
           [[...codes], todayInSweden()],
         );
         const counts = new Map(rows.map((r) => [r.code, r.n]));

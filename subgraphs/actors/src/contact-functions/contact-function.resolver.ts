@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange, todayInSweden } from '@samverkan/federation';
+import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange, todayInSweden } from '@samverkan/federation';
 import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, PageArgs, paginate, SubgraphContext, unauthenticated } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
+import { registryAreaMatchSql } from '../areas/named-areas';
 import {
   ContactChannel,
   ContactFunction,
@@ -27,6 +28,7 @@ import { ActorsLoaders } from '../loaders';
 import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog, touch } from '../registry/maintained-records';
 import { Venue } from '../venues/venue';
+import { actorNotArchivedSql } from '../registry/archiving';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -53,7 +55,8 @@ export class ContactFunctionResolver {
     @Ctx() { dataSource }: Context,
   ) {
     const query = dataSource.getRepository(ContactFunction).createQueryBuilder('function');
-    if (filter?.areaCode) query.andWhere(areaMatchSql('function.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('function.actor_id'));
+    if (filter?.areaCode) query.andWhere(registryAreaMatchSql('function.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
     if (filter?.actorId) query.andWhere('function.actor_id = :actorId', { actorId: filter.actorId });
     if (filter?.text) {
       query.andWhere('(function.name ILIKE :text OR function.description ILIKE :text)', { text: containsPattern(filter.text) });
@@ -71,8 +74,9 @@ export class ContactFunctionResolver {
     const query = dataSource
       .getRepository(ContactFunction)
       .createQueryBuilder('function')
-      .where(areaMatchSql('function.area_code', ':areaCode', scope), { areaCode })
-      .andWhere(`${currentHolderCountSql('function.id', ':today')} < ${MIN_CURRENT_HOLDERS}`, { today: todayInSweden() });
+      .where(registryAreaMatchSql('function.area_code', ':areaCode', scope), { areaCode })
+      .andWhere(`${currentHolderCountSql('function.id', ':today')} < ${MIN_CURRENT_HOLDERS}`, { today: todayInSweden() })
+      .andWhere(actorNotArchivedSql('function.actor_id'));
     return paginate(query, { first: page.first, after: page.after }, { column: 'function.name', property: 'name', direction: 'ASC' });
   }
 

@@ -3,7 +3,9 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { areaMatchSql, AreaScope, COUNTRY_CODE, MAX_AGE } from '@samverkan/federation';
 import { groupLoader, recordLoader } from '@samverkan/platform';
 import { ActorKind } from '../registry/actor';
-import { Area, AreaKind } from '../areas/area';
+import { registryAreaKeysSql } from '../areas/named-areas';
+import { actorNotArchivedSql } from '../registry/archiving';
+import { Area } from '../areas/area';
 import { ServiceCategory } from '../services/service';
 
 /**
@@ -18,7 +20,8 @@ import { ServiceCategory } from '../services/service';
  *   presence, hence both views.
  * Age groups count services whose age range overlaps the group (an open end is unbounded); a
  * service without any age range is not aimed at an age and counts for no age group (as in search).
- * OTHER is not a category one can plan for, so it is never reported missing.
+ * OTHER is not a category one can plan for, so it is never reported missing. Archived actors and
+ * their services count for nothing.
  */
 
 export enum AgeGroup {
@@ -115,16 +118,29 @@ const kindList = CIVIL_SOCIETY_KINDS.map((k) => `'${k}'`).join(', ');
 
 /**
  * An area code's chain up to Sweden as an SQL array (`0180-rinkeby-kista` → itself, `0180`, `01`, `SE`;
- * shorter codes repeat themselves), so that "is within" becomes an equality join the planner can hash.
+ * shorter codes repeat themselves), plus `named` (an array of named areas spanning it, or null), so
+ * that "is within" becomes an equality join the planner can hash.
  */
-const chainSql = (code: string) => `ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}']`;
+const chainSql = (code: string, named: string) => `(ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}'] || coalesce(${named}, '{}'))`;
+
+/**
+ * The districts spanned by requested named areas, with those named areas (`spanned(area_code, named)`):
+ * what a row's chain adds, from a join that is empty unless a named area is asked for.
+ */
+const SPANNED_SQL = `spanned AS (
+  SELECT m.area_code, array_agg(m.named_area_code) AS named FROM area_members m JOIN keys k ON k.code = m.named_area_code GROUP BY m.area_code)`;
+
+/** The named areas spanning each requested district (`spanning(code, named)`): wider areas of the district besides its chain. */
+const SPANNING_SQL = `spanning AS (
+  SELECT m.area_code AS code, array_agg(m.named_area_code) AS named FROM area_members m JOIN keys k ON k.code = m.area_code GROUP BY m.area_code)`;
 
 /**
  * The codes (from the small areas table) within or around any requested area: the only ones whose
  * rows matter. As an array, so that the large tables are searched by their area index for a few
  * areas, and scanned only when many are asked for.
  */
-const relevantAreasSql = (scope: AreaScope) => `ARRAY(SELECT a.code FROM areas a JOIN keys k ON ${areaMatchSql('a.code', 'k.code', scope)})`;
+const relevantAreasSql = (scope: AreaScope) =>
+  `ARRAY(SELECT a.code FROM areas a JOIN ${registryAreaKeysSql('$1::text[]', scope)} k ON ${areaMatchSql('a.code', 'k.code', scope)})`;
 
 const KEYS_SQL = 'keys AS (SELECT DISTINCT code FROM unnest($1::text[]) AS k(code))';
 
@@ -144,23 +160,25 @@ const ageGroupBitsSql = (s: string) =>
  */
 function offeredCategories(dataSource: DataSource, codes: string[]): Promise<Array<{ key: string; category: ServiceCategory; local: boolean; ages: number }>> {
   return dataSource.query(
-    `WITH ${KEYS_SQL},
+    `WITH ${KEYS_SQL}, ${SPANNED_SQL}, ${SPANNING_SQL},
        offered AS (
          SELECT sa.area_code, s.category, bit_or(${ageGroupBitsSql('s')}) AS ages
            FROM service_areas sa
            JOIN services s ON s.id = sa.service_id
-          WHERE sa.area_code = ANY(${relevantAreasSql(AreaScope.OVERLAPPING)})
+          WHERE sa.area_code = ANY(${relevantAreasSql(AreaScope.OVERLAPPING)}) AND ${actorNotArchivedSql('s.actor_id')}
           GROUP BY sa.area_code, s.category
        )
      SELECT k.code AS key, o.category, true AS local, bit_or(o.ages) AS ages
        FROM offered o
-       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('o.area_code')}) AS c(code)) AS up
+       LEFT JOIN spanned sp ON sp.area_code = o.area_code
+       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('o.area_code', 'sp.named')}) AS c(code)) AS up
        JOIN keys k ON k.code = up.code
       GROUP BY k.code, o.category
      UNION ALL
      SELECT k.code, o.category, false, bit_or(o.ages)
        FROM keys k
-       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('k.code')}) AS c(code)) AS up
+       LEFT JOIN spanning sg ON sg.code = k.code
+       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('k.code', 'sg.named')}) AS c(code)) AS up
        JOIN offered o ON o.area_code = up.code
       WHERE up.code <> k.code
       GROUP BY k.code, o.category`,
@@ -200,12 +218,13 @@ export function coverageLoaders(dataSource: DataSource) {
 
     civilSocietyActorCount: recordLoader<string, { code: string; count: number }>(async (codes) => {
       const rows: Array<{ key: string; count: number }> = await dataSource.query(
-        `WITH ${KEYS_SQL}
+        `WITH ${KEYS_SQL}, ${SPANNED_SQL}
          SELECT key, count(*)::int AS count FROM (
            SELECT DISTINCT k.code AS key, aa.actor_id
              FROM actor_areas aa
-             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList})
-             CROSS JOIN LATERAL unnest(${chainSql('aa.area_code')}) AS up(code)
+             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList}) AND ${actorNotArchivedSql('a.id')}
+             LEFT JOIN spanned sp ON sp.area_code = aa.area_code
+             CROSS JOIN LATERAL unnest(${chainSql('aa.area_code', 'sp.named')}) AS up(code)
              JOIN keys k ON k.code = up.code
             WHERE aa.area_code = ANY(${relevantAreasSql(AreaScope.WITHIN)})
          ) AS working GROUP BY key`,
@@ -218,22 +237,19 @@ export function coverageLoaders(dataSource: DataSource) {
     // Districts are the lowest level (a district's code names no sub-areas), so "working in the
     // district or its sub-areas" is a link to the district itself.
     districtsWithoutCivilSociety: groupLoader<string, Area>(async (codes) => {
-      const rows: Array<{ key: string; code: string; name: string; kind: AreaKind; parent_code: string | null; latitude: number | null; longitude: number | null }> =
-        await dataSource.query(
-          `WITH ${KEYS_SQL}
-           SELECT k.code AS key, d.code, d.name, d.kind, d.parent_code, d.latitude, d.longitude
-             FROM keys k
-             JOIN areas d ON d.kind = 'DISTRICT' AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
-            WHERE NOT EXISTS (
-              SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
-               WHERE aa.area_code = d.code AND a.kind IN (${kindList}))
-            ORDER BY d.name, d.code`,
-          [codes],
-        );
-      return rows.map((r) => [
-        r.key,
-        areas.create({ code: r.code, name: r.name, kind: r.kind, parentCode: r.parent_code, latitude: r.latitude, longitude: r.longitude }),
-      ]);
+      const rows: Array<Record<string, unknown> & { key: string }> = await dataSource.query(
+        `SELECT DISTINCT k.key, d.*
+           FROM ${registryAreaKeysSql('$1::text[]', AreaScope.WITHIN)} k
+           JOIN areas d ON d.kind = 'DISTRICT' AND d.archived_at IS NULL AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
+          WHERE NOT EXISTS (
+            SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
+             WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND ${actorNotArchivedSql('a.id')})
+          ORDER BY d.name, d.code`,
+        [codes],
+      );
+      // The rows hold every column of the area: one statement, whatever the areas have.
+      const columns = areas.metadata.columns;
+      return rows.map((row) => [row.key, areas.create(Object.fromEntries(columns.map((c) => [c.propertyName, row[c.databaseName]])) as Partial<Area>)]);
     }),
   };
 }

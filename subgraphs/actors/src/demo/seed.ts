@@ -19,6 +19,9 @@ const DISTRICTS: Array<[string, string, number, number]> = [
   [AR.biskopsgarden, 'Biskopsgården', 57.7315, 11.8861],
 ];
 
+/** Named areas: code, name, aliases, the districts each spans. */
+const NAMED_AREAS: Array<[string, string, string[], string[]]> = [[AR.jarva, 'Järva', ['Järvafältet'], [AR.rinkebyKista, AR.spangaTensta]]];
+
 type DemoActor = [id: string, name: string, kind: ActorKind, areas: string[], parent: string | null, description: string];
 
 const { POLICE, MUNICIPALITY, NATIONAL_AUTHORITY, CIVIL_SOCIETY, FAITH_COMMUNITY, BUSINESS, SCHOOL } = ActorKind;
@@ -81,6 +84,23 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
       .values(DISTRICTS.map(([code, name, latitude, longitude]) => ({ code, name, kind: AreaKind.DISTRICT, parentCode: code.slice(0, 4), latitude, longitude })))
       .orIgnore()
       .execute();
+    // Members only for named areas inserted now, so a restart never restores districts someone removed.
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Area)
+      .values(NAMED_AREAS.map(([code, name, aliases]) => ({ code, name, aliases, kind: AreaKind.NAMED_AREA, parentCode: code.slice(0, 4) })))
+      .orIgnore()
+      .returning('code')
+      .execute();
+    const named = new Set((inserted.raw as Array<{ code: string }>).map((row) => row.code));
+    const members = NAMED_AREAS.filter(([code]) => named.has(code)).flatMap(([code, , , districts]) => districts.map((area) => ({ named: code, area })));
+    if (members.length) {
+      await manager.query('INSERT INTO area_members (named_area_code, area_code) SELECT * FROM unnest($1::text[], $2::text[])', [
+        members.map((m) => m.named),
+        members.map((m) => m.area),
+      ]);
+    }
     // Parents first, so each actor's parent exists when it is inserted.
     const added = await insertNew(
       manager,

@@ -118,6 +118,7 @@ const AREA_KIND_NAMES: Record<AreaKind, { name: string; code: string }> = {
   COUNTY: { name: 'län', code: 'länskod (SCB)' },
   MUNICIPALITY: { name: 'kommun', code: 'kommunkod (SCB)' },
   DISTRICT: { name: 'stadsdel eller område', code: 'områdeskod (samverkan: kommunkod och namn)' },
+  NAMED_AREA: { name: 'namngivet område', code: 'områdeskod (samverkan: kommunkod och namn)' },
 };
 
 /** The GraphQL description of an enum value: one text for the API and the export. */
@@ -259,7 +260,7 @@ export function fullService(record: Service, parts: { areas: Area[]; locations: 
 // Locations: venues, and the points of areas
 
 /** Where areas with a point may stand in for a place: municipalities and districts (a county's or Sweden's point says too little). */
-export const isPlaceLike = (area: Area) => (area.kind === AreaKind.MUNICIPALITY || area.kind === AreaKind.DISTRICT) && area.location !== null;
+export const isPlaceLike = (area: Area) => area.kind !== AreaKind.COUNTRY && area.kind !== AreaKind.COUNTY && area.location !== null;
 
 /** An area as a location: its representative point, for maps and proximity search. Not an address. */
 export function areaLocation(area: Area): HsdsObject {

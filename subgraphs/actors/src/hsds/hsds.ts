@@ -1,10 +1,12 @@
 import { NextFunction, Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { AREA_CODE_PATTERN, areaMatchSql, AreaScope, selfAndAncestors } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, selfAndAncestors } from '@samverkan/federation';
 import { Authenticate, ErrorCode, isSignedIn, isUuid, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
+import { actorNotArchivedSql } from '../registry/archiving';
 import { Area } from '../areas/area';
+import { registryAreaMatchSql } from '../areas/named-areas';
 import { ContactFunction } from '../contact-functions/contact-function';
 import {
   areaLocation,
@@ -179,9 +181,10 @@ class HsdsExport {
   }
 
   async organizations(query: ListQuery) {
-    const list = this.db.getRepository(Actor).createQueryBuilder('actor');
+    // Archived actors are left out of the lists (registry/archiving.ts), not of lookups by id.
+    const list = this.db.getRepository(Actor).createQueryBuilder('actor').where(actorNotArchivedSql('actor.id'));
     if (query.area) {
-      list.andWhere(`EXISTS (SELECT 1 FROM actor_areas aa WHERE aa.actor_id = actor.id AND ${areaMatchSql('aa.area_code', ':area', AreaScope.WITHIN)})`, {
+      list.andWhere(`EXISTS (SELECT 1 FROM actor_areas aa WHERE aa.actor_id = actor.id AND ${registryAreaMatchSql('aa.area_code', ':area', AreaScope.WITHIN)})`, {
         area: query.area,
       });
     }
@@ -197,9 +200,9 @@ class HsdsExport {
   }
 
   async services(query: ListQuery) {
-    const list = this.db.getRepository(Service).createQueryBuilder('service');
+    const list = this.db.getRepository(Service).createQueryBuilder('service').where(actorNotArchivedSql('service.actor_id'));
     if (query.area) {
-      list.andWhere(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = service.id AND ${areaMatchSql('sa.area_code', ':area', AreaScope.WITHIN)})`, {
+      list.andWhere(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = service.id AND ${registryAreaMatchSql('sa.area_code', ':area', AreaScope.WITHIN)})`, {
         area: query.area,
       });
     }

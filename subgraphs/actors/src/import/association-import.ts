@@ -11,6 +11,7 @@ import { CreateActorInput } from '../registry/actor.inputs';
 import { ActorsLoaders } from '../loaders';
 import { unknownAreaCodes } from '../areas/area-links';
 import { normaliseOrganisationNumber, ORGANISATION_NUMBER } from '../registry/organisation-number';
+import { describeHolder, Holder, holdersOf, withOrganisationNumberKey } from '../registry/natural-key';
 import { Service, ServiceArea, ServiceCategory } from '../services/service';
 import { CreateServiceInput } from '../services/service.inputs';
 
@@ -147,18 +148,21 @@ export class AssociationImportResolver {
   ): Promise<AssociationImportReport> {
     const ownerId = ownerForNewRecord(viewer);
     const { header, records } = readCsv(csv);
-    return dataSource.transaction(async (manager) => {
-      // One import at a time, so two files cannot both register the same organisation number.
-      if (!dryRun) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['actors:association-import']);
-      const rows = await Promise.all(records.map(({ line, values }) => checkRow(header, values, line)));
-      await checkAgainstRegistry(manager, rows);
-      const report = summarise(rows, dryRun);
-      if (dryRun || report.validCount < rows.length) return report;
-      await insertRows(manager, viewer, ownerId, rows);
-      report.imported = rows.length;
-      report.importedServices = rows.filter((row) => row.service).length;
-      return report;
-    });
+    // A number registered by createActor while the file is checked is refused by the unique index: the same refusal, naming the actor.
+    const write = () =>
+      dataSource.transaction(async (manager) => {
+        // One import at a time, so two files cannot both register the same organisation number.
+        if (!dryRun) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['actors:association-import']);
+        const rows = await Promise.all(records.map(({ line, values }) => checkRow(header, values, line)));
+        await checkAgainstRegistry(manager, rows);
+        const report = summarise(rows, dryRun);
+        if (dryRun || report.validCount < rows.length) return report;
+        await insertRows(manager, viewer, ownerId, rows);
+        report.imported = rows.length;
+        report.importedServices = rows.filter((row) => row.service).length;
+        return report;
+      });
+    return withOrganisationNumberKey(dataSource, write, 'organisation_number');
   }
 }
 
@@ -265,16 +269,8 @@ async function checkRow(header: Column[], values: string[], line: number): Promi
 async function checkAgainstRegistry(manager: EntityManager, rows: CheckedRow[]): Promise<void> {
   const unknownCodes = new Set(await unknownAreaCodes(manager, rows.flatMap((row) => row.actor.areaCodes)));
   const numbers = [...new Set(rows.map((row) => row.actor.organisationNumber).filter((n): n is string => !!n && ORGANISATION_NUMBER.test(n)))];
-  const registered = new Map<string, { id: string; name: string }>(
-    numbers.length
-      ? (
-          await manager.query(
-            `SELECT DISTINCT ON (organisation_number) id, name, organisation_number FROM actors
-             WHERE organisation_number = ANY($1::text[]) ORDER BY organisation_number, name, id`,
-            [numbers],
-          )
-        ).map((r: { id: string; name: string; organisation_number: string }) => [r.organisation_number, r])
-      : [],
+  const registered = new Map<string, Holder>(
+    numbers.length ? (await holdersOf(manager, numbers)).map((holder) => [holder.organisationNumber, holder]) : [],
   );
   const firstLine = new Map<string, number>();
   for (const row of rows) {
@@ -284,9 +280,7 @@ async function checkAgainstRegistry(manager: EntityManager, rows: CheckedRow[]):
     const number = row.actor.organisationNumber;
     if (!number || !ORGANISATION_NUMBER.test(number)) continue;
     const existing = registered.get(number);
-    if (existing) {
-      row.duplicates.push({ field: 'organisation_number', message: `${number} is already registered: "${existing.name}" (actor ${existing.id})` });
-    }
+    if (existing) row.duplicates.push({ field: 'organisation_number', message: `${number} is already registered: ${describeHolder(existing)}` });
     const earlier = firstLine.get(number);
     if (earlier !== undefined) row.duplicates.push({ field: 'organisation_number', message: `${number} is also on line ${earlier}` });
     else firstLine.set(number, row.report.line);

@@ -1,10 +1,11 @@
 import { ArrayMaxSize, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/federation';
 import { ActorKind } from './actor';
 import { IsOrganisationNumber } from './organisation-number';
 import { OfferConditions } from '../search/search.inputs';
 import { SupportNeed } from './support-need';
+import { INCLUDE_ARCHIVED } from './archiving';
 
 @InputType({ description: 'Which actors to list; all conditions must hold.' })
 export class ActorFilter extends OfferConditions {
@@ -33,11 +34,14 @@ export class ActorFilter extends OfferConditions {
   @Field(() => ID, { nullable: true, description: 'Only direct children of this actor (e.g. local branches).' })
   @IsUUID('all', { message: 'parentId is not an actor id' })
   parentId?: string;
+
+  @Field(INCLUDE_ARCHIVED)
+  includeArchived: boolean = false;
 }
 
-/** Optional fields shared by create and update. */
+/** What an organisation says about itself, optional: shared by registration, create and update. */
 @InputType()
-abstract class ActorDetailsInput {
+abstract class ActorProfileInput {
   @Field(() => String, { nullable: true, description: 'What the actor does (up to 4000 characters).' })
   @MaxLength(4000)
   description?: string | null;
@@ -46,7 +50,19 @@ abstract class ActorDetailsInput {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   website?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Swedish organisation number, NNNNNN-NNNN.' })
+  @Field(() => [ID], { nullable: true, description: 'Codes of the areas the actor works in (at most 50); on update, replaces them.' })
+  @ArrayMaxSize(50)
+  @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
+  areaCodes?: string[] | null;
+}
+
+/** Optional fields shared by create and update. */
+@InputType()
+abstract class ActorDetailsInput extends ActorProfileInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Swedish organisation number, NNNNNN-NNNN (ten digits without the dash are accepted); one actor per number.',
+  })
   @IsOrganisationNumber()
   organisationNumber?: string | null;
 
@@ -70,11 +86,6 @@ abstract class ActorDetailsInput {
   @Field(() => String, { nullable: true, description: 'The needs in the actor\'s own words (up to 2000 characters, network information).' })
   @MaxLength(2000)
   supportNote?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Codes of the areas the actor works in (at most 50); on update, replaces them.' })
-  @ArrayMaxSize(50)
-  @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
-  areaCodes?: string[] | null;
 }
 
 @InputType({ description: 'A new actor.' })
@@ -97,4 +108,36 @@ export class UpdateActorInput extends ActorDetailsInput {
 
   @Field(() => ActorKind, { nullable: true, description: 'New kind.' })
   kind?: ActorKind | null;
+}
+
+@InputType({ description: 'An organisation an administrator registers: top-level, maintaining its own entry.' })
+export class RegisterOrganisationInput extends ActorProfileInput {
+  @Field({ description: 'Name of the organisation (1–200 characters).' })
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => ActorKind, { description: 'What kind of organisation this is.' })
+  kind: ActorKind;
+
+  @Field({
+    description:
+      'Swedish organisation number, NNNNNN-NNNN (ten digits without the dash are accepted): how the registry knows the organisation is not registered already.',
+  })
+  @IsOrganisationNumber()
+  organisationNumber: string;
+}
+
+@ArgsType()
+export class ArchiveActorArgs {
+  @Field(() => ID, { description: 'Id of the actor to archive.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale version is refused.' })
+  version: number;
+
+  @Field({ description: 'Why, e.g. "Föreningen upplöst 2025" (1–1000 characters). Public, like the registry: write nothing private.' })
+  @MinLength(1)
+  @MaxLength(1000)
+  reason: string;
 }

@@ -11,6 +11,7 @@ import { assertMayMaintain } from './maintained-records';
 import { searchActors } from '../search/search';
 import { ActorOrder } from '../search/search.inputs';
 import { normaliseSupportFields } from './support-need';
+import { assertOrganisationNumberFree, organisationNumberKey, withOrganisationNumberKey } from './natural-key';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -52,22 +53,30 @@ export class ActorResolver {
     return loaders.areasOfActor.load(actor.id);
   }
 
-  @Mutation(() => Actor, { description: 'Registers an actor.' })
+  @Mutation(() => Actor, {
+    description:
+      'Registers an actor maintained by your organisation (coordinators only), e.g. a local branch or an association in your municipality. An organisation number already registered (also to an archived actor) is refused with BAD_USER_INPUT naming that actor.',
+  })
   createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { dataSource, viewer }: Context) {
     const ownerId = ownerForNewRecord(viewer);
-    return dataSource.transaction(async (manager) => {
-      const { areaCodes, ...fields } = input;
-      normaliseSupportFields(fields);
-      await checkReferences(manager, { parentId: fields.parentId, areaCodes });
-      const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create({ ...fields, ownerId }));
-      await replaceAreaLinks(manager, 'actor', actor.id, areaCodes ?? []);
-      await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.CREATED, fields: givenFields(input) });
-      return actor;
-    });
+    const organisationNumber = organisationNumberKey(input.organisationNumber);
+    return withOrganisationNumberKey(dataSource, () =>
+      dataSource.transaction(async (manager) => {
+        const { areaCodes, ...fields } = input;
+        normaliseSupportFields(fields);
+        await checkReferences(manager, { parentId: fields.parentId, areaCodes });
+        await assertOrganisationNumberFree(manager, organisationNumber);
+        const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create({ ...fields, organisationNumber, ownerId }));
+        await replaceAreaLinks(manager, 'actor', actor.id, areaCodes ?? []);
+        await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.CREATED, fields: givenFields(input) });
+        return actor;
+      }),
+    );
   }
 
   @Mutation(() => Actor, {
-    description: 'Changes an actor. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written.',
+    description:
+      'Changes an actor. `version` must be the version you read; if someone changed it since, VERSION_CONFLICT is returned and nothing is written. An organisation number another actor holds is refused with BAD_USER_INPUT naming that actor.',
   })
   updateActor(
     @Arg('id', () => ID) id: string,
@@ -75,21 +84,26 @@ export class ActorResolver {
     @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
     @Ctx() { dataSource, viewer }: Context,
   ) {
-    return dataSource.transaction(async (manager) => {
-      const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
-      const { areaCodes, name, kind, ...fields } = input;
-      assertNotCleared({ name, kind });
-      normaliseSupportFields(fields);
-      await checkReferences(manager, { parentId: fields.parentId, areaCodes });
-      if (fields.parentId && (await isSelfOrDescendant(manager, fields.parentId, id))) {
-        throw badInput('parentId would make the actor its own ancestor', [{ field: 'parentId', message: 'cycle' }]);
-      }
-      Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
-      const saved = await manager.getRepository(Actor).save(actor);
-      if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
-      await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return saved;
-    });
+    const organisationNumber = organisationNumberKey(input.organisationNumber);
+    return withOrganisationNumberKey(dataSource, () =>
+      dataSource.transaction(async (manager) => {
+        const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
+        const { areaCodes, name, kind, ...fields } = input;
+        assertNotCleared({ name, kind });
+        normaliseSupportFields(fields);
+        await checkReferences(manager, { parentId: fields.parentId, areaCodes });
+        if (fields.parentId && (await isSelfOrDescendant(manager, fields.parentId, id))) {
+          throw badInput('parentId would make the actor its own ancestor', [{ field: 'parentId', message: 'cycle' }]);
+        }
+        await assertOrganisationNumberFree(manager, organisationNumber, id);
+        Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
+        if (organisationNumber !== undefined) actor.organisationNumber = organisationNumber;
+        const saved = await manager.getRepository(Actor).save(actor);
+        if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
+        await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
+        return saved;
+      }),
+    );
   }
 }
 

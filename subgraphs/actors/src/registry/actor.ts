@@ -74,6 +74,25 @@ export class Actor extends VersionedRecord {
 
   @Column('text', { name: 'support_note', nullable: true })
   supportNote: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an administrator archived the actor (it stopped, merged or was registered by mistake); null while it is active.',
+  })
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the actor was archived, as the administrator wrote it (public, like the registry).' })
+  @Column('text', { name: 'archived_reason', nullable: true })
+  archivedReason: string | null;
+
+  @Field({
+    description:
+      'True for an archived actor: still shown where records name it, with its history, but left out of lists and coverage unless asked for (`includeArchived`), and its tokens are refused.',
+  })
+  get archived(): boolean {
+    return Boolean(this.archivedAt);
+  }
 }
 
 /** The areas an actor works in (many per actor). */

@@ -3,6 +3,7 @@ import { assertSignedIn, badInput, isSignedIn, isUuid, lockForUpdate, VersionedR
 import { ChangeLogEntry, forbidden, isWriter } from '@samverkan/federation';
 import { Actor } from './actor';
 import { ActorsLoaders } from '../loaders';
+import { assertNotArchived } from './archiving';
 
 /**
  * Records an actor keeps in the registry besides its entry (venues, contact functions): they are
@@ -17,12 +18,16 @@ export interface ActorRecord {
 export const isMaintainerMember = (actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer) =>
   isSignedIn(viewer) && [actor.id, actor.ownerId].includes(viewer.organisationId);
 
-/** An actor's entry and records are maintained by coordinators of the actor or of its owner; the registry is public, so no refusal hides anything. */
-export function assertMayMaintain(actor: Pick<Actor, 'id' | 'ownerId'>, viewer: Viewer): void {
+/**
+ * An actor's entry and records are maintained by coordinators of the actor or of its owner, and not
+ * while it is archived; the registry is public, so no refusal hides anything.
+ */
+export function assertMayMaintain(actor: Pick<Actor, 'id' | 'ownerId' | 'archivedAt'>, viewer: Viewer): void {
   assertSignedIn(viewer, 'change the actors registry');
   if (!isWriter(viewer) || !isMaintainerMember(actor, viewer)) {
     throw forbidden('Only coordinators of the actor, or of the organisation that maintains its entry, may change it');
   }
+  assertNotArchived(actor);
 }
 
 /** The change log of an actor's record, for members of the actor or of the organisation maintaining it; null for others. */
@@ -64,7 +69,10 @@ export async function lockActorRecord<T extends VersionedRecord & ActorRecord>(
   assertSignedIn(viewer, 'change the actors registry');
   // The record's actor never changes, so it can be read before the record is locked.
   const [actor] = isUuid(id)
-    ? await manager.query(`SELECT a.id, a.owner_id AS "ownerId" FROM actors a JOIN ${table} r ON r.actor_id = a.id WHERE r.id = $1`, [id])
+    ? await manager.query(
+        `SELECT a.id, a.owner_id AS "ownerId", a.archived_at AS "archivedAt" FROM actors a JOIN ${table} r ON r.actor_id = a.id WHERE r.id = $1`,
+        [id],
+      )
     : [];
   return lockForUpdate(manager, entity, typeName, id, version, () => assertMayMaintain(actor, viewer));
 }

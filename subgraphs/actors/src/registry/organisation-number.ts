@@ -28,14 +28,21 @@ export function hasValidCheckDigit(organisationNumber: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Validates an organisation number's form (NNNNNN-NNNN) and then its check digit, each with its own message. */
+/** Whether a value is an organisation number in either accepted form (see `normaliseOrganisationNumber`) with a valid check digit. */
+export const isValidOrganisationNumber = (value: unknown): value is string =>
+  typeof value === 'string' && ORGANISATION_NUMBER.test(normaliseOrganisationNumber(value)) && hasValidCheckDigit(normaliseOrganisationNumber(value));
+
+/**
+ * Validates an organisation number's form (NNNNNN-NNNN, or ten digits) and then its check digit,
+ * each with its own message. Resolvers store the normalised form, so both forms are the same key.
+ */
 export function IsOrganisationNumber(): PropertyDecorator {
   return ValidateBy({
     name: 'isOrganisationNumber',
     validator: {
-      validate: (value) => typeof value === 'string' && ORGANISATION_NUMBER.test(value) && hasValidCheckDigit(value),
+      validate: isValidOrganisationNumber,
       defaultMessage: (args) =>
-        typeof args?.value === 'string' && ORGANISATION_NUMBER.test(args.value)
+        typeof args?.value === 'string' && ORGANISATION_NUMBER.test(normaliseOrganisationNumber(args.value))
           ? `organisationNumber ${args.value} has a wrong check digit (Luhn): check for a typing error`
           : 'organisationNumber must look like NNNNNN-NNNN',
     },

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } fr
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, TargetGroup } from '@samverkan/federation';
 import { ServiceCategory } from '../services/service';
+import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
 /** Search radius limits: a municipality is at most a few hundred kilometres across. */
 export const MAX_RADIUS_KM = 1000;
@@ -86,6 +87,9 @@ export class ServiceFilter extends OfferConditions {
   @Field(() => ID, { nullable: true, description: 'Only services of this actor.' })
   @IsUUID('all', { message: 'actorId is not an actor id' })
   actorId?: string;
+
+  @Field(INCLUDE_ARCHIVED)
+  includeArchived: boolean = false;
 }
 
 /** How actor search results are ordered. */

@@ -1,7 +1,9 @@
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { areaMatchSql, AreaScope } from '@samverkan/federation';
+import { AreaScope } from '@samverkan/federation';
 import { badInput, decodeCursor, encodeCursor, isSignedIn, isUuid, Page, PageArgs, unauthenticated, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
+import { registryAreaMatchSql } from '../areas/named-areas';
+import { actorNotArchivedSql } from '../registry/archiving';
 import { boundingBoxSql, haversineKmSql } from './geo';
 import type { ActorFilter } from '../registry/actor.inputs';
 import { ActorOrder, NearInput, OfferConditions, SearchOrder, ServiceFilter, ServiceOrder } from './search.inputs';
@@ -90,10 +92,11 @@ export function searchServices(
   const ctes: string[] = [];
   const joins: string[] = [];
   const where = offerConditions('t', filter, params);
+  if (!filter?.includeArchived) where.push(actorNotArchivedSql('t.actor_id'));
   if (filter?.actorId) where.push(`t.actor_id = ${params.add(filter.actorId, 'uuid')}`);
   if (filter?.areaCode) {
     const code = params.add(filter.areaCode, 'text');
-    where.push(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = t.id AND ${areaMatchSql('sa.area_code', code, filter.areaScope ?? AreaScope.WITHIN)})`);
+    where.push(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = t.id AND ${registryAreaMatchSql('sa.area_code', code, filter.areaScope ?? AreaScope.WITHIN)})`);
   }
   if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null) {
     where.push(`t.actor_id IN (SELECT id FROM actors WHERE receives_young_people_at_risk = ${params.add(filter.receivesYoungPeopleAtRisk, 'boolean')})`);
@@ -128,13 +131,14 @@ export function searchActors(
   const ctes: string[] = [];
   const joins: string[] = [];
   const where: string[] = [];
+  if (!filter?.includeArchived) where.push(actorNotArchivedSql('t.id'));
   if (filter?.kinds?.length) where.push(`t.kind = ANY(${params.add(filter.kinds, 'text[]')})`);
   if (filter?.parentId) where.push(`t.parent_id = ${params.add(filter.parentId, 'uuid')}`);
   if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null) {
     where.push(`t.receives_young_people_at_risk = ${params.add(filter.receivesYoungPeopleAtRisk, 'boolean')}`);
   }
   const areaMatch = (column: string) =>
-    areaMatchSql(column, params.add(filter!.areaCode, 'text'), filter!.areaScope ?? AreaScope.WITHIN);
+    registryAreaMatchSql(column, params.add(filter!.areaCode, 'text'), filter!.areaScope ?? AreaScope.WITHIN);
   if (filter?.near) ctes.push(nearAreasCte(filter.near, params));
 
   // With conditions on what is offered, area and distance are those of a service that meets them all;

@@ -2,12 +2,11 @@ import { DataSource, In } from 'typeorm';
 import { areaPairs, perAreaScope } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader } from '@samverkan/platform';
 import { Area } from '../areas/area';
+import { activeActorRecordsByName } from '../registry/archiving';
+import { registryAreaKeysSql } from '../areas/named-areas';
 import { Service } from './service';
 
 /** Per-request loaders of services; each batch is one or two statements whatever the number of keys. */
-
-const servicesByName = (dataSource: DataSource) => (ids: string[]) =>
-  dataSource.getRepository(Service).find({ where: { id: In(ids) }, order: { name: 'ASC', id: 'ASC' } });
 
 /** The services of each actor, by name. */
 export const servicesOfActorLoader = (dataSource: DataSource) =>
@@ -31,4 +30,4 @@ export const areasOfServiceLoader = (dataSource: DataSource) =>
 
 /** The services offered in each area, per area scope, by name. */
 export const servicesInAreaLoader = (dataSource: DataSource) =>
-  perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'service_areas', 'area_code', scope, 'service_id'), servicesByName(dataSource)));
+  perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'service_areas', 'area_code', scope, 'service_id', registryAreaKeysSql), activeActorRecordsByName(dataSource, Service)));

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, Validate
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/federation';
 import { VenueUse } from './venue';
+import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
 export const MAX_CAPACITY = 100000;
 /** A Swedish postal code, with or without the space: "753 20" or "75320". */
@@ -28,6 +29,9 @@ export class VenueFilter {
   @Field({ nullable: true, description: 'Only venues whose name, description or city contains this text (case-insensitive).' })
   @MaxLength(200)
   text?: string;
+
+  @Field(INCLUDE_ARCHIVED)
+  includeArchived: boolean = false;
 }
 
 @InputType({ description: 'A postal address; every part is optional.' })

@@ -2,6 +2,8 @@ import { DataSource, In } from 'typeorm';
 import { areaPairs, perAreaScope } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
 import { Venue } from './venue';
+import { activeActorRecordsByName } from '../registry/archiving';
+import { registryAreaKeysSql } from '../areas/named-areas';
 
 /** Per-request loaders of venues; each batch is one or two statements whatever the number of keys. */
 
@@ -20,7 +22,5 @@ export const venuesOfActorLoader = (dataSource: DataSource) =>
 /** The venues in each area, per area scope, by name. */
 export const venuesInAreaLoader = (dataSource: DataSource) =>
   perAreaScope((scope) =>
-    pairedGroupLoader(areaPairs(dataSource, 'venues', 'area_code', scope), (ids) =>
-      dataSource.getRepository(Venue).find({ where: { id: In(ids) }, order: byName }),
-    ),
+    pairedGroupLoader(areaPairs(dataSource, 'venues', 'area_code', scope, 'id', registryAreaKeysSql), activeActorRecordsByName(dataSource, Venue)),
   );

@@ -1,14 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
 import { assertNotCleared, badInput, Connection, containsPattern, isUuid, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
+import { registryAreaMatchSql } from '../areas/named-areas';
 import { ContactFunction } from '../contact-functions/contact-function';
 import { ActorsLoaders } from '../loaders';
 import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
 import { Venue } from './venue';
+import { actorNotArchivedSql } from '../registry/archiving';
 import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter, VenueLocationInput } from './venue.inputs';
 
 type Context = SubgraphContext<ActorsLoaders>;
@@ -32,7 +34,8 @@ export class VenueResolver {
     @Ctx() { dataSource }: Context,
   ) {
     const query = dataSource.getRepository(Venue).createQueryBuilder('venue');
-    if (filter?.areaCode) query.andWhere(areaMatchSql('venue.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('venue.actor_id'));
+    if (filter?.areaCode) query.andWhere(registryAreaMatchSql('venue.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
     if (filter?.minCapacity) query.andWhere('venue.capacity >= :minCapacity', { minCapacity: filter.minCapacity });
     if (filter?.suitableFor?.length) query.andWhere('venue.suitable_for @> CAST(:uses AS text[])', { uses: [...new Set(filter.suitableFor)] });
     if (filter?.text) {

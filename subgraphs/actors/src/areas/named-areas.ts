@@ -1,0 +1,34 @@
+import { areaMatchSql, AreaScope } from '@samverkan/federation';
+
+/**
+ * Named areas in the registry's own lists: a filter by a named area's code (e.g. "0180-jarva")
+ * matches the records of the districts it spans (area_members) as well as its own; with OVERLAPPING,
+ * a district's code also matches records given a named area that spans it. Other subgraphs match
+ * area codes by prefix only (areaMatchSql), so there a named area's code matches just itself.
+ */
+
+/**
+ * SQL: rows `(key, code)` for the codes in the text[] expression `codes`: each code itself, the
+ * districts of each named area, and with OVERLAPPING the named areas spanning each district. A record
+ * whose area matches `code` (areaMatchSql) belongs to `key`. For `areaPairs` and single-code filters.
+ */
+export function registryAreaKeysSql(codes: string, scope: AreaScope): string {
+  const keys = [
+    `SELECT code AS key, code FROM unnest(${codes}) AS code`,
+    `SELECT named_area_code, area_code FROM area_members WHERE named_area_code = ANY(${codes})`,
+  ];
+  if (scope === AreaScope.OVERLAPPING) keys.push(`SELECT area_code, named_area_code FROM area_members WHERE area_code = ANY(${codes})`);
+  return `(${keys.join(' UNION ')})`;
+}
+
+/**
+ * SQL condition: the area in `column` matches the one area code `code` (a parameter), named areas
+ * included. The same match as `registryAreaKeysSql`, written so that the area indexes still serve it:
+ * the districts are looked up once (a named area spans districts, the lowest level, so a record is in
+ * one of them when its code is one of theirs).
+ */
+export function registryAreaMatchSql(column: string, code: string, scope: AreaScope): string {
+  const matches = [areaMatchSql(column, code, scope), `${column} = ANY(ARRAY(SELECT area_code FROM area_members WHERE named_area_code = ${code}))`];
+  if (scope === AreaScope.OVERLAPPING) matches.push(`${column} = ANY(ARRAY(SELECT named_area_code FROM area_members WHERE area_code = ${code}))`);
+  return `(${matches.join(' OR ')})`;
+}
