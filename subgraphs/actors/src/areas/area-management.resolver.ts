@@ -4,7 +4,8 @@ import { EntityManager } from 'typeorm';
 import { ChangeAction, givenFields, localAreaCode, recordChange } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Area, AreaKind } from './area';
-import { CreateAreaInput, GeoPointInput, UpdateAreaInput } from './area.inputs';
+import { pointColumns } from '../geo/geo-point';
+import { CreateAreaInput, UpdateAreaInput } from './area.inputs';
 import { assertAreasExist, replaceAreaLinks } from './area-links';
 import {
   assertAreaCodeFree,
@@ -24,7 +25,6 @@ type Context = SubgraphContext<ActorsLoaders>;
 const WHO =
   'Administrators, for any municipality; coordinators of a municipality (an actor of kind MUNICIPALITY), for the municipality their areas lie in. Others get FORBIDDEN, the public UNAUTHENTICATED.';
 
-const pointColumns = (point: GeoPointInput | null) => ({ latitude: point?.latitude ?? null, longitude: point?.longitude ?? null });
 
 /** Writes column changes to an area, bumping its version (also when only its members changed), and returns it as it is now. */
 async function saveArea(manager: EntityManager, area: Area, changes: Partial<Area>): Promise<Area> {

@@ -1,23 +1,11 @@
-import { ArrayMaxSize, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { AREA_CODE_PATTERN } from '@samverkan/federation';
+import { GeoPointInput } from '../geo/geo-point';
 import { LocalAreaKind } from './area';
 
 export const MAX_ALIASES = 20;
 export const MAX_MEMBERS = 50;
-
-@InputType({ description: 'A point in WGS 84 coordinates.' })
-export class GeoPointInput {
-  @Field(() => Float, { description: 'Latitude in decimal degrees, -90 to 90.' })
-  @Min(-90)
-  @Max(90)
-  latitude: number;
-
-  @Field(() => Float, { description: 'Longitude in decimal degrees, -180 to 180.' })
-  @Min(-180)
-  @Max(180)
-  longitude: number;
-}
 
 /** Optional fields shared by create and update. */
 @InputType()

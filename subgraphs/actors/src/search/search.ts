@@ -4,7 +4,7 @@ import { badInput, decodeCursor, encodeCursor, isSignedIn, isUuid, Page, PageArg
 import { Actor } from '../registry/actor';
 import { registryAreaMatchSql } from '../areas/named-areas';
 import { actorNotArchivedSql } from '../registry/archiving';
-import { boundingBoxSql, haversineKmSql } from './geo';
+import { boundingBoxSql, haversineKmSql } from '../geo/geo';
 import type { ActorFilter } from '../registry/actor.inputs';
 import { ActorOrder, NearInput, OfferConditions, SearchOrder, ServiceFilter, ServiceOrder } from './search.inputs';
 import { Service } from '../services/service';

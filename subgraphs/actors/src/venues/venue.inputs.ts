@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/federation';
+import { GeoPointInput } from '../geo/geo-point';
 import { VenueUse } from './venue';
 import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
@@ -49,19 +50,6 @@ export class VenueAddressInput {
   city?: string | null;
 }
 
-@InputType({ description: 'A point in WGS 84 coordinates.' })
-export class VenueLocationInput {
-  @Field(() => Float, { description: 'Latitude in decimal degrees, -90 to 90.' })
-  @Min(-90)
-  @Max(90)
-  latitude: number;
-
-  @Field(() => Float, { description: 'Longitude in decimal degrees, -180 to 180.' })
-  @Min(-180)
-  @Max(180)
-  longitude: number;
-}
-
 /** Optional fields shared by create and update: on update, null clears them. */
 @InputType()
 abstract class VenueDetailsInput {
@@ -73,9 +61,9 @@ abstract class VenueDetailsInput {
   @ValidateNested()
   address?: VenueAddressInput | null;
 
-  @Field(() => VenueLocationInput, { nullable: true, description: 'Where the premises are; null clears it.' })
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where the premises are; null clears it.' })
   @ValidateNested()
-  location?: VenueLocationInput | null;
+  location?: GeoPointInput | null;
 
   @Field(() => String, { nullable: true, description: 'Accessibility (up to 1000 characters).' })
   @MaxLength(1000)

@@ -11,7 +11,8 @@ import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
 import { Venue } from './venue';
 import { actorNotArchivedSql } from '../registry/archiving';
-import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter, VenueLocationInput } from './venue.inputs';
+import { pointColumns } from '../geo/geo-point';
+import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter } from './venue.inputs';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -85,7 +86,7 @@ export class VenueResolver {
         actorId,
         suitableFor: [...new Set(suitableFor ?? [])],
         ...addressColumns(address ?? null),
-        ...locationColumns(location ?? null),
+        ...pointColumns(location ?? null),
       });
       const saved = await manager.getRepository(Venue).save(venue);
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
@@ -113,7 +114,7 @@ export class VenueResolver {
       Object.assign(venue, changes);
       if (suitableFor) venue.suitableFor = [...new Set(suitableFor)];
       if (address !== undefined) Object.assign(venue, addressColumns(address));
-      if (location !== undefined) Object.assign(venue, locationColumns(location));
+      if (location !== undefined) Object.assign(venue, pointColumns(location));
       const saved = await manager.getRepository(Venue).save(venue);
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
@@ -180,7 +181,3 @@ function addressColumns(address: VenueAddressInput | null): Pick<Venue, 'street'
   };
 }
 
-const locationColumns = (location: VenueLocationInput | null): Pick<Venue, 'latitude' | 'longitude'> => ({
-  latitude: location?.latitude ?? null,
-  longitude: location?.longitude ?? null,
-});
