@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from './config';
+import { ConfigError, loadConfigOrExit } from './config';
 import { startSubgraph, SubgraphModule } from './subgraph';
 
 /** Process entry of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
@@ -14,7 +14,8 @@ export async function runSubgraphProcess<L>(module: SubgraphModule<L>): Promise<
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    console.error(`${module.name} subgraph failed to start:`, error);
+    // A refusal of the configuration says all there is to say; anything else gets its stack for the log.
+    console.error(`${module.name} subgraph failed to start:`, error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
 }

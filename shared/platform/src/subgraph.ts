@@ -12,7 +12,7 @@ import { openDatabase } from './database';
 import { formatError } from './errors';
 import { Authenticate, authConfig, authenticator } from './auth/tokens';
 import { Viewer } from './auth/viewer';
-import { SubgraphConfig } from './config';
+import { ConfigError, SubgraphConfig } from './config';
 import { queryLimits } from './hardening';
 import { requestStatsPlugin, serveGraphQL } from './http';
 import { SubgraphName } from './services';
@@ -84,7 +84,7 @@ async function demoSeedOf<L>(module: SubgraphModule<L>) {
     return await module.loadDemoSeed();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Error(`SEED_DEMO_DATA is on, but this build of the ${module.name} subgraph has no demo data (production images leave it out)`);
+    throw new ConfigError([`SEED_DEMO_DATA is true, but this build of the ${module.name} subgraph has no demo data (production images leave it out)`]);
   }
 }
 
@@ -103,6 +103,16 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, config: Subgra
     entities: module.entities,
     migrations: module.migrations,
   });
+  try {
+    return await serveSubgraph(module, config, dataSource);
+  } catch (error) {
+    // A subgraph that does not come up leaves no pool behind (tests start many in one process).
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, dataSource: DataSource): Promise<RunningSubgraph> {
   if (config.seedDemoData) await (await demoSeedOf(module))(dataSource);
   const schema = await buildFederatedSchema(module);
   const authenticate = authenticator(authConfig(config.auth), (id) => module.organisationExists(id, dataSource));
