@@ -30,24 +30,30 @@ export abstract class VersionedRecord {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
+/** What a versioned record has, whatever its key: a version and the time of its last change. */
+export type Versioned = Pick<VersionedRecord, 'version' | 'updatedAt'> & ObjectLiteral;
+
 /**
- * Loads a record for update, locked, lets `authorize` refuse the caller, then checks the caller's
- * version, so two writers can never both succeed from the same version. Unknown or malformed ids
- * are NOT_FOUND.
+ * Loads a record for update by its key (a uuid id, or an area's code), locked, lets `authorize`
+ * refuse the caller, then checks the caller's version, so two writers can never both succeed from
+ * the same version. Unknown or malformed keys are NOT_FOUND.
  */
-export async function lockForUpdate<T extends VersionedRecord & ObjectLiteral>(
+export async function lockForUpdate<T extends Versioned>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   typeName: string,
-  id: string,
+  key: string,
   expectedVersion: number,
-  authorize: (record: T) => void,
+  authorize: (record: T) => void | Promise<void>,
 ): Promise<T> {
-  const record = isUuid(id)
-    ? await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne()
+  const repository = manager.getRepository(entity);
+  const [keyColumn] = repository.metadata.primaryColumns;
+  const wellFormed = keyColumn.type !== 'uuid' || isUuid(key);
+  const record = wellFormed
+    ? await repository.createQueryBuilder('r').setLock('pessimistic_write').where(`r.${keyColumn.propertyName} = :key`, { key }).getOne()
     : null;
-  if (!record) throw notFound(typeName, id);
-  authorize(record);
-  if (record.version !== expectedVersion) throw versionConflict(typeName, id, expectedVersion, record.version);
+  if (!record) throw notFound(typeName, key);
+  await authorize(record);
+  if (record.version !== expectedVersion) throw versionConflict(typeName, key, expectedVersion, record.version);
   return record;
 }

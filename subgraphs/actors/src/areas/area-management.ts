@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { forbidden, hasRole, Role } from '@samverkan/federation';
-import { assertSignedIn, badInput, notFound, versionConflict, Viewer } from '@samverkan/platform';
+import { assertSignedIn, badInput, lockForUpdate, Viewer } from '@samverkan/platform';
 import { Area, AreaKind, LocalAreaKind } from './area';
 import { assertAreasExist } from './area-links';
 import { actorNotArchivedSql } from '../registry/archiving';
@@ -46,12 +46,10 @@ const LOCAL_KINDS: string[] = Object.values(LocalAreaKind);
  */
 export async function lockArea(manager: EntityManager, code: string, version: number, viewer: Viewer): Promise<Area> {
   assertSignedIn(viewer, 'manage areas');
-  const area = await manager.getRepository(Area).createQueryBuilder('area').setLock('pessimistic_write').where('area.code = :code', { code }).getOne();
-  if (!area) throw notFound('Area', code);
-  if (!LOCAL_KINDS.includes(area.kind)) throw forbidden('Sweden, its counties and municipalities are reference data (SCB) and are not changed here');
-  await assertMayManageAreasOf(manager, viewer, municipalityOf(area));
-  if (area.version !== version) throw versionConflict('Area', code, version, area.version);
-  return area;
+  return lockForUpdate(manager, Area, 'Area', code, version, async (area) => {
+    if (!LOCAL_KINDS.includes(area.kind)) throw forbidden('Sweden, its counties and municipalities are reference data (SCB) and are not changed here');
+    await assertMayManageAreasOf(manager, viewer, municipalityOf(area));
+  });
 }
 
 /** A name for an area, trimmed, and refused when another area of the municipality has it. */
