@@ -143,7 +143,7 @@ export class ActivityResolver {
     const { organiserIds, sharedWithIds, areaCode, fundingAgreementId } = input;
     await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId }, authorization);
     return dataSource.transaction(async (manager) => {
-      const activity = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
+      const { record: activity, commit } = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
         organiserIds,
         policeParticipation,
@@ -166,10 +166,9 @@ export class ActivityResolver {
       if (sharedWithIds !== undefined) activity.sharedWith = sharedWithOthers(sharedWithIds ?? [], activity.ownerId);
       if (policeParticipation !== undefined) Object.assign(activity, policeColumns(policeParticipation));
       checkRules(activity);
-      const saved = await manager.getRepository(Activity).save(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return saved;
+      return commit();
     });
   }
 

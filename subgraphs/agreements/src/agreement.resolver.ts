@@ -102,7 +102,9 @@ export class AgreementResolver {
       authorization,
     );
     return dataSource.transaction(async (manager) => {
-      const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
+      const { record: agreement, commit } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) =>
+        assertCanChange(found, viewer, 'Agreement'),
+      );
       assertNotCleared({ title, kind, status, parties, areaCodes, visibility });
       const changes: Partial<Agreement> = {};
       if (title) changes.title = title;
@@ -133,14 +135,13 @@ export class AgreementResolver {
         partiesBefore,
         partiesAfter: newParties ?? partiesBefore,
       });
-      // Always a new version, also when only parties or areas change.
-      await manager.createQueryBuilder().update(Agreement).set(changes).where('id = :id', { id: agreement.id }).execute();
       if (newParties) await replaceParties(manager, agreement.id, newParties);
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
       const fields = givenFields(input);
       if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.UPDATED, fields });
-      return manager.getRepository(Agreement).findOneByOrFail({ id: agreement.id });
+      Object.assign(agreement, changes);
+      return commit();
     });
   }
 
@@ -155,7 +156,9 @@ export class AgreementResolver {
   ) {
     assertSignedIn(viewer, 'change agreements');
     return dataSource.transaction(async (manager) => {
-      const agreement = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) => assertCanChange(found, viewer, 'Agreement'));
+      const { record: agreement } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) =>
+        assertCanChange(found, viewer, 'Agreement'),
+      );
       await manager.getRepository(AgreementParty).delete({ agreementId: agreement.id });
       await manager.getRepository(AgreementArea).delete({ agreementId: agreement.id });
       await manager.getRepository(Agreement).delete({ id: agreement.id });

@@ -106,7 +106,7 @@ export class SituationReportResolver {
     checkTexts(fields.summary, observations);
     await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
     return dataSource.transaction(async (manager) => {
-      const report = await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) =>
+      const { record: report, commit } = await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) =>
         assertCanChange(found, viewer, 'SituationReport'),
       );
       const { reportedById, ...rest } = fields;
@@ -116,12 +116,9 @@ export class SituationReportResolver {
       checkPeriod(changes.periodStart ?? report.periodStart, changes.periodEnd ?? report.periodEnd);
       Object.assign(report, changes);
       if (sharedWithIds !== undefined) report.sharedWith = sharedWithOthers(sharedWithIds ?? [], report.ownerId);
-      // Replaced observations or partners change the report too: touching it makes the save bump its version.
-      if (observations !== undefined || sharedWithIds !== undefined) report.updatedAt = new Date();
-      const saved = await manager.getRepository(SituationReport).save(report);
       if (observations !== undefined) await replaceObservations(manager, id, observations ?? []);
       await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return saved;
+      return commit();
     });
   }
 

@@ -25,13 +25,6 @@ type Context = SubgraphContext<ActorsLoaders>;
 const WHO =
   'Administrators, for any municipality; coordinators of a municipality (an actor of kind MUNICIPALITY), for the municipality their areas lie in. Others get FORBIDDEN, the public UNAUTHENTICATED.';
 
-
-/** Writes column changes to an area, bumping its version (also when only its members changed), and returns it as it is now. */
-async function saveArea(manager: EntityManager, area: Area, changes: Partial<Area>): Promise<Area> {
-  await manager.update(Area, { code: area.code }, { ...changes, updatedAt: new Date() });
-  return manager.findOneByOrFail(Area, { code: area.code });
-}
-
 const record = (manager: EntityManager, viewer: Viewer, area: Area, action: ChangeAction, fields: string[]) =>
   recordChange(manager, viewer, { entityType: 'Area', entityId: area.id, action, fields });
 
@@ -79,18 +72,16 @@ export class AreaManagementResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const area = await lockArea(manager, code, version, viewer);
+      const { record: area, commit } = await lockArea(manager, code, version, viewer);
       assertNotCleared({ name: input.name, ...(area.kind === AreaKind.NAMED_AREA ? { memberCodes: input.memberCodes } : {}) });
-      const changes: Partial<Area> = {};
-      if (input.name) changes.name = await checkedAreaName(manager, municipalityOf(area), input.name, code);
-      if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (input.point !== undefined) Object.assign(changes, pointColumns(input.point));
+      if (input.name) area.name = await checkedAreaName(manager, municipalityOf(area), input.name, code);
+      if (input.aliases !== undefined) area.aliases = cleanAliases(input.aliases);
+      if (input.point !== undefined) Object.assign(area, pointColumns(input.point));
       if (input.memberCodes !== undefined) {
         await replaceAreaLinks(manager, 'namedArea', code, await checkedMembers(manager, area.kind, municipalityOf(area), input.memberCodes));
       }
-      const saved = await saveArea(manager, area, changes);
-      await record(manager, viewer, saved, ChangeAction.UPDATED, givenFields(input));
-      return saved;
+      await record(manager, viewer, area, ChangeAction.UPDATED, givenFields(input));
+      return commit();
     });
   }
 
@@ -103,7 +94,7 @@ export class AreaManagementResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const area = await lockArea(manager, code, version, viewer);
+      const { record: area, commit } = await lockArea(manager, code, version, viewer);
       if (area.archivedAt) throw badInput(`Area ${code} is archived already`, [{ field: 'code', message: 'archived already' }]);
       const uses = await registryUsesOf(manager, code);
       if (uses.length) {
@@ -111,9 +102,9 @@ export class AreaManagementResolver {
           { field: 'code', message: `still used: ${uses.join(', ')}` },
         ]);
       }
-      const saved = await saveArea(manager, area, { archivedAt: new Date() });
-      await record(manager, viewer, saved, ChangeAction.UPDATED, ['archivedAt']);
-      return saved;
+      area.archivedAt = new Date();
+      await record(manager, viewer, area, ChangeAction.UPDATED, ['archivedAt']);
+      return commit();
     });
   }
 
@@ -124,11 +115,11 @@ export class AreaManagementResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const area = await lockArea(manager, code, version, viewer);
+      const { record: area, commit } = await lockArea(manager, code, version, viewer);
       if (!area.archivedAt) throw badInput(`Area ${code} is not archived`, [{ field: 'code', message: 'not archived' }]);
-      const saved = await saveArea(manager, area, { archivedAt: null });
-      await record(manager, viewer, saved, ChangeAction.UPDATED, ['archivedAt']);
-      return saved;
+      area.archivedAt = null;
+      await record(manager, viewer, area, ChangeAction.UPDATED, ['archivedAt']);
+      return commit();
     });
   }
 }

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { forbidden, hasRole, Role } from '@samverkan/federation';
-import { assertSignedIn, badInput, lockForUpdate, Viewer } from '@samverkan/platform';
+import { assertSignedIn, badInput, Locked, lockForUpdate, Viewer } from '@samverkan/platform';
 import { Area, AreaKind, LocalAreaKind } from './area';
 import { assertAreasExist } from './area-links';
 import { actorNotArchivedSql } from '../registry/archiving';
@@ -44,7 +44,7 @@ const LOCAL_KINDS: string[] = Object.values(LocalAreaKind);
  * caller read: the public UNAUTHENTICATED, an unknown code NOT_FOUND, reference data and other
  * municipalities' areas FORBIDDEN, a stale version VERSION_CONFLICT.
  */
-export async function lockArea(manager: EntityManager, code: string, version: number, viewer: Viewer): Promise<Area> {
+export async function lockArea(manager: EntityManager, code: string, version: number, viewer: Viewer): Promise<Locked<Area>> {
   assertSignedIn(viewer, 'manage areas');
   return lockForUpdate(manager, Area, 'Area', code, version, async (area) => {
     if (!LOCAL_KINDS.includes(area.kind)) throw forbidden('Sweden, its counties and municipalities are reference data (SCB) and are not changed here');

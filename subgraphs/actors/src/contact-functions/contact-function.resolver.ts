@@ -26,7 +26,7 @@ import {
 } from './contact-function.inputs';
 import { ActorsLoaders } from '../loaders';
 import { assertAreasExist } from '../areas/area-links';
-import { actorToMaintain, lockActorRecord, maintainersChangeLog, touch } from '../registry/maintained-records';
+import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
 import { Venue } from '../venues/venue';
 import { actorNotArchivedSql } from '../registry/archiving';
 
@@ -170,16 +170,15 @@ export class ContactFunctionResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const fn = await lockActorRecord(manager, ContactFunction, 'contact_functions', 'ContactFunction', id, version, viewer);
+      const { record: fn, commit } = await lockActorRecord(manager, ContactFunction, 'contact_functions', 'ContactFunction', id, version, viewer);
       const { name, areaCode, channels, ...optional } = input;
       assertNotCleared({ name, areaCode });
       if (channels) checkChannels(channels);
       if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
       Object.assign(fn, Object.fromEntries(Object.entries({ ...optional, name, areaCode }).filter(([, value]) => value !== undefined)));
       if (channels !== undefined) fn.channels = channelValues(channels ?? []);
-      const saved = await manager.getRepository(ContactFunction).save(fn);
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return saved;
+      return commit();
     });
   }
 
@@ -195,15 +194,14 @@ export class ContactFunctionResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      await lockActorRecord(manager, ContactFunction, 'contact_functions', 'ContactFunction', functionId, version, viewer);
+      const { commit } = await lockActorRecord(manager, ContactFunction, 'contact_functions', 'ContactFunction', functionId, version, viewer);
       if (holders.length > MAX_HOLDERS) {
         throw badInput(`At most ${MAX_HOLDERS} holders`, [{ field: 'holders', message: `at most ${MAX_HOLDERS}` }]);
       }
       checkHolders(holders);
       await replaceHolders(manager, functionId, holders);
-      const saved = await touch(manager, ContactFunction, 'contact_functions', functionId);
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: functionId, action: ChangeAction.UPDATED, fields: ['holders'] });
-      return saved;
+      return commit();
     });
   }
 

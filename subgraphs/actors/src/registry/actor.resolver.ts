@@ -87,7 +87,7 @@ export class ActorResolver {
     const organisationNumber = organisationNumberKey(input.organisationNumber);
     return withOrganisationNumberKey(dataSource, () =>
       dataSource.transaction(async (manager) => {
-        const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
+        const { record: actor, commit } = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
         const { areaCodes, name, kind, ...fields } = input;
         assertNotCleared({ name, kind });
         normaliseSupportFields(fields);
@@ -98,10 +98,9 @@ export class ActorResolver {
         await assertOrganisationNumberFree(manager, organisationNumber, id);
         Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
         if (organisationNumber !== undefined) actor.organisationNumber = organisationNumber;
-        const saved = await manager.getRepository(Actor).save(actor);
         if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
         await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-        return saved;
+        return commit();
       }),
     );
   }

@@ -45,12 +45,11 @@ export class AdministrationResolver {
     const why = reason.trim();
     if (!why) throw badInput('reason must say why the actor is archived', [{ field: 'reason', message: 'must not be blank' }]);
     return dataSource.transaction(async (manager) => {
-      const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, () => {});
+      const { record: actor, commit } = await lockForUpdate(manager, Actor, 'Actor', id, version, () => {});
       if (actor.archivedAt) throw badInput(`Actor ${id} is archived already`, [{ field: 'id', message: 'archived already' }]);
       Object.assign(actor, { archivedAt: new Date(), archivedReason: why });
-      const saved = await manager.getRepository(Actor).save(actor);
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: ARCHIVE_FIELDS });
-      return saved;
+      return commit();
     });
   }
 
@@ -65,12 +64,11 @@ export class AdministrationResolver {
   ) {
     assertAdministrator(viewer, 'restore actors');
     return dataSource.transaction(async (manager) => {
-      const actor = await lockForUpdate(manager, Actor, 'Actor', id, version, () => {});
+      const { record: actor, commit } = await lockForUpdate(manager, Actor, 'Actor', id, version, () => {});
       if (!actor.archivedAt) throw badInput(`Actor ${id} is not archived`, [{ field: 'id', message: 'not archived' }]);
       Object.assign(actor, { archivedAt: null, archivedReason: null });
-      const saved = await manager.getRepository(Actor).save(actor);
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: ARCHIVE_FIELDS });
-      return saved;
+      return commit();
     });
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget } from 'typeorm';
-import { assertSignedIn, badInput, isSignedIn, isUuid, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/platform';
+import { assertSignedIn, badInput, isSignedIn, isUuid, Locked, lockForUpdate, VersionedRecord, Viewer } from '@samverkan/platform';
 import { ChangeLogEntry, forbidden, isWriter } from '@samverkan/federation';
 import { Actor } from './actor';
 import { ActorsLoaders } from '../loaders';
@@ -65,7 +65,7 @@ export async function lockActorRecord<T extends VersionedRecord & ActorRecord>(
   id: string,
   version: number,
   viewer: Viewer,
-): Promise<T> {
+): Promise<Locked<T>> {
   assertSignedIn(viewer, 'change the actors registry');
   // The record's actor never changes, so it can be read before the record is locked.
   const [actor] = isUuid(id)
@@ -75,11 +75,4 @@ export async function lockActorRecord<T extends VersionedRecord & ActorRecord>(
       )
     : [];
   return lockForUpdate(manager, entity, typeName, id, version, () => assertMayMaintain(actor, viewer));
-}
-
-
-/** Bumps a record's version after a change to its child rows, and returns it as it is now. */
-export async function touch<T extends VersionedRecord>(manager: EntityManager, entity: EntityTarget<T>, table: string, id: string): Promise<T> {
-  await manager.query(`UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
-  return manager.findOneByOrFail(entity, { id } as never);
 }

@@ -83,7 +83,7 @@ export class ServiceResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const service = await lockActorRecord(manager, Service, 'services', 'Service', id, version, viewer);
+      const { record: service, commit } = await lockActorRecord(manager, Service, 'services', 'Service', id, version, viewer);
       const { areaCodes, name, category, targetGroups, ...fields } = input;
       assertNotCleared({ name, category, targetGroups, areaCodes });
       Object.assign(
@@ -95,10 +95,9 @@ export class ServiceResolver {
       );
       assertAgeRange(service.ageMin, service.ageMax);
       if (areaCodes) await assertAreasExist(manager, areaCodes);
-      const saved = await manager.getRepository(Service).save(service);
       if (areaCodes) await replaceAreaLinks(manager, 'service', id, areaCodes);
       await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return saved;
+      return commit();
     });
   }
 

@@ -105,7 +105,7 @@ export class VenueResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     return dataSource.transaction(async (manager) => {
-      const venue = await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
+      const { record: venue, commit } = await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
       const { name, areaCode, capacity, suitableFor, address, location, ...optional } = input;
       assertNotCleared({ name, areaCode, capacity, suitableFor });
       if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
@@ -115,9 +115,8 @@ export class VenueResolver {
       if (suitableFor) venue.suitableFor = [...new Set(suitableFor)];
       if (address !== undefined) Object.assign(venue, addressColumns(address));
       if (location !== undefined) Object.assign(venue, pointColumns(location));
-      const saved = await manager.getRepository(Venue).save(venue);
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return saved;
+      return commit();
     });
   }
 
