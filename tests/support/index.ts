@@ -4,5 +4,6 @@ export * from './federation';
 export * from './graphql';
 export * from './organisation-numbers';
 export * from './subgraph';
+export * from './versions';
 export * from '@samverkan/dev';
 export * from './compose-interpolation';
