@@ -42,14 +42,15 @@ async function main() {
   const dataDir = resolve(config.dataDir ?? join(ROOT, '.data'));
   const started = Date.now();
   const services: Supervisor[] = [];
-  let embedded: EmbeddedServer | undefined;
+  let starting: ReturnType<typeof databases> | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping ...');
     await Promise.all(services.map((service) => service.stop()));
-    await embedded?.stop();
+    // An embedded PostgreSQL still starting is stopped once up, not left behind.
+    await (await starting?.catch(() => undefined))?.embedded?.stop();
     process.exit(code);
   };
   // A second Ctrl-C does not wait for the services: exiting kills what still runs (processes.ts).
@@ -67,10 +68,10 @@ async function main() {
   };
 
   try {
-    const db = await databases(config, dataDir);
-    embedded = db.embedded;
+    starting = databases(config, dataDir);
+    const db = await starting;
     // Every service works on its database: restarting them without it would only fail.
-    const postmaster = embedded?.postmaster;
+    const postmaster = db.embedded?.postmaster;
     postmaster?.once('exit', () => {
       if (stopping) return;
       // A clean shutdown was asked for, as by Ctrl-C reaching the whole process group first.
@@ -112,6 +113,8 @@ curl -s http://localhost:${ports.gateway}/graphql -H 'content-type: application/
 
 A service that stops is restarted. Press Ctrl-C to stop.`);
   } catch (error) {
+    // A start cut short by Ctrl-C is no failure.
+    if (stopping) return;
     console.error('Could not start samverkan:', error instanceof Error ? error.message : error);
     await stop(1);
   }
