@@ -99,7 +99,7 @@ async function killAndSeeItBack(run: Run, name: SubgraphName) {
   const pid = pidOf(run, name);
   process.kill(pid, 'SIGKILL');
   await until('the death logged', () => run.log().includes(`${name} (pid ${pid}) was killed by SIGKILL; restarting in 0.5 s`), run);
-  const restarted = await until('the restart logged', () => new RegExp(`${name} restarted \\(pid (\\d+)\\)`).exec(run.log()), run);
+  const restarted = await until('the restart logged', () => new RegExp(`${name} restarted \\(pid (\\d+)\\)`).exec(run.log()) ?? undefined, run);
   expect(Number(restarted[1])).toBe(pidOf(run, name));
   expect(await health(run.ports[name])).toBe(true);
 }

@@ -182,7 +182,7 @@ it('stops at once when the process died by a signal and the restart is waiting',
 
 it('stops a restart under way, before the new process answers', async () => {
   // Restarts take 30 s to listen: the stop comes while the supervisor waits for their /health.
-  const { supervisor, clock, first, starts } = await supervised({ env: (start) => (start > 0 ? { LISTEN_AFTER_MS: '30000' } : {}) });
+  const { supervisor, clock, first, starts } = await supervised({ env: (start) => ({ LISTEN_AFTER_MS: start > 0 ? '30000' : '0' }) });
   first.child.kill('SIGKILL');
   await clock.nextWait();
   clock.endWait();
