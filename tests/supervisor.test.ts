@@ -10,6 +10,10 @@ import { BACK_OFF, Clock, freePort, ServiceProcess, startNodeProcess, Supervisor
 const SCRIPT = `
 const http = require('node:http');
 require('node:fs').appendFileSync(process.env.PIDS, process.pid + '\\n');
+if (process.env.FAIL_AT_START) {
+  console.error('cannot start');
+  process.exit(4);
+}
 if (process.env.IGNORE_TERM) process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
 const server = http.createServer((request, response) =>
   response.end('ok', () => {
@@ -159,6 +163,20 @@ it('restarts a process killed by SIGKILL, and waits the least again once it has 
   third.child.kill('SIGKILL');
   expect(await clock.nextWait()).toBe(500);
 
+  await supervisor.stop();
+  expectAllGone();
+});
+
+it('counts a restart that fails before it answers as another death', async () => {
+  const { supervisor, clock, lines, first } = await supervised({ env: (start) => ({ FAIL_AT_START: start === 1 ? '1' : '' }) });
+  first.child.kill('SIGKILL');
+  expect(await clock.nextWait()).toBe(500);
+  clock.endWait();
+  expect(await clock.nextWait()).toBe(1000);
+  expect(lines.slice(1)).toEqual(['tiny failed to restart (process exited with code 4); restarting in 1 s', '  | cannot start']);
+  clock.endWait();
+  await restarted(supervisor, first);
+  expect(lines[3]).toMatch(/^tiny restarted \(pid \d+\)$/);
   await supervisor.stop();
   expectAllGone();
 });
