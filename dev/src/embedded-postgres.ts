@@ -12,6 +12,8 @@ export interface EmbeddedServer {
   url: string;
   /** Where the data lives: the requested folder, or where it was moved to (see embedded-postgres-access). */
   dataDir: string;
+  /** The server's process: an exit outside stop() means the server died. */
+  postmaster: ChildProcess;
   /** Stops the server; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -206,6 +208,7 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
     dataDir,
+    postmaster: child,
     stop: () =>
       (stopping ??= (async () => {
         process.removeListener('exit', shutdownOnExit);

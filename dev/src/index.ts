@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './local-issuer';
 export * from './processes';
 export * from './embedded-postgres-access';
+export * from './supervisor';

@@ -22,16 +22,54 @@ export interface ServiceProcess {
   port: number;
   child: ChildProcess;
   output: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`; returns at once if it has already exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Whether a child has ended: one killed by a signal keeps `exitCode` null and sets `signalCode`. */
+export const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** How a child ended, for the log: "exited with code 1" or "was killed by SIGKILL". */
+export const howExited = (child: ChildProcess) =>
+  child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
+
+/** Resolves when the child has ended, at once if it already has. */
+export const exitOf = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (hasExited(child) ? resolve() : child.once('exit', () => resolve())));
+
+const STOP_GRACE_MS = 5000;
+
+/** Stops a child: SIGTERM, and SIGKILL for one still running `graceMs` later. */
+export async function stopChild(child: ChildProcess, graceMs = STOP_GRACE_MS): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = exitOf(child);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+// Children still running when this process exits (a forced exit, a crash) would hold their ports:
+// kill them then. The exit hook is there only while some run.
+const running = new Set<ChildProcess>();
+const killRunning = () => running.forEach((child) => child.kill('SIGKILL'));
+function track(child: ChildProcess) {
+  if (running.size === 0) process.on('exit', killRunning);
+  running.add(child);
+  child.once('exit', () => {
+    running.delete(child);
+    if (running.size === 0) process.removeListener('exit', killRunning);
+  });
 }
 
 /** Waits until `/health` answers, or fails with what the process printed. */
-async function waitForHealth(port: number, child: ChildProcess, output: () => string, timeoutMs = 60000) {
+async function waitForHealth(port: number, child: ChildProcess, output: () => string, signal?: AbortSignal, timeoutMs = 60000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}:\n${output()}`);
+    signal?.throwIfAborted();
+    if (hasExited(child)) throw new Error(`process ${howExited(child)}:\n${output()}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      const response = await fetch(`http://127.0.0.1:${port}/health`, { signal });
       if (response.ok) return;
     } catch {
       // not up yet
@@ -44,30 +82,45 @@ async function waitForHealth(port: number, child: ChildProcess, output: () => st
 /** The compiled entry point of a service (`npm run build` makes it). */
 export const entryOf = (service: ServiceName) => join(ROOT, service === 'gateway' ? 'gateway/dist/main.js' : `subgraphs/${service}/dist/main.js`);
 
-/** Starts a service the way production does: its compiled code in its own Node process, configured by environment. */
-export async function startProcess(service: ServiceName, port: number, env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [entryOf(service)], {
+/**
+ * Runs a Node script in its own process, configured by environment, and waits until its `/health`
+ * answers on `port`. Aborting `signal` stops a start under way; a start that fails stops the process.
+ */
+export async function startNodeProcess(
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child);
   let log = '';
   child.stdout!.on('data', (chunk) => (log += chunk));
   child.stderr!.on('data', (chunk) => (log += chunk));
   const output = () => log;
-  await waitForHealth(port, child, output);
+  try {
+    await waitForHealth(port, child, output, signal);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     child,
     output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: (graceMs) => (stopping ??= stopChild(child, graceMs)),
   };
+}
+
+/** Starts a service the way production does: its compiled code in its own Node process, configured by environment. */
+export function startProcess(service: ServiceName, port: number, env: Record<string, string>, options?: { signal?: AbortSignal }): Promise<ServiceProcess> {
+  return startNodeProcess(entryOf(service), port, env, options);
 }
 
 /** Starts one subgraph process on a free port with its database. */

@@ -1,13 +1,15 @@
-import { join } from 'node:path';
-import { ensureDatabase, envName, loadConfigOrExit, StartConfig, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
+import { join, resolve } from 'node:path';
+import { ensureDatabase, envName, loadConfigOrExit, ServiceName, StartConfig, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
 import { ensureLocalKeys } from './local-issuer';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
-import { ServiceProcess, startProcess } from './processes';
+import { howExited, startProcess } from './processes';
+import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole federation on this machine. With no configuration it runs an embedded
- * PostgreSQL (data in .data/postgres, kept between runs), one database per subgraph with demo
+ * PostgreSQL (data in .data/postgres, or under SAMVERKAN_DATA_DIR, kept between runs), one database per subgraph with demo
  * data; with `<SUBGRAPH>_DATABASE_URL` set for every subgraph it uses those servers instead.
+ * A service that dies is restarted (see supervisor.ts); the embedded PostgreSQL dying stops it all.
  */
 const ROOT = join(__dirname, '../..');
 
@@ -23,10 +25,11 @@ const EXAMPLE_QUERY = `{
   }
 }`;
 
-async function databases(config: StartConfig): Promise<{ urls: Record<SubgraphName, string>; embedded?: EmbeddedServer; seed: boolean }> {
+async function databases(config: StartConfig, dataDir: string): Promise<{ urls: Record<SubgraphName, string>; embedded?: EmbeddedServer; seed: boolean }> {
   if (config.databaseUrls) return { urls: config.databaseUrls, seed: config.seedDemoData ?? false };
-  console.log(`Starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in .data/postgres) ...`);
-  const embedded = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/postgres'), port: config.embeddedPostgresPort });
+  const pgData = join(dataDir, 'postgres');
+  console.log(`Starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${pgData}) ...`);
+  const embedded = await startEmbeddedPostgres({ dataDir: pgData, port: config.embeddedPostgresPort });
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, withDatabase(embedded.url, `samverkan_${name}`)])) as Record<SubgraphName, string>;
   for (const url of Object.values(urls)) await ensureDatabase(url);
   return { urls, embedded, seed: config.seedDemoData ?? true };
@@ -36,33 +39,55 @@ async function main() {
   // Checks what every service it starts reads too, so a bad value stops it before anything runs.
   const config = loadConfigOrExit('start');
   const { ports } = config;
+  const dataDir = resolve(config.dataDir ?? join(ROOT, '.data'));
   const started = Date.now();
-  const children: ServiceProcess[] = [];
-  let embedded: EmbeddedServer | undefined;
+  const services: Supervisor[] = [];
+  let starting: ReturnType<typeof databases> | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping ...');
-    await Promise.all(children.map((child) => child.stop()));
-    await embedded?.stop();
+    await Promise.all(services.map((service) => service.stop()));
+    // An embedded PostgreSQL still starting is stopped once up, not left behind.
+    await (await starting?.catch(() => undefined))?.embedded?.stop();
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // A second Ctrl-C does not wait for the services: exiting kills what still runs (processes.ts).
+  const onSignal = () => {
+    if (!stopping) return void stop(0);
+    console.log('Stopping at once.');
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const supervise = (name: ServiceName, env: Record<string, string>) => {
+    const service = new Supervisor({ name, start: (signal) => startProcess(name, ports[name], env, { signal }) });
+    services.push(service);
+    return service.start();
+  };
 
   try {
-    const db = await databases(config);
-    embedded = db.embedded;
+    starting = databases(config, dataDir);
+    const db = await starting;
+    // Every service works on its database: restarting them without it would only fail.
+    const postmaster = db.embedded?.postmaster;
+    postmaster?.once('exit', () => {
+      if (stopping) return;
+      // A clean shutdown was asked for, as by Ctrl-C reaching the whole process group first.
+      if (postmaster.exitCode === 0) return void stop(0);
+      console.error(`The embedded PostgreSQL ${howExited(postmaster)}: stopping samverkan, whose services all need it. Run npm start again.`);
+      void stop(1);
+    });
     // Every service learns where the others are, so subgraphs can check references, and how to
     // verify tokens: an OIDC provider's keys if configured, else the local issuer's.
     const urls: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), config.urls[name]]));
     if (!config.keysConfigured) {
-      urls.AUTH_JWKS_FILE = (await ensureLocalKeys(join(ROOT, '.data/auth'))).jwksFile;
+      urls.AUTH_JWKS_FILE = (await ensureLocalKeys(join(dataDir, 'auth'))).jwksFile;
     }
-    const subgraphs = await Promise.all(
+    await Promise.all(
       SUBGRAPHS.map((name) =>
-        startProcess(name, ports[name], {
+        supervise(name, {
           ...urls,
           [envName(name, 'PORT')]: String(ports[name]),
           [envName(name, 'DATABASE_URL')]: db.urls[name],
@@ -70,16 +95,7 @@ async function main() {
         }),
       ),
     );
-    children.push(...subgraphs);
-    const gateway = await startProcess('gateway', ports.gateway, { ...urls, GATEWAY_PORT: String(ports.gateway) });
-    children.push(gateway);
-    for (const child of children) {
-      child.child.once('exit', (code) => {
-        if (stopping) return;
-        console.error(`A service stopped unexpectedly (exit ${code}):\n${child.output()}`);
-        void stop(1);
-      });
-    }
+    await supervise('gateway', { ...urls, GATEWAY_PORT: String(ports.gateway) });
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`
@@ -95,8 +111,10 @@ TOKEN=$(npm run --silent token -- --org rinkebyKistaStadsdel --role COORDINATOR)
 curl -s http://localhost:${ports.gateway}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
   -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'
 
-Press Ctrl-C to stop.`);
+A service that stops is restarted. Press Ctrl-C to stop.`);
   } catch (error) {
+    // A start cut short by Ctrl-C is no failure.
+    if (stopping) return;
     console.error('Could not start samverkan:', error instanceof Error ? error.message : error);
     await stop(1);
   }

@@ -158,6 +158,15 @@ export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
   readBy: ['start'],
 };
 
+export const SAMVERKAN_DATA_DIR: Variable<string> = {
+  name: 'SAMVERKAN_DATA_DIR',
+  kind: text,
+  defaultText: '`.data` in the project folder',
+  description:
+    "where `npm start` keeps the embedded PostgreSQL's data (`postgres/`) and the local issuer's keys (`auth/`; `npm run token` then needs `--key <folder>/auth/private-key.json`)",
+  readBy: ['start'],
+};
+
 export const SAMVERKAN_TEST_DATABASE_URL: Variable<string> = {
   name: 'SAMVERKAN_TEST_DATABASE_URL',
   kind: databaseUrl,
@@ -184,5 +193,6 @@ export const VARIABLES: readonly Variable[] = [
   SAMVERKAN_LOG_MIGRATIONS,
   SAMVERKAN_LOG_SQL_ERRORS,
   EMBEDDED_POSTGRES_PORT,
+  SAMVERKAN_DATA_DIR,
   SAMVERKAN_TEST_DATABASE_URL,
 ] as Variable[];
