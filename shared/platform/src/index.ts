@@ -7,6 +7,8 @@ export * from './hardening';
 export * from './http';
 export * from './loaders';
 export * from './main';
+export * from './observability/metrics';
+export * from './observability/readiness';
 export * from './pagination';
 export * from './records';
 export * from './request-stats';

@@ -150,6 +150,14 @@ export const SAMVERKAN_LOG_SQL_ERRORS: Variable<boolean> = {
   readBy: ['subgraphs'],
 };
 
+export const METRICS_ENABLED: Variable<boolean> = {
+  name: 'METRICS_ENABLED',
+  kind: flag,
+  default: true,
+  description: 'serve Prometheus metrics on `/metrics`, on the service\'s own port (keep it from the public: see Operating)',
+  readBy: ['subgraphs', 'gateway'],
+};
+
 export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
   name: 'EMBEDDED_POSTGRES_PORT',
   kind: port,
@@ -183,6 +191,7 @@ export const VARIABLES: readonly Variable[] = [
   SAMVERKAN_SQL_STATS,
   SAMVERKAN_LOG_MIGRATIONS,
   SAMVERKAN_LOG_SQL_ERRORS,
+  METRICS_ENABLED,
   EMBEDDED_POSTGRES_PORT,
   SAMVERKAN_TEST_DATABASE_URL,
 ] as Variable[];
