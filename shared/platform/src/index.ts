@@ -9,6 +9,7 @@ export * from './loaders';
 export * from './main';
 export * from './observability/metrics';
 export * from './observability/readiness';
+export { stopTracing } from './observability/tracing';
 export * from './pagination';
 export * from './records';
 export * from './request-stats';
