@@ -11,35 +11,39 @@ export interface Readiness {
 export type ReadinessCheck = () => Promise<Readiness>;
 
 /** How long `/ready` waits for the database: a probe must answer well within its own timeout. */
-export const READINESS_TIMEOUT_MS = 2000;
+const READINESS_TIMEOUT_MS = 2000;
 
 /**
  * A subgraph is ready when its database answers `SELECT 1` through its pool within the timeout (a
- * pool that stays exhausted that long counts as not ready too). One check at a time: probes that
- * come while the database hangs share the check in flight instead of queueing more connections.
+ * pool that stays exhausted that long counts as not ready too). One query at a time: probes that
+ * come while the database hangs wait on the query in flight instead of queueing more.
  * The answer says only what failed; the log says why, once per change.
  */
 export function databaseReadiness(dataSource: DataSource, timeoutMs = READINESS_TIMEOUT_MS): ReadinessCheck {
-  let inFlight: Promise<Readiness> | undefined;
+  let inFlight: Promise<Error | undefined> | undefined;
+  const ping = () =>
+    (inFlight ??= dataSource
+      .query('SELECT 1')
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      )
+      .finally(() => (inFlight = undefined)));
   let wasReady = true;
-  const check = async (): Promise<Readiness> => {
+  return async () => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<Error>((resolve) => {
       timer = setTimeout(() => resolve(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
-    const query = dataSource.query('SELECT 1').then(
-      () => undefined,
-      (error: Error) => error,
-    );
-    const failure = await Promise.race([query, timeout]).finally(() => clearTimeout(timer));
-    if (!failure !== wasReady) {
+    const failure = await Promise.race([ping(), timeout]).finally(() => clearTimeout(timer));
+    const ready = !failure;
+    if (ready !== wasReady) {
       if (failure) console.warn(`Not ready: the database does not answer (${failure.message})`);
       else console.log('Ready: the database answers again');
-      wasReady = !failure;
+      wasReady = ready;
     }
-    return failure ? { ready: false, reason: 'the database does not answer' } : { ready: true };
+    return ready ? { ready } : { ready, reason: 'the database does not answer' };
   };
-  return () => (inFlight ??= check().finally(() => (inFlight = undefined)));
 }
 
 /**
