@@ -30,8 +30,9 @@ describe('loadConfig', () => {
       seedDemoData: false,
       logSqlErrors: false,
       logMigrations: false,
+      metrics: true,
     });
-    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false });
+    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, metrics: true });
     expect(loadConfig('start', {})).toEqual({
       ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004 },
       urls: {
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       SAMVERKAN_LOG_SQL_ERRORS: 'true',
       // The older spelling of the statistics and logging switches still works.
       SAMVERKAN_LOG_MIGRATIONS: 'on',
+      METRICS_ENABLED: 'false',
     });
     expect(config).toMatchObject({
       port: 65535,
@@ -70,6 +72,7 @@ describe('loadConfig', () => {
       maxRequestSize: '512kb',
       logSqlErrors: true,
       logMigrations: true,
+      metrics: false,
     });
     expect(loadConfig('gateway', { ...KEYS, GATEWAY_COMPOSE: 'live' }).composeLive).toBe(true);
     const start = loadConfig('start', { ACTORS_URL: 'https://actors.example.se/graphql', GATEWAY_PORT: '8080', SEED_DEMO_DATA: 'false' });
@@ -101,6 +104,8 @@ describe('loadConfig', () => {
     ['SAMVERKAN_SQL_STATS', '1', 'must be true or false (on or off also work) (got "1")'],
     ['MAX_REQUEST_SIZE', '3 MB', 'must be a size in b, kb or mb, such as 100kb (got "3 MB")'],
     ['NODE_ENV', 'prod', 'must be one of development, production, test (got "prod")'],
+    ['METRICS_ENABLED', 'off', 'must be true or false (got "off")'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318', 'must be an http:// or https:// URL (got "collector:4318")'],
   ])('refuses %s=%s, naming the variable and what is wrong', (name, value, message) => {
     expect(problems('actors', { ...ACTORS, [name]: value })).toEqual([`${name} ${message}`]);
   });

@@ -52,11 +52,14 @@ const healthyDependencies = (service: ComposeService) =>
     .filter(([, dependency]) => dependency.condition === 'service_healthy')
     .map(([name]) => name);
 
-/** A health check that runs in the slim image (no curl) against the service's own /health. */
+/**
+ * A health check that runs in the slim image (no curl) against the service's own /ready: start order
+ * waits for a subgraph to be migrated with its database answering, and for the gateway's supergraph.
+ */
 function expectNodeHealthCheck(service: ComposeService, port: number) {
   const test = service.healthcheck?.test ?? [];
   expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
-  expect(test[3]).toContain(`fetch('http://127.0.0.1:${port}/health')`);
+  expect(test[3]).toContain(`fetch('http://127.0.0.1:${port}/ready')`);
   expect(test[3]).toContain('process.exit(1)');
 }
 

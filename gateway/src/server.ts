@@ -3,6 +3,7 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@a
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { authConfig, authenticator, queryLimits, ErrorCode, formatError, GatewayConfig, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
 import { organisationExists } from '@samverkan/federation';
+import { withFetchMetrics } from './fetch-metrics';
 import { readSupergraph } from './supergraph';
 
 interface GatewayContext extends BaseContext {
@@ -51,8 +52,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * The gateway composes and forwards; each subgraph enforces its own rules. In production it serves
  * the committed `supergraph.graphql`; with `GATEWAY_COMPOSE=live` it composes from the running subgraphs.
  */
-export function createGateway({ composeLive }: Pick<GatewayConfig, 'composeLive'>): ApolloGateway {
-  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(name as SubgraphName);
+export function createGateway({ composeLive, metrics }: Pick<GatewayConfig, 'composeLive' | 'metrics'>): ApolloGateway {
+  const buildService = ({ name }: { name: string }) => {
+    const source = new SubgraphDataSource(name as SubgraphName);
+    return metrics ? withFetchMetrics(name, source) : source;
+  };
   if (composeLive) {
     return new ApolloGateway({
       supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((name) => ({ name, url: urlOf(name) })) }),
@@ -65,10 +69,14 @@ export function createGateway({ composeLive }: Pick<GatewayConfig, 'composeLive'
 export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
   const authenticate = authenticator(authConfig(config.auth), organisationExists);
   const limits = queryLimits('gateway', config);
+  const gateway = createGateway(config);
+  // Ready once a supergraph is loaded (at start; with GATEWAY_COMPOSE=live, once composed). Subgraphs report their own readiness.
+  let schemaLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => (schemaLoaded = true));
   return serveGraphQL<GatewayContext>(
     (plugins) =>
       new ApolloServer<GatewayContext>({
-        gateway: createGateway(config),
+        gateway,
         formatError,
         includeStacktraceInErrorResponses: false,
         introspection: !config.production,
@@ -93,6 +101,8 @@ export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
       port: config.port,
       // As large as the largest subgraph's (the actors registry's CSV imports of up to 2 MB).
       maxRequestSize: config.maxRequestSize ?? '3mb',
+      ready: async () => (schemaLoaded ? { ready: true } : { ready: false, reason: 'no supergraph loaded yet' }),
+      metrics: config.metrics,
       context: async (req) => {
         // Refuse a bad token here already; each subgraph verifies it again and applies its rules.
         const authorization = req.headers.authorization;

@@ -5,6 +5,8 @@ import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { requestStatsEnabled } from './config';
+import { graphqlMetricsPlugin } from './observability/metrics';
+import { operationalRoutes, ReadinessCheck } from './observability/readiness';
 import { currentRequestStats, runWithRequestStats } from './request-stats';
 
 export interface ServedGraphQL {
@@ -27,8 +29,9 @@ export const requestStatsPlugin: ApolloServerPlugin<BaseContext> = {
 };
 
 /**
- * Serves an Apollo server (subgraph or gateway) on `/graphql`, with `/health` for orchestration.
- * `build` gets the plugins the server must include (draining the HTTP server on stop).
+ * Serves an Apollo server (subgraph or gateway) on `/graphql`, with `/health`, `/ready` and
+ * `/metrics` for operators. `build` gets the plugins the server must include (draining the HTTP
+ * server on stop, and counting requests when metrics are on).
  */
 export async function serveGraphQL<C extends BaseContext>(
   build: (plugins: ApolloServerPlugin<C>[]) => ApolloServer<C>,
@@ -38,6 +41,8 @@ export async function serveGraphQL<C extends BaseContext>(
     context,
     routes,
     maxRequestSize = '100kb',
+    ready,
+    metrics,
   }: {
     port: number;
     host?: string;
@@ -45,16 +50,18 @@ export async function serveGraphQL<C extends BaseContext>(
     routes?: express.Router;
     /** Largest request body. */
     maxRequestSize?: string;
+    /** What `/ready` answers. */
+    ready: ReadinessCheck;
+    /** Prometheus metrics on `/metrics` (METRICS_ENABLED). */
+    metrics: boolean;
   },
 ): Promise<ServedGraphQL> {
   const app = express();
   const httpServer = http.createServer(app);
-  const server = build([ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>]);
+  const server = build([ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>, ...(metrics ? [graphqlMetricsPlugin<C>()] : [])]);
   await server.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(operationalRoutes({ ready, metrics }));
   if (routes) app.use(routes);
   app.use(
     '/graphql',

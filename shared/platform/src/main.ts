@@ -1,7 +1,8 @@
 import { ConfigError, loadConfigOrExit } from './config';
+import { stopTracing } from './observability/tracing';
 import { startSubgraph, SubgraphModule } from './subgraph';
 
-/** Process entry of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM. */
+/** Process entry of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM (the last spans sent). */
 export async function runSubgraphProcess<L>(module: SubgraphModule<L>): Promise<void> {
   const config = loadConfigOrExit(module.name);
   try {
@@ -9,6 +10,7 @@ export async function runSubgraphProcess<L>(module: SubgraphModule<L>): Promise<
     console.log(`${module.name} subgraph ready at ${running.url}`);
     const stop = async () => {
       await running.stop();
+      await stopTracing();
       process.exit(0);
     };
     process.once('SIGINT', stop);

@@ -15,6 +15,8 @@ import { Viewer } from './auth/viewer';
 import { ConfigError, SubgraphConfig } from './config';
 import { queryLimits } from './hardening';
 import { requestStatsPlugin, serveGraphQL } from './http';
+import { PoolCounts, trackPool } from './observability/metrics';
+import { databaseReadiness } from './observability/readiness';
 import { SubgraphName } from './services';
 
 const FEDERATION_LINK =
@@ -117,6 +119,8 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
   const schema = await buildFederatedSchema(module);
   const authenticate = authenticator(authConfig(config.auth), (id) => module.organisationExists(id, dataSource));
   const limits = queryLimits('subgraph', config);
+  // TypeORM's postgres driver keeps its pg Pool as `master`.
+  const untrackPool = config.metrics ? trackPool(module.name, (dataSource.driver as unknown as { master: PoolCounts }).master) : undefined;
   const served = await serveGraphQL<SubgraphContext<L>>(
     (plugins) =>
       new ApolloServer({
@@ -131,6 +135,8 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
       port: config.port,
       routes: module.routes?.(dataSource, authenticate),
       maxRequestSize: config.maxRequestSize ?? module.maxRequestSize,
+      ready: databaseReadiness(dataSource),
+      metrics: config.metrics,
       context: async (req) => {
         const authorization = req.headers.authorization;
         const viewer = await authenticate(authorization);
@@ -143,6 +149,7 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
     dataSource,
     stop: async () => {
       await served.stop();
+      untrackPool?.();
       await dataSource.destroy();
     },
   };

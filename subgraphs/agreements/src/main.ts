@@ -1,3 +1,7 @@
+// Tracing first: it patches http, pg and graphql as they are first required, and CommonJS runs in this order.
+import { startTracing } from '@samverkan/platform/dist/observability/tracing';
+startTracing('agreements');
+
 import { runSubgraphProcess } from '@samverkan/platform';
 import { agreementsSubgraph } from './index';
 

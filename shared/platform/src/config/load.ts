@@ -22,6 +22,8 @@ interface ServiceConfig {
   auth: AuthSettings;
   /** MAX_REQUEST_SIZE: replaces the service's own limit. */
   maxRequestSize?: string;
+  /** METRICS_ENABLED: Prometheus metrics on `/metrics`. */
+  metrics: boolean;
 }
 
 export interface SubgraphConfig extends ServiceConfig {
@@ -89,6 +91,7 @@ function serviceConfig(values: Values, service: ServiceName): ServiceConfig {
       audience: valueOf(values, V.AUTH_AUDIENCE),
     },
     maxRequestSize: valueOf(values, V.MAX_REQUEST_SIZE),
+    metrics: valueOf(values, V.METRICS_ENABLED),
   };
 }
 

@@ -150,6 +150,23 @@ export const SAMVERKAN_LOG_SQL_ERRORS: Variable<boolean> = {
   readBy: ['subgraphs'],
 };
 
+export const METRICS_ENABLED: Variable<boolean> = {
+  name: 'METRICS_ENABLED',
+  kind: flag,
+  default: true,
+  description: 'serve Prometheus metrics on `/metrics`, on the service\'s own port (keep it from the public: see Operating)',
+  readBy: ['subgraphs', 'gateway'],
+};
+
+// Read by observability/tracing.ts before the configuration loads (tracing must come first); checked here like the rest.
+export const OTEL_EXPORTER_OTLP_ENDPOINT: Variable<string> = {
+  name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+  kind: httpUrl,
+  defaultText: 'unset: no tracing (the SDK is not loaded)',
+  description: 'send OpenTelemetry traces over OTLP/HTTP (JSON) to this collector, e.g. `http://127.0.0.1:4318`; the SDK reads the other `OTEL_*` variables itself',
+  readBy: ['subgraphs', 'gateway'],
+};
+
 export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
   name: 'EMBEDDED_POSTGRES_PORT',
   kind: port,
@@ -192,6 +209,8 @@ export const VARIABLES: readonly Variable[] = [
   SAMVERKAN_SQL_STATS,
   SAMVERKAN_LOG_MIGRATIONS,
   SAMVERKAN_LOG_SQL_ERRORS,
+  METRICS_ENABLED,
+  OTEL_EXPORTER_OTLP_ENDPOINT,
   EMBEDDED_POSTGRES_PORT,
   SAMVERKAN_DATA_DIR,
   SAMVERKAN_TEST_DATABASE_URL,

@@ -1,0 +1,49 @@
+import { GraphQLDataSource } from '@apollo/gateway';
+import { metricsRegistry } from '@samverkan/platform';
+import { Counter, Histogram } from 'prom-client';
+
+let metrics: { duration: Histogram<'subgraph' | 'outcome'>; failures: Counter<'subgraph' | 'code'> } | undefined;
+
+const fetchMetrics = () =>
+  (metrics ??= {
+    duration: new Histogram({
+      name: 'gateway_subgraph_fetch_duration_seconds',
+      help: 'Time the gateway waits for one fetch from a subgraph, by outcome: ok, errors (answered with GraphQL errors), failed (no usable answer)',
+      labelNames: ['subgraph', 'outcome'] as const,
+      registers: [metricsRegistry()],
+    }),
+    failures: new Counter({
+      name: 'gateway_subgraph_fetch_errors_total',
+      help: 'Fetches from a subgraph that got no usable answer (unreachable, timed out, refused), by error code',
+      labelNames: ['subgraph', 'code'] as const,
+      registers: [metricsRegistry()],
+    }),
+  });
+
+/** A code for the label: an error's `extensions.code` (the gateway's and subgraphs' are a fixed set), else FETCH_FAILED. */
+function codeOf(error: unknown): string {
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : 'FETCH_FAILED';
+}
+
+/**
+ * Times every fetch `source` makes from `subgraph` and counts the failed ones. It wraps `process`,
+ * the one call the gateway makes per fetch, and leaves the data source's own class alone.
+ */
+export function withFetchMetrics<S extends GraphQLDataSource>(subgraph: string, source: S): S {
+  const { duration, failures } = fetchMetrics();
+  const process = source.process.bind(source);
+  source.process = async (options) => {
+    const stopTimer = duration.startTimer({ subgraph });
+    try {
+      const response = await process(options);
+      stopTimer({ outcome: response.errors?.length ? 'errors' : 'ok' });
+      return response;
+    } catch (error) {
+      stopTimer({ outcome: 'failed' });
+      failures.inc({ subgraph, code: codeOf(error) });
+      throw error;
+    }
+  };
+  return source;
+}
