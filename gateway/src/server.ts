@@ -34,13 +34,16 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * A subgraph answers HTTP 400 when it refuses a query (e.g. a malformed date literal); pass its
-   * own error on, with its code, instead of a bare "400: Bad Request".
+   * own error on, with its code, instead of a bare "400: Bad Request". Any other failed answer means
+   * it is unavailable.
    */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;
     const first = body?.errors?.[0];
     if (first) {
-      return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? ErrorCode.BAD_USER_INPUT, serviceName: this.subgraph } });
+      // A subgraph that names a service it could not reach is more precise than this one's name.
+      const serviceName = first.extensions?.serviceName ?? this.subgraph;
+      return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? ErrorCode.BAD_USER_INPUT, serviceName } });
     }
     return this.unavailable(`answered HTTP ${response.status}`);
   }
