@@ -120,6 +120,11 @@ describe('a party whose service is down', () => {
       expect(status).toBe(200);
       expect(data).toEqual({ area: null });
       expectUnavailable(errors, 'actors');
+
+      // An organisation no service has verified yet cannot be checked now: refused whole, naming actors.
+      const stranger = await federation.query('{ __typename }', {}, await bearer(DEMO_ACTORS.fryshuset, [Role.MEMBER]));
+      expect(stranger.data).toBeUndefined();
+      expect(stranger.errors).toEqual([expect.objectContaining({ extensions: { code: 'DEPENDENCY_UNAVAILABLE', serviceName: 'actors' } })]);
     } finally {
       await federation.restart('actors');
     }
