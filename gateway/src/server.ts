@@ -1,9 +1,10 @@
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { authConfig, authenticator, queryLimits, ErrorCode, formatError, GatewayConfig, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
+import { authConfig, authenticator, queryLimits, ErrorCode, formatError, GatewayConfig, requestStatsEnabled, serveGraphQL, ServedGraphQL, SubgraphLimits, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
 import { organisationExists } from '@samverkan/federation';
 import { withFetchMetrics } from './fetch-metrics';
+import { isTimeout, subgraphFetcher } from './subgraph-fetcher';
 import { readSupergraph } from './supergraph';
 
 interface GatewayContext extends BaseContext {
@@ -16,10 +17,16 @@ interface GatewayContext extends BaseContext {
 type WillSendRequestArgs = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 type DidReceiveResponseArgs = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
-/** Forwards to a subgraph at its configured URL, and adds up the statement counts it reports. */
+/**
+ * Forwards to a subgraph at its configured URL, within the limits (timeout, connections), and adds
+ * up the statement counts it reports.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: SubgraphName) {
-    super({ url: urlOf(subgraph) });
+  constructor(
+    private readonly subgraph: SubgraphName,
+    private readonly limits: SubgraphLimits,
+  ) {
+    super({ url: urlOf(subgraph), fetcher: subgraphFetcher(limits) });
   }
 
   override willSendRequest({ request, context }: WillSendRequestArgs) {
@@ -28,14 +35,33 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * A subgraph answers HTTP 400 when it refuses a query (e.g. a malformed date literal); pass its
-   * own error on, with its code, instead of a bare "400: Bad Request".
+   * own error on, with its code, instead of a bare "400: Bad Request". Any other failed answer means
+   * it is unavailable.
    */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;
     const first = body?.errors?.[0];
-    if (first) return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? ErrorCode.BAD_USER_INPUT } });
-    return new GraphQLError(`The ${this.subgraph} subgraph did not answer (${response.status})`, {
-      extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE },
+    if (first) {
+      // A subgraph that names a service it could not reach is more precise than this one's name.
+      const serviceName = first.extensions?.serviceName ?? this.subgraph;
+      return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? ErrorCode.BAD_USER_INPUT, serviceName } });
+    }
+    return this.unavailable(`answered HTTP ${response.status}`);
+  }
+
+  /**
+   * Connection refused or reset, no answer within the timeout, or an answer that is not GraphQL: the
+   * subgraph is unavailable. Its part of the answer is null, and the error names it, never its
+   * address (which the underlying error carries).
+   */
+  override didEncounterError(error: Error) {
+    if (error instanceof GraphQLError) throw error;
+    throw this.unavailable(isTimeout(error) ? `no answer within ${this.limits.timeoutMs} ms` : 'no answer');
+  }
+
+  private unavailable(reason: string) {
+    return new GraphQLError(`The ${this.subgraph} service is unavailable (${reason})`, {
+      extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE, serviceName: this.subgraph },
     });
   }
 
@@ -52,9 +78,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * The gateway composes and forwards; each subgraph enforces its own rules. In production it serves
  * the committed `supergraph.graphql`; with `GATEWAY_COMPOSE=live` it composes from the running subgraphs.
  */
-export function createGateway({ composeLive, metrics }: Pick<GatewayConfig, 'composeLive' | 'metrics'>): ApolloGateway {
+export function createGateway({ composeLive, metrics, subgraphLimits }: Pick<GatewayConfig, 'composeLive' | 'metrics' | 'subgraphLimits'>): ApolloGateway {
   const buildService = ({ name }: { name: string }) => {
-    const source = new SubgraphDataSource(name as SubgraphName);
+    const source = new SubgraphDataSource(name as SubgraphName, subgraphLimits);
     return metrics ? withFetchMetrics(name, source) : source;
   };
   if (composeLive) {

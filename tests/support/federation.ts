@@ -12,6 +12,8 @@ export interface TestFederation {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ) => ReturnType<typeof graphql<T>>;
+  /** Starts a stopped (or killed) subgraph again, on its port with its database and environment. */
+  restart(name: SubgraphName): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -31,24 +33,34 @@ export async function startFederation(env: Record<string, string> = {}, { seed =
     await Promise.all(started.map((service) => service.stop()));
     await Promise.all(Object.values(databases).map(dropDatabase));
   };
+  const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
+  const startSubgraph = async (name: SubgraphName) => {
+    subgraphs[name] = await startProcess(name, ports[name], {
+      ...urls,
+      ...env,
+      [envName(name, 'PORT')]: String(ports[name]),
+      [envName(name, 'DATABASE_URL')]: databases[name],
+      SEED_DEMO_DATA: String(seed),
+    });
+    started.push(subgraphs[name]);
+    return subgraphs[name];
+  };
   try {
-    const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
-    await Promise.all(
-      SUBGRAPHS.map(async (name) => {
-        subgraphs[name] = await startProcess(name, ports[name], {
-          ...urls,
-          ...env,
-          [envName(name, 'PORT')]: String(ports[name]),
-          [envName(name, 'DATABASE_URL')]: databases[name],
-          SEED_DEMO_DATA: String(seed),
-        });
-        started.push(subgraphs[name]);
-      }),
-    );
+    await Promise.all(SUBGRAPHS.map(startSubgraph));
     const gatewayPort = await freePort();
     const gateway = await startProcess('gateway', gatewayPort, { ...urls, ...env, GATEWAY_PORT: String(gatewayPort) });
     started.push(gateway);
-    return { gateway, subgraphs, databases, query: (query, variables, headers) => graphql(gateway.url, query, variables, headers), stop: stopAll };
+    return {
+      gateway,
+      subgraphs,
+      databases,
+      query: (query, variables, headers) => graphql(gateway.url, query, variables, headers),
+      restart: async (name) => {
+        await subgraphs[name].stop();
+        return startSubgraph(name);
+      },
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,5 +1,5 @@
 import { ClassType, Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ID_DESCRIPTION } from '@samverkan/platform';
+import { ID_DESCRIPTION, SubgraphName } from '@samverkan/platform';
 
 /**
  * The federation's shared entities: who owns each, its key, and its one description. Owners use
@@ -45,3 +45,13 @@ export function entityStub<N extends EntityName>(name: N): ClassType<Keyed<N>> {
   ObjectType(name, { description })(Stub);
   return Stub;
 }
+
+/**
+ * The options of a field another party's service answers: one a subgraph adds to another's entity
+ * (answered by that subgraph), or a reference to another's entity (whose fields its owner answers).
+ * Nullable, so that when that service is unavailable the gateway nulls this field alone, with a
+ * DEPENDENCY_UNAVAILABLE error naming the service, and keeps everything around it: a non-null field
+ * would pass the null up to the nearest nullable ancestor, e.g. the whole area.
+ */
+export const answeredBy = (service: SubgraphName, description: string) =>
+  ({ nullable: true, description: `${description} Null when the ${service} service is unavailable.` }) as const;

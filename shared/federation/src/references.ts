@@ -106,7 +106,8 @@ export async function organisationExists(id: string): Promise<boolean> {
   return exists;
 }
 
+// Also what a token check meets when the actors registry is down: the message fits both.
 const unavailable = (subgraph: SubgraphName) =>
-  new GraphQLError(`The ${subgraph} subgraph could not be reached to check references; nothing was written. Try again.`, {
-    extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE },
+  new GraphQLError(`The ${subgraph} service could not be reached to check a reference or a token's organisation; nothing was written. Try again.`, {
+    extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE, serviceName: subgraph },
   });

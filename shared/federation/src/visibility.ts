@@ -2,6 +2,7 @@ import { ClassType, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Res
 import { Column, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { assertSignedIn, ErrorCode, isSignedIn, notFound, VersionedRecord, Viewer } from '@samverkan/platform';
+import { answeredBy } from './entities';
 import { isWriter } from './roles';
 
 /** Who may see a record; chosen by its owner, private by default. */
@@ -101,12 +102,12 @@ export function assertCanChange(record: Owned & { id: string }, viewer: Viewer, 
 export function ownerFields<T extends Owned>(entity: ClassType<T>, actor: ClassType<{ id: string }>, docs: { owner: string; sharedWith: string }) {
   @Resolver(() => entity)
   class OwnerFieldsResolver {
-    @FieldResolver(() => actor, { description: docs.owner })
+    @FieldResolver(() => actor, answeredBy('actors', docs.owner))
     owner(@Root() record: T) {
       return { id: record.ownerId };
     }
 
-    @FieldResolver(() => [actor], { nullable: true, description: `${docs.sharedWith} Only for members of the owning organisation; null for others.` })
+    @FieldResolver(() => [actor], answeredBy('actors', `${docs.sharedWith} Only for members of the owning organisation; null for others.`))
     sharedWith(@Root() record: T, @Ctx() { viewer }: { viewer: Viewer }) {
       return isOwnerMember(record, viewer) ? record.sharedWith.map((id) => ({ id })) : null;
     }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps } from '@samverkan/federation';
+import { answeredBy, areaMatchSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
@@ -61,12 +61,12 @@ export class ActivityResolver {
     return paginate(query, page, { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' });
   }
 
-  @FieldResolver(() => [Actor], { description: 'The actors that organise the activity (at least one).' })
+  @FieldResolver(() => [Actor], answeredBy('actors', 'The actors that organise the activity (at least one).'))
   organisers(@Root() activity: Activity, @Ctx() { loaders }: Context) {
     return loaders.organisersOfActivity.load(activity.id);
   }
 
-  @FieldResolver(() => Area, { description: 'The area the activity takes place in.' })
+  @FieldResolver(() => Area, answeredBy('actors', 'The area the activity takes place in.'))
   area(@Root() activity: Activity): Area {
     return { code: activity.areaCode };
   }

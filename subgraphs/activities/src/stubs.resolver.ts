@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AreaScope } from '@samverkan/federation';
+import { answeredBy, AreaScope } from '@samverkan/federation';
 import { SubgraphContext } from '@samverkan/platform';
 import { Activity } from './activity';
 import { ActivitiesLoaders } from './loaders';
@@ -9,7 +9,7 @@ type Context = SubgraphContext<ActivitiesLoaders>;
 
 @Resolver(() => Actor)
 export class ActorActivitiesResolver {
-  @FieldResolver(() => [Activity], { description: 'Activities the actor organises (alone or with others), newest start date first.' })
+  @FieldResolver(() => [Activity], answeredBy('activities', 'Activities the actor organises (alone or with others), newest start date first.'))
   activities(@Root() actor: Actor, @Ctx() { loaders }: Context) {
     return loaders.activitiesOfActor.load(actor.id);
   }
@@ -17,7 +17,7 @@ export class ActorActivitiesResolver {
 
 @Resolver(() => Area)
 export class AreaActivitiesResolver {
-  @FieldResolver(() => [Activity], { description: 'Activities in this area, newest start date first.' })
+  @FieldResolver(() => [Activity], answeredBy('activities', 'Activities in this area, newest start date first.'))
   activities(
     @Root() area: Area,
     @Arg('scope', () => AreaScope, {
@@ -33,7 +33,7 @@ export class AreaActivitiesResolver {
 
 @Resolver(() => Agreement)
 export class AgreementActivitiesResolver {
-  @FieldResolver(() => [Activity], { description: 'Activities funded by this agreement, newest start date first; none if you may not see the agreement.' })
+  @FieldResolver(() => [Activity], answeredBy('activities', 'Activities funded by this agreement, newest start date first; none if you may not see the agreement.'))
   async activities(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
     // `_entities` may name any agreement: what a hidden one funds stays hidden, as on every other path.
     return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesOfAgreement.load(agreement.id) : [];

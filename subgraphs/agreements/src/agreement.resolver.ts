@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, AreaScope, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { answeredBy, areaMatchSql, AreaScope, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
@@ -55,7 +55,7 @@ export class AgreementResolver {
     return loaders.partiesOfAgreement.load(agreement.id);
   }
 
-  @FieldResolver(() => [Area], { description: 'The areas the agreement covers, by code; `SE` for a national one.' })
+  @FieldResolver(() => [Area], answeredBy('actors', 'The areas the agreement covers, by code; `SE` for a national one.'))
   areas(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
     return loaders.areasOfAgreement.load(agreement.id);
   }
@@ -170,7 +170,7 @@ export class AgreementResolver {
 
 @Resolver(() => AgreementParty)
 export class AgreementPartyResolver {
-  @FieldResolver(() => Actor, { description: 'The actor that is a party (resolved by the actors registry).' })
+  @FieldResolver(() => Actor, answeredBy('actors', 'The actor that is a party (resolved by the actors registry).'))
   actor(@Root() party: AgreementParty): Actor {
     return { id: party.actorId };
   }
@@ -178,7 +178,7 @@ export class AgreementPartyResolver {
 
 @Resolver(() => Actor)
 export class ActorAgreementsResolver {
-  @FieldResolver(() => [Agreement], { description: 'Agreements this actor is a party to, in any role, that you may see, by title.' })
+  @FieldResolver(() => [Agreement], answeredBy('agreements', 'Agreements this actor is a party to, in any role, that you may see, by title.'))
   async agreements(
     @Root() actor: Actor,
     @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
@@ -192,7 +192,7 @@ export class ActorAgreementsResolver {
 
 @Resolver(() => Area)
 export class AreaAgreementsResolver {
-  @FieldResolver(() => [Agreement], { description: 'Agreements covering this area that you may see, by title.' })
+  @FieldResolver(() => [Agreement], answeredBy('agreements', 'Agreements covering this area that you may see, by title.'))
   agreements(
     @Root() area: Area,
     @Arg('scope', () => AreaScope, {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { areaMatchSql, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { answeredBy, areaMatchSql, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { assertNoPersonalIdentityNumbers } from './personal-identity';
 import { Observation, SituationReport } from './situation-report';
@@ -47,12 +47,12 @@ export class SituationReportResolver {
     return paginate(query, page, { column: 'report.period_end', property: 'periodEnd', direction: 'DESC' });
   }
 
-  @FieldResolver(() => Area, { description: 'The area the report is about.' })
+  @FieldResolver(() => Area, answeredBy('actors', 'The area the report is about.'))
   area(@Root() report: SituationReport): Area {
     return { code: report.areaCode };
   }
 
-  @FieldResolver(() => Actor, { description: 'The actor that wrote and shares the report, e.g. a local police area or an NGO; it is also the owner.' })
+  @FieldResolver(() => Actor, answeredBy('actors', 'The actor that wrote and shares the report, e.g. a local police area or an NGO; it is also the owner.'))
   reportedBy(@Root() report: SituationReport): Actor {
     return { id: report.reportedById };
   }

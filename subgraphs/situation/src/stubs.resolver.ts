@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AreaScope } from '@samverkan/federation';
+import { answeredBy, AreaScope } from '@samverkan/federation';
 import { SubgraphContext } from '@samverkan/platform';
 import { SituationLoaders } from './loaders';
 import { SituationReport } from './situation-report';
@@ -9,16 +9,18 @@ type Context = SubgraphContext<SituationLoaders>;
 
 @Resolver(() => Area)
 export class AreaSituationResolver {
-  @FieldResolver(() => SituationReport, {
-    nullable: true,
-    description:
+  @FieldResolver(
+    () => SituationReport,
+    answeredBy(
+      'situation',
       'The current situation picture of exactly this area (not its sub-areas), as far as you may see it: of the reports you may see, the one with the latest period end, the most recently created one on a tie; null when there is none.',
-  })
+    ),
+  )
   latestSituationReport(@Root() area: Area, @Ctx() { loaders }: Context) {
     return loaders.latestReportOfArea.load(area.code);
   }
 
-  @FieldResolver(() => [SituationReport], { description: 'Situation reports about this area that you may see, newest period first (by `periodEnd`).' })
+  @FieldResolver(() => [SituationReport], answeredBy('situation', 'Situation reports about this area that you may see, newest period first (by `periodEnd`).'))
   situationReports(
     @Root() area: Area,
     @Arg('scope', () => AreaScope, {
@@ -34,7 +36,7 @@ export class AreaSituationResolver {
 
 @Resolver(() => Actor)
 export class ActorSituationResolver {
-  @FieldResolver(() => [SituationReport], { description: 'Situation reports this actor wrote that you may see, newest period first (by `periodEnd`).' })
+  @FieldResolver(() => [SituationReport], answeredBy('situation', 'Situation reports this actor wrote that you may see, newest period first (by `periodEnd`).'))
   situationReports(@Root() actor: Actor, @Ctx() { loaders }: Context) {
     return loaders.reportsByActor.load(actor.id);
   }

@@ -34,9 +34,18 @@ export interface SubgraphConfig extends ServiceConfig {
   logMigrations: boolean;
 }
 
+/** How the gateway bounds what one subgraph may cost it. */
+export interface SubgraphLimits {
+  /** SUBGRAPH_TIMEOUT_MS: the most one request to a subgraph may take, waiting for a connection included. */
+  timeoutMs: number;
+  /** SUBGRAPH_MAX_IN_FLIGHT: requests open to one subgraph at a time. */
+  maxInFlight: number;
+}
+
 export interface GatewayConfig extends ServiceConfig {
   /** GATEWAY_COMPOSE=live: compose from the running subgraphs instead of serving the committed supergraph. */
   composeLive: boolean;
+  subgraphLimits: SubgraphLimits;
 }
 
 export interface StartConfig {
@@ -124,7 +133,11 @@ const TARGETS: Record<Exclude<ConfigTarget, SubgraphName>, Target> = {
   gateway: {
     readers: ['gateway'],
     rules: [oneKeySet],
-    build: (values): GatewayConfig => ({ ...serviceConfig(values, 'gateway'), composeLive: valueOf(values, V.GATEWAY_COMPOSE) === 'live' }),
+    build: (values): GatewayConfig => ({
+      ...serviceConfig(values, 'gateway'),
+      composeLive: valueOf(values, V.GATEWAY_COMPOSE) === 'live',
+      subgraphLimits: { timeoutMs: valueOf(values, V.SUBGRAPH_TIMEOUT_MS), maxInFlight: valueOf(values, V.SUBGRAPH_MAX_IN_FLIGHT) },
+    }),
   },
   start: {
     readers: ['start'],

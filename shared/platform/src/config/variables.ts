@@ -71,6 +71,23 @@ export const GATEWAY_COMPOSE: Variable<'live'> = {
   readBy: ['gateway'],
 };
 
+export const SUBGRAPH_TIMEOUT_MS: Variable<number> = {
+  name: 'SUBGRAPH_TIMEOUT_MS',
+  kind: positiveInteger,
+  default: 5000,
+  description:
+    "how long the gateway waits for a subgraph's answer, waiting for a free connection included; then that subgraph's part of the answer is null with `DEPENDENCY_UNAVAILABLE`",
+  readBy: ['gateway'],
+};
+
+export const SUBGRAPH_MAX_IN_FLIGHT: Variable<number> = {
+  name: 'SUBGRAPH_MAX_IN_FLIGHT',
+  kind: positiveInteger,
+  default: 64,
+  description: "requests the gateway has open to one subgraph at a time (its keep-alive connections); more wait for a free connection, within the timeout",
+  readBy: ['gateway'],
+};
+
 export const AUTH_JWKS_URL: Variable<string> = {
   name: 'AUTH_JWKS_URL',
   kind: httpUrl,
@@ -199,6 +216,8 @@ export const VARIABLES: readonly Variable[] = [
   ...Object.values(URLS),
   SEED_DEMO_DATA,
   GATEWAY_COMPOSE,
+  SUBGRAPH_TIMEOUT_MS,
+  SUBGRAPH_MAX_IN_FLIGHT,
   AUTH_JWKS_URL,
   AUTH_JWKS_FILE,
   AUTH_ISSUER,

@@ -1,0 +1,21 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Agent, fetch } from 'undici';
+import { SubgraphLimits } from '@samverkan/platform';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/**
+ * The HTTP client for one subgraph: undici (the engine of Node's own fetch) over keep-alive
+ * connections, at most `maxInFlight` of them. A request beyond that waits in the agent's queue for a
+ * free connection; waiting and answering together get `timeoutMs`, so a frozen subgraph costs a
+ * query at most the timeout and never holds the gateway's requests to the other subgraphs.
+ */
+export function subgraphFetcher({ timeoutMs, maxInFlight }: SubgraphLimits): Fetcher {
+  const agent = new Agent({ connections: maxInFlight });
+  const fetcher = (url: string, init?: Parameters<Fetcher>[1]) =>
+    fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1]);
+  return fetcher as unknown as Fetcher;
+}
+
+/** Whether a fetch failed because it ran out of time (AbortSignal.timeout), not because it could not connect. */
+export const isTimeout = (error: unknown) => (error as { name?: unknown } | undefined)?.name === 'TimeoutError';
