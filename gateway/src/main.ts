@@ -1,9 +1,9 @@
-import { loadConfigOrExit } from '@samverkan/platform';
+import { loadConfigOrExit, logger } from '@samverkan/platform';
 import { startGateway } from './server';
 
 startGateway(loadConfigOrExit('gateway'))
   .then((served) => {
-    console.log(`gateway ready at ${served.url}`);
+    logger.info({ url: served.url }, 'gateway ready');
     const stop = async () => {
       await served.stop();
       process.exit(0);
@@ -12,6 +12,6 @@ startGateway(loadConfigOrExit('gateway'))
     process.once('SIGTERM', stop);
   })
   .catch((error) => {
-    console.error('gateway failed to start:', error);
+    logger.fatal({ err: error }, 'gateway failed to start');
     process.exit(1);
   });

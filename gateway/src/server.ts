@@ -1,7 +1,23 @@
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { authConfig, authenticator, queryLimits, ErrorCode, formatError, GatewayConfig, requestStatsEnabled, serveGraphQL, ServedGraphQL, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
+import {
+  authConfig,
+  authenticator,
+  currentRequestId,
+  ErrorCode,
+  formatError,
+  GatewayConfig,
+  logger,
+  queryLimits,
+  REQUEST_ID_HEADER,
+  requestStatsEnabled,
+  serveGraphQL,
+  ServedGraphQL,
+  SUBGRAPHS,
+  SubgraphName,
+  urlOf,
+} from '@samverkan/platform';
 import { organisationExists } from '@samverkan/federation';
 import { readSupergraph } from './supergraph';
 
@@ -23,6 +39,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: WillSendRequestArgs) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // One id follows a query across services (none when composing live, outside any request).
+    const requestId = currentRequestId();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   /**
@@ -57,12 +76,14 @@ export function createGateway({ composeLive }: Pick<GatewayConfig, 'composeLive'
     return new ApolloGateway({
       supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((name) => ({ name, url: urlOf(name) })) }),
       buildService,
+      logger,
     });
   }
-  return new ApolloGateway({ supergraphSdl: readSupergraph(), buildService });
+  return new ApolloGateway({ supergraphSdl: readSupergraph(), buildService, logger });
 }
 
 export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
+  logger.level = config.logLevel;
   const authenticate = authenticator(authConfig(config.auth), organisationExists);
   const limits = queryLimits('gateway', config);
   return serveGraphQL<GatewayContext>(
@@ -70,6 +91,7 @@ export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
       new ApolloServer<GatewayContext>({
         gateway: createGateway(config),
         formatError,
+        logger,
         includeStacktraceInErrorResponses: false,
         introspection: !config.production,
         validationRules: limits.validationRules,
@@ -93,6 +115,7 @@ export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
       port: config.port,
       // As large as the largest subgraph's (the actors registry's CSV imports of up to 2 MB).
       maxRequestSize: config.maxRequestSize ?? '3mb',
+      guard: limits.guard,
       context: async (req) => {
         // Refuse a bad token here already; each subgraph verifies it again and applies its rules.
         const authorization = req.headers.authorization;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import cors from 'cors';
 import express from 'express';
@@ -5,7 +6,14 @@ import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { requestStatsEnabled } from './config';
+import { ErrorCode, unexpectedError } from './errors';
+import { logger } from './log';
+import { operationPlugin } from './request-guard';
 import { currentRequestStats, runWithRequestStats } from './request-stats';
+
+/** The header that carries a request's id: taken from the caller if sane, sent back, and passed on to every service it calls. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface ServedGraphQL {
   url: string;
@@ -27,8 +35,35 @@ export const requestStatsPlugin: ApolloServerPlugin<BaseContext> = {
 };
 
 /**
+ * Gives each request an id (the caller's `x-request-id` if sane, else a new one), sends it back,
+ * runs the rest of the request in its context (so every log line carries it), and writes one
+ * access line when the response is sent.
+ */
+const requestContext: express.RequestHandler = (req, res, next) => {
+  const given = req.get(REQUEST_ID_HEADER);
+  const requestId = given && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+  const started = process.hrtime.bigint();
+  res.set(REQUEST_ID_HEADER, requestId);
+  runWithRequestStats(requestId, () => {
+    const stats = currentRequestStats()!;
+    res.once('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // The context of a 'finish' listener is not the request's: the id is given explicitly. Probes only when debugging.
+      logger[req.path === '/health' ? 'debug' : 'info'](
+        { requestId, method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: stats.operationName },
+        'request',
+      );
+    });
+    next();
+  });
+};
+
+const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/**
  * Serves an Apollo server (subgraph or gateway) on `/graphql`, with `/health` for orchestration.
- * `build` gets the plugins the server must include (draining the HTTP server on stop).
+ * `build` gets the plugins the server must include (draining the HTTP server on stop; refusing
+ * operations that cannot run).
  */
 export async function serveGraphQL<C extends BaseContext>(
   build: (plugins: ApolloServerPlugin<C>[]) => ApolloServer<C>,
@@ -37,21 +72,25 @@ export async function serveGraphQL<C extends BaseContext>(
     host = '0.0.0.0',
     context,
     routes,
+    guard,
     maxRequestSize = '100kb',
   }: {
     port: number;
     host?: string;
     context: (req: express.Request) => Promise<C>;
     routes?: express.Router;
+    /** Checks a GraphQL request before Apollo parses it (`queryLimits(...).guard`). */
+    guard: express.RequestHandler;
     /** Largest request body. */
     maxRequestSize?: string;
   },
 ): Promise<ServedGraphQL> {
   const app = express();
   const httpServer = http.createServer(app);
-  const server = build([ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>]);
+  const server = build([ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>, operationPlugin as ApolloServerPlugin<C>]);
   await server.start();
 
+  app.use(requestContext);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -60,14 +99,16 @@ export async function serveGraphQL<C extends BaseContext>(
     '/graphql',
     cors(),
     express.json({ limit: maxRequestSize }),
-    (_req, _res, next) => runWithRequestStats(next),
+    guard,
     expressMiddleware(server, { context: ({ req }) => context(req) }),
   );
-  // Body parser refusals (too large, malformed JSON) as GraphQL-shaped errors, never an HTML stack trace.
+  // Keep last among the routes: anything not served above.
+  app.use((_req, res) => void res.status(404).json(errorBody('No such path', ErrorCode.NOT_FOUND)));
+  // Body parser refusals (too large, malformed JSON) as GraphQL-shaped errors; anything else is unexpected. Never an HTML stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status ?? 500;
-    const message = error.type === 'entity.too.large' ? 'The request body is too large' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    if (status >= 500) return void res.status(500).json({ errors: [unexpectedError(error)] });
+    res.status(status).json(errorBody(error.type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON', 'BAD_REQUEST'));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import type { LogLevel } from '../log';
 import { ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
 import { serviceUrl } from './live';
 import { ConfigError, isSetIn, readVariables, Rule, valueOf, Values } from './read';
@@ -22,6 +23,7 @@ interface ServiceConfig {
   auth: AuthSettings;
   /** MAX_REQUEST_SIZE: replaces the service's own limit. */
   maxRequestSize?: string;
+  logLevel: LogLevel;
 }
 
 export interface SubgraphConfig extends ServiceConfig {
@@ -87,6 +89,7 @@ function serviceConfig(values: Values, service: ServiceName): ServiceConfig {
       audience: valueOf(values, V.AUTH_AUDIENCE),
     },
     maxRequestSize: valueOf(values, V.MAX_REQUEST_SIZE),
+    logLevel: valueOf(values, V.LOG_LEVEL),
   };
 }
 

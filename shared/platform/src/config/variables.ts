@@ -1,5 +1,6 @@
 import { LOCAL_ISSUER } from '../auth/tokens';
 import { DEFAULT_PORTS, envName, ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
+import { LOG_LEVELS, LogLevel } from '../log';
 import { databaseUrl, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, size, text } from './values';
 
 /** Who reads a variable: every subgraph or one, the gateway, `npm start`, the tests. */
@@ -150,6 +151,14 @@ export const SAMVERKAN_LOG_SQL_ERRORS: Variable<boolean> = {
   readBy: ['subgraphs'],
 };
 
+export const LOG_LEVEL: Variable<LogLevel> = {
+  name: 'LOG_LEVEL',
+  kind: oneOf(...LOG_LEVELS),
+  default: 'info',
+  description: 'the least severe log lines written (JSON, one a line, on standard output); `info` includes one access line per request',
+  readBy: ['subgraphs', 'gateway'],
+};
+
 export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
   name: 'EMBEDDED_POSTGRES_PORT',
   kind: port,
@@ -183,6 +192,7 @@ export const VARIABLES: readonly Variable[] = [
   SAMVERKAN_SQL_STATS,
   SAMVERKAN_LOG_MIGRATIONS,
   SAMVERKAN_LOG_SQL_ERRORS,
+  LOG_LEVEL,
   EMBEDDED_POSTGRES_PORT,
   SAMVERKAN_TEST_DATABASE_URL,
 ] as Variable[];
