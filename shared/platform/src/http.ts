@@ -43,14 +43,16 @@ const requestContext: express.RequestHandler = (req, res, next) => {
   const given = req.get(REQUEST_ID_HEADER);
   const requestId = given && SANE_REQUEST_ID.test(given) ? given : randomUUID();
   const started = process.hrtime.bigint();
+  // Read now: routers mounted on a prefix change req.path for themselves. No query string, which may hold search terms.
+  const { method, path } = req;
   res.set(REQUEST_ID_HEADER, requestId);
   runWithRequestStats(requestId, () => {
     const stats = currentRequestStats()!;
     res.once('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       // The context of a 'finish' listener is not the request's: the id is given explicitly. Probes only when debugging.
-      logger[req.path === '/health' ? 'debug' : 'info'](
-        { requestId, method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: stats.operationName },
+      logger[path === '/health' ? 'debug' : 'info'](
+        { requestId, method, path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: stats.operationName },
         'request',
       );
     });
