@@ -1,7 +1,7 @@
 import { DEMO_ACTORS } from '@samverkan/demo';
 import { dropDatabase } from '@samverkan/platform';
 import { freshDatabase } from '@samverkan/test-support/database';
-import { bearer, ServiceProcess, startFederation, startSubgraphProcess, TestFederation } from '@samverkan/test-support';
+import { bearer, errorCode, GraphQLResponse, ServiceProcess, startFederation, startSubgraphProcess, TestFederation } from '@samverkan/test-support';
 
 /** Client mistakes are 4xx with their documented code, the unexpected is logged under the request's id. */
 let federation: TestFederation;
@@ -102,10 +102,10 @@ it('answers bad HSDS parameters with JSON 400, and unknown HSDS paths with JSON 
   const hsds = (path: string) => fetch(federation.subgraphs.actors.url.replace('/graphql', path));
   const nul = await hsds('/hsds/organizations?search=a%00b');
   expect(nul.status).toBe(400);
-  expect((await nul.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(errorCode((await nul.json()) as GraphQLResponse)).toBe('BAD_USER_INPUT');
   const unknown = await hsds('/hsds/nothing');
   expect(unknown.status).toBe(404);
-  expect((await unknown.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+  expect(errorCode((await unknown.json()) as GraphQLResponse)).toBe('NOT_FOUND');
 });
 
 describe('a subgraph whose dependencies fail', () => {
