@@ -30,8 +30,9 @@ describe('loadConfig', () => {
       seedDemoData: false,
       logSqlErrors: false,
       logMigrations: false,
+      logLevel: 'info',
     });
-    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false });
+    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, logLevel: 'info' });
     expect(loadConfig('start', {})).toEqual({
       ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004 },
       urls: {
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       SAMVERKAN_LOG_SQL_ERRORS: 'true',
       // The older spelling of the statistics and logging switches still works.
       SAMVERKAN_LOG_MIGRATIONS: 'on',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
       port: 65535,
@@ -70,6 +72,7 @@ describe('loadConfig', () => {
       maxRequestSize: '512kb',
       logSqlErrors: true,
       logMigrations: true,
+      logLevel: 'debug',
     });
     expect(loadConfig('gateway', { ...KEYS, GATEWAY_COMPOSE: 'live' }).composeLive).toBe(true);
     const start = loadConfig('start', { ACTORS_URL: 'https://actors.example.se/graphql', GATEWAY_PORT: '8080', SEED_DEMO_DATA: 'false' });
@@ -96,6 +99,7 @@ describe('loadConfig', () => {
     ['AGREEMENTS_URL', 'agreements:4002', 'must be an http:// or https:// URL (got "agreements:4002")'],
     ['ACTORS_DATABASE_URL', 'mysql://samverkan:secret@db/actors', 'must be a postgres:// or postgresql:// URL (value not shown, as it may hold a password)'],
     ['SEED_DEMO_DATA', 'yes', 'must be true or false (got "yes")'],
+    ['LOG_LEVEL', 'verbose', 'must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
     ['SEED_DEMO_DATA', 'on', 'must be true or false (got "on")'],
     ['SEED_DEMO_DATA', 'TRUE', 'must be true or false (got "TRUE")'],
     ['SAMVERKAN_SQL_STATS', '1', 'must be true or false (on or off also work) (got "1")'],
