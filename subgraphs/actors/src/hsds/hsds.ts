@@ -72,9 +72,9 @@ export function hsdsRouter(dataSource: DataSource, authenticate: Authenticate): 
   // Errors as JSON in the shape GraphQL clients know, never a stack trace.
   router.use('/hsds', (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) return void res.status(error.status).json(errorBody(error.code, error.message));
-    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
-      return void res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, error.message));
-    }
+    // The authenticator's refusals carry their status: a bad token (401), an organisation that could not be checked (503).
+    const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+    if (error instanceof GraphQLError && status) return void res.status(status).json(errorBody(String(error.extensions.code), error.message));
     res.status(500).json({ errors: [unexpectedError(error)] });
   });
   return router;
