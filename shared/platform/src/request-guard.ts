@@ -13,16 +13,16 @@ export interface PreParseLimits {
 
 const NUL = '\u0000';
 
-const refusal = (status: number, error: GraphQLFormattedError) => ({ status, body: { errors: [error] } });
+const refusal = (error: GraphQLFormattedError) => ({ errors: [error] });
 
 /**
  * Checks a GraphQL request before Apollo parses it: the token count and bracket nesting, in one
  * pass of graphql-js's lexer (iterative, so no query can overflow the stack here, and one nested
  * past the limit never reaches the recursive parser), and NUL characters in strings written in the
- * query or passed as variables, which no text column can hold. A lexer error is left for the
- * parser to report (GRAPHQL_PARSE_FAILED).
+ * query or passed as variables, which no text column can hold. Returns the body of a 400 refusal,
+ * if any. A lexer error is left for the parser to report (GRAPHQL_PARSE_FAILED).
  */
-export function checkBeforeParsing(query: unknown, variables: unknown, limits: PreParseLimits) {
+function checkBeforeParsing(query: unknown, variables: unknown, limits: PreParseLimits) {
   if (typeof query === 'string') {
     const lexer = new Lexer(new Source(query));
     let tokens = 0;
@@ -30,15 +30,15 @@ export function checkBeforeParsing(query: unknown, variables: unknown, limits: P
     try {
       for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
         if (++tokens > limits.tokens) {
-          return refusal(400, { message: `Token limit of ${limits.tokens} exceeded`, extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: 'tokens' } });
+          return refusal({ message: `Token limit of ${limits.tokens} exceeded`, extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: 'tokens' } });
         }
         if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.BRACKET_L || token.kind === TokenKind.PAREN_L) nesting += 1;
         if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.BRACKET_R || token.kind === TokenKind.PAREN_R) nesting -= 1;
         if (nesting > limits.nesting) {
-          return refusal(400, { message: `Nesting limit of ${limits.nesting} brackets exceeded`, extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: 'depth' } });
+          return refusal({ message: `Nesting limit of ${limits.nesting} brackets exceeded`, extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: 'depth' } });
         }
         if ((token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) && token.value.includes(NUL)) {
-          return refusal(400, {
+          return refusal({
             message: 'Text may not contain NUL characters (\\u0000)',
             locations: [{ line: token.line, column: token.column }],
             extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [] },
@@ -51,7 +51,7 @@ export function checkBeforeParsing(query: unknown, variables: unknown, limits: P
   }
   const fields = nulFields(variables);
   if (fields.length) {
-    return refusal(400, {
+    return refusal({
       message: `Text may not contain NUL characters (\\u0000): ${fields.map((f) => f.field).join(', ')}`,
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
     });
@@ -70,10 +70,7 @@ function nulFields(variables: unknown): FieldProblem[] {
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => stack.push([`${path}[${index}]`, item]));
     } else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (key.includes(NUL)) found.push({ field: path || key, message: 'contains a NUL character' });
-        stack.push([path ? `${path}.${key}` : key, item]);
-      }
+      for (const [key, item] of Object.entries(value)) stack.push([path ? `${path}.${key}` : key, item]);
     }
   }
   return found;
@@ -85,7 +82,7 @@ export const preParseGuard =
   (req, res, next) => {
     const { query, variables } = (req.method === 'GET' ? { query: req.query.query, variables: parsedOrNothing(req.query.variables) } : req.body) ?? {};
     const refused = checkBeforeParsing(query, variables, limits);
-    if (refused) return void res.status(refused.status).json(refused.body);
+    if (refused) return void res.status(400).json(refused);
     next();
   };
 
