@@ -108,6 +108,17 @@ it('answers bad HSDS parameters with JSON 400, and unknown HSDS paths with JSON 
   expect(errorCode((await unknown.json()) as GraphQLResponse)).toBe('NOT_FOUND');
 });
 
+// Last of the tests on the shared federation: it stops one of its subgraphs.
+it('tells nothing of a subgraph the gateway cannot reach but the request id under which it logged why', async () => {
+  await federation.subgraphs.situation.stop();
+  const response = await post(federation.gateway.url, { query: '{ situationReports { totalCount } }' });
+  expect(response.status).toBeLessThan(500);
+  expect(response.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed|situation/);
+  const [error] = response.body.errors!;
+  expect(error).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: response.headers.get('x-request-id') } });
+  expect(await logLine(federation.gateway, (line) => line.level === 'error' && line.requestId === error.extensions.requestId)).toBeDefined();
+});
+
 describe('a subgraph whose dependencies fail', () => {
   let agreements: ServiceProcess;
   let database: string;
