@@ -108,8 +108,8 @@ export const operationPlugin: ApolloServerPlugin<BaseContext> = {
       // Called with no operation, too, when none could be chosen (the type says otherwise).
       async didResolveOperation({ operation, request }) {
         if (!operation) {
-          const named = typeof request.operationName === 'string' && request.operationName;
-          throw refuse('OPERATION_RESOLUTION_FAILURE', named ? `Unknown operation named "${named.slice(0, 100)}"` : 'Name the operation to run (operationName): the query holds several');
+          const name = request.operationName;
+          throw refuse('OPERATION_RESOLUTION_FAILURE', typeof name === 'string' ? `Unknown operation named "${name.slice(0, 100)}"` : 'Name the operation to run (operationName): the query holds several');
         }
         const stats = currentRequestStats();
         if (stats) stats.operationName = operation.name?.value;
