@@ -31,8 +31,9 @@ describe('loadConfig', () => {
       logSqlErrors: false,
       logMigrations: false,
       metrics: true,
+      logLevel: 'info',
     });
-    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, metrics: true, subgraphLimits: { timeoutMs: 5000, maxInFlight: 64 } });
+    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, metrics: true, logLevel: 'info', subgraphLimits: { timeoutMs: 5000, maxInFlight: 64 } });
     expect(loadConfig('start', {})).toEqual({
       ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004 },
       urls: {
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
       // The older spelling of the statistics and logging switches still works.
       SAMVERKAN_LOG_MIGRATIONS: 'on',
       METRICS_ENABLED: 'false',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
       port: 65535,
@@ -73,6 +75,7 @@ describe('loadConfig', () => {
       logSqlErrors: true,
       logMigrations: true,
       metrics: false,
+      logLevel: 'debug',
     });
     expect(loadConfig('gateway', { ...KEYS, GATEWAY_COMPOSE: 'live' }).composeLive).toBe(true);
     expect(loadConfig('gateway', { ...KEYS, SUBGRAPH_TIMEOUT_MS: '1500', SUBGRAPH_MAX_IN_FLIGHT: '8' }).subgraphLimits).toEqual({ timeoutMs: 1500, maxInFlight: 8 });
@@ -100,6 +103,7 @@ describe('loadConfig', () => {
     ['AGREEMENTS_URL', 'agreements:4002', 'must be an http:// or https:// URL (got "agreements:4002")'],
     ['ACTORS_DATABASE_URL', 'mysql://samverkan:secret@db/actors', 'must be a postgres:// or postgresql:// URL (value not shown, as it may hold a password)'],
     ['SEED_DEMO_DATA', 'yes', 'must be true or false (got "yes")'],
+    ['LOG_LEVEL', 'verbose', 'must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
     ['SEED_DEMO_DATA', 'on', 'must be true or false (got "on")'],
     ['SEED_DEMO_DATA', 'TRUE', 'must be true or false (got "TRUE")'],
     ['SAMVERKAN_SQL_STATS', '1', 'must be true or false (on or off also work) (got "1")'],

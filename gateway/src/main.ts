@@ -2,12 +2,12 @@
 import { startTracing } from '@samverkan/platform/dist/observability/tracing';
 startTracing('gateway');
 
-import { loadConfigOrExit, stopTracing } from '@samverkan/platform';
+import { loadConfigOrExit, logger, stopTracing } from '@samverkan/platform';
 import { startGateway } from './server';
 
 startGateway(loadConfigOrExit('gateway'))
   .then((served) => {
-    console.log(`gateway ready at ${served.url}`);
+    logger.info({ url: served.url }, 'gateway ready');
     const stop = async () => {
       await served.stop();
       await stopTracing();
@@ -17,6 +17,6 @@ startGateway(loadConfigOrExit('gateway'))
     process.once('SIGTERM', stop);
   })
   .catch((error) => {
-    console.error('gateway failed to start:', error);
+    logger.fatal({ err: error }, 'gateway failed to start');
     process.exit(1);
   });

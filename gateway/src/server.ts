@@ -1,7 +1,24 @@
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { authConfig, authenticator, queryLimits, ErrorCode, formatError, GatewayConfig, requestStatsEnabled, serveGraphQL, ServedGraphQL, SubgraphLimits, SUBGRAPHS, SubgraphName, urlOf } from '@samverkan/platform';
+import {
+  authConfig,
+  authenticator,
+  currentRequestId,
+  ErrorCode,
+  formatError,
+  GatewayConfig,
+  SubgraphLimits,
+  logger,
+  queryLimits,
+  REQUEST_ID_HEADER,
+  requestStatsEnabled,
+  serveGraphQL,
+  ServedGraphQL,
+  SUBGRAPHS,
+  SubgraphName,
+  urlOf,
+} from '@samverkan/platform';
 import { organisationExists } from '@samverkan/federation';
 import { withFetchMetrics } from './fetch-metrics';
 import { isTimeout, subgraphFetcher } from './subgraph-fetcher';
@@ -31,6 +48,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: WillSendRequestArgs) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // One id follows a query across services (none when composing live, outside any request).
+    const requestId = currentRequestId();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   /**
@@ -56,6 +76,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override didEncounterError(error: Error) {
     if (error instanceof GraphQLError) throw error;
+    // The cause (with the address) goes to the operators' log only.
+    logger.warn({ subgraph: this.subgraph, err: error }, 'subgraph unavailable');
     throw this.unavailable(isTimeout(error) ? `no answer within ${this.limits.timeoutMs} ms` : 'no answer');
   }
 
@@ -87,12 +109,14 @@ export function createGateway({ composeLive, metrics, subgraphLimits }: Pick<Gat
     return new ApolloGateway({
       supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((name) => ({ name, url: urlOf(name) })) }),
       buildService,
+      logger,
     });
   }
-  return new ApolloGateway({ supergraphSdl: readSupergraph(), buildService });
+  return new ApolloGateway({ supergraphSdl: readSupergraph(), buildService, logger });
 }
 
 export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
+  logger.level = config.logLevel;
   const authenticate = authenticator(authConfig(config.auth), organisationExists);
   const limits = queryLimits('gateway', config);
   const gateway = createGateway(config);
@@ -104,6 +128,7 @@ export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
       new ApolloServer<GatewayContext>({
         gateway,
         formatError,
+        logger,
         includeStacktraceInErrorResponses: false,
         introspection: !config.production,
         validationRules: limits.validationRules,
@@ -129,6 +154,7 @@ export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
       maxRequestSize: config.maxRequestSize ?? '3mb',
       ready: async () => (schemaLoaded ? { ready: true } : { ready: false, reason: 'no supergraph loaded yet' }),
       metrics: config.metrics,
+      guard: limits.guard,
       context: async (req) => {
         // Refuse a bad token here already; each subgraph verifies it again and applies its rules.
         const authorization = req.headers.authorization;

@@ -21,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
   const { TEST_PRIVATE_KEY_ENV } = await import('./auth');
   const keys = await ensureLocalKeys(mkdtempSync(join(tmpdir(), 'samverkan-test-keys-')));
   process.env.AUTH_JWKS_FILE = keys.jwksFile;
+  // Services in and out of the test process keep the test output to warnings and errors (no access lines); a test that reads the log sets its own.
+  process.env.LOG_LEVEL ??= 'warn';
   process.env[TEST_PRIVATE_KEY_ENV] = keys.privateKeyFile;
   if (loadConfig('tests').testDatabaseUrl) return;
   const server = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/test-postgres'), port: 54330 });

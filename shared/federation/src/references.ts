@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { badInput, ErrorCode, SubgraphName, urlOf } from '@samverkan/platform';
+import { badInput, currentRequestId, ErrorCode, logger, REQUEST_ID_HEADER, SubgraphName, urlOf } from '@samverkan/platform';
 
 /** Entities other subgraphs refer to: the subgraph that owns each, and its key field. */
 const OWNERS = {
@@ -13,40 +13,51 @@ export type ReferencedType = keyof typeof OWNERS;
 /** A key as its owner stores it: ids are UUIDs, which compare without regard to case. */
 const canonicalKey = (type: ReferencedType, key: string) => (OWNERS[type].key === 'id' ? key.toLowerCase() : key);
 
+/** Why a subgraph asks another: what the caller is told if the owner cannot be reached. */
+const PURPOSES = {
+  write: 'to check references; nothing was written',
+  read: 'to check which referenced records you may see',
+  organisation: "to check the token's organisation",
+} as const;
+type Purpose = keyof typeof PURPOSES;
+
 /**
  * The records with these keys, as the subgraph that owns them resolves them through the federation's
  * own `_entities` field (null where there is none), with the fields `selection` names besides the
- * key. `authorization` is passed on, so the owner answers as it would the caller.
+ * key. `authorization` is passed on, so the owner answers as it would the caller, and so is the
+ * request's id, so the owner's log lines carry it too.
  */
 async function resolveEntities(
   typename: ReferencedType,
   keys: string[],
+  purpose: Purpose,
   authorization?: string,
   selection = '',
 ): Promise<Array<Record<string, unknown> | null>> {
   const { subgraph, key } = OWNERS[typename];
   const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${key} ${selection} } } }`;
   const representations = keys.map((value) => ({ __typename: typename, [key]: value }));
+  const requestId = currentRequestId();
   let body: { data?: { _entities: Array<Record<string, unknown> | null> } };
   try {
     const response = await fetch(urlOf(subgraph), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
       body: JSON.stringify({ query, variables: { representations } }),
       signal: AbortSignal.timeout(5000),
     });
     body = (await response.json()) as typeof body;
   } catch (error) {
-    console.error(`${subgraph} subgraph unreachable:`, error);
-    throw unavailable(subgraph);
+    logger.warn({ err: error, subgraph }, 'subgraph unreachable');
+    throw unavailable(subgraph, purpose);
   }
-  if (!body.data?._entities) throw unavailable(subgraph);
+  if (!body.data?._entities) throw unavailable(subgraph, purpose);
   return body.data._entities;
 }
 
 /** Which of these keys exist (as the caller may see them). */
-async function existingKeys(typename: ReferencedType, keys: string[], authorization?: string): Promise<Set<string>> {
-  const found = await resolveEntities(typename, keys, authorization);
+async function existingKeys(typename: ReferencedType, keys: string[], purpose: Purpose, authorization?: string): Promise<Set<string>> {
+  const found = await resolveEntities(typename, keys, purpose, authorization);
   return new Set(keys.filter((_value, index) => found[index]));
 }
 
@@ -69,7 +80,7 @@ export async function assertReferencesExist(checks: ReferenceCheck[], authorizat
     for (const key of keys) if (key) (wanted.get(type) ?? wanted.set(type, new Set()).get(type)!).add(canonicalKey(type, key));
   }
   const found = new Map(
-    await Promise.all([...wanted].map(async ([type, keys]) => [type, await existingKeys(type, [...keys], authorization)] as const)),
+    await Promise.all([...wanted].map(async ([type, keys]) => [type, await existingKeys(type, [...keys], 'write', authorization)] as const)),
   );
   const problems = checks.flatMap(({ type, keys, field }) => {
     const missing = [...new Set(keys.filter((key): key is string => !!key && !found.get(type)!.has(canonicalKey(type, key))))];
@@ -86,7 +97,7 @@ export async function assertReferencesExist(checks: ReferenceCheck[], authorizat
  */
 export const visibleReferenceLoader = (typename: ReferencedType, authorization?: string) =>
   new DataLoader<string, boolean>(async (keys) => {
-    const found = await existingKeys(typename, [...keys], authorization);
+    const found = await existingKeys(typename, [...keys], 'read', authorization);
     return keys.map((key) => found.has(key));
   });
 
@@ -100,14 +111,14 @@ const KNOWN_FOR_MS = 5 * 60 * 1000;
  */
 export async function organisationExists(id: string): Promise<boolean> {
   if ((knownOrganisations.get(id) ?? 0) > Date.now()) return true;
-  const [actor] = await resolveEntities('Actor', [id], undefined, 'archived');
+  const [actor] = await resolveEntities('Actor', [id], 'organisation', undefined, 'archived');
   const exists = !!actor && actor.archived === false;
   if (exists) knownOrganisations.set(id, Date.now() + KNOWN_FOR_MS);
   return exists;
 }
 
-// Also what a token check meets when the actors registry is down: the message fits both.
-const unavailable = (subgraph: SubgraphName) =>
-  new GraphQLError(`The ${subgraph} service could not be reached to check a reference or a token's organisation; nothing was written. Try again.`, {
-    extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE, serviceName: subgraph },
+// A token that cannot be checked ends the request: 503, not Apollo's 500. A field's error leaves the rest of the answer (200).
+const unavailable = (subgraph: SubgraphName, purpose: Purpose) =>
+  new GraphQLError(`The ${subgraph} subgraph could not be reached ${PURPOSES[purpose]}. Try again.`, {
+    extensions: { code: ErrorCode.DEPENDENCY_UNAVAILABLE, serviceName: subgraph, ...(purpose === 'organisation' ? { http: { status: 503 } } : {}) },
   });

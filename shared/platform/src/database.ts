@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions, Logger, MixedList, EntitySchema } from 'typeorm';
+import { logger } from './log';
 import { currentRequestStats } from './request-stats';
 
 /** Counts each statement against the current request and logs slow or failed ones. */
@@ -12,14 +13,14 @@ class CountingLogger implements Logger {
   }
   logQueryError(error: string | Error, query: string) {
     // Input errors are reported to the caller; keep the log for the unexpected ones.
-    if (this.logging.sqlErrors) console.error('SQL error:', error, query);
+    if (this.logging.sqlErrors) logger.warn({ err: error, query }, 'SQL error');
   }
   logQuerySlow(time: number, query: string) {
-    console.warn(`Slow SQL (${time} ms): ${query.slice(0, 200)}`);
+    logger.warn({ durationMs: time, query: query.slice(0, 200) }, 'Slow SQL');
   }
   logSchemaBuild() {}
   logMigration(message: string) {
-    if (this.logging.migrations) console.log(message);
+    if (this.logging.migrations) logger.info(message);
   }
   log() {}
 }

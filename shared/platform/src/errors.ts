@@ -3,6 +3,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { exceededLimit } from './hardening';
+import { logger } from './log';
+import { currentRequestId } from './request-stats';
 
 /** Stable error codes clients may branch on (in `errors[].extensions.code`). */
 export enum ErrorCode {
@@ -20,7 +22,7 @@ export enum ErrorCode {
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   /** A service this one depends on (e.g. the actors registry, to check references) did not answer. */
   DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',
-  /** Something failed on our side; details are in the server log, never in the response. */
+  /** Something failed on our side; details are in the server log under `extensions.requestId`, never in the response. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -41,9 +43,13 @@ export const versionConflict = (type: string, id: string, expected: number, actu
     { extensions: { code: ErrorCode.VERSION_CONFLICT, type, id, expectedVersion: expected, actualVersion: actual } },
   );
 
-/** Codes produced by GraphQL itself or Apollo Server that already carry a safe, useful message. */
+/**
+ * Codes whose errors carry a safe, useful message: ours, and those of GraphQL itself and Apollo
+ * Server. Not INTERNAL_SERVER_ERROR: Apollo gives that code to every error that has none, raw
+ * messages of PostgreSQL, fetch or DataLoader included.
+ */
 const PASS_THROUGH = new Set([
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -62,6 +68,8 @@ const INPUT_SQLSTATES: Record<string, string> = {
   '22007': 'A date or time is malformed',
   '22008': 'A date or time is out of range',
   '22P02': 'A value has the wrong format',
+  '22021': 'A text holds a character that is not allowed (such as NUL)',
+  '22P05': 'A text holds a character that is not allowed (such as NUL)',
   '23502': 'A required value is missing',
   '23503': 'A referenced record does not exist',
   '23505': 'A record with that value already exists',
@@ -91,16 +99,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     }
   }
   const limit = exceededLimit(formatted.message);
-  if (limit) return { ...base, extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit } };
+  // graphql-armor words its refusals as syntax errors, which they are not.
+  if (limit) return { ...base, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     // Only documented keys: never stack traces, nor the gateway's copy of a subgraph's HTTP response.
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
     return { ...base, extensions };
   }
-  // Anything else is unexpected: log it, and tell the caller nothing about internals.
-  console.error('Unexpected error:', original);
-  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return { ...base, ...unexpectedError(original) };
+}
+
+/**
+ * Anything unexpected: logged with its stack under the request's id, and answered with that id
+ * alone, so that the caller can quote it and nothing about internals leaves the service.
+ */
+export function unexpectedError(error: unknown): GraphQLFormattedError {
+  logger.error({ err: error }, 'Unexpected error');
+  const requestId = currentRequestId();
+  return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } };
 }
 
 interface ValidationLike {

@@ -1,15 +1,22 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { preParseGuard } from './request-guard';
 
 /**
  * Query limits. Subgraphs allow a little more than the gateway, as the gateway's own fetches
- * (`_entities`) add a level and their own selections to what a client asked for.
+ * (`_entities`) add a level and their own selections to what a client asked for. `nesting` bounds
+ * brackets open at once, before parsing (a few per level of depth, for arguments' lists and objects).
  */
 export const QUERY_LIMITS = {
-  gateway: { depth: 12, cost: 10000, aliases: 20, directives: 20, tokens: 3000 },
-  subgraph: { depth: 16, cost: 30000, aliases: 40, directives: 50, tokens: 20000 },
+  gateway: { depth: 12, nesting: 48, cost: 10000, aliases: 20, directives: 20, tokens: 3000 },
+  subgraph: { depth: 16, nesting: 64, cost: 30000, aliases: 40, directives: 50, tokens: 20000 },
 } as const;
 
-/** graphql-armor's plugins and validation rules: depth, cost, alias, directive and token limits; no field suggestions in production. */
+/**
+ * graphql-armor's plugins and validation rules: depth, cost, alias and directive limits; no field
+ * suggestions in production. Tokens and nesting are counted before parsing by `guard`, Express
+ * middleware for the GraphQL route (armor's token count runs as a plugin hook, whose refusals
+ * Apollo answers with 500, and only after the parser has recursed as deep as the query nests).
+ */
 export function queryLimits(surface: keyof typeof QUERY_LIMITS, { production }: { production: boolean }) {
   const limits = QUERY_LIMITS[surface];
   const { plugins, validationRules } = new ApolloArmor({
@@ -17,10 +24,10 @@ export function queryLimits(surface: keyof typeof QUERY_LIMITS, { production }: 
     costLimit: { maxCost: limits.cost },
     maxAliases: { n: limits.aliases },
     maxDirectives: { n: limits.directives },
-    maxTokens: { n: limits.tokens },
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
-  return { plugins, validationRules };
+  return { plugins, validationRules, guard: preParseGuard(limits) };
 }
 
 /** Which limit an armor refusal is about, from its message ("Query depth limit of 12 exceeded ..."). */

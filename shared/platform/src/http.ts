@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import cors from 'cors';
 import express from 'express';
@@ -7,7 +8,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { requestStatsEnabled } from './config';
 import { graphqlMetricsPlugin } from './observability/metrics';
 import { operationalRoutes, ReadinessCheck } from './observability/readiness';
+import { ErrorCode, unexpectedError } from './errors';
+import { logger } from './log';
+import { operationPlugin } from './request-guard';
 import { currentRequestStats, runWithRequestStats } from './request-stats';
+
+/** The header that carries a request's id: taken from the caller if sane, sent back, and passed on to every service it calls. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** Probes and scrapes: many a minute, logged only when debugging. */
+const OPERATOR_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 export interface ServedGraphQL {
   url: string;
@@ -29,9 +39,37 @@ export const requestStatsPlugin: ApolloServerPlugin<BaseContext> = {
 };
 
 /**
+ * Gives each request an id (the caller's `x-request-id` if sane, else a new one), sends it back,
+ * runs the rest of the request in its context (so every log line carries it), and writes one
+ * access line when the response is sent.
+ */
+const requestContext: express.RequestHandler = (req, res, next) => {
+  const given = req.get(REQUEST_ID_HEADER);
+  const requestId = given && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+  const started = process.hrtime.bigint();
+  // Read now: routers mounted on a prefix change req.path for themselves. No query string, which may hold search terms.
+  const { method, path } = req;
+  res.set(REQUEST_ID_HEADER, requestId);
+  runWithRequestStats(requestId, () => {
+    const stats = currentRequestStats()!;
+    res.once('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // The context of a 'finish' listener is not the request's: the id is given explicitly. Probes and scrapes only when debugging.
+      logger[OPERATOR_PATHS.has(path) ? 'debug' : 'info'](
+        { requestId, method, path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: stats.operationName },
+        'request',
+      );
+    });
+    next();
+  });
+};
+
+const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/**
  * Serves an Apollo server (subgraph or gateway) on `/graphql`, with `/health`, `/ready` and
  * `/metrics` for operators. `build` gets the plugins the server must include (draining the HTTP
- * server on stop, and counting requests when metrics are on).
+ * server on stop; refusing operations that cannot run; counting requests when metrics are on).
  */
 export async function serveGraphQL<C extends BaseContext>(
   build: (plugins: ApolloServerPlugin<C>[]) => ApolloServer<C>,
@@ -40,6 +78,7 @@ export async function serveGraphQL<C extends BaseContext>(
     host = '0.0.0.0',
     context,
     routes,
+    guard,
     maxRequestSize = '100kb',
     ready,
     metrics,
@@ -48,6 +87,8 @@ export async function serveGraphQL<C extends BaseContext>(
     host?: string;
     context: (req: express.Request) => Promise<C>;
     routes?: express.Router;
+    /** Checks a GraphQL request before Apollo parses it (`queryLimits(...).guard`). */
+    guard: express.RequestHandler;
     /** Largest request body. */
     maxRequestSize?: string;
     /** What `/ready` answers. */
@@ -58,23 +99,30 @@ export async function serveGraphQL<C extends BaseContext>(
 ): Promise<ServedGraphQL> {
   const app = express();
   const httpServer = http.createServer(app);
-  const server = build([ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>, ...(metrics ? [graphqlMetricsPlugin<C>()] : [])]);
+  const server = build([
+    ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>,
+    operationPlugin as ApolloServerPlugin<C>,
+    ...(metrics ? [graphqlMetricsPlugin<C>()] : []),
+  ]);
   await server.start();
 
+  app.use(requestContext);
   app.use(operationalRoutes({ ready, metrics }));
   if (routes) app.use(routes);
   app.use(
     '/graphql',
     cors(),
     express.json({ limit: maxRequestSize }),
-    (_req, _res, next) => runWithRequestStats(next),
+    guard,
     expressMiddleware(server, { context: ({ req }) => context(req) }),
   );
-  // Body parser refusals (too large, malformed JSON) as GraphQL-shaped errors, never an HTML stack trace.
+  // Keep last among the routes: anything not served above.
+  app.use((_req, res) => void res.status(404).json(errorBody('No such path', ErrorCode.NOT_FOUND)));
+  // Body parser refusals (too large, malformed JSON) as GraphQL-shaped errors; anything else is unexpected. Never an HTML stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status ?? 500;
-    const message = error.type === 'entity.too.large' ? 'The request body is too large' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    if (status >= 500) return void res.status(500).json({ errors: [unexpectedError(error)] });
+    res.status(status).json(errorBody(error.type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON', 'BAD_REQUEST'));
   });
 
   await new Promise<void>((resolve, reject) => {

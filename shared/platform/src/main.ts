@@ -1,5 +1,6 @@
 import { ConfigError, loadConfigOrExit } from './config';
 import { stopTracing } from './observability/tracing';
+import { logger } from './log';
 import { startSubgraph, SubgraphModule } from './subgraph';
 
 /** Process entry of a subgraph: configuration from the environment, clean stop on SIGINT/SIGTERM (the last spans sent). */
@@ -7,7 +8,7 @@ export async function runSubgraphProcess<L>(module: SubgraphModule<L>): Promise<
   const config = loadConfigOrExit(module.name);
   try {
     const running = await startSubgraph(module, config);
-    console.log(`${module.name} subgraph ready at ${running.url}`);
+    logger.info({ url: running.url }, `${module.name} subgraph ready`);
     const stop = async () => {
       await running.stop();
       await stopTracing();
@@ -17,7 +18,8 @@ export async function runSubgraphProcess<L>(module: SubgraphModule<L>): Promise<
     process.once('SIGTERM', stop);
   } catch (error) {
     // A refusal of the configuration says all there is to say; anything else gets its stack for the log.
-    console.error(`${module.name} subgraph failed to start:`, error instanceof ConfigError ? error.message : error);
+    if (error instanceof ConfigError) logger.fatal(`${module.name} subgraph failed to start: ${error.message}`);
+    else logger.fatal({ err: error }, `${module.name} subgraph failed to start`);
     process.exit(1);
   }
 }

@@ -14,6 +14,7 @@ import { Authenticate, authConfig, authenticator } from './auth/tokens';
 import { Viewer } from './auth/viewer';
 import { ConfigError, SubgraphConfig } from './config';
 import { queryLimits } from './hardening';
+import { logger } from './log';
 import { requestStatsPlugin, serveGraphQL } from './http';
 import { PoolCounts, trackPool } from './observability/metrics';
 import { databaseReadiness } from './observability/readiness';
@@ -98,6 +99,7 @@ export interface RunningSubgraph {
 
 /** Starts a subgraph as `config` says (`port` 0: any free port, as tests do). */
 export async function startSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+  logger.level = config.logLevel;
   const dataSource = await openDatabase({
     url: config.databaseUrl,
     poolSize: config.databasePoolSize,
@@ -126,6 +128,7 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
       new ApolloServer({
         schema,
         formatError,
+        logger,
         includeStacktraceInErrorResponses: false,
         introspection: !config.production,
         validationRules: limits.validationRules,
@@ -134,6 +137,7 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
     {
       port: config.port,
       routes: module.routes?.(dataSource, authenticate),
+      guard: limits.guard,
       maxRequestSize: config.maxRequestSize ?? module.maxRequestSize,
       ready: databaseReadiness(dataSource),
       metrics: config.metrics,

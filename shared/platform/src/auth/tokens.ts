@@ -8,6 +8,9 @@ import { isSignedIn, PUBLIC, SignedIn, Viewer } from './viewer';
 
 export const ALGORITHMS = ['ES256', 'RS256'];
 
+/** How far the issuer's clock may be ahead of ours (`nbf`, `iat`) or behind (`exp`), in seconds. */
+export const CLOCK_TOLERANCE_S = 60;
+
 /** Issuer, audience and keys every service verifies tokens against. */
 export interface AuthConfig {
   issuer: string;
@@ -35,7 +38,8 @@ export function assertSignedIn(viewer: Viewer, purpose: string): asserts viewer 
 
 /**
  * The viewer behind an `Authorization` header. No header is the public; a token that is expired,
- * forged, for another audience or issuer, or without an organisation is refused, never downgraded.
+ * without an expiry, not valid yet or issued in the future, forged, for another audience or issuer,
+ * or without an organisation is refused, never downgraded.
  */
 export async function viewerFromAuthorization(header: string | undefined, config: AuthConfig): Promise<Viewer> {
   if (!header) return PUBLIC;
@@ -43,10 +47,18 @@ export async function viewerFromAuthorization(header: string | undefined, config
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(match[1], config.keys, { issuer: config.issuer, audience: config.audience, algorithms: ALGORITHMS }));
+    ({ payload } = await jwtVerify(match[1], config.keys, {
+      issuer: config.issuer,
+      audience: config.audience,
+      algorithms: ALGORITHMS,
+      requiredClaims: ['exp'],
+      clockTolerance: CLOCK_TOLERANCE_S,
+    }));
   } catch (error) {
     throw unauthenticated(reasonFor(error));
   }
+  // jose checks `iat` only against a maximum age, which we do not set: a token from the future is refused here.
+  if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_S) throw unauthenticated('The token was issued in the future (claim "iat")');
   const organisationId = payload.org;
   if (!isUuid(organisationId)) throw unauthenticated('The token names no organisation (claim "org")');
   if (typeof payload.sub !== 'string' || !payload.sub) throw unauthenticated('The token names no subject (claim "sub")');
@@ -70,7 +82,12 @@ export const authenticator =
 
 function reasonFor(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `The token is not for this service (${error.claim} claim)`;
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return `The token lacks a required claim (${error.claim} claim)`;
+    if (error.claim === 'nbf') return 'The token is not valid yet (nbf claim)';
+    if (error.claim === 'iss' || error.claim === 'aud') return `The token is not for this service (${error.claim} claim)`;
+    return `The token has an invalid ${error.claim} claim`;
+  }
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
     return 'The token signature is not valid';
   }

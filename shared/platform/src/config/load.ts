@@ -1,3 +1,4 @@
+import type { LogLevel } from '../log';
 import { ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
 import { serviceUrl } from './live';
 import { ConfigError, isSetIn, readVariables, Rule, valueOf, Values } from './read';
@@ -24,6 +25,7 @@ interface ServiceConfig {
   maxRequestSize?: string;
   /** METRICS_ENABLED: Prometheus metrics on `/metrics`. */
   metrics: boolean;
+  logLevel: LogLevel;
 }
 
 export interface SubgraphConfig extends ServiceConfig {
@@ -101,6 +103,7 @@ function serviceConfig(values: Values, service: ServiceName): ServiceConfig {
     },
     maxRequestSize: valueOf(values, V.MAX_REQUEST_SIZE),
     metrics: valueOf(values, V.METRICS_ENABLED),
+    logLevel: valueOf(values, V.LOG_LEVEL),
   };
 }
 

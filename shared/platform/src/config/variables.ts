@@ -1,5 +1,6 @@
 import { LOCAL_ISSUER } from '../auth/tokens';
 import { DEFAULT_PORTS, envName, ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
+import { LOG_LEVELS, LogLevel } from '../log';
 import { databaseUrl, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, size, text } from './values';
 
 /** Who reads a variable: every subgraph or one, the gateway, `npm start`, the tests. */
@@ -184,6 +185,14 @@ export const OTEL_EXPORTER_OTLP_ENDPOINT: Variable<string> = {
   readBy: ['subgraphs', 'gateway'],
 };
 
+export const LOG_LEVEL: Variable<LogLevel> = {
+  name: 'LOG_LEVEL',
+  kind: oneOf(...LOG_LEVELS),
+  default: 'info',
+  description: 'the least severe log lines written (JSON, one a line, on standard output); `info` includes one access line per request',
+  readBy: ['subgraphs', 'gateway'],
+};
+
 export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
   name: 'EMBEDDED_POSTGRES_PORT',
   kind: port,
@@ -230,6 +239,7 @@ export const VARIABLES: readonly Variable[] = [
   SAMVERKAN_LOG_SQL_ERRORS,
   METRICS_ENABLED,
   OTEL_EXPORTER_OTLP_ENDPOINT,
+  LOG_LEVEL,
   EMBEDDED_POSTGRES_PORT,
   SAMVERKAN_DATA_DIR,
   SAMVERKAN_TEST_DATABASE_URL,

@@ -60,5 +60,7 @@ export function operationalRoutes({ ready, metrics }: { ready: ReadinessCheck; m
     res.status(isReady ? 200 : 503).json(isReady ? { status: 'ready' } : { status: 'not ready', reason });
   });
   if (metrics) router.get('/metrics', serveMetrics);
+  // Said here, or Express answers OPTIONS with a plain-text body: every answer of ours is JSON or empty.
+  router.options(['/health', '/ready', '/metrics'], (_req, res) => void res.set('allow', 'GET, HEAD').status(204).end());
   return router;
 }

@@ -2,7 +2,7 @@ import { NextFunction, Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { AREA_CODE_PATTERN, AreaScope, selfAndAncestors } from '@samverkan/federation';
-import { Authenticate, ErrorCode, isSignedIn, isUuid, Viewer } from '@samverkan/platform';
+import { Authenticate, ErrorCode, isSignedIn, isUuid, unexpectedError, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { actorNotArchivedSql } from '../registry/archiving';
 import { Area } from '../areas/area';
@@ -72,11 +72,10 @@ export function hsdsRouter(dataSource: DataSource, authenticate: Authenticate): 
   // Errors as JSON in the shape GraphQL clients know, never a stack trace.
   router.use('/hsds', (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) return void res.status(error.status).json(errorBody(error.code, error.message));
-    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED) {
-      return void res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, error.message));
-    }
-    console.error('HSDS export failed:', error);
-    res.status(500).json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
+    // The authenticator's refusals carry their status: a bad token (401), an organisation that could not be checked (503).
+    const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+    if (error instanceof GraphQLError && status) return void res.status(status).json(errorBody(String(error.extensions.code), error.message));
+    res.status(500).json({ errors: [unexpectedError(error)] });
   });
   return router;
 }
@@ -112,6 +111,8 @@ function listQuery(req: Request): ListQuery {
     const value = req.query[name];
     if (value === undefined || value === '') return undefined;
     if (typeof value !== 'string') throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `Give ${name} once`);
+    // No text column can hold NUL: refused here, not by PostgreSQL.
+    if (value.includes('\u0000')) throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `${name} may not contain NUL characters`);
     return value;
   };
   const integer = (name: string, fallback: number, max: number) => {
