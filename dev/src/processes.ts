@@ -38,6 +38,8 @@ export const exitOf = (child: ChildProcess) =>
   new Promise<void>((resolve) => (hasExited(child) ? resolve() : child.once('exit', () => resolve())));
 
 const STOP_GRACE_MS = 5000;
+/** How much of a child's latest output is kept, for errors and tests. */
+const MAX_KEPT_OUTPUT = 1 << 20;
 
 /** Stops a child: SIGTERM, and SIGKILL for one still running `graceMs` later. */
 export async function stopChild(child: ChildProcess, graceMs = STOP_GRACE_MS): Promise<void> {
@@ -98,9 +100,14 @@ export async function startNodeProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(child);
+  // The latest output only: a service logs a line per request, and a long-running npm start must not grow with it.
   let log = '';
-  child.stdout!.on('data', (chunk) => (log += chunk));
-  child.stderr!.on('data', (chunk) => (log += chunk));
+  const keep = (chunk: Buffer) => {
+    log += chunk;
+    if (log.length > MAX_KEPT_OUTPUT) log = log.slice(-MAX_KEPT_OUTPUT);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const output = () => log;
   try {
     await waitForHealth(port, child, output, signal);
