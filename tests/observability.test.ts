@@ -186,7 +186,7 @@ describe('/health and /ready', () => {
 
   beforeAll(async () => {
     database = await freshDatabase('actors');
-    actors = await startSubgraphProcess('actors', database, { SEED_DEMO_DATA: 'false', METRICS_ENABLED: 'false' });
+    actors = await startSubgraphProcess('actors', database, { SEED_DEMO_DATA: 'false', METRICS_ENABLED: 'false', LOG_LEVEL: 'info' });
     server = new Client({ connectionString: loadConfig('tests').testDatabaseUrl });
     await server.connect();
   }, 120000);
@@ -211,8 +211,9 @@ describe('/health and /ready', () => {
       await setConnections(true);
     }
     await eventually(async () => expect((await probe('/ready')).status).toBe(200));
+    // The child's log reaches this process through a pipe, a moment after it answered.
+    await eventually(async () => expect(actors.output()).toContain('Ready: the database answers again'));
     expect(actors.output()).toContain('Not ready: the database does not answer');
-    expect(actors.output()).toContain('Ready: the database answers again');
   });
 
   it('has no /metrics with METRICS_ENABLED=false', async () => {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { logger } from '../log';
 import { DataSource } from 'typeorm';
 import { serveMetrics } from './metrics';
 
@@ -38,8 +39,8 @@ export function databaseReadiness(dataSource: DataSource, timeoutMs = READINESS_
     const failure = await Promise.race([ping(), timeout]).finally(() => clearTimeout(timer));
     const ready = !failure;
     if (ready !== wasReady) {
-      if (failure) console.warn(`Not ready: the database does not answer (${failure.message})`);
-      else console.log('Ready: the database answers again');
+      if (failure) logger.warn({ err: failure }, 'Not ready: the database does not answer');
+      else logger.info('Ready: the database answers again');
       wasReady = ready;
     }
     return ready ? { ready } : { ready, reason: 'the database does not answer' };
