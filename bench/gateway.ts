@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ACTORS } from '@samverkan/demo';
+import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { dropDatabase, ensureDatabase, envName, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
-import { ensureLocalKeys, freePort, ServiceProcess, signLocalToken, startEmbeddedPostgres, startProcess } from '@samverkan/dev';
+import { districtPicture, ensureLocalKeys, freePort, ServiceProcess, signLocalToken, startEmbeddedPostgres, startProcess } from '@samverkan/dev';
 import { summarise, Timing } from './stats';
 
 /**
@@ -17,8 +17,7 @@ import { summarise, Timing } from './stats';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const RUNS_PER_ROUND = Number(process.env.BENCH_RUNS ?? 20);
 
-const OVERVIEW = `{ area(code: "0180-rinkeby-kista") { name latestSituationReport { level trend summary reportedBy { name } }
-  actors(scope: OVERLAPPING) { name kind agreements { title kind status } activities { title kind startsOn } } } }`;
+const OVERVIEW = districtPicture(DEMO_AREAS.rinkebyKista);
 
 const GATEWAYS = {
   'defaults (logs, metrics, timeout)': {},

@@ -1,6 +1,6 @@
 import { DEMO_ACTORS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
-import { bearer, startFederation, TestFederation } from '@samverkan/test-support';
+import { bearer, SeededRandom, seededRandom, startFederation, TestFederation } from '@samverkan/test-support';
 
 /**
  * Fuzzing with a fixed seed, against real processes: the gateway, and the actors subgraph called
@@ -13,20 +13,6 @@ const SEED = 20261130;
 const REQUESTS = 3000;
 const CONCURRENCY = 8;
 
-/** mulberry32: a small, good-enough PRNG, so a failing case can be run again. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-  return { next, int, pick };
-}
 
 const DOCUMENTED_CODES = new Set([
   'BAD_USER_INPUT',
@@ -89,7 +75,7 @@ const SEEDS: Seed[] = [
 
 const ODD_TEXT = ['\u0000', '\u0000\u0000', '\ud800', '\uffff', "'; DROP TABLE actors; --", '%00', '\\', '"', '{', '}', '[', '(', '$', '#', '\n', 'é', '😀', ' '];
 
-function oddString(r: ReturnType<typeof prng>): string {
+function oddString(r: SeededRandom): string {
   switch (r.int(4)) {
     case 0:
       return Array.from({ length: 1 + r.int(20) }, () => r.pick(ODD_TEXT)).join('');
@@ -102,7 +88,7 @@ function oddString(r: ReturnType<typeof prng>): string {
   }
 }
 
-function oddValue(r: ReturnType<typeof prng>, depth = 0): unknown {
+function oddValue(r: SeededRandom, depth = 0): unknown {
   switch (r.int(depth > 2 ? 6 : 9)) {
     case 0:
       return oddString(r);
@@ -130,7 +116,7 @@ function oddValue(r: ReturnType<typeof prng>, depth = 0): unknown {
 }
 
 /** Replaces one value somewhere in `variables` (or adds one). */
-function mutateVariables(r: ReturnType<typeof prng>, variables: Record<string, unknown>): Record<string, unknown> {
+function mutateVariables(r: SeededRandom, variables: Record<string, unknown>): Record<string, unknown> {
   const copy = JSON.parse(JSON.stringify(variables)) as Record<string, unknown>;
   let target: Record<string, unknown> = copy;
   const keys = Object.keys(target);
@@ -144,7 +130,7 @@ function mutateVariables(r: ReturnType<typeof prng>, variables: Record<string, u
   return copy;
 }
 
-function mutateQuery(r: ReturnType<typeof prng>, query: string): string {
+function mutateQuery(r: SeededRandom, query: string): string {
   const at = r.int(query.length + 1);
   switch (r.int(6)) {
     case 0:
@@ -171,7 +157,7 @@ interface FuzzRequest {
   body?: string;
 }
 
-function graphQLRequest(r: ReturnType<typeof prng>, url: string, seed: Seed, token: string): FuzzRequest {
+function graphQLRequest(r: SeededRandom, url: string, seed: Seed, token: string): FuzzRequest {
   let query = seed.query;
   let variables: unknown = seed.variables;
   let operationName: unknown = undefined;
@@ -196,10 +182,10 @@ function graphQLRequest(r: ReturnType<typeof prng>, url: string, seed: Seed, tok
 }
 
 /** Random bytes, percent-encoded: NUL, invalid UTF-8 and all. */
-const randomBytes = (r: ReturnType<typeof prng>, length: number) =>
+const randomBytes = (r: SeededRandom, length: number) =>
   Array.from({ length }, () => `%${r.int(256).toString(16).padStart(2, '0')}`).join('');
 
-function otherRequest(r: ReturnType<typeof prng>, base: string, hsds: boolean): FuzzRequest {
+function otherRequest(r: SeededRandom, base: string, hsds: boolean): FuzzRequest {
   const method = r.pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']);
   const param = () => `${r.pick(['page', 'per_page', 'area', 'search', 'organization_id', 'modified_after', 'full', 'format', 'x'])}=${encodeURIComponent(r.pick(['1', '0', '-1', '99999999', '0180', 'SE', 'true', 'json', 'a\u0000b', "'", 'x'.repeat(300)]))}${r.next() < 0.3 ? randomBytes(r, 1 + r.int(30)) : ''}`;
   const path = hsds
@@ -216,7 +202,7 @@ beforeAll(async () => {
 afterAll(() => federation?.stop());
 
 it(`answers ${REQUESTS} fuzzed requests (seed ${SEED}) without a 5xx, a leak or an undocumented code`, async () => {
-  const r = prng(SEED);
+  const r = seededRandom(SEED);
   const token = (await bearer(DEMO_ACTORS.fryshuset, [Role.COORDINATOR])).authorization;
   const gateway = federation.gateway.url;
   const actors = federation.subgraphs.actors.url;

@@ -1,7 +1,7 @@
 import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { SubgraphName } from '@samverkan/platform';
-import { bearer, GraphQLResponse, startFederation, TestFederation } from '@samverkan/test-support';
+import { districtPicture, bearer, GraphQLResponse, startFederation, TestFederation } from '@samverkan/test-support';
 
 /**
  * Partial answers by design: a party whose service is down, or frozen, costs the client that party's
@@ -10,17 +10,7 @@ import { bearer, GraphQLResponse, startFederation, TestFederation } from '@samve
 const TIMEOUT_MS = 1500;
 
 // README's first example: the district picture.
-const OVERVIEW = `query($code: ID!) {
-  area(code: $code) {
-    name
-    latestSituationReport { level trend summary reportedBy { name } }
-    actors(scope: OVERLAPPING) {
-      name kind
-      agreements { title kind status }
-      activities { title kind startsOn }
-    }
-  }
-}`;
+const OVERVIEW = districtPicture(DEMO_AREAS.rinkebyKista);
 
 interface Overview {
   area: {
@@ -39,7 +29,7 @@ async function overview(): Promise<GraphQLResponse<Overview> & { status: number;
   const response = await fetch(federation.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...official },
-    body: JSON.stringify({ query: OVERVIEW, variables: { code: DEMO_AREAS.rinkebyKista } }),
+    body: JSON.stringify({ query: OVERVIEW }),
   });
   const body = (await response.json()) as GraphQLResponse<Overview>;
   return { ...body, status: response.status, ms: Date.now() - started };

@@ -5,3 +5,5 @@ export * from './local-issuer';
 export * from './processes';
 export * from './embedded-postgres-access';
 export * from './supervisor';
+export * from './examples';
+export * from './seeded-random';

@@ -4,6 +4,7 @@ import { ensureLocalKeys } from './local-issuer';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
 import { howExited, startProcess } from './processes';
 import { Supervisor } from './supervisor';
+import { districtPicture } from './examples';
 
 /**
  * `npm start`: the whole federation on this machine. With no configuration it runs an embedded
@@ -13,17 +14,6 @@ import { Supervisor } from './supervisor';
  */
 const ROOT = join(__dirname, '../..');
 
-const EXAMPLE_QUERY = `{
-  area(code: "0180-rinkeby-kista") {
-    name
-    latestSituationReport { level trend summary reportedBy { name } }
-    actors(scope: OVERLAPPING) {
-      name kind
-      agreements { title kind status }
-      activities { title kind startsOn }
-    }
-  }
-}`;
 
 async function databases(config: StartConfig, dataDir: string): Promise<{ urls: Record<SubgraphName, string>; embedded?: EmbeddedServer; seed: boolean }> {
   if (config.databaseUrls) return { urls: config.databaseUrls, seed: config.seedDemoData ?? false };
@@ -109,7 +99,7 @@ as a municipality official there (without a token you see what is public):
 
 TOKEN=$(npm run --silent token -- --org rinkebyKistaStadsdel --role COORDINATOR)
 curl -s http://localhost:${ports.gateway}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
-  -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'
+  -d '${JSON.stringify({ query: districtPicture('0180-rinkeby-kista').replace(/\s+/g, ' ') })}'
 
 A service that stops is restarted. Press Ctrl-C to stop.`);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { seededRandom, SeededRandom } from '@samverkan/dev';
 import { TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
 
 /**
@@ -31,32 +32,7 @@ export interface GeneratedRegistry {
 /** Rows per INSERT statement. */
 const BATCH = 5000;
 
-/** Mulberry32: a small, fast, seedable generator; good enough for test data. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(values: readonly T[]): T => values[int(values.length)];
-  /** A value drawn with the given weights. */
-  const weighted = <T>(entries: ReadonlyArray<readonly [T, number]>): T => {
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    let r = next() * total;
-    for (const [value, weight] of entries) {
-      r -= weight;
-      if (r < 0) return value;
-    }
-    return entries[entries.length - 1][0];
-  };
-  return { next, int, pick, weighted, chance: (p: number) => next() < p };
-}
-
-type Random = ReturnType<typeof random>;
+type Random = SeededRandom;
 
 /** Approximate populations of the largest municipalities (SCB, rounded); the rest get a drawn size. */
 const POPULATION: Record<string, number> = {
@@ -195,7 +171,7 @@ async function insertRows(manager: EntityManager, table: string, columns: Array<
 
 /** Fills a migrated actors database with a generated registry of the given size. */
 export async function generateRegistry(dataSource: DataSource, { actors, services, seed }: RegistrySize): Promise<GeneratedRegistry> {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const rows: Array<{ code: string; name: string; latitude: number | null; longitude: number | null }> = await dataSource.query(
     `SELECT code, name, latitude, longitude FROM areas WHERE kind = 'MUNICIPALITY' ORDER BY code`,
   );

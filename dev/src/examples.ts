@@ -1,0 +1,16 @@
+/**
+ * The README's first example, the district picture: a district's actors, their agreements and
+ * activities, and the latest situation picture. `npm start` prints it, the tests and the gateway
+ * benchmark run it, so all of them ask the same question.
+ */
+export const districtPicture = (code: string) => `{
+  area(code: "${code}") {
+    name
+    latestSituationReport { level trend summary reportedBy { name } }
+    actors(scope: OVERLAPPING) {
+      name kind
+      agreements { title kind status }
+      activities { title kind startsOn }
+    }
+  }
+}`;
