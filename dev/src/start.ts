@@ -1,9 +1,10 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ensureDatabase, envName, loadConfigOrExit, ServiceName, StartConfig, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
 import { ensureLocalKeys } from './local-issuer';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
 import { howExited, startProcess } from './processes';
 import { Supervisor } from './supervisor';
+import { dataDirOf } from './data-dir';
 import { districtPicture } from './examples';
 
 /**
@@ -12,8 +13,6 @@ import { districtPicture } from './examples';
  * data; with `<SUBGRAPH>_DATABASE_URL` set for every subgraph it uses those servers instead.
  * A service that dies is restarted (see supervisor.ts); the embedded PostgreSQL dying stops it all.
  */
-const ROOT = join(__dirname, '../..');
-
 
 async function databases(config: StartConfig, dataDir: string): Promise<{ urls: Record<SubgraphName, string>; embedded?: EmbeddedServer; seed: boolean }> {
   if (config.databaseUrls) return { urls: config.databaseUrls, seed: config.seedDemoData ?? false };
@@ -29,7 +28,7 @@ async function main() {
   // Checks what every service it starts reads too, so a bad value stops it before anything runs.
   const config = loadConfigOrExit('start');
   const { ports } = config;
-  const dataDir = resolve(config.dataDir ?? join(ROOT, '.data'));
+  const dataDir = dataDirOf(config);
   const started = Date.now();
   const services: Supervisor[] = [];
   let starting: ReturnType<typeof databases> | undefined;

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_ACTORS } from '@samverkan/demo';
-import { isUuid } from '@samverkan/platform';
+import { isUuid, loadConfigOrExit } from '@samverkan/platform';
 import { Role } from '@samverkan/federation';
+import { localIssuerKeyOf } from './data-dir';
 import { signLocalToken } from './local-issuer';
 
 /**
@@ -16,7 +16,8 @@ const { values } = parseArgs({
     role: { type: 'string', multiple: true, default: [Role.MEMBER] },
     subject: { type: 'string' },
     expires: { type: 'string', default: '8h' },
-    key: { type: 'string', default: join(__dirname, '../../.data/auth/private-key.json') },
+    // By default the key `npm start` made (in SAMVERKAN_DATA_DIR, else .data).
+    key: { type: 'string', default: localIssuerKeyOf(loadConfigOrExit('start')) },
   },
 });
 

@@ -206,7 +206,7 @@ export const SAMVERKAN_DATA_DIR: Variable<string> = {
   kind: text,
   defaultText: '`.data` in the project folder',
   description:
-    "where `npm start` keeps the embedded PostgreSQL's data (`postgres/`) and the local issuer's keys (`auth/`; `npm run token` then needs `--key <folder>/auth/private-key.json`)",
+    "where `npm start` keeps the embedded PostgreSQL's data (`postgres/`) and the local issuer's keys (`auth/`, whose key `npm run token` signs with)",
   readBy: ['start'],
 };
 
