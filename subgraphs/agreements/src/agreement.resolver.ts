@@ -4,7 +4,7 @@ import { answeredBy, areaMatchSql, AreaScope, assertCanChange, assertPeriod, ass
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
-import { AgreementsLoaders } from './loaders';
+import { AgreementsLoaders, MAX_NESTED_AGREEMENTS } from './loaders';
 import { AGREEMENT_ORDERINGS, AgreementOrder } from './agreement.order';
 import { Actor, Area } from './stubs';
 
@@ -185,7 +185,7 @@ export class AgreementPartyResolver {
 
 @Resolver(() => Actor)
 export class ActorAgreementsResolver {
-  @FieldResolver(() => [Agreement], answeredBy('agreements', 'Agreements this actor is a party to, in any role, that you may see, by title.'))
+  @FieldResolver(() => [Agreement], answeredBy('agreements', `Agreements this actor is a party to, in any role, that you may see, by title: the first ${MAX_NESTED_AGREEMENTS} (the root \`agreements\` list with \`partyId\` pages through all).`))
   agreements(
     @Root() actor: Actor,
     @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
@@ -198,7 +198,7 @@ export class ActorAgreementsResolver {
 
 @Resolver(() => Area)
 export class AreaAgreementsResolver {
-  @FieldResolver(() => [Agreement], answeredBy('agreements', 'Agreements covering this area that you may see, by title.'))
+  @FieldResolver(() => [Agreement], answeredBy('agreements', `Agreements covering this area that you may see, by title: the first ${MAX_NESTED_AGREEMENTS} (the root \`agreements\` list with \`areaCode\` pages through all).`))
   agreements(
     @Root() area: Area,
     @Arg('scope', () => AreaScope, {

@@ -1,8 +1,14 @@
 import { DataSource, In } from 'typeorm';
 import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { groupLoader, isUuid, MAX_PAGE_SIZE, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
 import { Area } from './stubs';
+
+/**
+ * A nested list (`Actor.agreements`, `Area.agreements`) holds at most a page of agreements, the first
+ * by title: `Area(SE).agreements` would otherwise be every agreement. The root list pages through all.
+ */
+export const MAX_NESTED_AGREEMENTS = MAX_PAGE_SIZE;
 
 /** Parties are listed role by role, in the order of the PartyRole enum. */
 const ROLE_ORDER = Object.values(PartyRole);
@@ -28,6 +34,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   /** The nested lists (`Actor.agreements`, `Area.agreements`) of agreements with one of `statuses` (all when empty). */
   const nestedLists = (statuses: AgreementStatus[]) => {
     const fetch = (ids: string[]) => visibleByTitle(ids, statuses);
+    const bounded = { limit: MAX_NESTED_AGREEMENTS };
     return {
       ofActor: pairedGroupLoader<string, Agreement>(
         (actorIds) =>
@@ -36,8 +43,9 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
             [actorIds.filter(isUuid)],
           ),
         fetch,
+        bounded,
       ),
-      inArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), fetch)),
+      inArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), fetch, bounded)),
     };
   };
   // One set of loaders per distinct status set asked for in the request, so each set is still one batch per level.

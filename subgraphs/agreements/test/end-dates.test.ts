@@ -258,3 +258,49 @@ describe('nested lists by status', () => {
     }
   });
 });
+
+describe('nested lists are bounded', () => {
+  // Last in this file: it adds more agreements than a nested list holds, for Linköping kommun in Skäggetorp.
+  const nested = `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Area { all: agreements { id } ended: agreements(statuses: [ENDED]) { id } }
+    ... on Actor { all: agreements { id } ended: agreements(statuses: [ENDED]) { id } } } }`;
+
+  beforeAll(async () => {
+    const records = [
+      ...Array.from({ length: 20 }, (_, i) => ({ title: `Aa dold ${String(i).padStart(3, '0')}`, status: 'ACTIVE', visibility: 'OWNER' })),
+      ...Array.from({ length: 101 }, (_, i) => ({ title: `Bb öppen ${String(i).padStart(3, '0')}`, status: 'ACTIVE', visibility: 'PUBLIC' })),
+      { title: 'Zz avslutad', status: 'ENDED', visibility: 'PUBLIC' },
+    ];
+    const worker = async () => {
+      for (let record = records.shift(); record; record = records.shift()) {
+        const response = await subgraph.query(
+          `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
+          { input: { ...record, kind: 'IOP', startsOn: TODAY, parties: [{ actorId: A.linkopingsKommun, role: 'FUNDING' }], areaCodes: [AR.skaggetorp] } },
+          headers.owner,
+        );
+        expect(response.errors).toBeUndefined();
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+  }, 60000);
+
+  it.each(['public', 'owner'] as const)('holds for %s the first 100 visible agreements by title, statuses applied before the bound', async (who) => {
+    const response = await subgraph.query(
+      nested,
+      { r: [{ __typename: 'Area', code: AR.skaggetorp }, { __typename: 'Actor', id: A.linkopingsKommun }] },
+      headers[who],
+    );
+    expect(response.errors).toBeUndefined();
+    const rows: Row[] = await subgraph.dataSource.query(
+      `SELECT id, title, status, ends_on::text AS ends_on, visibility, owner_id, shared_with::text[] AS shared_with
+         FROM agreements a WHERE EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.actor_id = $1) ORDER BY title, id`,
+      [A.linkopingsKommun],
+    );
+    const visible = rows.filter((r) => maySee(who, r));
+    expect(visible.length).toBeGreaterThan(100);
+    for (const entity of response.data!._entities as Array<{ all: Array<{ id: string }>; ended: Array<{ id: string }> }>) {
+      expect(entity.all.map((a) => a.id)).toEqual(visible.slice(0, 100).map((r) => r.id));
+      expect(entity.ended.map((a) => a.id)).toEqual(visible.filter((r) => r.status === 'ENDED').map((r) => r.id));
+    }
+  });
+});
