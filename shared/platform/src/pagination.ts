@@ -2,6 +2,7 @@ import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-gra
 import { Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { isUuid } from './records';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -54,10 +55,19 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
  * unique, ties are broken by `id`, so every record has one place in the order.
  */
 export interface Ordering<T> {
+  /** The sort key in SQL: a column, or an expression over columns that is never NULL (a NULL compares as nothing in a keyset). */
   column: string;
   property: keyof T & string;
   direction: 'ASC' | 'DESC';
   unique?: boolean;
+  /** The record's value of `column` when it is an expression rather than `property` itself, e.g. a COALESCE. */
+  key?: (record: T) => unknown;
+  /**
+   * Names the order in the cursor when a list has several, so that a cursor of one order is refused by
+   * another; `accept` checks the cursor's sort key before it reaches SQL.
+   */
+  name?: string;
+  accept?: (key: unknown) => boolean;
 }
 
 /** A keyset cursor: the position (sort keys, then id) of the last record of a page, opaque to clients. */
@@ -85,15 +95,18 @@ export function decodeCursor<P extends unknown[]>(cursor: string, length: number
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   { first, after }: PageArgs,
-  { column, property, direction, unique = false }: Ordering<T>,
+  { column, property, direction, unique = false, key, name, accept = () => true }: Ordering<T>,
 ): Promise<Page<T>> {
   const columns = unique ? [column] : [column, `${query.alias}.id`];
-  const properties: string[] = unique ? [property] : [property, 'id'];
+  const tag = name === undefined ? [] : [name];
+  const positionOf = (record: T) => [...tag, key ? key(record) : record[property], ...(unique ? [] : [record.id])];
+  const acceptPosition = (position: unknown[]) =>
+    (name === undefined || position[0] === name) && accept(position[tag.length]) && (unique || isUuid(position[tag.length + 1]));
   const page = query.clone().orderBy(column, direction);
   if (!unique) page.addOrderBy(columns[1], direction);
   page.take(first + 1);
   if (after) {
-    const values = decodeCursor(after, columns.length);
+    const values = decodeCursor(after, tag.length + columns.length, acceptPosition).slice(tag.length);
     const comparison = direction === 'ASC' ? '>' : '<';
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
     page.andWhere(`(${columns.join(', ')}) ${comparison} (${values.map((_v, i) => `:cursor${i}`).join(', ')})`, params);
@@ -106,7 +119,7 @@ export async function paginate<T extends ObjectLiteral>(
     totalCount,
     pageInfo: {
       hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor(properties.map((p) => last[p])) : null,
+      endCursor: last ? encodeCursor(positionOf(last)) : null,
     },
   };
 }

@@ -51,6 +51,21 @@ export class AgreementFilter {
   })
   to?: string;
 
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description:
+      'Only agreements that end on this day or later. Open-ended agreements (no end date) always match: they have not ended.',
+  })
+  endsOnOrAfter?: string;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description:
+      'Only agreements that end on this day or earlier, not before `endsOnOrAfter`. Open-ended agreements (no end date) never match. ' +
+      'Agreements running out within 90 days: `{ statuses: [ACTIVE], endsOnOrAfter: today, endsOnOrBefore: today + 90 days }`.',
+  })
+  endsOnOrBefore?: string;
+
   @Field({ nullable: true, description: 'Only agreements whose title or description contains this text (case-insensitive).' })
   @MaxLength(200)
   text?: string;

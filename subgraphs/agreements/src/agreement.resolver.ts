@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { answeredBy, areaMatchSql, AreaScope, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
-import { AgreementsLoaders } from './loaders';
+import { AgreementsLoaders, MAX_NESTED_AGREEMENTS } from './loaders';
+import { AGREEMENT_ORDERINGS, AgreementOrder } from './agreement.order';
 import { Actor, Area } from './stubs';
 
 type Context = SubgraphContext<AgreementsLoaders>;
@@ -20,11 +21,16 @@ export class AgreementResolver {
   }
 
   @Query(() => AgreementConnection, {
-    description: 'Agreements you may see that match a filter, ordered by title, a page at a time; `totalCount` counts only those.',
+    description: 'Agreements you may see that match a filter, in the order asked for (by title unless told), a page at a time; `totalCount` counts only those.',
   })
   agreements(
     @Arg('filter', () => AgreementFilter, { nullable: true, description: 'Which agreements to list; all you may see when left out.' })
     filter: AgreementFilter | undefined,
+    @Arg('orderBy', () => AgreementOrder, {
+      defaultValue: AgreementOrder.TITLE,
+      description: 'The order; a cursor (`after`) is only valid in the order it came from.',
+    })
+    orderBy: AgreementOrder,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { dataSource, viewer }: Context,
   ) {
@@ -44,10 +50,11 @@ export class AgreementResolver {
       });
     }
     wherePeriodOverlaps(query, { start: 'agreement.starts_on', end: 'agreement.ends_on' }, filter ?? {});
+    whereEndsBetween(query, filter ?? {});
     if (filter?.text) {
       query.andWhere('(agreement.title ILIKE :text OR agreement.description ILIKE :text)', { text: containsPattern(filter.text) });
     }
-    return paginate(query, page, { column: 'agreement.title', property: 'title', direction: 'ASC' });
+    return paginate(query, page, AGREEMENT_ORDERINGS[orderBy]);
   }
 
   @FieldResolver(() => [AgreementParty], { description: 'The parties and their roles, role by role (FUNDING, ACCOUNTABLE, EXTENDING, IMPLEMENTING).' })
@@ -178,21 +185,20 @@ export class AgreementPartyResolver {
 
 @Resolver(() => Actor)
 export class ActorAgreementsResolver {
-  @FieldResolver(() => [Agreement], answeredBy('agreements', 'Agreements this actor is a party to, in any role, that you may see, by title.'))
-  async agreements(
+  @FieldResolver(() => [Agreement], answeredBy('agreements', `Agreements this actor is a party to, in any role, that you may see, by title: the first ${MAX_NESTED_AGREEMENTS} (the root \`agreements\` list with \`partyId\` pages through all).`))
+  agreements(
     @Root() actor: Actor,
     @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
     statuses: AgreementStatus[] | undefined,
     @Ctx() { loaders }: Context,
   ) {
-    const agreements = await loaders.agreementsOfActor.load(actor.id);
-    return statuses?.length ? agreements.filter((a) => statuses.includes(a.status)) : agreements;
+    return loaders.withStatuses(statuses).ofActor.load(actor.id);
   }
 }
 
 @Resolver(() => Area)
 export class AreaAgreementsResolver {
-  @FieldResolver(() => [Agreement], answeredBy('agreements', 'Agreements covering this area that you may see, by title.'))
+  @FieldResolver(() => [Agreement], answeredBy('agreements', `Agreements covering this area that you may see, by title: the first ${MAX_NESTED_AGREEMENTS} (the root \`agreements\` list with \`areaCode\` pages through all).`))
   agreements(
     @Root() area: Area,
     @Arg('scope', () => AreaScope, {
@@ -200,10 +206,22 @@ export class AreaAgreementsResolver {
       description: 'WITHIN: agreements for this area or its sub-areas; OVERLAPPING: also those for wider areas, e.g. national agreements.',
     })
     scope: AreaScope,
+    @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
+    statuses: AgreementStatus[] | undefined,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.agreementsInArea[scope].load(area.code);
+    return loaders.withStatuses(statuses).inArea[scope].load(area.code);
   }
+}
+
+/**
+ * Keeps the agreements that end within [endsOnOrAfter, endsOnOrBefore] (either end may be left open).
+ * An open-ended agreement has not ended: it is on or after any day and on or before none.
+ */
+function whereEndsBetween(query: SelectQueryBuilder<Agreement>, { endsOnOrAfter, endsOnOrBefore }: Pick<AgreementFilter, 'endsOnOrAfter' | 'endsOnOrBefore'>) {
+  assertPeriod(endsOnOrAfter, endsOnOrBefore, { start: 'endsOnOrAfter', end: 'filter.endsOnOrBefore' });
+  if (endsOnOrAfter) query.andWhere('(agreement.ends_on IS NULL OR agreement.ends_on >= :endsOnOrAfter)', { endsOnOrAfter });
+  if (endsOnOrBefore) query.andWhere('agreement.ends_on <= :endsOnOrBefore', { endsOnOrBefore });
 }
 
 interface AgreementState {

@@ -1,8 +1,14 @@
 import { DataSource, In } from 'typeorm';
 import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
-import { Agreement, AgreementParty, PartyRole } from './agreement';
+import { groupLoader, isUuid, MAX_PAGE_SIZE, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
 import { Area } from './stubs';
+
+/**
+ * A nested list (`Actor.agreements`, `Area.agreements`) holds at most a page of agreements, the first
+ * by title: `Area(SE).agreements` would otherwise be every agreement. The root list pages through all.
+ */
+export const MAX_NESTED_AGREEMENTS = MAX_PAGE_SIZE;
 
 /** Parties are listed role by role, in the order of the PartyRole enum. */
 const ROLE_ORDER = Object.values(PartyRole);
@@ -12,20 +18,43 @@ const ROLE_ORDER = Object.values(PartyRole);
  * batch per level, and every loader that returns agreements returns only those the viewer may see.
  */
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
-  /** The agreements with these ids that the viewer may see, ordered by title, then id, as the root list. */
-  const visibleByTitle = (ids: string[]) =>
-    whereVisible(
+  /**
+   * The agreements with these ids that the viewer may see (and with one of `statuses`, when given),
+   * ordered by title, then id, as the root list.
+   */
+  const visibleByTitle = (ids: string[], statuses: AgreementStatus[] = []) => {
+    const query = whereVisible(
       dataSource.getRepository(Agreement).createQueryBuilder('agreement').where('agreement.id = ANY(CAST(:ids AS uuid[]))', { ids: ids.filter(isUuid) }),
       viewer,
-    )
-      .orderBy('agreement.title', 'ASC')
-      .addOrderBy('agreement.id', 'ASC')
-      .getMany();
+    );
+    if (statuses.length) query.andWhere('agreement.status IN (:...statuses)', { statuses });
+    return query.orderBy('agreement.title', 'ASC').addOrderBy('agreement.id', 'ASC').getMany();
+  };
+
+  /** The nested lists (`Actor.agreements`, `Area.agreements`) of agreements with one of `statuses` (all when empty). */
+  const nestedLists = (statuses: AgreementStatus[]) => {
+    const fetch = (ids: string[]) => visibleByTitle(ids, statuses);
+    const bounded = { limit: MAX_NESTED_AGREEMENTS };
+    return {
+      ofActor: pairedGroupLoader<string, Agreement>(
+        (actorIds) =>
+          dataSource.query(
+            `SELECT DISTINCT p.actor_id::text AS key, p.agreement_id AS id FROM agreement_parties p WHERE p.actor_id = ANY($1::uuid[])`,
+            [actorIds.filter(isUuid)],
+          ),
+        fetch,
+        bounded,
+      ),
+      inArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), fetch, bounded)),
+    };
+  };
+  // One set of loaders per distinct status set asked for in the request, so each set is still one batch per level.
+  const byStatuses = new Map<string, ReturnType<typeof nestedLists>>();
 
   return {
     changeLog: changeLogLoader(dataSource),
     /** By id, for `agreement(id)` and `_entities`: null when there is none or the viewer may not see it. */
-    agreement: recordLoader<string, Agreement>(visibleByTitle, (a) => a.id),
+    agreement: recordLoader<string, Agreement>((ids) => visibleByTitle(ids), (a) => a.id),
     // Parties and areas are only asked for agreements the viewer has been shown.
     partiesOfAgreement: groupLoader<string, AgreementParty>(async (ids) => {
       const parties = await dataSource.getRepository(AgreementParty).findBy({ agreementId: In(ids.filter(isUuid)) });
@@ -40,17 +69,13 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       );
       return links.map((l) => [l.agreement_id, { code: l.area_code }]);
     }),
-    agreementsOfActor: pairedGroupLoader<string, Agreement>(
-      (actorIds) =>
-        dataSource.query(
-          `SELECT DISTINCT p.actor_id::text AS key, p.agreement_id AS id FROM agreement_parties p WHERE p.actor_id = ANY($1::uuid[])`,
-          [actorIds.filter(isUuid)],
-        ),
-      visibleByTitle,
-    ),
-    agreementsInArea: perAreaScope((scope) =>
-      pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), visibleByTitle),
-    ),
+    /** The nested-list loaders for these statuses (all when left out or empty), made on first use in the request. */
+    withStatuses(statuses: AgreementStatus[] | null | undefined) {
+      const set = [...new Set(statuses ?? [])].sort();
+      const key = set.join(',');
+      if (!byStatuses.has(key)) byStatuses.set(key, nestedLists(set));
+      return byStatuses.get(key)!;
+    },
   };
 }
 
