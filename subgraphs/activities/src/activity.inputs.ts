@@ -6,14 +6,25 @@ import { ActivityKind, InternalClassification, PolicePurpose } from './activity'
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;
+/** How many areas one `activities` filter may name: enough for a county's municipalities or a dashboard's selection. */
+export const MAX_FILTER_AREAS = 50;
 
 @InputType({ description: 'Which activities to list; all conditions must hold.' })
 export class ActivityFilter {
-  @Field(() => ID, { nullable: true, description: 'Only activities in this area (see `areaScope`).' })
+  @Field(() => ID, { nullable: true, description: 'Only activities in this area (see `areaScope`). Not together with `areaCodes`.' })
   @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
   areaCode?: string;
 
-  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Only activities in at least one of these areas (1–${MAX_FILTER_AREAS} codes), each matched as \`areaCode\` is (see \`areaScope\`). Not together with \`areaCode\`.`,
+  })
+  @ArrayMinSize(1, { message: 'areaCodes must name at least one area' })
+  @ArrayMaxSize(MAX_FILTER_AREAS)
+  @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
+  areaCodes?: string[];
+
+  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` and `areaCodes` match.' })
   areaScope: AreaScope = AreaScope.WITHIN;
 
   @Field(() => [ActivityKind], { nullable: true, description: 'Only activities of these kinds.' })
@@ -29,6 +40,23 @@ export class ActivityFilter {
   @Min(0)
   @Max(MAX_AGE)
   age?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only activities whose age range reaches this age or above (0–120; see `ageTo`). Not together with `age`.',
+  })
+  @Min(0)
+  @Max(MAX_AGE)
+  ageFrom?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only activities whose age range reaches this age or below (0–120, not below `ageFrom`): with `ageFrom`, those whose age range overlaps [ageFrom, ageTo], a missing lower or upper limit matching any age on that side. Not together with `age`.',
+  })
+  @Min(0)
+  @Max(MAX_AGE)
+  ageTo?: number;
 
   @Field(() => ID, { nullable: true, description: 'Only activities this actor organises (alone or with others).' })
   @IsUUID('all', { message: 'organiserId is not an actor id' })

@@ -226,6 +226,112 @@ describe('activities query', () => {
   });
 });
 
+describe('lists for dashboards: several areas, an age range', () => {
+  /** The activities as stored, newest start first (then by id): what every expectation below is recounted from. */
+  type Row = { id: string; area_code: string; age_min: number | null; age_max: number | null; starts_on: string; ends_on: string | null };
+  const stored = (): Promise<Row[]> =>
+    subgraph.dataSource.query(
+      'SELECT id, area_code, age_min, age_max, starts_on::text AS starts_on, ends_on::text AS ends_on FROM activities ORDER BY starts_on DESC, id DESC',
+    );
+  // Written out here rather than taken from areaMatchSql, so the recount checks the rule, not itself.
+  const within = (code: string, area: string) =>
+    code === 'SE' || area === code || (code.length === 2 && area.startsWith(code)) || (code.length === 4 && area.startsWith(`${code}-`));
+  const overlapping = (code: string, area: string) => within(code, area) || [AR.sweden, code.slice(0, 2), code.slice(0, 4)].includes(area);
+  const agesOverlap = (r: Row, from?: number, to?: number) =>
+    (from === undefined || r.age_max === null || r.age_max >= from) && (to === undefined || r.age_min === null || r.age_min <= to);
+  const periodOverlaps = (r: Row, from?: string, to?: string) => (from === undefined || r.ends_on === null || r.ends_on >= from) && (to === undefined || r.starts_on <= to);
+
+  const today = calendar.today;
+  const in90Days = calendar.days(90);
+  /** Records of this test, beside the demo data: open age limits on either side, one starting after the 90 days. */
+  const mine: Record<string, string> = {};
+  beforeAll(async () => {
+    const make = async (title: string, input: Record<string, unknown>) => {
+      const response = await subgraph.query(
+        'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
+        { input: { title, kind: 'OPEN_MEETING_PLACE', organiserIds: [A.ostergotlandsStadsmission], targetGroups: ['YOUNG_PEOPLE'], ...input } },
+        stadsmission,
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.createActivity.id as string;
+    };
+    mine.forYounger = await make('Lek för yngre', { areaCode: AR.skaggetorp, startsOn: calendar.days(-10), endsOn: calendar.days(10), ageMax: 12 });
+    mine.forAdultsLater = await make('Vuxenkväll', { areaCode: AR.linkoping, startsOn: calendar.days(200), ageMin: 18, visibility: 'NETWORK' });
+    mine.openHouseToday = await make('Öppet hus', { areaCode: AR.skaggetorp, startsOn: today, endsOn: today, ageMin: 13, ageMax: 19 });
+  });
+
+  /** The same list for the public and for signed-in parties; only the internal fields differ. */
+  async function listed(filter: Record<string, unknown>, expected: string[]) {
+    expect(expected.length).toBeGreaterThan(0);
+    for (const headers of [{}, stadsmission, kfum]) {
+      const response = await subgraph.query(
+        'query($filter: ActivityFilter) { activities(filter: $filter, first: 100) { totalCount nodes { id internalClassification } } }',
+        { filter },
+        headers,
+      );
+      expect(response.errors).toBeUndefined();
+      const { totalCount, nodes } = response.data!.activities;
+      expect([filter, ids(nodes)]).toEqual([filter, expected]);
+      expect(totalCount).toBe(expected.length);
+      const classified = nodes.filter((n: { internalClassification: string | null }) => n.internalClassification !== null);
+      if (headers === stadsmission) expect(classified.length).toBeGreaterThan(0);
+      else if (Object.keys(headers).length === 0) expect(classified).toEqual([]);
+    }
+  }
+
+  it('filters by several areas, an activity matching if it is in any of them, with either scope', async () => {
+    const rows = await stored();
+    const codes = [AR.skaggetorp, AR.angered, '03', AR.jarva];
+    await listed({ areaCodes: codes }, rows.filter((r) => codes.some((c) => within(c, r.area_code))).map((r) => r.id));
+    const wide = [AR.rinkebyKista, AR.gottsunda];
+    await listed({ areaCodes: wide, areaScope: 'OVERLAPPING' }, rows.filter((r) => wide.some((c) => overlapping(c, r.area_code))).map((r) => r.id));
+    // One code in the list is the same filter as that code alone.
+    await listed({ areaCodes: [AR.linkoping] }, rows.filter((r) => within(AR.linkoping, r.area_code)).map((r) => r.id));
+  });
+
+  it('filters by an age range, open ends of either range matching, and `age` by the same rule', async () => {
+    const rows = await stored();
+    for (const [from, to] of [[13, 15], [18, undefined], [undefined, 12], [0, 120], [40, 40]] as Array<[number | undefined, number | undefined]>) {
+      await listed({ ageFrom: from, ageTo: to }, rows.filter((r) => agesOverlap(r, from, to)).map((r) => r.id));
+    }
+    await listed({ age: 16 }, rows.filter((r) => agesOverlap(r, 16, 16)).map((r) => r.id));
+    expect(await matching({ areaCode: AR.skaggetorp, ageTo: 12 })).toContain(mine.forYounger);
+    expect(await matching({ areaCode: AR.linkoping, ageFrom: 30 })).toContain(mine.forAdultsLater);
+  });
+
+  it('combines several areas, ages and a period', async () => {
+    const rows = await stored();
+    const codes = [AR.linkoping, AR.goteborg, AR.stockholm];
+    const expected = rows.filter((r) => codes.some((c) => within(c, r.area_code)) && agesOverlap(r, 12, 14) && periodOverlaps(r, today, in90Days));
+    expect(expected.map((r) => r.id)).toContain(mine.openHouseToday);
+    expect(expected.map((r) => r.id)).not.toContain(mine.forAdultsLater);
+    await listed({ areaCodes: codes, ageFrom: 12, ageTo: 14, from: today, to: in90Days }, expected.map((r) => r.id));
+  });
+
+  it('refuses bad filters, naming the field', async () => {
+    const list = 'query($f: ActivityFilter) { activities(filter: $f) { totalCount } }';
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      [list, { f: { areaCodes: Array.from({ length: 51 }, () => AR.linkoping) } }, 'areaCodes'],
+      [list, { f: { areaCodes: [] } }, 'areaCodes'],
+      [list, { f: { areaCodes: [AR.linkoping, 'Skäggetorp'] } }, 'areaCodes'],
+      [list, { f: { areaCode: AR.linkoping, areaCodes: [AR.goteborg] } }, 'areaCodes'],
+      [list, { f: { ageFrom: 15, ageTo: 12 } }, 'ageTo'],
+      [list, { f: { ageFrom: -1 } }, 'ageFrom'],
+      [list, { f: { age: 14, ageFrom: 12 } }, 'age'],
+      [list, { f: { from: in90Days, to: today } }, 'filter.to'],
+    ];
+    for (const [query, variables, field] of cases) {
+      const response = await subgraph.query(query, variables);
+      const error = response.errors?.[0];
+      expect([variables, error?.extensions?.code, (error?.extensions?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field)]).toEqual([
+        variables,
+        'BAD_USER_INPUT',
+        [field],
+      ]);
+    }
+  });
+});
+
 describe('activity fields', () => {
   const fields = `id title kind startsOn endsOn targetGroups ageMin ageMax participantCount publicDescription internalClassification
     organisers { id } area { code } fundingAgreement { id } policeParticipation { purpose explanation }`;
