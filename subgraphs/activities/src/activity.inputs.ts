@@ -1,11 +1,38 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;
+/** The most activities `Area.activities` lists per area: a page's worth, as in every other list. */
+export const MAX_AREA_ACTIVITIES = 100;
+
+/** The arguments of `Area.activities`; the loader that answers depends on all of them. */
+@ArgsType()
+export class AreaActivitiesArgs {
+  @Field(() => AreaScope, {
+    defaultValue: AreaScope.WITHIN,
+    description: 'Include sub-areas (WITHIN) or also activities for a wider area containing this one (OVERLAPPING).',
+  })
+  scope: AreaScope = AreaScope.WITHIN;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or after this day (that have not ended before it).' })
+  from?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or before this day (that have started by then); not before `from`.' })
+  to?: string | null;
+
+  @Field(() => Int, {
+    defaultValue: MAX_AREA_ACTIVITIES,
+    description: `At most this many activities (1–${MAX_AREA_ACTIVITIES}), the newest start dates first; use the root \`activities\` query with \`areaCode\` to page through more.`,
+  })
+  @Min(1)
+  @Max(MAX_AREA_ACTIVITIES)
+  first: number = MAX_AREA_ACTIVITIES;
+}
+
 /** How many areas one `activities` filter may name: enough for a county's municipalities or a dashboard's selection. */
 export const MAX_FILTER_AREAS = 50;
 

@@ -1,7 +1,9 @@
+import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { areaPairs, changeLogLoader, perAreaScope, visibleReferenceLoader } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { areaMatchSql, changeLogLoader, periodOverlapConditions, plainAreaKeysSql, visibleReferenceLoader } from '@samverkan/federation';
+import { groupLoader, isUuid, KeyedId, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
+import { AreaActivitiesArgs } from './activity.inputs';
 import { Actor } from './stubs';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
@@ -35,7 +37,8 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
       async (ids) => (await organisers.find({ where: { actorId: In(ids.filter(isUuid)) } })).map((o) => ({ key: o.actorId, id: o.activityId })),
       newestFirst,
     ),
-    activitiesInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'activities', 'area_code', scope), newestFirst)),
+    /** The activities in each area, by the arguments of `Area.activities`. */
+    activitiesInArea: byArguments((args: AreaActivitiesArgs) => pairedGroupLoader(firstInEachArea(dataSource, args), newestFirst)),
     /** The activities each agreement funds. */
     activitiesOfAgreement: groupLoader<string, Activity>(async (ids) =>
       (await activities.find({ where: { fundingAgreementId: In(ids.filter(isUuid)) }, order: NEWEST_FIRST })).map((a) => [
@@ -45,5 +48,42 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
     ),
   };
 }
+
+/**
+ * One loader per distinct arguments, made when first asked for: the entities asking with the same
+ * arguments share one batch, so the statements grow with the distinct arguments in a query, never
+ * with the number of entities.
+ */
+function byArguments<A extends object, K, V>(make: (args: A) => DataLoader<K, V>): (args: A) => DataLoader<K, V> {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  return (args) => {
+    const key = JSON.stringify(Object.entries(args).sort());
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+}
+
+/**
+ * For each area code, the ids of its first `first` activities in the period, newest start first
+ * (the order of every activity list), in one statement for all codes: the bound is per area, so
+ * a window numbers each area's matches.
+ */
+const firstInEachArea =
+  (dataSource: DataSource, { scope, from, to, first }: AreaActivitiesArgs) =>
+  async (codes: string[]): Promise<Array<KeyedId<string>>> => {
+    const period = periodOverlapConditions({ start: 't.starts_on', end: 't.ends_on' }, { from, to }, { start: 'from', end: 'to' });
+    const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
+      `SELECT key, id FROM (
+         SELECT k.key, t.id, row_number() OVER (PARTITION BY k.key ORDER BY t.starts_on DESC, t.id DESC) AS n
+           FROM activities t JOIN ${plainAreaKeysSql('CAST(:codes AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}
+          WHERE ${['true', ...period.map(([condition]) => `(${condition})`)].join(' AND ')}
+       ) AS numbered
+       WHERE n <= :first`,
+      Object.assign({ codes, first }, ...period.map(([, parameters]) => parameters)),
+      {},
+    );
+    return dataSource.query(sql, parameters);
+  };
 
 export type ActivitiesLoaders = ReturnType<typeof createLoaders>;

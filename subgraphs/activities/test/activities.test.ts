@@ -226,7 +226,7 @@ describe('activities query', () => {
   });
 });
 
-describe('lists for dashboards: several areas, an age range', () => {
+describe('lists for dashboards: several areas, an age range, an area\'s activities in a period', () => {
   /** The activities as stored, newest start first (then by id): what every expectation below is recounted from. */
   type Row = { id: string; area_code: string; age_min: number | null; age_max: number | null; starts_on: string; ends_on: string | null };
   const stored = (): Promise<Row[]> =>
@@ -308,8 +308,57 @@ describe('lists for dashboards: several areas, an age range', () => {
     await listed({ areaCodes: codes, ageFrom: 12, ageTo: 14, from: today, to: in90Days }, expected.map((r) => r.id));
   });
 
-  it('refuses bad filters, naming the field', async () => {
+  const areaActivities = `query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $first: Int) { _entities(representations: $r) {
+    ... on Area { code activities(from: $from, to: $to, first: $first) { id } overlapping: activities(scope: OVERLAPPING, from: $from, to: $to, first: $first) { id } } } }`;
+  const areaCodes = [AR.skaggetorp, AR.linkoping, AR.angered, AR.stockholm, '03', AR.rinkebyKista, AR.hyllie];
+
+  it('lists an area\'s activities in a period, newest start first, at most `first` per area', async () => {
+    const rows = await stored();
+    const cases: Array<[string | undefined, string | undefined, number | undefined]> = [
+      [today, in90Days, 2],
+      [today, in90Days, undefined],
+      [undefined, calendar.days(-1), 1],
+      [calendar.days(100), undefined, 100],
+    ];
+    for (const [from, to, first] of cases) {
+      for (const headers of [{}, stadsmission]) {
+        const { data, errors } = await subgraph.query(
+          areaActivities,
+          { r: areaCodes.map((code) => ({ __typename: 'Area', code })), from, to, first },
+          headers,
+        );
+        expect(errors).toBeUndefined();
+        const expected = (match: (code: string, area: string) => boolean, code: string) =>
+          rows.filter((r) => match(code, r.area_code) && periodOverlaps(r, from, to)).slice(0, first ?? 100).map((r) => r.id);
+        expect(data!._entities.map((a: { code: string; activities: Ids; overlapping: Ids }) => [from, to, first, a.code, ids(a.activities), ids(a.overlapping)])).toEqual(
+          areaCodes.map((code) => [from, to, first, code, expected(within, code), expected(overlapping, code)]),
+        );
+      }
+    }
+    // The bound bites: Linköping has more than two activities in the 90 days.
+    expect(rows.filter((r) => within(AR.linkoping, r.area_code) && periodOverlaps(r, today, in90Days)).length).toBeGreaterThan(2);
+  });
+
+  it('loads every area\'s activities in the same statements, whatever the number of areas', async () => {
+    process.env.SAMVERKAN_SQL_STATS = 'true';
+    try {
+      const statements = async (codes: string[]) => {
+        const response = await subgraph.query(areaActivities, { r: codes.map((code) => ({ __typename: 'Area', code })), from: today, to: in90Days, first: 2 });
+        expect(response.errors).toBeUndefined();
+        return response.extensions!.sqlStatements;
+      };
+      // Per argument combination (WITHIN and OVERLAPPING here): the numbered ids, then the activities.
+      expect(await statements(areaCodes.slice(0, 2))).toBe(4);
+      expect(await statements(areaCodes)).toBe(4);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+
+  it('refuses bad filters and arguments, naming the field', async () => {
     const list = 'query($f: ActivityFilter) { activities(filter: $f) { totalCount } }';
+    const nested = 'query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $first: Int) { _entities(representations: $r) { ... on Area { activities(from: $from, to: $to, first: $first) { id } } } }';
+    const area = [{ __typename: 'Area', code: AR.linkoping }];
     const cases: Array<[string, Record<string, unknown>, string]> = [
       [list, { f: { areaCodes: Array.from({ length: 51 }, () => AR.linkoping) } }, 'areaCodes'],
       [list, { f: { areaCodes: [] } }, 'areaCodes'],
@@ -319,6 +368,9 @@ describe('lists for dashboards: several areas, an age range', () => {
       [list, { f: { ageFrom: -1 } }, 'ageFrom'],
       [list, { f: { age: 14, ageFrom: 12 } }, 'age'],
       [list, { f: { from: in90Days, to: today } }, 'filter.to'],
+      [nested, { r: area, from: in90Days, to: today }, 'to'],
+      [nested, { r: area, first: 101 }, 'first'],
+      [nested, { r: area, first: 0 }, 'first'],
     ];
     for (const [query, variables, field] of cases) {
       const response = await subgraph.query(query, variables);
