@@ -91,13 +91,17 @@ it('issues the same number of SQL statements per subgraph for 10 and for 200 act
   expect(forTwoHundred).toEqual(forTen);
 }, 300000);
 
-it("answers the activities of a county's municipalities, in a period and bounded per area, in the same statements for 26 and 49 areas", async () => {
+it("answers the activities of a county's municipalities, in a period and bounded per area, or a page at a time, in the same statements for 26 and 49 areas", async () => {
   const calendar = demoCalendar();
   const activitiesStatements = async (county: string, municipalities: number) => {
     const response = await federation.query(
       `query($county: ID!, $from: LocalDate!, $to: LocalDate!) {
         areas(filter: { kinds: [MUNICIPALITY], withinCode: $county }, first: 100) {
-          nodes { code activities(from: $from, to: $to, first: 2) { title organisers { name } } }
+          nodes {
+            code
+            activities(from: $from, to: $to, first: 2) { title }
+            activityPage(from: $from, first: 2) { totalCount nodes { title } }
+          }
         }
       }`,
       { county, from: calendar.today, to: calendar.days(90) },

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { PageArgs } from '@samverkan/platform';
 import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
 
@@ -26,11 +27,27 @@ export class AreaActivitiesArgs {
 
   @Field(() => Int, {
     defaultValue: MAX_AREA_ACTIVITIES,
-    description: `At most this many activities (1–${MAX_AREA_ACTIVITIES}), the newest start dates first; use the root \`activities\` query with \`areaCode\` to page through more.`,
+    description: `At most this many activities (1–${MAX_AREA_ACTIVITIES}), the newest start dates first; page through more with \`activityPage\`.`,
   })
   @Min(1)
   @Max(MAX_AREA_ACTIVITIES)
   first: number = MAX_AREA_ACTIVITIES;
+}
+
+/** The arguments of `Area.activityPage`: a page as in every list, of an area's activities in a period. */
+@ArgsType()
+export class AreaActivityPageArgs extends PageArgs {
+  @Field(() => AreaScope, {
+    defaultValue: AreaScope.WITHIN,
+    description: 'Include sub-areas (WITHIN) or also activities for a wider area containing this one (OVERLAPPING).',
+  })
+  scope: AreaScope = AreaScope.WITHIN;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or after this day (that have not ended before it).' })
+  from?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or before this day (that have started by then); not before `from`.' })
+  to?: string | null;
 }
 
 /** How many areas one `activities` filter may name: enough for a county's municipalities or a dashboard's selection. */

@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, changeLogLoader, periodOverlapConditions, plainAreaKeysSql, visibleReferenceLoader } from '@samverkan/federation';
-import { groupLoader, isUuid, KeyedId, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
+import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
-import { AreaActivitiesArgs } from './activity.inputs';
+import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
+import { firstInEachArea, pageInEachArea } from './area-activities';
 import { Actor } from './stubs';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
@@ -39,6 +40,8 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
     ),
     /** The activities in each area, by the arguments of `Area.activities`. */
     activitiesInArea: byArguments((args: AreaActivitiesArgs) => pairedGroupLoader(firstInEachArea(dataSource, args), newestFirst)),
+    /** A page of the activities in each area, by the arguments of `Area.activityPage`. */
+    activityPageInArea: byArguments((args: AreaActivityPageArgs) => pageInEachArea(dataSource, newestFirst, args)),
     /** The activities each agreement funds. */
     activitiesOfAgreement: groupLoader<string, Activity>(async (ids) =>
       (await activities.find({ where: { fundingAgreementId: In(ids.filter(isUuid)) }, order: NEWEST_FIRST })).map((a) => [
@@ -63,27 +66,5 @@ function byArguments<A extends object, K, V>(make: (args: A) => DataLoader<K, V>
     return loader;
   };
 }
-
-/**
- * For each area code, the ids of its first `first` activities in the period, newest start first
- * (the order of every activity list), in one statement for all codes: the bound is per area, so
- * a window numbers each area's matches.
- */
-const firstInEachArea =
-  (dataSource: DataSource, { scope, from, to, first }: AreaActivitiesArgs) =>
-  async (codes: string[]): Promise<Array<KeyedId<string>>> => {
-    const period = periodOverlapConditions({ start: 't.starts_on', end: 't.ends_on' }, { from, to }, { start: 'from', end: 'to' });
-    const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
-      `SELECT key, id FROM (
-         SELECT k.key, t.id, row_number() OVER (PARTITION BY k.key ORDER BY t.starts_on DESC, t.id DESC) AS n
-           FROM activities t JOIN ${plainAreaKeysSql('CAST(:codes AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}
-          WHERE ${['true', ...period.map(([condition]) => `(${condition})`)].join(' AND ')}
-       ) AS numbered
-       WHERE n <= :first`,
-      Object.assign({ codes, first }, ...period.map(([, parameters]) => parameters)),
-      {},
-    );
-    return dataSource.query(sql, parameters);
-  };
 
 export type ActivitiesLoaders = ReturnType<typeof createLoaders>;

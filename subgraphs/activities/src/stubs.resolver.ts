@@ -2,7 +2,8 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { answeredBy } from '@samverkan/federation';
 import { SubgraphContext } from '@samverkan/platform';
 import { Activity } from './activity';
-import { AreaActivitiesArgs } from './activity.inputs';
+import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
+import { ActivityConnection } from './activity.resolver';
 import { ActivitiesLoaders } from './loaders';
 import { Actor, Agreement, Area } from './stubs';
 
@@ -24,6 +25,17 @@ export class AreaActivitiesResolver {
   )
   activities(@Root() area: Area, @Args(() => AreaActivitiesArgs) args: AreaActivitiesArgs, @Ctx() { loaders }: Context) {
     return loaders.activitiesInArea(args).load(area.code);
+  }
+
+  @FieldResolver(
+    () => ActivityConnection,
+    answeredBy(
+      'activities',
+      'Activities in this area running in the period (all when left out), newest start date first (then by id), a page at a time: pass `pageInfo.endCursor` as `after` for the next page.',
+    ),
+  )
+  activityPage(@Root() area: Area, @Args(() => AreaActivityPageArgs) args: AreaActivityPageArgs, @Ctx() { loaders }: Context) {
+    return loaders.activityPageInArea(args).load(area.code);
   }
 }
 

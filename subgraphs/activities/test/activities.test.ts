@@ -226,7 +226,7 @@ describe('activities query', () => {
   });
 });
 
-describe('lists for dashboards: several areas, an age range, an area\'s activities in a period', () => {
+describe('lists for dashboards: several areas, an age range, an area\'s activities in a period and their pages', () => {
   /** The activities as stored, newest start first (then by id): what every expectation below is recounted from. */
   type Row = { id: string; area_code: string; age_min: number | null; age_max: number | null; starts_on: string; ends_on: string | null };
   const stored = (): Promise<Row[]> =>
@@ -355,9 +355,61 @@ describe('lists for dashboards: several areas, an age range, an area\'s activiti
     }
   });
 
+  const pageQuery = `query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $after: String) { _entities(representations: $r) {
+    ... on Area { code activityPage(from: $from, to: $to, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`;
+
+  it('pages an area\'s activities in a period, per area, without gaps or repeats', async () => {
+    const rows = await stored();
+    const codes = [AR.linkoping, AR.goteborg, AR.hyllie, '03', AR.stockholm];
+    const expected = (code: string) => rows.filter((r) => within(code, r.area_code) && periodOverlaps(r, today, undefined)).map((r) => r.id);
+    for (const code of codes) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 50; pages++) {
+        const response = await subgraph.query(pageQuery, { r: [{ __typename: 'Area', code }], from: today, after });
+        expect(response.errors).toBeUndefined();
+        const page = response.data!._entities[0].activityPage;
+        expect(page.totalCount).toBe(expected(code).length);
+        seen.push(...ids(page.nodes));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect([code, seen]).toEqual([code, expected(code)]);
+    }
+    // The first pages of all areas in one request, the public seeing the same as a party.
+    for (const headers of [{}, stadsmission]) {
+      const response = await subgraph.query(pageQuery, { r: codes.map((code) => ({ __typename: 'Area', code })), from: today, to: in90Days }, headers);
+      expect(response.errors).toBeUndefined();
+      const inPeriod = (code: string) => rows.filter((r) => within(code, r.area_code) && periodOverlaps(r, today, in90Days)).map((r) => r.id);
+      expect(response.data!._entities.map((a: { code: string; activityPage: { totalCount: number; pageInfo: { hasNextPage: boolean }; nodes: Ids } }) => [
+        a.code,
+        a.activityPage.totalCount,
+        a.activityPage.pageInfo.hasNextPage,
+        ids(a.activityPage.nodes),
+      ])).toEqual(codes.map((code) => [code, inPeriod(code).length, inPeriod(code).length > 2, inPeriod(code).slice(0, 2)]));
+    }
+  });
+
+  it('pages every area in the same statements, whatever the number of areas', async () => {
+    process.env.SAMVERKAN_SQL_STATS = 'true';
+    try {
+      const statements = async (codes: string[]) => {
+        const response = await subgraph.query(pageQuery, { r: codes.map((code) => ({ __typename: 'Area', code })), from: today });
+        expect(response.errors).toBeUndefined();
+        return response.extensions!.sqlStatements;
+      };
+      // The page's numbered ids and the totals, then the activities.
+      expect(await statements(areaCodes.slice(0, 2))).toBe(3);
+      expect(await statements(areaCodes)).toBe(3);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+
   it('refuses bad filters and arguments, naming the field', async () => {
     const list = 'query($f: ActivityFilter) { activities(filter: $f) { totalCount } }';
     const nested = 'query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $first: Int) { _entities(representations: $r) { ... on Area { activities(from: $from, to: $to, first: $first) { id } } } }';
+    const page = 'query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $first: Int, $after: String) { _entities(representations: $r) { ... on Area { activityPage(from: $from, to: $to, first: $first, after: $after) { totalCount } } } }';
     const area = [{ __typename: 'Area', code: AR.linkoping }];
     const cases: Array<[string, Record<string, unknown>, string]> = [
       [list, { f: { areaCodes: Array.from({ length: 51 }, () => AR.linkoping) } }, 'areaCodes'],
@@ -371,6 +423,10 @@ describe('lists for dashboards: several areas, an age range, an area\'s activiti
       [nested, { r: area, from: in90Days, to: today }, 'to'],
       [nested, { r: area, first: 101 }, 'first'],
       [nested, { r: area, first: 0 }, 'first'],
+      [page, { r: area, first: 101 }, 'first'],
+      [page, { r: area, from: in90Days, to: today }, 'to'],
+      [page, { r: area, after: 'bm90LWEtY3Vyc29y' }, 'after'],
+      [page, { r: area, after: Buffer.from(JSON.stringify(['2026-02-30', A.fryshuset])).toString('base64url') }, 'after'],
     ];
     for (const [query, variables, field] of cases) {
       const response = await subgraph.query(query, variables);
