@@ -1,4 +1,4 @@
-import { DEMO_ACTORS } from '@samverkan/demo';
+import { DEMO_ACTORS, demoCalendar } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { bearer, startFederation, TestFederation } from '@samverkan/test-support';
 
@@ -90,3 +90,30 @@ it('issues the same number of SQL statements per subgraph for 10 and for 200 act
   expect(Object.keys(forTen).sort()).toEqual(['activities', 'actors', 'agreements', 'situation']);
   expect(forTwoHundred).toEqual(forTen);
 }, 300000);
+
+it("answers the activities of a county's municipalities, in a period and bounded per area, or a page at a time, in the same statements for 26 and 49 areas", async () => {
+  const calendar = demoCalendar();
+  const activitiesStatements = async (county: string, municipalities: number) => {
+    const response = await federation.query(
+      `query($county: ID!, $from: LocalDate!, $to: LocalDate!) {
+        areas(filter: { kinds: [MUNICIPALITY], withinCode: $county }, first: 100) {
+          nodes {
+            code
+            activities(from: $from, to: $to, first: 2) { title }
+            activityPage(from: $from, first: 2) { totalCount nodes { title } }
+          }
+        }
+      }`,
+      { county, from: calendar.today, to: calendar.days(90) },
+      headers,
+    );
+    expect(response.errors).toBeUndefined();
+    const nodes = response.data!.areas.nodes as Array<{ activities: unknown[] }>;
+    expect(nodes).toHaveLength(municipalities);
+    // Demo activities in the period in Stockholm and Göteborg, so both runs load some.
+    expect(nodes.some((area) => area.activities.length > 0)).toBe(true);
+    expect(Math.max(...nodes.map((area) => area.activities.length))).toBeLessThanOrEqual(2);
+    return (response.extensions!.sqlStatements as Record<string, number>).activities;
+  };
+  expect(await activitiesStatements('14', 49)).toBe(await activitiesStatements('01', 26));
+}, 120000);

@@ -19,17 +19,29 @@ export function assertPeriod(start: string | null | undefined, end: string | nul
 }
 
 /**
- * Keeps the records whose period overlaps [from, to] (dates as 'YYYY-MM-DD'; either end may be
- * left open). A record without a start is never in a dated range; one without an end is ongoing.
+ * The SQL conditions, with their named parameters, that keep the records whose period overlaps
+ * [from, to] (dates as 'YYYY-MM-DD'; either end may be left open). A record without a start is
+ * never in a dated range; one without an end is ongoing. Refuses `to` before `from`, naming `fields`.
  */
-export function wherePeriodOverlaps<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
+export function periodOverlapConditions(
   { start, end }: { start: string; end: string },
   { from, to }: { from?: string | null; to?: string | null },
+  fields: PeriodFields = { start: 'from', end: 'filter.to' },
+): Array<[string, ObjectLiteral]> {
+  assertPeriod(from, to, fields);
+  const conditions: Array<[string, ObjectLiteral]> = [];
+  if (from) conditions.push([`${start} IS NOT NULL AND (${end} IS NULL OR ${end} >= :periodFrom)`, { periodFrom: from }]);
+  if (to) conditions.push([`${start} <= :periodTo`, { periodTo: to }]);
+  return conditions;
+}
+
+/** Keeps the records whose period overlaps [from, to]: `periodOverlapConditions` on a query builder. */
+export function wherePeriodOverlaps<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  columns: { start: string; end: string },
+  period: { from?: string | null; to?: string | null },
 ): SelectQueryBuilder<T> {
-  assertPeriod(from, to, { start: 'from', end: 'filter.to' });
-  if (from) query.andWhere(`${start} IS NOT NULL AND (${end} IS NULL OR ${end} >= :periodFrom)`, { periodFrom: from });
-  if (to) query.andWhere(`${start} <= :periodTo`, { periodTo: to });
+  for (const [condition, parameters] of periodOverlapConditions(columns, period)) query.andWhere(condition, parameters);
   return query;
 }
 

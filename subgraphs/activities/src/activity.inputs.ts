@@ -1,19 +1,74 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { PageArgs } from '@samverkan/platform';
 import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;
+/** The most activities `Area.activities` lists per area: a page's worth, as in every other list. */
+export const MAX_AREA_ACTIVITIES = 100;
+
+/** The arguments of `Area.activities`; the loader that answers depends on all of them. */
+@ArgsType()
+export class AreaActivitiesArgs {
+  @Field(() => AreaScope, {
+    defaultValue: AreaScope.WITHIN,
+    description: 'Include sub-areas (WITHIN) or also activities for a wider area containing this one (OVERLAPPING).',
+  })
+  scope: AreaScope = AreaScope.WITHIN;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or after this day (that have not ended before it).' })
+  from?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or before this day (that have started by then); not before `from`.' })
+  to?: string | null;
+
+  @Field(() => Int, {
+    defaultValue: MAX_AREA_ACTIVITIES,
+    description: `At most this many activities (1–${MAX_AREA_ACTIVITIES}), the newest start dates first; page through more with \`activityPage\`.`,
+  })
+  @Min(1)
+  @Max(MAX_AREA_ACTIVITIES)
+  first: number = MAX_AREA_ACTIVITIES;
+}
+
+/** The arguments of `Area.activityPage`: a page as in every list, of an area's activities in a period. */
+@ArgsType()
+export class AreaActivityPageArgs extends PageArgs {
+  @Field(() => AreaScope, {
+    defaultValue: AreaScope.WITHIN,
+    description: 'Include sub-areas (WITHIN) or also activities for a wider area containing this one (OVERLAPPING).',
+  })
+  scope: AreaScope = AreaScope.WITHIN;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or after this day (that have not ended before it).' })
+  from?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or before this day (that have started by then); not before `from`.' })
+  to?: string | null;
+}
+
+/** How many areas one `activities` filter may name: enough for a county's municipalities or a dashboard's selection. */
+export const MAX_FILTER_AREAS = 50;
 
 @InputType({ description: 'Which activities to list; all conditions must hold.' })
 export class ActivityFilter {
-  @Field(() => ID, { nullable: true, description: 'Only activities in this area (see `areaScope`).' })
+  @Field(() => ID, { nullable: true, description: 'Only activities in this area (see `areaScope`). Not together with `areaCodes`.' })
   @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
   areaCode?: string;
 
-  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Only activities in at least one of these areas (1–${MAX_FILTER_AREAS} codes), each matched as \`areaCode\` is (see \`areaScope\`). Not together with \`areaCode\`.`,
+  })
+  @ArrayMinSize(1, { message: 'areaCodes must name at least one area' })
+  @ArrayMaxSize(MAX_FILTER_AREAS)
+  @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
+  areaCodes?: string[];
+
+  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` and `areaCodes` match.' })
   areaScope: AreaScope = AreaScope.WITHIN;
 
   @Field(() => [ActivityKind], { nullable: true, description: 'Only activities of these kinds.' })
@@ -29,6 +84,23 @@ export class ActivityFilter {
   @Min(0)
   @Max(MAX_AGE)
   age?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only activities whose age range reaches this age or above (0–120; see `ageTo`). Not together with `age`.',
+  })
+  @Min(0)
+  @Max(MAX_AGE)
+  ageFrom?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only activities whose age range reaches this age or below (0–120, not below `ageFrom`): with `ageFrom`, those whose age range overlaps [ageFrom, ageTo], a missing lower or upper limit matching any age on that side. Not together with `age`.',
+  })
+  @Min(0)
+  @Max(MAX_AGE)
+  ageTo?: number;
 
   @Field(() => ID, { nullable: true, description: 'Only activities this actor organises (alone or with others).' })
   @IsUUID('all', { message: 'organiserId is not an actor id' })

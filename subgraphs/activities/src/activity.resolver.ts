@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, areaMatchSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
+import { answeredBy, areaMatchSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, sharedWithOthers, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
@@ -28,18 +28,23 @@ export class ActivityResolver {
     @Ctx() { dataSource, loaders }: Context,
   ) {
     const query = dataSource.getRepository(Activity).createQueryBuilder('activity');
+    if (filter?.areaCode && filter.areaCodes) {
+      // Both at once is ambiguous (either, or both?): one list says it plainly.
+      throw badInput('Give areaCode or areaCodes, not both', [{ field: 'areaCodes', message: 'not together with areaCode' }]);
+    }
     if (filter?.areaCode) {
       query.andWhere(areaMatchSql('activity.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    }
+    if (filter?.areaCodes) {
+      query.andWhere(`EXISTS (SELECT 1 FROM unnest(CAST(:areaCodes AS text[])) AS code WHERE ${areaMatchSql('activity.area_code', 'code', filter.areaScope)})`, {
+        areaCodes: filter.areaCodes,
+      });
     }
     if (filter?.kinds?.length) query.andWhere('activity.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.targetGroups?.length) {
       query.andWhere('activity.target_groups && CAST(:targetGroups AS text[])', { targetGroups: filter.targetGroups });
     }
-    if (filter?.age !== undefined && filter.age !== null) {
-      query.andWhere('(activity.age_min IS NULL OR activity.age_min <= :age) AND (activity.age_max IS NULL OR activity.age_max >= :age)', {
-        age: filter.age,
-      });
-    }
+    whereAgesOverlap(query, { min: 'activity.age_min', max: 'activity.age_max' }, ageRangeOf(filter));
     if (filter?.organiserId) {
       query.andWhere('EXISTS (SELECT 1 FROM activity_organisers ao WHERE ao.activity_id = activity.id AND ao.actor_id = :organiserId)', {
         organiserId: filter.organiserId,
@@ -200,6 +205,15 @@ function assertMayChange(activity: Activity, viewer: Viewer) {
   if (!isOwnerMember(activity, viewer) || !isWriter(viewer)) {
     throw forbidden('Only coordinators of the organisation that owns this activity (its lead organiser) may change it');
   }
+}
+
+/** The filter's ages as one range: `age` is the range [age, age], so one rule matches both. */
+function ageRangeOf(filter: ActivityFilter | undefined): { from?: number | null; to?: number | null } {
+  if (filter?.age == null) return { from: filter?.ageFrom, to: filter?.ageTo };
+  if (filter.ageFrom != null || filter.ageTo != null) {
+    throw badInput('Give age or ageFrom/ageTo, not both', [{ field: 'age', message: 'not together with ageFrom or ageTo' }]);
+  }
+  return { from: filter.age, to: filter.age };
 }
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];

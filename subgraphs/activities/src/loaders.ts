@@ -1,7 +1,10 @@
+import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { areaPairs, changeLogLoader, perAreaScope, visibleReferenceLoader } from '@samverkan/federation';
+import { changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
+import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
+import { firstInEachArea, pageInEachArea } from './area-activities';
 import { Actor } from './stubs';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
@@ -35,7 +38,10 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
       async (ids) => (await organisers.find({ where: { actorId: In(ids.filter(isUuid)) } })).map((o) => ({ key: o.actorId, id: o.activityId })),
       newestFirst,
     ),
-    activitiesInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'activities', 'area_code', scope), newestFirst)),
+    /** The activities in each area, by the arguments of `Area.activities`. */
+    activitiesInArea: byArguments((args: AreaActivitiesArgs) => pairedGroupLoader(firstInEachArea(dataSource, args), newestFirst)),
+    /** A page of the activities in each area, by the arguments of `Area.activityPage`. */
+    activityPageInArea: byArguments((args: AreaActivityPageArgs) => pageInEachArea(dataSource, newestFirst, args)),
     /** The activities each agreement funds. */
     activitiesOfAgreement: groupLoader<string, Activity>(async (ids) =>
       (await activities.find({ where: { fundingAgreementId: In(ids.filter(isUuid)) }, order: NEWEST_FIRST })).map((a) => [
@@ -43,6 +49,21 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
         a,
       ]),
     ),
+  };
+}
+
+/**
+ * One loader per distinct arguments, made when first asked for: the entities asking with the same
+ * arguments share one batch, so the statements grow with the distinct arguments in a query, never
+ * with the number of entities.
+ */
+function byArguments<A extends object, K, V>(make: (args: A) => DataLoader<K, V>): (args: A) => DataLoader<K, V> {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  return (args) => {
+    const key = JSON.stringify(Object.entries(args).sort());
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
   };
 }
 

@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { answeredBy, AreaScope } from '@samverkan/federation';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { answeredBy } from '@samverkan/federation';
 import { SubgraphContext } from '@samverkan/platform';
 import { Activity } from './activity';
+import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
+import { ActivityConnection } from './activity.resolver';
 import { ActivitiesLoaders } from './loaders';
 import { Actor, Agreement, Area } from './stubs';
 
@@ -17,17 +19,23 @@ export class ActorActivitiesResolver {
 
 @Resolver(() => Area)
 export class AreaActivitiesResolver {
-  @FieldResolver(() => [Activity], answeredBy('activities', 'Activities in this area, newest start date first.'))
-  activities(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, {
-      defaultValue: AreaScope.WITHIN,
-      description: 'Include sub-areas (WITHIN) or also activities for a wider area containing this one (OVERLAPPING).',
-    })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.activitiesInArea[scope].load(area.code);
+  @FieldResolver(
+    () => [Activity],
+    answeredBy('activities', 'Activities in this area running in the period (all when left out), newest start date first, at most `first` of them.'),
+  )
+  activities(@Root() area: Area, @Args(() => AreaActivitiesArgs) args: AreaActivitiesArgs, @Ctx() { loaders }: Context) {
+    return loaders.activitiesInArea(args).load(area.code);
+  }
+
+  @FieldResolver(
+    () => ActivityConnection,
+    answeredBy(
+      'activities',
+      'Activities in this area running in the period (all when left out), newest start date first (then by id), a page at a time: pass `pageInfo.endCursor` as `after` for the next page.',
+    ),
+  )
+  activityPage(@Root() area: Area, @Args(() => AreaActivityPageArgs) args: AreaActivityPageArgs, @Ctx() { loaders }: Context) {
+    return loaders.activityPageInArea(args).load(area.code);
   }
 }
 

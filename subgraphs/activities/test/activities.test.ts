@@ -226,6 +226,220 @@ describe('activities query', () => {
   });
 });
 
+describe('lists for dashboards: several areas, an age range, an area\'s activities in a period and their pages', () => {
+  /** The activities as stored, newest start first (then by id): what every expectation below is recounted from. */
+  type Row = { id: string; area_code: string; age_min: number | null; age_max: number | null; starts_on: string; ends_on: string | null };
+  const stored = (): Promise<Row[]> =>
+    subgraph.dataSource.query(
+      'SELECT id, area_code, age_min, age_max, starts_on::text AS starts_on, ends_on::text AS ends_on FROM activities ORDER BY starts_on DESC, id DESC',
+    );
+  // Written out here rather than taken from areaMatchSql, so the recount checks the rule, not itself.
+  const within = (code: string, area: string) =>
+    code === 'SE' || area === code || (code.length === 2 && area.startsWith(code)) || (code.length === 4 && area.startsWith(`${code}-`));
+  const overlapping = (code: string, area: string) => within(code, area) || [AR.sweden, code.slice(0, 2), code.slice(0, 4)].includes(area);
+  const agesOverlap = (r: Row, from?: number, to?: number) =>
+    (from === undefined || r.age_max === null || r.age_max >= from) && (to === undefined || r.age_min === null || r.age_min <= to);
+  const periodOverlaps = (r: Row, from?: string, to?: string) => (from === undefined || r.ends_on === null || r.ends_on >= from) && (to === undefined || r.starts_on <= to);
+
+  const today = calendar.today;
+  const in90Days = calendar.days(90);
+  /** Records of this test, beside the demo data: open age limits on either side, one starting after the 90 days. */
+  const mine: Record<string, string> = {};
+  beforeAll(async () => {
+    const make = async (title: string, input: Record<string, unknown>) => {
+      const response = await subgraph.query(
+        'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
+        { input: { title, kind: 'OPEN_MEETING_PLACE', organiserIds: [A.ostergotlandsStadsmission], targetGroups: ['YOUNG_PEOPLE'], ...input } },
+        stadsmission,
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.createActivity.id as string;
+    };
+    mine.forYounger = await make('Lek för yngre', { areaCode: AR.skaggetorp, startsOn: calendar.days(-10), endsOn: calendar.days(10), ageMax: 12 });
+    mine.forAdultsLater = await make('Vuxenkväll', { areaCode: AR.linkoping, startsOn: calendar.days(200), ageMin: 18, visibility: 'NETWORK' });
+    mine.openHouseToday = await make('Öppet hus', { areaCode: AR.skaggetorp, startsOn: today, endsOn: today, ageMin: 13, ageMax: 19 });
+  });
+
+  /** The same list for the public and for signed-in parties; only the internal fields differ. */
+  async function listed(filter: Record<string, unknown>, expected: string[]) {
+    expect(expected.length).toBeGreaterThan(0);
+    for (const headers of [{}, stadsmission, kfum]) {
+      const response = await subgraph.query(
+        'query($filter: ActivityFilter) { activities(filter: $filter, first: 100) { totalCount nodes { id internalClassification } } }',
+        { filter },
+        headers,
+      );
+      expect(response.errors).toBeUndefined();
+      const { totalCount, nodes } = response.data!.activities;
+      expect([filter, ids(nodes)]).toEqual([filter, expected]);
+      expect(totalCount).toBe(expected.length);
+      const classified = nodes.filter((n: { internalClassification: string | null }) => n.internalClassification !== null);
+      if (headers === stadsmission) expect(classified.length).toBeGreaterThan(0);
+      else if (Object.keys(headers).length === 0) expect(classified).toEqual([]);
+    }
+  }
+
+  it('filters by several areas, an activity matching if it is in any of them, with either scope', async () => {
+    const rows = await stored();
+    const codes = [AR.skaggetorp, AR.angered, '03', AR.jarva];
+    await listed({ areaCodes: codes }, rows.filter((r) => codes.some((c) => within(c, r.area_code))).map((r) => r.id));
+    const wide = [AR.rinkebyKista, AR.gottsunda];
+    await listed({ areaCodes: wide, areaScope: 'OVERLAPPING' }, rows.filter((r) => wide.some((c) => overlapping(c, r.area_code))).map((r) => r.id));
+    // One code in the list is the same filter as that code alone.
+    await listed({ areaCodes: [AR.linkoping] }, rows.filter((r) => within(AR.linkoping, r.area_code)).map((r) => r.id));
+  });
+
+  it('filters by an age range, open ends of either range matching, and `age` by the same rule', async () => {
+    const rows = await stored();
+    for (const [from, to] of [[13, 15], [18, undefined], [undefined, 12], [0, 120], [40, 40]] as Array<[number | undefined, number | undefined]>) {
+      await listed({ ageFrom: from, ageTo: to }, rows.filter((r) => agesOverlap(r, from, to)).map((r) => r.id));
+    }
+    await listed({ age: 16 }, rows.filter((r) => agesOverlap(r, 16, 16)).map((r) => r.id));
+    expect(await matching({ areaCode: AR.skaggetorp, ageTo: 12 })).toContain(mine.forYounger);
+    expect(await matching({ areaCode: AR.linkoping, ageFrom: 30 })).toContain(mine.forAdultsLater);
+  });
+
+  it('combines several areas, ages and a period', async () => {
+    const rows = await stored();
+    const codes = [AR.linkoping, AR.goteborg, AR.stockholm];
+    const expected = rows.filter((r) => codes.some((c) => within(c, r.area_code)) && agesOverlap(r, 12, 14) && periodOverlaps(r, today, in90Days));
+    expect(expected.map((r) => r.id)).toContain(mine.openHouseToday);
+    expect(expected.map((r) => r.id)).not.toContain(mine.forAdultsLater);
+    await listed({ areaCodes: codes, ageFrom: 12, ageTo: 14, from: today, to: in90Days }, expected.map((r) => r.id));
+  });
+
+  const areaActivities = `query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $first: Int) { _entities(representations: $r) {
+    ... on Area { code activities(from: $from, to: $to, first: $first) { id } overlapping: activities(scope: OVERLAPPING, from: $from, to: $to, first: $first) { id } } } }`;
+  const areaCodes = [AR.skaggetorp, AR.linkoping, AR.angered, AR.stockholm, '03', AR.rinkebyKista, AR.hyllie];
+
+  it('lists an area\'s activities in a period, newest start first, at most `first` per area', async () => {
+    const rows = await stored();
+    const cases: Array<[string | undefined, string | undefined, number | undefined]> = [
+      [today, in90Days, 2],
+      [today, in90Days, undefined],
+      [undefined, calendar.days(-1), 1],
+      [calendar.days(100), undefined, 100],
+    ];
+    for (const [from, to, first] of cases) {
+      for (const headers of [{}, stadsmission]) {
+        const { data, errors } = await subgraph.query(
+          areaActivities,
+          { r: areaCodes.map((code) => ({ __typename: 'Area', code })), from, to, first },
+          headers,
+        );
+        expect(errors).toBeUndefined();
+        const expected = (match: (code: string, area: string) => boolean, code: string) =>
+          rows.filter((r) => match(code, r.area_code) && periodOverlaps(r, from, to)).slice(0, first ?? 100).map((r) => r.id);
+        expect(data!._entities.map((a: { code: string; activities: Ids; overlapping: Ids }) => [from, to, first, a.code, ids(a.activities), ids(a.overlapping)])).toEqual(
+          areaCodes.map((code) => [from, to, first, code, expected(within, code), expected(overlapping, code)]),
+        );
+      }
+    }
+    // The bound bites: Linköping has more than two activities in the 90 days.
+    expect(rows.filter((r) => within(AR.linkoping, r.area_code) && periodOverlaps(r, today, in90Days)).length).toBeGreaterThan(2);
+  });
+
+  it('loads every area\'s activities in the same statements, whatever the number of areas', async () => {
+    process.env.SAMVERKAN_SQL_STATS = 'true';
+    try {
+      const statements = async (codes: string[]) => {
+        const response = await subgraph.query(areaActivities, { r: codes.map((code) => ({ __typename: 'Area', code })), from: today, to: in90Days, first: 2 });
+        expect(response.errors).toBeUndefined();
+        return response.extensions!.sqlStatements;
+      };
+      // Per argument combination (WITHIN and OVERLAPPING here): the numbered ids, then the activities.
+      expect(await statements(areaCodes.slice(0, 2))).toBe(4);
+      expect(await statements(areaCodes)).toBe(4);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+
+  const pageQuery = `query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $after: String) { _entities(representations: $r) {
+    ... on Area { code activityPage(from: $from, to: $to, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`;
+
+  it('pages an area\'s activities in a period, per area, without gaps or repeats', async () => {
+    const rows = await stored();
+    const codes = [AR.linkoping, AR.goteborg, AR.hyllie, '03', AR.stockholm];
+    const expected = (code: string) => rows.filter((r) => within(code, r.area_code) && periodOverlaps(r, today, undefined)).map((r) => r.id);
+    for (const code of codes) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 50; pages++) {
+        const response = await subgraph.query(pageQuery, { r: [{ __typename: 'Area', code }], from: today, after });
+        expect(response.errors).toBeUndefined();
+        const page = response.data!._entities[0].activityPage;
+        expect(page.totalCount).toBe(expected(code).length);
+        seen.push(...ids(page.nodes));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect([code, seen]).toEqual([code, expected(code)]);
+    }
+    // The first pages of all areas in one request, the public seeing the same as a party.
+    for (const headers of [{}, stadsmission]) {
+      const response = await subgraph.query(pageQuery, { r: codes.map((code) => ({ __typename: 'Area', code })), from: today, to: in90Days }, headers);
+      expect(response.errors).toBeUndefined();
+      const inPeriod = (code: string) => rows.filter((r) => within(code, r.area_code) && periodOverlaps(r, today, in90Days)).map((r) => r.id);
+      expect(response.data!._entities.map((a: { code: string; activityPage: { totalCount: number; pageInfo: { hasNextPage: boolean }; nodes: Ids } }) => [
+        a.code,
+        a.activityPage.totalCount,
+        a.activityPage.pageInfo.hasNextPage,
+        ids(a.activityPage.nodes),
+      ])).toEqual(codes.map((code) => [code, inPeriod(code).length, inPeriod(code).length > 2, inPeriod(code).slice(0, 2)]));
+    }
+  });
+
+  it('pages every area in the same statements, whatever the number of areas', async () => {
+    process.env.SAMVERKAN_SQL_STATS = 'true';
+    try {
+      const statements = async (codes: string[]) => {
+        const response = await subgraph.query(pageQuery, { r: codes.map((code) => ({ __typename: 'Area', code })), from: today });
+        expect(response.errors).toBeUndefined();
+        return response.extensions!.sqlStatements;
+      };
+      // The page's numbered ids and the totals, then the activities.
+      expect(await statements(areaCodes.slice(0, 2))).toBe(3);
+      expect(await statements(areaCodes)).toBe(3);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+
+  it('refuses bad filters and arguments, naming the field', async () => {
+    const list = 'query($f: ActivityFilter) { activities(filter: $f) { totalCount } }';
+    const nested = 'query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $first: Int) { _entities(representations: $r) { ... on Area { activities(from: $from, to: $to, first: $first) { id } } } }';
+    const page = 'query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $first: Int, $after: String) { _entities(representations: $r) { ... on Area { activityPage(from: $from, to: $to, first: $first, after: $after) { totalCount } } } }';
+    const area = [{ __typename: 'Area', code: AR.linkoping }];
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      [list, { f: { areaCodes: Array.from({ length: 51 }, () => AR.linkoping) } }, 'areaCodes'],
+      [list, { f: { areaCodes: [] } }, 'areaCodes'],
+      [list, { f: { areaCodes: [AR.linkoping, 'Skäggetorp'] } }, 'areaCodes'],
+      [list, { f: { areaCode: AR.linkoping, areaCodes: [AR.goteborg] } }, 'areaCodes'],
+      [list, { f: { ageFrom: 15, ageTo: 12 } }, 'ageTo'],
+      [list, { f: { ageFrom: -1 } }, 'ageFrom'],
+      [list, { f: { age: 14, ageFrom: 12 } }, 'age'],
+      [list, { f: { from: in90Days, to: today } }, 'filter.to'],
+      [nested, { r: area, from: in90Days, to: today }, 'to'],
+      [nested, { r: area, first: 101 }, 'first'],
+      [nested, { r: area, first: 0 }, 'first'],
+      [page, { r: area, first: 101 }, 'first'],
+      [page, { r: area, from: in90Days, to: today }, 'to'],
+      [page, { r: area, after: 'bm90LWEtY3Vyc29y' }, 'after'],
+      [page, { r: area, after: Buffer.from(JSON.stringify(['2026-02-30', A.fryshuset])).toString('base64url') }, 'after'],
+    ];
+    for (const [query, variables, field] of cases) {
+      const response = await subgraph.query(query, variables);
+      const error = response.errors?.[0];
+      expect([variables, error?.extensions?.code, (error?.extensions?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field)]).toEqual([
+        variables,
+        'BAD_USER_INPUT',
+        [field],
+      ]);
+    }
+  });
+});
+
 describe('activity fields', () => {
   const fields = `id title kind startsOn endsOn targetGroups ageMin ageMax participantCount publicDescription internalClassification
     organisers { id } area { code } fundingAgreement { id } policeParticipation { purpose explanation }`;

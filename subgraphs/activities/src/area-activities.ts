@@ -1,0 +1,85 @@
+import DataLoader from 'dataloader';
+import { DataSource, ObjectLiteral } from 'typeorm';
+import { areaMatchSql, AreaScope, periodOverlapConditions, plainAreaKeysSql } from '@samverkan/federation';
+import { decodeCursor, encodeCursor, isUuid, KeyedId, Page } from '@samverkan/platform';
+import { Activity } from './activity';
+
+/**
+ * The activities in each of several areas (the codes in `:codes`) in a period, as SQL `FROM ...
+ * WHERE ...` over `t` (activities) and `k` (the area keys), with its parameters: the one match the
+ * nested lists of `Area` share, the root filter's area and period rules.
+ */
+function inEachArea(
+  { scope, from, to }: { scope: AreaScope; from?: string | null; to?: string | null },
+  codes: string[],
+  extra: string[] = [],
+): [string, ObjectLiteral] {
+  const period = periodOverlapConditions({ start: 't.starts_on', end: 't.ends_on' }, { from, to }, { start: 'from', end: 'to' });
+  const conditions = ['true', ...period.map(([condition]) => `(${condition})`), ...extra];
+  return [
+    `FROM activities t JOIN ${plainAreaKeysSql('CAST(:codes AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}
+     WHERE ${conditions.join(' AND ')}`,
+    Object.assign({ codes }, ...period.map(([, parameters]) => parameters)),
+  ];
+}
+
+/** Numbers each area's matches in the order of every activity list (newest start first, then id), so a bound applies per area. */
+const NUMBERED = 'row_number() OVER (PARTITION BY k.key ORDER BY t.starts_on DESC, t.id DESC) AS n';
+
+async function run<T>(dataSource: DataSource, sql: string, parameters: ObjectLiteral): Promise<T[]> {
+  const [query, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
+  return dataSource.query(query, values);
+}
+
+/** For each area code, the ids of its first `first` activities in the period, in one statement for all codes. */
+export const firstInEachArea =
+  (dataSource: DataSource, args: { scope: AreaScope; from?: string | null; to?: string | null; first: number }) =>
+  (codes: string[]): Promise<Array<KeyedId<string>>> => {
+    const [matches, parameters] = inEachArea(args, codes);
+    return run(dataSource, `SELECT key, id FROM (SELECT k.key, t.id, ${NUMBERED} ${matches}) AS numbered WHERE n <= :first`, { ...parameters, first: args.first });
+  };
+
+/** A cursor of an area's activity page: the start date and id of the last activity. */
+const isPosition = ([day, id]: unknown[]) => typeof day === 'string' && isCalendarDay(day) && isUuid(id);
+// A day that survives the round trip through a date: '2026-02-30' does not (PostgreSQL would refuse it).
+const isCalendarDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+
+/**
+ * A page of each area's activities in the period, after the cursor, for all codes at once: the
+ * page's ids (one more than `first`, to tell whether more follow) and the totals, then the activities.
+ */
+export function pageInEachArea(
+  dataSource: DataSource,
+  fetch: (ids: string[]) => Promise<Activity[]>,
+  args: { scope: AreaScope; from?: string | null; to?: string | null; first: number; after?: string | null },
+): DataLoader<string, Page<Activity>> {
+  return new DataLoader(async (keys) => {
+    const codes = [...keys];
+    const cursor = args.after ? decodeCursor<[string, string]>(args.after, 2, isPosition) : null;
+    const [matches, parameters] = inEachArea(args, codes, cursor ? ['(t.starts_on, t.id) < (CAST(:afterDay AS date), CAST(:afterId AS uuid))'] : []);
+    const [counted, countParameters] = inEachArea(args, codes);
+    const [pairs, totals] = await Promise.all([
+      run<KeyedId<string>>(dataSource, `SELECT key, id FROM (SELECT k.key, t.id, ${NUMBERED} ${matches}) AS numbered WHERE n <= :take`, {
+        ...parameters,
+        take: args.first + 1,
+        ...(cursor ? { afterDay: cursor[0], afterId: cursor[1] } : {}),
+      }),
+      run<{ key: string; total: number }>(dataSource, `SELECT k.key, count(*)::int AS total ${counted} GROUP BY k.key`, countParameters),
+    ]);
+    const found = pairs.length ? await fetch([...new Set(pairs.map((pair) => pair.id))]) : [];
+    const rank = new Map(found.map((activity, index) => [activity.id, index]));
+    const lists = new Map<string, Activity[]>(codes.map((code) => [code, []]));
+    for (const pair of pairs.filter((p) => rank.has(p.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)) lists.get(pair.key)?.push(found[rank.get(pair.id)!]);
+    const totalOf = new Map(totals.map((row) => [row.key, row.total]));
+    return codes.map((code) => {
+      const rows = lists.get(code) ?? [];
+      const nodes = rows.slice(0, args.first);
+      const last = nodes[nodes.length - 1];
+      return {
+        nodes,
+        totalCount: totalOf.get(code) ?? 0,
+        pageInfo: { hasNextPage: rows.length > args.first, endCursor: last ? encodeCursor([last.startsOn, last.id]) : null },
+      };
+    });
+  });
+}
