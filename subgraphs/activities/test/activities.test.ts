@@ -358,6 +358,12 @@ describe('lists for dashboards: several areas, an age range, an area\'s activiti
   const pageQuery = `query($r: [_Any!]!, $from: LocalDate, $to: LocalDate, $after: String) { _entities(representations: $r) {
     ... on Area { code activityPage(from: $from, to: $to, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`;
 
+  interface ActivityPage {
+    totalCount: number;
+    nodes: Array<{ id: string }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
+
   it('pages an area\'s activities in a period, per area, without gaps or repeats', async () => {
     const rows = await stored();
     const codes = [AR.linkoping, AR.goteborg, AR.hyllie, '03', AR.stockholm];
@@ -366,7 +372,7 @@ describe('lists for dashboards: several areas, an age range, an area\'s activiti
       const seen: string[] = [];
       let after: string | null = null;
       for (let pages = 0; pages < 50; pages++) {
-        const response = await subgraph.query(pageQuery, { r: [{ __typename: 'Area', code }], from: today, after });
+        const response: GraphQLResponse<{ _entities: Array<{ activityPage: ActivityPage }> }> = await subgraph.query(pageQuery, { r: [{ __typename: 'Area', code }], from: today, after });
         expect(response.errors).toBeUndefined();
         const page = response.data!._entities[0].activityPage;
         expect(page.totalCount).toBe(expected(code).length);
