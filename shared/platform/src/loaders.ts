@@ -54,3 +54,18 @@ export function pairedGroupLoader<K, V extends { id: string }>(
       .map((pair) => [pair.key, found[rank.get(pair.id)!]]);
   });
 }
+
+/**
+ * One set of loaders per distinct arguments of a nested field, made when first asked for: the
+ * entities asking with the same arguments share one batch, so statements grow with the distinct
+ * arguments in a query, never with the number of entities. Call once per request.
+ */
+export function byArguments<A extends object, L>(make: (args: A) => L): (args: A) => L {
+  const made = new Map<string, L>();
+  return (args) => {
+    const key = JSON.stringify(Object.entries(args).sort());
+    let loaders = made.get(key);
+    if (!loaders) made.set(key, (loaders = make(args)));
+    return loaders;
+  };
+}

@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { firstInEachArea, pageInEachArea } from './area-activities';
@@ -49,21 +48,6 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
         a,
       ]),
     ),
-  };
-}
-
-/**
- * One loader per distinct arguments, made when first asked for: the entities asking with the same
- * arguments share one batch, so the statements grow with the distinct arguments in a query, never
- * with the number of entities.
- */
-function byArguments<A extends object, K, V>(make: (args: A) => DataLoader<K, V>): (args: A) => DataLoader<K, V> {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  return (args) => {
-    const key = JSON.stringify(Object.entries(args).sort());
-    let loader = loaders.get(key);
-    if (!loader) loaders.set(key, (loader = make(args)));
-    return loader;
   };
 }
 

@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
-import { groupLoader, isUuid, MAX_PAGE_SIZE, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, groupLoader, isUuid, MAX_PAGE_SIZE, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
 import { Area } from './stubs';
 
@@ -48,8 +48,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       inArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), fetch, bounded)),
     };
   };
-  // One set of loaders per distinct status set asked for in the request, so each set is still one batch per level.
-  const byStatuses = new Map<string, ReturnType<typeof nestedLists>>();
+  const nestedListsFor = byArguments(({ statuses }: { statuses: AgreementStatus[] }) => nestedLists(statuses));
 
   return {
     changeLog: changeLogLoader(dataSource),
@@ -70,12 +69,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       return links.map((l) => [l.agreement_id, { code: l.area_code }]);
     }),
     /** The nested-list loaders for these statuses (all when left out or empty), made on first use in the request. */
-    withStatuses(statuses: AgreementStatus[] | null | undefined) {
-      const set = [...new Set(statuses ?? [])].sort();
-      const key = set.join(',');
-      if (!byStatuses.has(key)) byStatuses.set(key, nestedLists(set));
-      return byStatuses.get(key)!;
-    },
+    withStatuses: (statuses: AgreementStatus[] | null | undefined) => nestedListsFor({ statuses: [...new Set(statuses ?? [])].sort() }),
   };
 }
 
