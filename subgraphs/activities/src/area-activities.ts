@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { areaMatchSql, AreaScope, periodOverlapConditions, plainAreaKeysSql } from '@samverkan/federation';
-import { decodeCursor, encodeCursor, isUuid, KeyedId, Page } from '@samverkan/platform';
+import { decodeCursor, encodeCursor, isCalendarDay, isUuid, KeyedId, Page } from '@samverkan/platform';
 import { Activity } from './activity';
 
 /**
@@ -40,9 +40,7 @@ export const firstInEachArea =
   };
 
 /** A cursor of an area's activity page: the start date and id of the last activity. */
-const isPosition = ([day, id]: unknown[]) => typeof day === 'string' && isCalendarDay(day) && isUuid(id);
-// A day that survives the round trip through a date: '2026-02-30' does not (PostgreSQL would refuse it).
-const isCalendarDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+const isPosition = ([day, id]: unknown[]) => isCalendarDay(day) && isUuid(id);
 
 /**
  * A page of each area's activities in the period, after the cursor, for all codes at once: the

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Ordering } from '@samverkan/platform';
+import { isCalendarDay, Ordering } from '@samverkan/platform';
 import { Agreement } from './agreement';
 
 export enum AgreementOrder {
@@ -18,7 +18,6 @@ registerEnumType(AgreementOrder, {
 
 /** An open-ended agreement sorts after every dated one: PostgreSQL's date 'infinity', which no input can hold. */
 const OPEN_END = 'infinity';
-const END_DATE_KEY = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
 
 /** The keyset ordering of each order; each names itself in its cursors, so another order refuses them. */
 export const AGREEMENT_ORDERINGS: Record<AgreementOrder, Ordering<Agreement>> = {
@@ -35,6 +34,6 @@ export const AGREEMENT_ORDERINGS: Record<AgreementOrder, Ordering<Agreement>> = 
     property: 'endsOn',
     direction: 'ASC',
     key: (agreement) => agreement.endsOn ?? OPEN_END,
-    accept: (key) => typeof key === 'string' && END_DATE_KEY.test(key),
+    accept: (key) => key === OPEN_END || isCalendarDay(key),
   },
 };
