@@ -1,0 +1,340 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Session } from './auth';
+import type { DashboardConfig } from './config';
+import { CountCell, countText, SuppressedNote } from './components/CountCell';
+import { Column, DataTable } from './components/DataTable';
+import { SwedenMap } from './components/SwedenMap';
+import { TrendChart } from './components/TrendChart';
+import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, ROLES, SERVICE_CATEGORIES } from './labels';
+import { AreaRow, FIGURE_MEASURES, hasFigures, Measure, MEASURES } from './measures';
+import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
+import { useQuery } from './useQuery';
+
+interface Ancestor {
+  code: string;
+  name: string;
+  parent?: Ancestor | null;
+}
+interface LevelData {
+  area: (AreaRow & { parent: Ancestor | null }) | null;
+  areas: { totalCount: number; nodes: AreaRow[] };
+}
+interface SeriesData {
+  figureSeries: Array<{ month: string } & Record<string, unknown>>;
+}
+interface ExpiringData {
+  agreements: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      title: string;
+      kind: string;
+      endsOn: string | null;
+      parties: Array<{ actor: { name: string } | null }>;
+      areas: Array<{ code: string; name: string }> | null;
+    }>;
+  };
+}
+interface OnePersonData {
+  onePersonDependencies: {
+    totalCount: number;
+    nodes: Array<{ id: string; name: string; holderCount: number | null; actor: { name: string }; area: { code: string; name: string } }>;
+  };
+}
+
+const CHILD_KINDS: Record<string, string[] | undefined> = {
+  COUNTRY: ['COUNTY'],
+  COUNTY: ['MUNICIPALITY'],
+  MUNICIPALITY: ['DISTRICT'],
+};
+
+/** Today and months in Swedish time, as the figures count them. */
+const swedishDay = (date = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
+const addDays = (day: string, days: number) => {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+function lastMonths(count: number): string[] {
+  const [year, month] = swedishDay().split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 - i, 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
+
+const PLURALS: Record<string, string> = { län: 'län', kommun: 'kommuner', stadsdel: 'stadsdelar' };
+const plural = (count: number, word: string) => (count === 1 ? word : PLURALS[word] ?? word);
+
+const codeFromHash = () => decodeURIComponent(location.hash.replace(/^#\/?/, '')) || 'SE';
+
+export function Dashboard({ config, session, onSignOut }: { config: DashboardConfig; session: Session; onSignOut: () => void }) {
+  const [code, setCode] = useState(codeFromHash);
+  useEffect(() => {
+    const follow = () => setCode(codeFromHash());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const open = (next: string) => {
+    location.hash = `/${next}`;
+  };
+  const months = useMemo(() => lastMonths(24), []);
+  const [month, setMonth] = useState(months[0]);
+  const [measureId, setMeasureId] = useState(MEASURES[0].id);
+  const measure = MEASURES.find((m) => m.id === measureId) ?? MEASURES[0];
+  const today = swedishDay();
+
+  const run = <T,>(query: string | undefined, variables: Record<string, unknown>) =>
+    useQuery<T>(config.gatewayUrl, session.token, query, variables, onSignOut);
+
+  const me = run<{ actor: { name: string } | null }>(WHO_AM_I, { id: session.organisationId });
+  const current = run<{ area: { kind: string } | null }>(`query Kind($code: ID!) { area(code: $code) { kind } }`, { code });
+  const kind = current.data?.area?.kind;
+  const level = run<LevelData>(kind ? LEVEL : undefined, {
+    code,
+    kinds: CHILD_KINDS[kind ?? ''] ?? ['DISTRICT'],
+    ...(hasFigures ? { month } : {}),
+  });
+  const series = run<SeriesData>(SERIES, { code });
+  const expiring = run<ExpiringData>(EXPIRING, { code, from: today, to: addDays(today, 90) });
+  const onePerson = run<OnePersonData>(ONE_PERSON, { code });
+
+  const area = level.data?.area;
+  const rows = level.data?.areas.nodes ?? [];
+  const trail: Ancestor[] = [];
+  for (let a: Ancestor | null | undefined = area?.parent; a; a = a.parent) trail.unshift(a);
+
+  useEffect(() => {
+    if (area) document.title = `${area.name} – lägesbild – Samverkan`;
+  }, [area]);
+
+  const tableColumns: Column<AreaRow>[] = [
+    {
+      key: 'name',
+      label: 'Område',
+      render: (row) =>
+        row.kind === 'COUNTY' || row.kind === 'MUNICIPALITY' ? (
+          <a href={`#/${row.code}`} aria-label={`${row.name}: visa ${row.kind === 'COUNTY' ? 'länets kommuner' : 'kommunens stadsdelar'}`}>
+            {row.name}
+          </a>
+        ) : (
+          row.name
+        ),
+      text: (row) => row.name,
+    },
+    { key: 'code', label: 'Kod', render: (row) => row.code, text: (row) => row.code },
+    ...MEASURES.map<Column<AreaRow>>((m: Measure) => ({
+      key: m.id,
+      label: m.label,
+      numeric: true,
+      render: (row) => <CountCell count={m.read(row)} />,
+      text: (row) => countText(m.read(row)),
+    })),
+  ];
+  const childWord = kind === 'COUNTRY' ? 'län' : kind === 'COUNTY' ? 'kommun' : 'stadsdel';
+  const partial = [level, series, expiring, onePerson].flatMap((q) => q.partial);
+  const trendMeasures = hasFigures
+    ? [measure, ...Object.keys(FAMILIES).flatMap((family) => FIGURE_MEASURES.filter((m) => m.id.startsWith(`${family}.`)).slice(0, 1))]
+        .filter((m, i, all) => m.figure && all.findIndex((x) => x.id === m.id) === i)
+        .slice(0, 4)
+    : [];
+
+  return (
+    <>
+      <header className="top">
+        <a className="skip" href="#main">
+          Hoppa till innehållet
+        </a>
+        <p className="brand">Samverkan · nationell lägesbild</p>
+        <p className="who">
+          Inloggad: <strong>{me.data?.actor?.name ?? '…'}</strong> ({session.roles.map((r) => ROLES[r] ?? r).join(', ')}){' '}
+          <button type="button" className="secondary" onClick={onSignOut}>
+            Logga ut
+          </button>
+        </p>
+      </header>
+      <nav aria-label="Brödsmulor" className="breadcrumb">
+        <ol>
+          {trail.map((a) => (
+            <li key={a.code}>
+              <a href={`#/${a.code}`}>{a.name}</a>
+            </li>
+          ))}
+          {area && (
+            <li>
+              <span aria-current="page">{area.name}</span>
+            </li>
+          )}
+        </ol>
+      </nav>
+      <main id="main">
+        <h1>
+          Lägesbild: {area?.name ?? code} {kind && <span className="kind">({AREA_KINDS[kind] ?? kind})</span>}
+        </h1>
+        {current.error && <p role="alert" className="error">{current.error.message}</p>}
+        {current.data && !current.data.area && <p role="alert" className="error">Det finns inget område med koden {code}.</p>}
+        {level.error && <p role="alert" className="error">{level.error.message}</p>}
+        {partial.length > 0 && (
+          <p role="status" className="warning">
+            En del uppgifter saknas just nu: {[...new Set(partial.map((e) => e.message))].join('; ')}
+          </p>
+        )}
+        <div className="controls">
+          <label htmlFor="measure">Färglägg kartan efter</label>
+          <select id="measure" value={measure.id} onChange={(e) => setMeasureId(e.target.value)}>
+            {MEASURES.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+          {hasFigures && (
+            <>
+              <label htmlFor="month">Månad</label>
+              <select id="month" value={month} onChange={(e) => setMonth(e.target.value)}>
+                {months.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </div>
+        {!hasFigures && (
+          <p className="note">Siffrorna över alla parters poster (figures-API:t) finns inte i gatewayens schema ännu; kartan och tabellen visar aktörsregistrets uppgifter.</p>
+        )}
+        <section aria-labelledby="overview" className="overview">
+          <h2 id="overview" className="visually-hidden">
+            Karta och tabell
+          </h2>
+          {kind && (
+            <SwedenMap
+              areaCode={code}
+              areaKind={kind}
+              measureLabel={measure.label}
+              regions={rows.map((row) => ({ code: row.code, name: row.name, count: measure.read(row) }))}
+              onSelect={kind === 'COUNTRY' || kind === 'COUNTY' ? open : undefined}
+            />
+          )}
+          <div className="area-table">
+            <DataTable
+              testId="area-table"
+              caption={`${area?.name ?? code}: ${rows.length} ${plural(rows.length, childWord)}${hasFigures ? `, ${month}` : ''}`}
+              filename={`lagesbild-${code}-${hasFigures ? month : today}.csv`}
+              columns={tableColumns}
+              rows={rows}
+              rowKey={(row) => row.code}
+              empty={level.loading ? 'Laddar …' : `Inga ${plural(2, childWord)} att visa.`}
+            />
+            {area && (
+              <p className="total">
+                Hela {area.name}: {measure.label.toLowerCase()} <CountCell count={measure.read(area)} />
+              </p>
+            )}
+            <SuppressedNote />
+          </div>
+        </section>
+
+        {hasFigures && (
+          <section aria-labelledby="trends">
+            <h2 id="trends">Utveckling de senaste 24 månaderna</h2>
+            {series.error && <p role="alert" className="error">{series.error.message}</p>}
+            <div className="trends">
+              {series.data &&
+                trendMeasures.map((m) => (
+                  <TrendChart
+                    key={m.id}
+                    title={m.label}
+                    filename={`utveckling-${code}-${m.id}.csv`}
+                    points={series.data!.figureSeries.map((f) => ({ month: f.month, count: m.read({ figures: f } as unknown as AreaRow) }))}
+                  />
+                ))}
+            </div>
+          </section>
+        )}
+
+        <section aria-labelledby="expiring">
+          <h2 id="expiring">Överenskommelser som löper ut inom 90 dagar</h2>
+          {expiring.error && <p role="alert" className="error">{expiring.error.message}</p>}
+          <DataTable
+            caption={`Aktiva överenskommelser i ${area?.name ?? code} som upphör ${today} – ${addDays(today, 90)} (de du får se), tidigast först`}
+            filename={`overenskommelser-loper-ut-${code}.csv`}
+            rowKey={(a) => a.id}
+            rows={expiring.data?.agreements.nodes ?? []}
+            empty={expiring.loading ? 'Laddar …' : 'Inga överenskommelser löper ut inom 90 dagar.'}
+            columns={[
+              { key: 'title', label: 'Överenskommelse', render: (a) => a.title, text: (a) => a.title },
+              { key: 'kind', label: 'Slag', render: (a) => AGREEMENT_KINDS[a.kind] ?? a.kind, text: (a) => AGREEMENT_KINDS[a.kind] ?? a.kind },
+              { key: 'endsOn', label: 'Upphör', render: (a) => a.endsOn, text: (a) => a.endsOn },
+              {
+                key: 'parties',
+                label: 'Parter',
+                render: (a) => a.parties.map((p) => p.actor?.name ?? '(okänd)').join(', '),
+                text: (a) => a.parties.map((p) => p.actor?.name ?? '').join(', '),
+              },
+              { key: 'areas', label: 'Områden', render: (a) => (a.areas ?? []).map((x) => x.name).join(', '), text: (a) => (a.areas ?? []).map((x) => x.name).join(', ') },
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="one-person">
+          <h2 id="one-person">Kontaktfunktioner som hänger på en person</h2>
+          <p className="note">Funktioner med färre än två personer (innehavare och ersättare) i dag: sårbara när någon slutar eller är borta.</p>
+          {onePerson.error && <p role="alert" className="error">{onePerson.error.message}</p>}
+          <DataTable
+            caption={`Enpersonsberoenden i ${area?.name ?? code}: ${onePerson.data?.onePersonDependencies.totalCount ?? '…'}`}
+            filename={`enpersonsberoenden-${code}.csv`}
+            rowKey={(f) => f.id}
+            rows={onePerson.data?.onePersonDependencies.nodes ?? []}
+            empty={onePerson.loading ? 'Laddar …' : 'Inga kontaktfunktioner hänger på en person.'}
+            columns={[
+              { key: 'name', label: 'Kontaktfunktion', render: (f) => f.name, text: (f) => f.name },
+              { key: 'actor', label: 'Aktör', render: (f) => f.actor.name, text: (f) => f.actor.name },
+              { key: 'area', label: 'Område', render: (f) => f.area.name, text: (f) => f.area.name },
+              { key: 'holders', label: 'Personer i dag', numeric: true, render: (f) => f.holderCount ?? '–', text: (f) => f.holderCount },
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="coverage">
+          <h2 id="coverage">Täckningsluckor</h2>
+          <p className="note">Ur det öppna aktörsregistret: verksamhet som ingen aktör erbjuder lokalt, per {childWord}.</p>
+          <DataTable
+            caption={`Täckningsluckor i ${area?.name ?? code} per ${childWord}`}
+            filename={`tackningsluckor-${code}.csv`}
+            rowKey={(row) => row.code}
+            rows={area ? [...rows, area] : rows}
+            columns={[
+              { key: 'name', label: 'Område', render: (row) => (row.code === code ? `Hela ${row.name}` : row.name), text: (row) => row.name },
+              {
+                key: 'categories',
+                label: 'Verksamhetsslag som saknas lokalt',
+                render: (row) => (row.coverage?.missingCategoriesLocally ?? []).map((c) => SERVICE_CATEGORIES[c] ?? c).join(', ') || 'inga',
+                text: (row) => (row.coverage?.missingCategoriesLocally ?? []).map((c) => SERVICE_CATEGORIES[c] ?? c).join(', '),
+              },
+              {
+                key: 'ages',
+                label: 'Åldersgrupper utan lokal verksamhet',
+                render: (row) => (row.coverage?.ageGroupsWithoutLocalService ?? []).map((g) => AGE_GROUPS[g] ?? g).join(', ') || 'inga',
+                text: (row) => (row.coverage?.ageGroupsWithoutLocalService ?? []).map((g) => AGE_GROUPS[g] ?? g).join(', '),
+              },
+              {
+                key: 'districts',
+                label: 'Stadsdelar utan civilsamhälle',
+                render: (row) => (row.coverage?.districtsWithoutCivilSociety ?? []).map((d) => d.name).join(', ') || 'inga',
+                text: (row) => (row.coverage?.districtsWithoutCivilSociety ?? []).map((d) => d.name).join(', '),
+              },
+            ]}
+          />
+        </section>
+      </main>
+      <footer>
+        <p>
+          Kartunderlag: kommungränser från Valmyndigheten via okfse/sweden-geojson (fri återanvändning). Siffror över alla parters poster
+          visas med röjandeskydd: {`..`} betyder färre än 3 eller skyddat.
+        </p>
+      </footer>
+    </>
+  );
+}

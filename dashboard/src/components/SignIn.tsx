@@ -1,0 +1,104 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { DemoOrganisation, devSignIn, devSignInOptions, oidcSignIn, Session } from '../auth';
+import type { DashboardConfig } from '../config';
+import { graphql } from '../graphql';
+import { ROLES } from '../labels';
+import { actorNames } from '../queries';
+
+/** Development sign-in (embedded default): pick a demo organisation and a role; the local issuer signs the token. */
+function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn: (session: Session) => void }) {
+  const [organisations, setOrganisations] = useState<Array<DemoOrganisation & { name: string }>>();
+  const [roles, setRoles] = useState<string[]>([]);
+  const [organisationId, setOrganisationId] = useState('');
+  const [role, setRole] = useState('NATIONAL_COORDINATOR');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    (async () => {
+      const options = await devSignInOptions();
+      // The names from the registry, through the gateway like everything else.
+      const { data } = await graphql<Record<string, { id: string; name: string } | null>>(
+        config.gatewayUrl,
+        undefined,
+        actorNames(options.organisations.map((o) => o.id)),
+      );
+      const named = options.organisations.map((o, i) => ({ ...o, name: data[`a${i}`]?.name ?? o.key }));
+      named.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+      setOrganisations(named);
+      setRoles(options.roles);
+      const first = options.organisations.find((o) => o.role === 'NATIONAL_COORDINATOR') ?? options.organisations[0];
+      setOrganisationId(first.id);
+      setRole(first.role ?? 'MEMBER');
+    })().catch((e: Error) => setError(e.message));
+  }, [config.gatewayUrl]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      onSignedIn(await devSignIn(organisationId, role));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="sign-in" aria-describedby="dev-note">
+      <p id="dev-note" className="note">
+        Utvecklingsinloggning: bara i den inbyggda demomiljön. Välj en demoorganisation och en roll; den lokala utfärdaren skapar en
+        token. I produktion loggar du in hos organisationens identitetsleverantör.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <label htmlFor="organisation">Organisation</label>
+      <select id="organisation" value={organisationId} onChange={(e) => {
+        setOrganisationId(e.target.value);
+        const suggested = organisations?.find((o) => o.id === e.target.value)?.role;
+        if (suggested) setRole(suggested);
+      }} disabled={!organisations}>
+        {organisations?.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="role">Roll</label>
+      <select id="role" value={role} onChange={(e) => setRole(e.target.value)}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {ROLES[r] ?? r}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={busy || !organisationId}>
+        Logga in
+      </button>
+    </form>
+  );
+}
+
+export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn: (session: Session) => void }) {
+  return (
+    <main id="main" className="sign-in-page">
+      <h1>Logga in till lägesbilden</h1>
+      <p>
+        Nationell lägesbild över lokal samverkan kring barn och unga: aktörer, överenskommelser (IOP, medborgarlöften,
+        samverkansöverenskommelser), aktiviteter och lägesbilder i Sveriges län och kommuner.
+      </p>
+      {config.signIn === 'dev' ? (
+        <DevSignIn config={config} onSignedIn={onSignedIn} />
+      ) : (
+        <button type="button" onClick={() => void oidcSignIn(config)}>
+          Logga in med din organisations konto
+        </button>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,179 @@
+import { KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import geoUrl from '../geo/swedish_municipalities.geojson?url';
+import { SUPPRESSED_TEXT } from '../labels';
+import type { CountValue } from '../measures';
+
+interface MunicipalityProperties {
+  id: string;
+  lan_code: string;
+  kom_namn: string;
+}
+type Municipality = Feature<Geometry, MunicipalityProperties>;
+
+let outlines: Promise<Municipality[]> | undefined;
+/** The municipalities' outlines (src/geo, see its NOTICE), fetched once. */
+const loadOutlines = () =>
+  (outlines ??= fetch(geoUrl)
+    .then((response) => response.json() as Promise<FeatureCollection<Geometry, MunicipalityProperties>>)
+    .then((collection) => collection.features));
+
+/** Blues with dark text on the light ones and white on the dark ones; each class is told in the legend too. */
+const CLASSES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+const UNKNOWN = '#d4d4d4';
+
+export interface MapRegion {
+  code: string;
+  name: string;
+  count: CountValue | undefined;
+}
+
+function classesFor(values: number[]): Array<{ from: number; to: number }> {
+  const max = Math.max(0, ...values);
+  if (max === 0) return [{ from: 0, to: 0 }];
+  const step = Math.max(1, Math.ceil((max + 1) / CLASSES.length));
+  return CLASSES.map((_, i) => ({ from: i * step, to: Math.min(max, (i + 1) * step - 1) })).filter((c) => c.from <= max);
+}
+
+const W = 360;
+const H = 640;
+
+/**
+ * Sweden's counties, or one county's municipalities, coloured by a figure. Each region is focusable
+ * (Tab) with its name and value as its label, and opens on Enter, Space or a click; the table beside
+ * the map holds the same numbers for those who do not use the map.
+ */
+export function SwedenMap({
+  areaCode,
+  areaKind,
+  regions,
+  measureLabel,
+  onSelect,
+}: {
+  areaCode: string;
+  areaKind: string;
+  regions: MapRegion[];
+  measureLabel: string;
+  onSelect?: (code: string) => void;
+}) {
+  const [features, setFeatures] = useState<Municipality[]>();
+  const [failed, setFailed] = useState<string>();
+  useEffect(() => {
+    loadOutlines().then(setFeatures, (error: Error) => setFailed(error.message));
+  }, []);
+
+  const byCode = useMemo(() => new Map(regions.map((region) => [region.code, region])), [regions]);
+  const classes = useMemo(
+    () => classesFor(regions.flatMap((r) => (r.count && !r.count.suppressed && r.count.value !== null ? [r.count.value] : []))),
+    [regions],
+  );
+
+  const drawing = useMemo(() => {
+    if (!features) return undefined;
+    // Which outlines, grouped by the region they belong to.
+    const municipality = areaCode.slice(0, 4);
+    const shown =
+      areaKind === 'COUNTRY'
+        ? features
+        : areaKind === 'COUNTY'
+          ? features.filter((f) => f.properties.lan_code === areaCode)
+          : features.filter((f) => f.properties.id === municipality);
+    const regionOf = (f: Municipality) => (areaKind === 'COUNTRY' ? f.properties.lan_code : areaKind === 'COUNTY' ? f.properties.id : areaCode);
+    const projection = geoMercator().fitExtent(
+      [
+        [8, 8],
+        [W - 8, H - 8],
+      ],
+      { type: 'FeatureCollection', features: shown },
+    );
+    const path = geoPath(projection);
+    const groups = new Map<string, string[]>();
+    for (const feature of shown) {
+      const code = regionOf(feature);
+      groups.set(code, [...(groups.get(code) ?? []), path(feature) ?? '']);
+    }
+    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [features, areaCode, areaKind]);
+
+  const fill = (count: CountValue | undefined) => {
+    if (!count) return UNKNOWN;
+    if (count.suppressed || count.value === null) return 'url(#suppressed)';
+    const index = classes.findIndex((c) => count.value! <= c.to);
+    return CLASSES[Math.max(0, index)];
+  };
+  const describe = (region: MapRegion | undefined, code: string) => {
+    const name = region?.name ?? code;
+    const count = region?.count;
+    const value = !count ? 'uppgift saknas' : count.suppressed || count.value === null ? 'skyddat värde' : String(count.value);
+    return `${name}: ${measureLabel} ${value}`;
+  };
+  const activate = (code: string) => (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect?.(code);
+    }
+  };
+  const clickable = !!onSelect && (areaKind === 'COUNTRY' || areaKind === 'COUNTY');
+
+  if (failed) return <p role="alert">Kartan kunde inte laddas: {failed}</p>;
+  if (!drawing) return <p aria-busy="true">Laddar kartan …</p>;
+  return (
+    <figure className="map">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-label={`Karta: ${measureLabel} per ${areaKind === 'COUNTRY' ? 'län' : 'kommun'}`}
+        data-testid="map"
+      >
+        <defs>
+          <pattern id="suppressed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#f0f0f0" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" strokeWidth="2" />
+          </pattern>
+        </defs>
+        {drawing.map(([code, paths]) => {
+          const region = byCode.get(code);
+          const label = describe(region, code);
+          return (
+            <g
+              key={code}
+              className={clickable ? 'region clickable' : 'region'}
+              data-code={code}
+              fill={fill(region?.count)}
+              {...(clickable
+                ? { tabIndex: 0, role: 'button', 'aria-label': `${label}. Visa ${region?.name ?? code}.`, onClick: () => onSelect!(code), onKeyDown: activate(code) }
+                : { role: 'img', 'aria-label': label })}
+            >
+              <title>{label}</title>
+              {paths.map((d, i) => (
+                <path key={i} d={d} />
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <span className="legend-title">{measureLabel}</span>
+        <ul className="legend">
+          {classes.map((c, i) => (
+            <li key={i}>
+              <span className="swatch" style={{ background: CLASSES[i] }} aria-hidden="true" />
+              {c.from === c.to ? c.from : `${c.from}–${c.to}`}
+            </li>
+          ))}
+          <li>
+            <svg className="swatch" aria-hidden="true" viewBox="0 0 12 12">
+              <rect width="12" height="12" fill="url(#suppressed)" />
+            </svg>
+            .. ({SUPPRESSED_TEXT})
+          </li>
+          <li>
+            <span className="swatch" style={{ background: UNKNOWN }} aria-hidden="true" />
+            uppgift saknas
+          </li>
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

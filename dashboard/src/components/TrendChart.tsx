@@ -1,0 +1,53 @@
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { monthLabel, SUPPRESSED_TEXT } from '../labels';
+import type { CountValue } from '../measures';
+import { countText, CountCell } from './CountCell';
+import { DataTable } from './DataTable';
+
+export interface SeriesPoint {
+  month: string;
+  count: CountValue | undefined;
+}
+
+/** A figure's 24 monthly values as a line (suppressed months are gaps), with the numbers as a table too. */
+export function TrendChart({ title, points, filename }: { title: string; points: SeriesPoint[]; filename: string }) {
+  const data = points.map((p) => ({
+    month: monthLabel(p.month),
+    value: p.count && !p.count.suppressed ? p.count.value : null,
+  }));
+  const suppressedMonths = points.filter((p) => p.count?.suppressed).length;
+  return (
+    <div className="trend">
+      <h3>{title}</h3>
+      <div className="chart" role="img" aria-label={`Linjediagram: ${title}, ${points.length} månader. Samma uppgifter finns i tabellen nedan.`}>
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke="#d0d0d0" strokeDasharray="3 3" />
+            <XAxis dataKey="month" tick={{ fill: '#1a1a1a', fontSize: 12 }} interval={2} />
+            <YAxis allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} width={40} />
+            <Tooltip formatter={(value) => [value ?? '..', title]} />
+            <Line type="monotone" dataKey="value" stroke="#08519c" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      {suppressedMonths > 0 && (
+        <p className="note">
+          {suppressedMonths} månader visas som glapp: {SUPPRESSED_TEXT}.
+        </p>
+      )}
+      <details>
+        <summary>Visa som tabell</summary>
+        <DataTable
+          caption={`${title} per månad`}
+          filename={filename}
+          rowKey={(p) => p.month}
+          rows={points}
+          columns={[
+            { key: 'month', label: 'Månad', render: (p) => monthLabel(p.month), text: (p) => p.month },
+            { key: 'value', label: title, numeric: true, render: (p) => <CountCell count={p.count} />, text: (p) => countText(p.count) },
+          ]}
+        />
+      </details>
+    </div>
+  );
+}

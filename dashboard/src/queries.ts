@@ -1,0 +1,37 @@
+import { figuresSelection, hasFigures } from './measures';
+
+/** The gateway queries the dashboard sends; the figures' selection comes from the build's catalogue. */
+const FIGURES = hasFigures ? `figures(month: $month) { area { code } ${figuresSelection()} }` : '';
+
+const AREA = `code name kind onePersonDependencyCount
+  coverage { missingCategoriesLocally ageGroupsWithoutLocalService districtsWithoutCivilSociety { code name } }
+  ${FIGURES}`;
+
+/** One level of the drill-down: the area itself, its ancestors for the breadcrumb, and its child areas as table rows. */
+export const LEVEL = `query DashboardLevel($code: ID!, $kinds: [AreaKind!]${hasFigures ? ', $month: String' : ''}) {
+  area(code: $code) { ${AREA} parent { code name parent { code name parent { code name } } } }
+  areas(first: 100, filter: { withinCode: $code, kinds: $kinds }) { totalCount nodes { ${AREA} } }
+}`;
+
+export const SERIES = hasFigures
+  ? `query DashboardSeries($code: ID!) { figureSeries(areaCode: $code, months: 24) { month ${figuresSelection()} } }`
+  : undefined;
+
+export const EXPIRING = `query ExpiringAgreements($code: ID!, $from: LocalDate!, $to: LocalDate!) {
+  agreements(first: 100, orderBy: END_DATE, filter: { areaCode: $code, areaScope: WITHIN, statuses: [ACTIVE], endsOnOrAfter: $from, endsOnOrBefore: $to }) {
+    totalCount
+    nodes { id title kind endsOn parties { actor { name } } areas { code name } }
+  }
+}`;
+
+export const ONE_PERSON = `query OnePersonDependencies($code: ID!) {
+  onePersonDependencies(areaCode: $code, first: 100) {
+    totalCount
+    nodes { id name holderCount actor { name } area { code name } }
+  }
+}`;
+
+export const WHO_AM_I = `query WhoAmI($id: ID!) { actor(id: $id) { id name } }`;
+
+/** The demo organisations' names, in one query (the dev sign-in's list). */
+export const actorNames = (ids: string[]) => `query DemoOrganisations { ${ids.map((id, i) => `a${i}: actor(id: ${JSON.stringify(id)}) { id name }`).join(' ')} }`;
