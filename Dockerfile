@@ -22,6 +22,7 @@ COPY subgraphs/agreements/package.json subgraphs/agreements/
 COPY subgraphs/activities/package.json subgraphs/activities/
 COPY subgraphs/situation/package.json subgraphs/situation/
 COPY gateway/package.json gateway/
+COPY dashboard/package.json dashboard/
 
 # Build: all dependencies, the sources, tsc -b into each workspace's dist/. Then gather what ships
 # in /release: each production workspace's package.json and dist/, and the data files that travel
@@ -57,6 +58,14 @@ RUN set -eu; \
     for ws in $PRODUCTION_WORKSPACES; do \
       if [ -d "$ws/node_modules" ]; then mkdir -p "/release/$ws"; cp -a "$ws/node_modules" "/release/$ws/node_modules"; fi; \
     done
+
+# The dashboard: a static bundle (HTML, JavaScript, CSS, the map's outlines), served by any web
+# server beside a config.json (README, "Dashboard"). Its own target, which the default image does not
+# build:  docker build --target dashboard --output type=local,dest=dashboard-static .
+FROM build AS dashboard-build
+RUN npm run build --workspace=dashboard
+FROM scratch AS dashboard
+COPY --from=dashboard-build /app/dashboard/dist/ /
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
         situation: 'http://127.0.0.1:4004/graphql',
       },
       embeddedPostgresPort: 54329,
+      dashboardPort: 4005,
       keysConfigured: false,
     });
     expect(loadConfig('tests', {})).toEqual({});

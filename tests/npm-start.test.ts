@@ -56,7 +56,12 @@ async function npmStart(env: Record<string, string>): Promise<Run> {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...inherited, ...Object.fromEntries(SERVICES.map((name) => [envName(name, 'PORT'), String(ports[name])])), ...env },
+    env: {
+      ...inherited,
+      ...Object.fromEntries(SERVICES.map((name) => [envName(name, 'PORT'), String(ports[name])])),
+      DASHBOARD_PORT: String(await freePort()),
+      ...env,
+    },
   });
   let log = '';
   child.stdout!.on('data', (chunk) => (log += chunk));

@@ -7,3 +7,4 @@ export * from './embedded-postgres-access';
 export * from './supervisor';
 export * from './examples';
 export * from './seeded-random';
+export * from './dashboard-server';

@@ -6,6 +6,7 @@ import { howExited, startProcess } from './processes';
 import { Supervisor } from './supervisor';
 import { dataDirOf } from './data-dir';
 import { districtPicture } from './examples';
+import { buildDashboard, DashboardServer, startDashboardServer } from './dashboard-server';
 
 /**
  * `npm start`: the whole federation on this machine. With no configuration it runs an embedded
@@ -31,13 +32,14 @@ async function main() {
   const dataDir = dataDirOf(config);
   const started = Date.now();
   const services: Supervisor[] = [];
+  let dashboard: DashboardServer | undefined;
   let starting: ReturnType<typeof databases> | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping ...');
-    await Promise.all(services.map((service) => service.stop()));
+    await Promise.all([...services.map((service) => service.stop()), dashboard?.stop()]);
     // An embedded PostgreSQL still starting is stopped once up, not left behind.
     await (await starting?.catch(() => undefined))?.embedded?.stop();
     process.exit(code);
@@ -50,12 +52,33 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The dashboard with its development sign-in, which signs with the local issuer's key: not when
+  // tokens come from a configured provider. A failed build costs the dashboard only, not the API.
+  const startDashboard = async (privateKeyFile: string | undefined): Promise<string> => {
+    const built = await dashboardBuilt;
+    if (built.error) {
+      console.error(`The dashboard was not started: ${built.error.message}`);
+      return 'Dashboard    not started (its build failed, see above)';
+    }
+    if (!privateKeyFile) return 'Dashboard    not started: tokens come from a configured provider (serve dashboard/dist with its config.json, see README)';
+    dashboard = await startDashboardServer({
+      port: config.dashboardPort,
+      gatewayUrl: `http://localhost:${ports.gateway}/graphql`,
+      privateKeyFile,
+    });
+    return `Dashboard    ${dashboard.url}   (national view; sign in as a demo organisation${built.outcome === 'built' ? '; just built' : ''})`;
+  };
   const supervise = (name: ServiceName, env: Record<string, string>) => {
     const service = new Supervisor({ name, start: (signal) => startProcess(name, ports[name], env, { signal }) });
     services.push(service);
     return service.start();
   };
 
+  // The dashboard's bundle is built (when its sources changed) while the databases start.
+  const dashboardBuilt = buildDashboard().then(
+    (outcome) => ({ outcome, error: undefined }),
+    (error: Error) => ({ outcome: undefined, error }),
+  );
   try {
     starting = databases(config, dataDir);
     const db = await starting;
@@ -71,9 +94,8 @@ async function main() {
     // Every service learns where the others are, so subgraphs can check references, and how to
     // verify tokens: an OIDC provider's keys if configured, else the local issuer's.
     const urls: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), config.urls[name]]));
-    if (!config.keysConfigured) {
-      urls.AUTH_JWKS_FILE = (await ensureLocalKeys(join(dataDir, 'auth'))).jwksFile;
-    }
+    const localKeys = config.keysConfigured ? undefined : await ensureLocalKeys(join(dataDir, 'auth'));
+    if (localKeys) urls.AUTH_JWKS_FILE = localKeys.jwksFile;
     await Promise.all(
       SUBGRAPHS.map((name) =>
         supervise(name, {
@@ -85,12 +107,14 @@ async function main() {
       ),
     );
     await supervise('gateway', { ...urls, GATEWAY_PORT: String(ports.gateway) });
+    const dashboardLine = await startDashboard(localKeys?.privateKeyFile);
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`
 samverkan is running (ready in ${seconds} s${db.embedded ? ', embedded PostgreSQL' : ''}).
 
   Gateway      http://localhost:${ports.gateway}/graphql   (open it in a browser for Apollo Sandbox)
+  ${dashboardLine}
 ${SUBGRAPHS.map((name) => `  ${name.padEnd(12)} http://localhost:${ports[name]}/graphql`).join('\n')}
 
 Try, for a district, its actors, their agreements and activities, and the latest situation picture,

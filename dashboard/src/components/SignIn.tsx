@@ -3,7 +3,7 @@ import { DemoOrganisation, devSignIn, devSignInOptions, oidcSignIn, Session } fr
 import type { DashboardConfig } from '../config';
 import { graphql } from '../graphql';
 import { ROLES } from '../labels';
-import { actorNames } from '../queries';
+import { ACTOR_NAMES } from '../queries';
 
 /** Development sign-in (embedded default): pick a demo organisation and a role; the local issuer signs the token. */
 function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn: (session: Session) => void }) {
@@ -18,12 +18,9 @@ function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn
     (async () => {
       const options = await devSignInOptions();
       // The names from the registry, through the gateway like everything else.
-      const { data } = await graphql<Record<string, { id: string; name: string } | null>>(
-        config.gatewayUrl,
-        undefined,
-        actorNames(options.organisations.map((o) => o.id)),
-      );
-      const named = options.organisations.map((o, i) => ({ ...o, name: data[`a${i}`]?.name ?? o.key }));
+      const { data } = await graphql<{ actors: { nodes: Array<{ id: string; name: string }> } }>(config.gatewayUrl, undefined, ACTOR_NAMES);
+      const names = new Map(data.actors.nodes.map((actor) => [actor.id, actor.name]));
+      const named = options.organisations.map((o) => ({ ...o, name: names.get(o.id) ?? o.key }));
       named.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
       setOrganisations(named);
       setRoles(options.roles);
@@ -38,7 +35,9 @@ function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn
     setBusy(true);
     setError(undefined);
     try {
-      onSignedIn(await devSignIn(organisationId, role));
+      // What the form shows is what is asked for.
+      const form = new FormData(event.currentTarget as HTMLFormElement);
+      onSignedIn(await devSignIn(String(form.get('organisation')), String(form.get('role'))));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -58,7 +57,7 @@ function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn
         </p>
       )}
       <label htmlFor="organisation">Organisation</label>
-      <select id="organisation" value={organisationId} onChange={(e) => {
+      <select id="organisation" name="organisation" value={organisationId} onChange={(e) => {
         setOrganisationId(e.target.value);
         const suggested = organisations?.find((o) => o.id === e.target.value)?.role;
         if (suggested) setRole(suggested);
@@ -70,7 +69,7 @@ function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn
         ))}
       </select>
       <label htmlFor="role">Roll</label>
-      <select id="role" value={role} onChange={(e) => setRole(e.target.value)}>
+      <select id="role" name="role" value={role} onChange={(e) => setRole(e.target.value)}>
         {roles.map((r) => (
           <option key={r} value={r}>
             {ROLES[r] ?? r}

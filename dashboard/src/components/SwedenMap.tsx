@@ -12,12 +12,63 @@ interface MunicipalityProperties {
 }
 type Municipality = Feature<Geometry, MunicipalityProperties>;
 
+type Ring = number[][];
+/** Twice the ring's signed area in the lon/lat plane: positive when counter-clockwise. */
+const signedArea = (ring: Ring) => ring.reduce((sum, [x1, y1], i) => {
+  const [x2, y2] = ring[(i + 1) % ring.length];
+  return sum + (x1 * y2 - x2 * y1);
+}, 0);
+/**
+ * d3-geo draws on the sphere and takes a polygon's outer ring clockwise (holes anticlockwise); the
+ * file follows GeoJSON's (RFC 7946) opposite rule, which d3 would read as "the whole globe but this".
+ */
+function rewound(geometry: Geometry): Geometry {
+  const polygon = (rings: Ring[]) => rings.map((ring, i) => ((signedArea(ring) > 0) === (i === 0) ? [...ring].reverse() : ring));
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: polygon(geometry.coordinates) };
+  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map(polygon) };
+  return geometry;
+}
+
+/**
+ * The borders between regions and around them, as one SVG path: the segments of the outlines that
+ * only one shown municipality has (the coast, the edge of the shown area) or that two municipalities
+ * of different regions share. The outlines share their common segments exactly (topology kept when
+ * simplified), so no border is drawn twice and none between municipalities of one county.
+ */
+function borders(shown: Municipality[], regionOf: (f: Municipality) => string, project: (point: number[]) => [number, number] | null): string {
+  const owners = new Map<string, { from: number[]; to: number[]; regions: string[] }>();
+  for (const feature of shown) {
+    const region = regionOf(feature);
+    const geometry = feature.geometry;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+    for (const ring of polygons.flat()) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const a = ring[i].join(',');
+        const b = ring[i + 1].join(',');
+        const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+        const segment = owners.get(key);
+        if (segment) segment.regions.push(region);
+        else owners.set(key, { from: ring[i], to: ring[i + 1], regions: [region] });
+      }
+    }
+  }
+  const point = (p: number[]) => {
+    const [x, y] = project(p) ?? [0, 0];
+    return `${x.toFixed(1)},${y.toFixed(1)}`;
+  };
+  let d = '';
+  for (const { from, to, regions } of owners.values()) {
+    if (regions.length === 1 || regions[0] !== regions[1]) d += `M${point(from)}L${point(to)}`;
+  }
+  return d;
+}
+
 let outlines: Promise<Municipality[]> | undefined;
 /** The municipalities' outlines (src/geo, see its NOTICE), fetched once. */
 const loadOutlines = () =>
   (outlines ??= fetch(geoUrl)
     .then((response) => response.json() as Promise<FeatureCollection<Geometry, MunicipalityProperties>>)
-    .then((collection) => collection.features));
+    .then((collection) => collection.features.map((feature) => ({ ...feature, geometry: rewound(feature.geometry) }))));
 
 /** Blues with dark text on the light ones and white on the dark ones; each class is told in the legend too. */
 const CLASSES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
@@ -93,7 +144,7 @@ export function SwedenMap({
       const code = regionOf(feature);
       groups.set(code, [...(groups.get(code) ?? []), path(feature) ?? '']);
     }
-    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+    return { regions: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)), borders: borders(shown, regionOf, (point) => projection(point as [number, number])) };
   }, [features, areaCode, areaKind]);
 
   const fill = (count: CountValue | undefined) => {
@@ -132,7 +183,7 @@ export function SwedenMap({
             <line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" strokeWidth="2" />
           </pattern>
         </defs>
-        {drawing.map(([code, paths]) => {
+        {drawing.regions.map(([code, paths]) => {
           const region = byCode.get(code);
           const label = describe(region, code);
           return (
@@ -141,6 +192,7 @@ export function SwedenMap({
               className={clickable ? 'region clickable' : 'region'}
               data-code={code}
               fill={fill(region?.count)}
+              stroke={fill(region?.count)}
               {...(clickable
                 ? { tabIndex: 0, role: 'button', 'aria-label': `${label}. Visa ${region?.name ?? code}.`, onClick: () => onSelect!(code), onKeyDown: activate(code) }
                 : { role: 'img', 'aria-label': label })}
@@ -152,6 +204,7 @@ export function SwedenMap({
             </g>
           );
         })}
+        <path className="borders" d={drawing.borders} />
       </svg>
       <figcaption>
         <span className="legend-title">{measureLabel}</span>

@@ -58,6 +58,8 @@ export interface StartConfig {
   /** Unset: seed the embedded server's databases only. */
   seedDemoData?: boolean;
   embeddedPostgresPort: number;
+  /** DASHBOARD_PORT: where `npm start` serves the dashboard. */
+  dashboardPort: number;
   /** Unset: `.data` in the project folder. */
   dataDir?: string;
   /** Whether a key set is named; if not, `npm start` makes one for its local issuer. */
@@ -154,6 +156,7 @@ const TARGETS: Record<Exclude<ConfigTarget, SubgraphName>, Target> = {
       databaseUrls: isSet(V.DATABASE_URLS.actors) ? perSubgraph((name) => valueOf(values, V.DATABASE_URLS[name])) : undefined,
       seedDemoData: isSet(V.SEED_DEMO_DATA) ? valueOf(values, V.SEED_DEMO_DATA) : undefined,
       embeddedPostgresPort: valueOf(values, V.EMBEDDED_POSTGRES_PORT),
+      dashboardPort: valueOf(values, V.DASHBOARD_PORT),
       dataDir: valueOf(values, V.SAMVERKAN_DATA_DIR),
       keysConfigured: isSet(V.AUTH_JWKS_URL) || isSet(V.AUTH_JWKS_FILE),
     }),

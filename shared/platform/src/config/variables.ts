@@ -201,6 +201,14 @@ export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
   readBy: ['start'],
 };
 
+export const DASHBOARD_PORT: Variable<number> = {
+  name: 'DASHBOARD_PORT',
+  kind: port,
+  default: 4005,
+  description: "the port `npm start` serves the dashboard on (the built `dashboard/` bundle, with the development sign-in), on 127.0.0.1",
+  readBy: ['start'],
+};
+
 export const SAMVERKAN_DATA_DIR: Variable<string> = {
   name: 'SAMVERKAN_DATA_DIR',
   kind: text,
@@ -241,6 +249,7 @@ export const VARIABLES: readonly Variable[] = [
   OTEL_EXPORTER_OTLP_ENDPOINT,
   LOG_LEVEL,
   EMBEDDED_POSTGRES_PORT,
+  DASHBOARD_PORT,
   SAMVERKAN_DATA_DIR,
   SAMVERKAN_TEST_DATABASE_URL,
 ] as Variable[];

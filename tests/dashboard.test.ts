@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { DEMO_ACTORS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import {
+  bearer,
+  buildDashboard,
+  DashboardServer,
+  startDashboardServer,
+  startFederation,
+  TEST_PRIVATE_KEY_ENV,
+  TestFederation,
+} from '@samverkan/test-support';
+import { figuresCatalogue } from '../dashboard/figures-catalogue';
+
+/**
+ * The dashboard end to end, in Debian's Chromium driven by playwright-core: a national coordinator
+ * signs in with the development sign-in, the map and the county table render, a number on the page
+ * equals the gateway's answer, a click on a county drills down, and screenshots are saved under
+ * artifacts/ (SAMVERKAN_DASHBOARD_SCREENSHOT names another file for the national view, e.g. the
+ * README's docs/dashboard.png).
+ */
+const ROOT = join(__dirname, '..');
+const CHROMIUM = process.env.SAMVERKAN_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'artifacts');
+
+let federation: TestFederation;
+let dashboard: DashboardServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
+  const [started] = await Promise.all([startFederation(), buildDashboard()]);
+  federation = started;
+  dashboard = await startDashboardServer({ port: 0, gatewayUrl: federation.gateway.url, privateKeyFile: process.env[TEST_PRIVATE_KEY_ENV]! });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'sv-SE' });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  // The CSV files the page makes, as text: Chromium driven over CDP here reports no download events.
+  await page.addInitScript({
+    content: `window.csvFiles = [];
+      const make = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob) => { if (blob instanceof Blob) blob.text().then((text) => window.csvFiles.push(text)); return make(blob); };`,
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 180_000);
+
+afterEach(async () => {
+  // What the page said, and how it looked, when a step failed.
+  if (problems.length) console.error(problems.join('\n'));
+  await page?.screenshot({ path: join(ARTIFACTS, 'dashboard-last.png'), fullPage: true }).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dashboard?.stop();
+  await federation?.stop();
+});
+
+/** The county table's cell for an area and a column, as shown ("..", "12", "1 234"). */
+const cell = (code: string, column: string) =>
+  page.locator(`[data-testid="area-table"] tbody tr:has(a[href="#/${code}"]) td[data-column="${column}"]`).innerText();
+const asNumber = (text: string) => (text.trim() === '..' ? '..' : text.replace(/\s/g, ''));
+
+it('lets a national coordinator sign in, see the map and the county table, and drill into a county', async () => {
+  await page.goto(dashboard.url);
+
+  // The development sign-in: SKR as a national coordinator.
+  await page.getByLabel('Organisation').selectOption(DEMO_ACTORS.skr);
+  await page.getByLabel('Roll').selectOption(Role.NATIONAL_COORDINATOR);
+  expect(await page.getByLabel('Organisation').inputValue()).toBe(DEMO_ACTORS.skr);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByText('Inloggad: Sveriges Kommuner och Regioner').waitFor();
+
+  // Sweden: 21 counties on the map (each a focusable region with a label) and in the table.
+  await page.getByRole('heading', { level: 1, name: /Lägesbild: Sverige/ }).waitFor();
+  const table = page.getByTestId('area-table');
+  await table.locator('tbody tr:has(a[href="#/01"])').waitFor();
+  expect(await table.locator('tbody tr').count()).toBe(21);
+  const counties = page.locator('[data-testid="map"] g.region');
+  expect(await counties.count()).toBe(21);
+  expect(await page.locator('[data-testid="map"] g.region[data-code="01"]').getAttribute('aria-label')).toMatch(/^Stockholms län: /);
+
+  // A number on the page equals the API's answer to the same question, asked straight of the gateway.
+  const headers = await bearer(DEMO_ACTORS.skr, [Role.NATIONAL_COORDINATOR]);
+  const registry = await federation.query<{ area: { onePersonDependencyCount: number } }>(
+    '{ area(code: "01") { onePersonDependencyCount } }',
+    {},
+    headers,
+  );
+  expect(registry.errors).toBeUndefined();
+  expect(asNumber(await cell('01', 'onePersonDependencyCount'))).toBe(String(registry.data!.area.onePersonDependencyCount));
+  const figure = figuresCatalogue(join(ROOT, 'gateway/supergraph.graphql'))[0];
+  if (figure) {
+    const selection = figure.path.reduceRight((inner, key) => `${key} { ${inner} }`, 'value suppressed');
+    const answer = await federation.query<{ figures: Record<string, unknown> }>(`{ figures(areaCode: "01") { ${selection} } }`, {}, headers);
+    expect(answer.errors).toBeUndefined();
+    const count = figure.path.reduce<any>((value, key) => value[key], answer.data!.figures); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(asNumber(await cell('01', figure.id))).toBe(count.suppressed ? '..' : String(count.value));
+  }
+
+  // The table's CSV export holds the same rows.
+  await page.getByRole('button', { name: /^Ladda ner CSV\W+Sverige: 21 län$/ }).click();
+  const csv = (await (await page.waitForFunction('window.csvFiles[0]')).jsonValue()) as string;
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(22);
+  expect(csv).toContain('Stockholms län;01;');
+
+  await page.screenshot({ path: process.env.SAMVERKAN_DASHBOARD_SCREENSHOT ?? join(ARTIFACTS, 'dashboard-national.png'), fullPage: false });
+
+  // A click on Stockholm county on the map: its 26 municipalities, and a breadcrumb back to Sweden.
+  await page.locator('[data-testid="map"] g.region[data-code="01"]').click();
+  await page.getByRole('heading', { level: 1, name: /Lägesbild: Stockholms län/ }).waitFor();
+  await table.locator('tbody tr:has(a[href="#/0180"])').waitFor();
+  expect(await table.locator('tbody tr').count()).toBe(26);
+  expect(await page.locator('[data-testid="map"] g.region').count()).toBe(26);
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-county.png') });
+
+  // The keyboard: a municipality region is focusable and opens on Enter.
+  await page.locator('[data-testid="map"] g.region[data-code="0180"]').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: /Lägesbild: Stockholm\b/ }).waitFor();
+  await page.getByRole('navigation', { name: 'Brödsmulor' }).getByRole('link', { name: 'Sverige' }).click();
+  await page.getByRole('heading', { level: 1, name: /Lägesbild: Sverige/ }).waitFor();
+
+  expect(problems).toEqual([]);
+}, 120_000);
