@@ -7,6 +7,8 @@ import { AddOwnershipAndChangeLog1764100000000 } from './migrations/176410000000
 import { Observation, SituationReport } from './situation-report';
 import { SituationReportResolver } from './situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver';
+import { Figures } from './figures/situation-figures';
+import { figuresReference, FiguresSituationResolver } from './figures/situation-figures.resolver';
 
 /**
  * The situation subgraph: the area-level situation picture (lägesbild) per area and period; each
@@ -16,7 +18,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
   entities: [SituationReport, Observation, ChangeLogEntry],
   migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000],
-  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, changeLogField(SituationReport),
+  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
       sharedWith: 'The organisations a SHARED report is shown to.',
@@ -26,7 +28,9 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
+    Figures: figuresReference,
   },
+  orphanedTypes: [Figures],
   createLoaders,
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.

@@ -20,6 +20,17 @@ export class AreaSituationResolver {
     return loaders.latestReportOfArea.load(area.code);
   }
 
+  @FieldResolver(
+    () => Boolean,
+    answeredBy(
+      'situation',
+      "Whether a situation report about exactly this area is newer than `latestSituationReport` (a later period end, or written later for the same end) but not shown to you: then your picture of the area is not the latest, and others may see a different level. Says nothing of that report's content, level, period or author. Only for a signed-in party that sees a report of the area; null for the public (which learns nothing of non-public reports) and where you see none.",
+    ),
+  )
+  newerSituationReportHidden(@Root() area: Area, @Ctx() { loaders }: Context) {
+    return loaders.newerReportHidden.load(area.code);
+  }
+
   @FieldResolver(() => [SituationReport], answeredBy('situation', 'Situation reports about this area that you may see, newest period first (by `periodEnd`).'))
   situationReports(
     @Root() area: Area,

@@ -1,0 +1,122 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Viewer } from '@samverkan/platform';
+import { asOfDay, Count, disclosureRule, FigureBasis, FigureFamily, Tally } from './engine';
+import { SituationLevel, Trend } from '../situation-report';
+import { SituationFigures } from './situation-figures';
+
+const LEVELS: readonly SituationLevel[] = [SituationLevel.NORMAL, SituationLevel.ELEVATED, SituationLevel.HIGH, SituationLevel.CRITICAL];
+/** How serious each level is, for the trend's average. */
+const SEVERITY: Record<string, number> = { NORMAL: 0, ELEVATED: 1, HIGH: 2, CRITICAL: 3 };
+
+/** The first and last day of a calendar month 'YYYY-MM'. */
+function monthDays(month: string): { first: string; last: string } {
+  const [year, number] = month.split('-').map(Number);
+  return { first: `${month}-01`, last: new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10) };
+}
+
+/** The calendar month before 'YYYY-MM'. */
+export function previousMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
+}
+
+interface LevelRow {
+  month: string;
+  area_code: string;
+  level: SituationLevel;
+  count: number;
+}
+
+/** Tallies by area and level: the totals (value '') and the level dimension (additive: a report has one level). */
+function levelFamily(rule: ReturnType<typeof disclosureRule>, rows: LevelRow[]): FigureFamily {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.area_code, (totals.get(row.area_code) ?? 0) + row.count);
+  return new FigureFamily(
+    rule,
+    [...totals].map(([areaCode, count]) => ({ areaCodes: [areaCode], value: '', count })),
+    { level: { values: LEVELS, additive: true, tallies: rows.map((row): Tally => ({ areaCodes: [row.area_code], value: row.level, count: row.count })) } },
+  );
+}
+
+/** One month's situation figures for every area: the families publish per area, with their suppression. */
+export class SituationMonth {
+  constructor(
+    private reportsFamily: FigureFamily,
+    private previousReportsFamily: FigureFamily,
+    private latestFamily: FigureFamily,
+  ) {}
+
+  of(areaCode: string): SituationFigures {
+    const byLevel = (family: FigureFamily) =>
+      family.breakdown('level', areaCode).map(({ value, count }) => ({ level: value as SituationLevel, count }));
+    const current = byLevel(this.reportsFamily);
+    return {
+      reports: this.reportsFamily.total(areaCode),
+      byLevel: current,
+      reportedAreas: this.latestFamily.total(areaCode),
+      latestByLevel: byLevel(this.latestFamily),
+      trend: trendBetween(byLevel(this.previousReportsFamily), current),
+    };
+  }
+}
+
+/**
+ * The trend from two published distributions alone: the average severity of the month's reports
+ * against the previous month's (compared as exact fractions). Null when either has no reports or any
+ * suppressed count, so it tells nothing the published figures do not.
+ */
+export function trendBetween(before: Array<{ level: SituationLevel; count: Count }>, now: Array<{ level: SituationLevel; count: Count }>): Trend | null {
+  const sums = (counts: Array<{ level: SituationLevel; count: Count }>) => {
+    if (counts.some(({ count }) => count.suppressed || count.value === null)) return null;
+    const n = counts.reduce((sum, { count }) => sum + count.value!, 0);
+    const score = counts.reduce((sum, { level, count }) => sum + SEVERITY[level] * count.value!, 0);
+    return n > 0 ? { n, score } : null;
+  };
+  const a = sums(before);
+  const b = sums(now);
+  if (!a || !b) return null;
+  // score_b / n_b against score_a / n_a, without division.
+  const difference = b.score * a.n - a.score * b.n;
+  return difference > 0 ? Trend.WORSENING : difference < 0 ? Trend.IMPROVING : Trend.STABLE;
+}
+
+/**
+ * Per request and viewer: a month's situation figures for every area, for all the months a request
+ * asks for in two statements (reports by month, area and level, the previous months included for the
+ * trend; each area's latest level as of each month's figures day), whatever the number of areas and
+ * months. The basis is the viewer's: PUBLIC reports for the public, every report for a signed-in party.
+ */
+export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
+  const rule = disclosureRule(viewer);
+  const onlyPublic = rule.basis === FigureBasis.PUBLIC_RECORDS ? `AND r.visibility = 'PUBLIC'` : '';
+  return new DataLoader<string, SituationMonth>(async (months) => {
+    const withPrevious = [...new Set(months.flatMap((month) => [month, previousMonth(month)]))];
+    const days = withPrevious.map(monthDays);
+    const levelRows: LevelRow[] = await dataSource.query(
+      `SELECT m.month, r.area_code, r.level, count(*)::int AS count
+         FROM unnest($1::text[], $2::date[], $3::date[]) AS m(month, first_day, last_day)
+         JOIN situation_reports r ON r.period_start <= m.last_day AND r.period_end >= m.first_day ${onlyPublic}
+        GROUP BY m.month, r.area_code, r.level`,
+      [withPrevious, days.map((d) => d.first), days.map((d) => d.last)],
+    );
+    // Each area's latest report as of the day, one row per (month, area): counted once per area.
+    const latestRows: LevelRow[] = await dataSource.query(
+      `SELECT m.month, latest.area_code, latest.level, 1 AS count
+         FROM unnest($1::text[], $2::date[]) AS m(month, as_of)
+         CROSS JOIN LATERAL (
+           SELECT DISTINCT ON (r.area_code) r.area_code, r.level
+             FROM situation_reports r
+            WHERE r.period_start <= m.as_of ${onlyPublic}
+            ORDER BY r.area_code, r.period_end DESC, r.created_at DESC, r.id DESC
+         ) AS latest`,
+      [[...months], months.map(asOfDay)],
+    );
+    const byMonth = <T extends { month: string }>(rows: T[], month: string) => rows.filter((row) => row.month === month);
+    const reportFamilies = new Map(withPrevious.map((month) => [month, levelFamily(rule, byMonth(levelRows, month))]));
+    return months.map(
+      (month) =>
+        new SituationMonth(reportFamilies.get(month)!, reportFamilies.get(previousMonth(month))!, levelFamily(rule, byMonth(latestRows, month))),
+    );
+  });
+}
