@@ -96,20 +96,29 @@ export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
     const levelRows: LevelRow[] = await dataSource.query(
       `SELECT m.month, r.area_code, r.level, count(*)::int AS count
          FROM unnest($1::text[], $2::date[], $3::date[]) AS m(month, first_day, last_day)
-         JOIN situation_reports r ON r.period_start <= m.last_day AND r.period_end >= m.first_day ${onlyPublic}
+         JOIN situation_reports r ON daterange(r.period_start, r.period_end, '[]') && daterange(m.first_day, m.last_day, '[]') ${onlyPublic}
         GROUP BY m.month, r.area_code, r.level`,
       [withPrevious, days.map((d) => d.first), days.map((d) => d.last)],
     );
-    // Each area's latest report as of the day, one row per (month, area): counted once per area.
+    // Each area's latest report as of each day, one row per (month, area), so an area counts once: the
+    // areas that have reports (a skip scan of the index), then per area and day one index-only probe.
     const latestRows: LevelRow[] = await dataSource.query(
-      `SELECT m.month, latest.area_code, latest.level, 1 AS count
+      `WITH RECURSIVE areas AS (
+         (SELECT area_code FROM situation_reports ORDER BY area_code LIMIT 1)
+         UNION ALL
+         SELECT (SELECT r.area_code FROM situation_reports r WHERE r.area_code > a.area_code ORDER BY r.area_code LIMIT 1)
+           FROM areas a WHERE a.area_code IS NOT NULL
+       )
+       SELECT m.month, a.area_code, latest.level, 1 AS count
          FROM unnest($1::text[], $2::date[]) AS m(month, as_of)
+         CROSS JOIN areas a
          CROSS JOIN LATERAL (
-           SELECT DISTINCT ON (r.area_code) r.area_code, r.level
-             FROM situation_reports r
-            WHERE r.period_start <= m.as_of ${onlyPublic}
-            ORDER BY r.area_code, r.period_end DESC, r.created_at DESC, r.id DESC
-         ) AS latest`,
+           SELECT r.level FROM situation_reports r
+            WHERE r.area_code = a.area_code AND r.period_start <= m.as_of ${onlyPublic}
+            ORDER BY r.period_end DESC, r.created_at DESC, r.id DESC
+            LIMIT 1
+         ) AS latest
+        WHERE a.area_code IS NOT NULL`,
       [[...months], months.map(asOfDay)],
     );
     const byMonth = <T extends { month: string }>(rows: T[], month: string) => rows.filter((row) => row.month === month);
