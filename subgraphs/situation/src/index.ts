@@ -1,5 +1,5 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
@@ -8,8 +8,7 @@ import { AddFigureIndexes1764900000000 } from './migrations/1764900000000-AddFig
 import { Observation, SituationReport } from './situation-report';
 import { SituationReportResolver } from './situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver';
-import { Figures } from './figures/situation-figures';
-import { figuresReference, FiguresSituationResolver } from './figures/situation-figures.resolver';
+import { FiguresSituationResolver } from './figures/situation-figures.resolver';
 
 /**
  * The situation subgraph: the area-level situation picture (lägesbild) per area and period; each
@@ -29,7 +28,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
-    Figures: figuresReference,
+    Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
   orphanedTypes: [Figures],
   createLoaders,

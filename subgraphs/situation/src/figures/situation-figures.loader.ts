@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { addMonths, asOfDay, basisCondition, Count, Dimension, disclosureRule, DisclosureRule, FigureFamily, firstDayOf, lastDayOf, Tally } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
-import { asOfDay, Count, disclosureRule, FigureBasis, FigureFamily, Tally } from './engine';
 import { SituationLevel, Trend } from '../situation-report';
 import { SituationFigures } from './situation-figures';
 
@@ -9,17 +9,7 @@ const LEVELS: readonly SituationLevel[] = [SituationLevel.NORMAL, SituationLevel
 /** How serious each level is, for the trend's average. */
 const SEVERITY: Record<string, number> = { NORMAL: 0, ELEVATED: 1, HIGH: 2, CRITICAL: 3 };
 
-/** The first and last day of a calendar month 'YYYY-MM'. */
-function monthDays(month: string): { first: string; last: string } {
-  const [year, number] = month.split('-').map(Number);
-  return { first: `${month}-01`, last: new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10) };
-}
-
-/** The calendar month before 'YYYY-MM'. */
-export function previousMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number);
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
-}
+const previousMonth = (month: string) => addMonths(month, -1);
 
 interface LevelRow {
   month: string;
@@ -28,8 +18,10 @@ interface LevelRow {
   count: number;
 }
 
-/** Tallies by area and level: the totals (value '') and the level dimension (additive: a report has one level). */
-function levelFamily(rule: ReturnType<typeof disclosureRule>, rows: LevelRow[]): FigureFamily {
+type LevelFamily = FigureFamily<{ level: Dimension<SituationLevel> }>;
+
+/** Tallies by area and level: the totals (value '') and the level dimension (additive: a report, or an area's latest report, has one level). */
+function levelFamily(rule: DisclosureRule, rows: LevelRow[]): LevelFamily {
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(row.area_code, (totals.get(row.area_code) ?? 0) + row.count);
   return new FigureFamily(
@@ -42,14 +34,14 @@ function levelFamily(rule: ReturnType<typeof disclosureRule>, rows: LevelRow[]):
 /** One month's situation figures for every area: the families publish per area, with their suppression. */
 export class SituationMonth {
   constructor(
-    private reportsFamily: FigureFamily,
-    private previousReportsFamily: FigureFamily,
-    private latestFamily: FigureFamily,
+    private reportsFamily: LevelFamily,
+    private previousReportsFamily: LevelFamily,
+    private latestFamily: LevelFamily,
   ) {}
 
   of(areaCode: string): SituationFigures {
-    const byLevel = (family: FigureFamily) =>
-      family.breakdown('level', areaCode).map(({ value, count }) => ({ level: value as SituationLevel, count }));
+    const byLevel = (family: LevelFamily) =>
+      family.breakdown('level', areaCode).map(({ value, count }) => ({ level: value, count }));
     const current = byLevel(this.reportsFamily);
     return {
       reports: this.reportsFamily.total(areaCode),
@@ -89,16 +81,15 @@ export function trendBetween(before: Array<{ level: SituationLevel; count: Count
  */
 export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
-  const onlyPublic = rule.basis === FigureBasis.PUBLIC_RECORDS ? `AND r.visibility = 'PUBLIC'` : '';
+  const counted = `AND ${basisCondition(rule.basis, 'r.visibility')}`;
   return new DataLoader<string, SituationMonth>(async (months) => {
     const withPrevious = [...new Set(months.flatMap((month) => [month, previousMonth(month)]))];
-    const days = withPrevious.map(monthDays);
     const levelRows: LevelRow[] = await dataSource.query(
       `SELECT m.month, r.area_code, r.level, count(*)::int AS count
          FROM unnest($1::text[], $2::date[], $3::date[]) AS m(month, first_day, last_day)
-         JOIN situation_reports r ON daterange(r.period_start, r.period_end, '[]') && daterange(m.first_day, m.last_day, '[]') ${onlyPublic}
+         JOIN situation_reports r ON daterange(r.period_start, r.period_end, '[]') && daterange(m.first_day, m.last_day, '[]') ${counted}
         GROUP BY m.month, r.area_code, r.level`,
-      [withPrevious, days.map((d) => d.first), days.map((d) => d.last)],
+      [withPrevious, withPrevious.map(firstDayOf), withPrevious.map(lastDayOf)],
     );
     // Each area's latest report as of each day, one row per (month, area), so an area counts once: the
     // areas that have reports (a skip scan of the index), then per area and day one index-only probe.
@@ -114,12 +105,12 @@ export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
          CROSS JOIN areas a
          CROSS JOIN LATERAL (
            SELECT r.level FROM situation_reports r
-            WHERE r.area_code = a.area_code AND r.period_start <= m.as_of ${onlyPublic}
+            WHERE r.area_code = a.area_code AND r.period_start <= m.as_of ${counted}
             ORDER BY r.period_end DESC, r.created_at DESC, r.id DESC
             LIMIT 1
          ) AS latest
         WHERE a.area_code IS NOT NULL`,
-      [[...months], months.map(asOfDay)],
+      [[...months], months.map((month) => asOfDay(month))],
     );
     const byMonth = <T extends { month: string }>(rows: T[], month: string) => rows.filter((row) => row.month === month);
     const reportFamilies = new Map(withPrevious.map((month) => [month, levelFamily(rule, byMonth(levelRows, month))]));

@@ -1,20 +1,6 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Count } from './engine';
+import { Field, ObjectType } from 'type-graphql';
+import { Count } from '@samverkan/federation';
 import { SituationLevel, Trend } from '../situation-report';
-
-/**
- * The federation's figures for one area and calendar month (owned by the actors subgraph); this
- * subgraph adds `situation`.
- */
-@ObjectType('Figures')
-@Directive('@key(fields: "areaCode month")')
-export class Figures {
-  @Field(() => ID)
-  areaCode: string;
-
-  @Field()
-  month: string;
-}
 
 @ObjectType({ description: 'How many of the counted situation reports, or areas, have one situation level.' })
 export class SituationLevelCount {
