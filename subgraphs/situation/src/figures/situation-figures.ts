@@ -27,7 +27,7 @@ export class SituationFigures {
 
   @Field(() => Count, {
     description:
-      'Areas (the area itself, its municipalities and districts) that have a situation report as of the month\'s figures day (its last day, or today for the current month): the areas `latestByLevel` counts.',
+      'Areas with a situation report as of the month\'s figures day (its last day, or today for the current month), the area itself and every area within it counted once each: the areas `latestByLevel` counts.',
   })
   reportedAreas: Count;
 
