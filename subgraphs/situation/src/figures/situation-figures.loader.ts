@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { addMonths, asOfDay, basisCondition, Count, Dimension, disclosureRule, DisclosureRule, FigureFamily, firstDayOf, lastDayOf, Tally } from '@samverkan/federation';
+import { addMonths, asOfDay, basisCondition, Count, Dimension, disclosureRule, DisclosureRule, FigureFamily, firstDayOf, keptFigures, lastDayOf, Tally } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
 import { SituationLevel, Trend } from '../situation-report';
 import { SituationFigures } from './situation-figures';
@@ -77,14 +77,16 @@ export function trendBetween(before: Array<{ level: SituationLevel; count: Count
  * Per request and viewer: a month's situation figures for every area, for all the months a request
  * asks for in two statements (reports by month, area and level, the previous months included for the
  * trend; each area's latest level as of each month's figures day), whatever the number of areas and
- * months. The basis is the viewer's: PUBLIC reports for the public, every report for a signed-in party.
+ * months, kept a while (`keptFigures`). The basis is the viewer's: PUBLIC reports for the public,
+ * every report for a signed-in party.
  */
 export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
   const counted = `AND ${basisCondition(rule.basis, 'r.visibility')}`;
   return new DataLoader<string, SituationMonth>(async (months) => {
     const withPrevious = [...new Set(months.flatMap((month) => [month, previousMonth(month)]))];
-    const levelRows: LevelRow[] = await dataSource.query(
+    const asOf = months.map((month) => asOfDay(month));
+    const levelRows = (): Promise<LevelRow[]> => dataSource.query(
       `SELECT m.month, r.area_code, r.level, count(*)::int AS count
          FROM unnest($1::text[], $2::date[], $3::date[]) AS m(month, first_day, last_day)
          JOIN situation_reports r ON daterange(r.period_start, r.period_end, '[]') && daterange(m.first_day, m.last_day, '[]') ${counted}
@@ -93,7 +95,7 @@ export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
     );
     // Each area's latest report as of each day, one row per (month, area), so an area counts once: the
     // areas that have reports (a skip scan of the index), then per area and day one index-only probe.
-    const latestRows: LevelRow[] = await dataSource.query(
+    const latestRows = (): Promise<LevelRow[]> => dataSource.query(
       `WITH RECURSIVE areas AS (
          (SELECT area_code FROM situation_reports ORDER BY area_code LIMIT 1)
          UNION ALL
@@ -110,13 +112,17 @@ export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
             LIMIT 1
          ) AS latest
         WHERE a.area_code IS NOT NULL`,
-      [[...months], months.map((month) => asOfDay(month))],
+      [[...months], asOf],
+    );
+    // Kept a while per process (until the change log moves): the same rows serve every viewer of the basis.
+    const [levels, latest] = await keptFigures(dataSource, `situation:${rule.basis}:${withPrevious.join(',')}:${asOf.join(',')}`, () =>
+      Promise.all([levelRows(), latestRows()]),
     );
     const byMonth = <T extends { month: string }>(rows: T[], month: string) => rows.filter((row) => row.month === month);
-    const reportFamilies = new Map(withPrevious.map((month) => [month, levelFamily(rule, byMonth(levelRows, month))]));
+    const reportFamilies = new Map(withPrevious.map((month) => [month, levelFamily(rule, byMonth(levels, month))]));
     return months.map(
       (month) =>
-        new SituationMonth(reportFamilies.get(month)!, reportFamilies.get(previousMonth(month))!, levelFamily(rule, byMonth(latestRows, month))),
+        new SituationMonth(reportFamilies.get(month)!, reportFamilies.get(previousMonth(month))!, levelFamily(rule, byMonth(latest, month))),
     );
   });
 }
