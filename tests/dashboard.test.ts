@@ -83,31 +83,37 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   await page.getByRole('heading', { level: 1, name: /Lägesbild: Sverige/ }).waitFor();
   const table = page.getByTestId('area-table');
   await table.locator('tbody tr:has(a[href="#/01"])').waitFor();
+  await page.locator('[data-testid="area-table"][aria-busy="false"]').waitFor();
   expect(await table.locator('tbody tr').count()).toBe(21);
   const counties = page.locator('[data-testid="map"] g.region');
   expect(await counties.count()).toBe(21);
-  expect(await page.locator('[data-testid="map"] g.region[data-code="01"]').getAttribute('aria-label')).toMatch(/^Stockholms län: /);
+  expect(await page.locator('[data-testid="map"] g.region[data-code="01"]').getAttribute('aria-label')).toMatch(/^Stockholms län, /);
 
   // A number on the page equals the API's answer to the same question, asked straight of the gateway.
   const headers = await bearer(DEMO_ACTORS.skr, [Role.NATIONAL_COORDINATOR]);
-  const registry = await federation.query<{ area: { onePersonDependencyCount: number } }>(
-    '{ area(code: "01") { onePersonDependencyCount } }',
+  const registry = await federation.query<{ area: { coverage: { missingCategoriesLocally: string[] } } }>(
+    '{ area(code: "01") { coverage { missingCategoriesLocally } } }',
     {},
     headers,
   );
   expect(registry.errors).toBeUndefined();
-  expect(asNumber(await cell('01', 'onePersonDependencyCount'))).toBe(String(registry.data!.area.onePersonDependencyCount));
-  const figure = figuresCatalogue(join(ROOT, 'gateway/supergraph.graphql'))[0];
+  expect(asNumber(await cell('01', 'coverage.missingCategoriesLocally'))).toBe(String(registry.data!.area.coverage.missingCategoriesLocally.length));
+  // A figure over all parties' records (the first the supergraph offers), as the county table shows it for this month.
+  const figure = figuresCatalogue(join(ROOT, 'gateway/supergraph.graphql')).find((f) => f.kind === 'count');
   if (figure) {
     const selection = figure.path.reduceRight((inner, key) => `${key} { ${inner} }`, 'value suppressed');
     const answer = await federation.query<{ figures: Record<string, unknown> }>(`{ figures(areaCode: "01") { ${selection} } }`, {}, headers);
     expect(answer.errors).toBeUndefined();
     const count = figure.path.reduce<any>((value, key) => value[key], answer.data!.figures); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(asNumber(await cell('01', figure.id))).toBe(count.suppressed ? '..' : String(count.value));
+    // And the map's label for the county says the same (the map is coloured by the first figure).
+    expect(await page.locator('[data-testid="map"] g.region[data-code="01"]').getAttribute('aria-label')).toContain(
+      `: ${count.suppressed ? 'skyddat värde' : count.value}.`,
+    );
   }
 
   // The table's CSV export holds the same rows.
-  await page.getByRole('button', { name: /^Ladda ner CSV\W+Sverige: 21 län$/ }).click();
+  await page.getByRole('button', { name: /^Ladda ner CSV\W+Sverige: 21 län\b/ }).click();
   const csv = (await (await page.waitForFunction('window.csvFiles[0]')).jsonValue()) as string;
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(22);
   expect(csv).toContain('Stockholms län;01;');
@@ -118,6 +124,7 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   await page.locator('[data-testid="map"] g.region[data-code="01"]').click();
   await page.getByRole('heading', { level: 1, name: /Lägesbild: Stockholms län/ }).waitFor();
   await table.locator('tbody tr:has(a[href="#/0180"])').waitFor();
+  await page.locator('[data-testid="area-table"][aria-busy="false"]').waitFor();
   expect(await table.locator('tbody tr').count()).toBe(26);
   expect(await page.locator('[data-testid="map"] g.region').count()).toBe(26);
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-county.png') });

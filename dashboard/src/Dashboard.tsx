@@ -6,9 +6,10 @@ import { Column, DataTable } from './components/DataTable';
 import { SwedenMap } from './components/SwedenMap';
 import { TrendChart } from './components/TrendChart';
 import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, ROLES, SERVICE_CATEGORIES } from './labels';
-import { AreaRow, FIGURE_MEASURES, hasFigures, Measure, MEASURES } from './measures';
+import { AreaRow, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
 import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
 import { useQuery } from './useQuery';
+import { useFigures } from './useFigures';
 
 interface Ancestor {
   code: string;
@@ -66,6 +67,12 @@ function lastMonths(count: number): string[] {
 const PLURALS: Record<string, string> = { län: 'län', kommun: 'kommuner', stadsdel: 'stadsdelar' };
 const plural = (count: number, word: string) => (count === 1 ? word : PLURALS[word] ?? word);
 
+const MEASURE_GROUPS: Array<[string, Measure[]]> = [
+  ['Siffror över alla parters poster', MEASURES.filter((m) => m.figure && !m.breakdown)],
+  ['Fördelningar', MEASURES.filter((m) => m.breakdown)],
+  ['Aktörsregistret i dag', MEASURES.filter((m) => !m.figure)],
+];
+
 const codeFromHash = () => decodeURIComponent(location.hash.replace(/^#\/?/, '')) || 'SE';
 
 export function Dashboard({ config, session, onSignOut }: { config: DashboardConfig; session: Session; onSignOut: () => void }) {
@@ -90,17 +97,18 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
   const me = run<{ actor: { name: string } | null }>(WHO_AM_I, { id: session.organisationId });
   const current = run<{ area: { kind: string } | null }>(`query Kind($code: ID!) { area(code: $code) { kind } }`, { code });
   const kind = current.data?.area?.kind;
-  const level = run<LevelData>(kind ? LEVEL : undefined, {
-    code,
-    kinds: CHILD_KINDS[kind ?? ''] ?? ['DISTRICT'],
-    ...(hasFigures ? { month } : {}),
-  });
+  const level = run<LevelData>(kind ? LEVEL : undefined, { code, kinds: CHILD_KINDS[kind ?? ''] ?? ['DISTRICT'] });
   const series = run<SeriesData>(SERIES, { code });
   const expiring = run<ExpiringData>(EXPIRING, { code, from: today, to: addDays(today, 90) });
   const onePerson = run<OnePersonData>(ONE_PERSON, { code });
 
-  const area = level.data?.area;
-  const rows = level.data?.areas.nodes ?? [];
+  const levelArea = level.data?.area;
+  const levelRows = level.data?.areas.nodes;
+  const figures = useFigures(config.gatewayUrl, session.token, levelArea ? [levelArea.code, ...(levelRows ?? []).map((row) => row.code)] : [], month);
+  // The rows with their figures, once both have come.
+  const area = levelArea && { ...levelArea, figures: figures.byCode.get(levelArea.code) };
+  const rows = useMemo(() => (levelRows ?? []).map((row) => ({ ...row, figures: figures.byCode.get(row.code) })), [levelRows, figures.byCode]);
+  const basis = area?.figures as { basis: string; minimumCount: number } | undefined;
   const trail: Ancestor[] = [];
   for (let a: Ancestor | null | undefined = area?.parent; a; a = a.parent) trail.unshift(a);
 
@@ -123,18 +131,20 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
       text: (row) => row.name,
     },
     { key: 'code', label: 'Kod', render: (row) => row.code, text: (row) => row.code },
-    ...MEASURES.map<Column<AreaRow>>((m: Measure) => ({
+    // Every total, and the chosen value of a distribution (all of them would be some thirty columns).
+    ...MEASURES.filter((m) => !m.breakdown || m.id === measure.id).map<Column<AreaRow>>((m: Measure) => ({
       key: m.id,
       label: m.label,
       numeric: true,
       render: (row) => <CountCell count={m.read(row)} />,
       text: (row) => countText(m.read(row)),
     })),
+    ...TEXT_FIGURES.map<Column<AreaRow>>((t) => ({ key: t.id, label: t.label, render: (row) => t.read(row) ?? '–', text: (row) => t.read(row) ?? '' })),
   ];
   const childWord = kind === 'COUNTRY' ? 'län' : kind === 'COUNTY' ? 'kommun' : 'stadsdel';
-  const partial = [level, series, expiring, onePerson].flatMap((q) => q.partial);
+  const partial = [...[level, series, expiring, onePerson].flatMap((q) => q.partial), ...figures.errors];
   const trendMeasures = hasFigures
-    ? [measure, ...Object.keys(FAMILIES).flatMap((family) => FIGURE_MEASURES.filter((m) => m.id.startsWith(`${family}.`)).slice(0, 1))]
+    ? [measure, ...Object.keys(FAMILIES).flatMap((family) => FIGURE_MEASURES.filter((m) => !m.breakdown && m.id.startsWith(`${family}.`)).slice(0, 1))]
         .filter((m, i, all) => m.figure && all.findIndex((x) => x.id === m.id) === i)
         .slice(0, 4)
     : [];
@@ -182,11 +192,17 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
         <div className="controls">
           <label htmlFor="measure">Färglägg kartan efter</label>
           <select id="measure" value={measure.id} onChange={(e) => setMeasureId(e.target.value)}>
-            {MEASURES.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
+            {MEASURE_GROUPS.map(([group, measures]) =>
+              measures.length ? (
+                <optgroup key={group} label={group}>
+                  {measures.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null,
+            )}
           </select>
           {hasFigures && (
             <>
@@ -220,6 +236,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
           <div className="area-table">
             <DataTable
               testId="area-table"
+              busy={level.loading || figures.loading || (hasFigures && rows.length > 0 && !rows.some((row) => row.figures))}
               caption={`${area?.name ?? code}: ${rows.length} ${plural(rows.length, childWord)}${hasFigures ? `, ${month}` : ''}`}
               filename={`lagesbild-${code}-${hasFigures ? month : today}.csv`}
               columns={tableColumns}
@@ -230,6 +247,13 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
             {area && (
               <p className="total">
                 Hela {area.name}: {measure.label.toLowerCase()} <CountCell count={measure.read(area)} />
+              </p>
+            )}
+            {basis && (
+              <p className="note">
+                {basis.basis === 'ALL_RECORDS'
+                  ? `Siffrorna räknar alla parters poster, också dem du inte får läsa; tal under ${basis.minimumCount} visas inte, och några andra med dem, så att ingen enskild post kan röjas.`
+                  : 'Siffrorna räknar bara offentliga poster (du är inte inloggad).'}
               </p>
             )}
             <SuppressedNote />

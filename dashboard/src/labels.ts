@@ -49,8 +49,40 @@ export const AREA_KINDS: Record<string, string> = {
   NAMED_AREA: 'Namngivet område',
 };
 
+export const ACTOR_KINDS: Record<string, string> = {
+  POLICE: 'Polisen',
+  MUNICIPALITY: 'Kommuner',
+  REGION: 'Regioner',
+  NATIONAL_AUTHORITY: 'Nationella myndigheter',
+  CIVIL_SOCIETY: 'Civilsamhället',
+  FAITH_COMMUNITY: 'Trossamfund',
+  BUSINESS: 'Näringsliv',
+  SCHOOL: 'Skolor',
+};
+
+export const SITUATION_LEVELS: Record<string, string> = {
+  NORMAL: 'normal',
+  ELEVATED: 'förhöjd',
+  HIGH: 'hög',
+  CRITICAL: 'kritisk',
+};
+
+export const AGREEMENT_STATUSES: Record<string, string> = {
+  DRAFT: 'utkast',
+  ACTIVE: 'aktiva',
+  ENDED: 'avslutade',
+  TERMINATED: 'uppsagda',
+};
+
+export const TRENDS: Record<string, string> = {
+  IMPROVING: 'Förbättras',
+  STABLE: 'Oförändrad',
+  WORSENING: 'Försämras',
+};
+
 /** The subgraphs' families of figures. */
 export const FAMILIES: Record<string, string> = {
+  registry: 'Aktörsregistret',
   actors: 'Aktörer',
   agreements: 'Överenskommelser',
   activities: 'Aktiviteter',
@@ -62,21 +94,48 @@ export const FAMILIES: Record<string, string> = {
  * here is shown with its family and field name, so a new figure is never hidden.
  */
 export const FIGURE_LABELS: Record<string, string> = {
-  'actors.total': 'Aktörer',
-  'actors.civilSociety': 'Civilsamhällesaktörer',
+  'registry.actors': 'Aktörer',
+  'registry.services': 'Verksamheter',
+  'registry.contactFunctions': 'Kontaktfunktioner',
+  'registry.onePersonDependencies': 'Kontaktfunktioner som hänger på en person',
+  'situation.reports': 'Lägesrapporter under månaden',
+  'situation.reportedAreas': 'Områden med lägesbild',
+  'situation.trend': 'Lägesbildens riktning',
   'agreements.total': 'Överenskommelser',
+  'agreements.agreements': 'Överenskommelser',
   'agreements.active': 'Aktiva överenskommelser',
-  'agreements.endingWithin90Days': 'Aktiva, löper ut inom 90 dagar',
-  'activities.total': 'Aktiviteter',
-  'situation.total': 'Lägesrapporter',
+  'agreements.activeAgreements': 'Aktiva överenskommelser',
+  'agreements.ending': 'Löper ut inom 90 dagar',
+  'agreements.endingWithin90Days': 'Löper ut inom 90 dagar',
+  'activities.total': 'Aktiviteter under månaden',
+  'activities.activities': 'Aktiviteter under månaden',
+};
+
+/** Distributions: the name of the whole and the names of its values. */
+const BREAKDOWNS: Record<string, { label: string; values: Record<string, string> }> = {
+  'registry.actorsByKind': { label: 'Aktörer', values: ACTOR_KINDS },
+  'registry.servicesByCategory': { label: 'Verksamheter', values: SERVICE_CATEGORIES },
+  'situation.byLevel': { label: 'Lägesrapporter med nivå', values: SITUATION_LEVELS },
+  'situation.latestByLevel': { label: 'Områden med aktuell nivå', values: SITUATION_LEVELS },
+  'agreements.byKind': { label: 'Överenskommelser', values: AGREEMENT_KINDS },
+  'agreements.activeByKind': { label: 'Aktiva överenskommelser', values: AGREEMENT_KINDS },
+  'agreements.byStatus': { label: 'Överenskommelser', values: AGREEMENT_STATUSES },
 };
 
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 
 export function figureLabel(id: string): string {
   if (FIGURE_LABELS[id]) return FIGURE_LABELS[id];
-  const [family, ...rest] = id.split('.');
+  const parts = id.split('.');
+  const whole = BREAKDOWNS[parts.slice(0, -1).join('.')];
+  if (whole) return `${whole.label}: ${whole.values[parts[parts.length - 1]] ?? parts[parts.length - 1]}`;
+  const [family, ...rest] = parts;
   return `${FAMILIES[family] ?? family}: ${rest.map(words).join(' – ')}`;
+}
+
+export function enumLabel(figureId: string, value: string): string {
+  if (figureId.endsWith('.trend')) return TRENDS[value] ?? value;
+  return value;
 }
 
 export const SUPPRESSED_TEXT = 'färre än 3 eller skyddat för att inte röja enskilda uppgifter';

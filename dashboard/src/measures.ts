@@ -1,5 +1,5 @@
 import { FIGURES } from 'virtual:figures-catalogue';
-import { figureLabel } from './labels';
+import { enumLabel, figureLabel } from './labels';
 
 /** A count as the API gives it: `value` is null when suppressed (or not known). */
 export interface CountValue {
@@ -27,6 +27,8 @@ export interface Measure {
   description: string;
   /** Whether it comes from the figures API (counts over all records, with disclosure control). */
   figure: boolean;
+  /** One value of a distribution (e.g. actors of one kind): in the table only when chosen. */
+  breakdown?: boolean;
   read(row: AreaRow): CountValue | undefined;
 }
 
@@ -37,23 +39,52 @@ function at(object: unknown, path: string[]): unknown {
   return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), object);
 }
 
-export const FIGURE_MEASURES: Measure[] = FIGURES.map((figure) => ({
+/** Something per area the table shows as text, e.g. the situation picture's trend. */
+export interface TextFigure {
+  id: string;
+  label: string;
+  description: string;
+  read(row: Pick<AreaRow, 'figures'>): string | undefined;
+}
+
+export const FIGURE_MEASURES: Measure[] = FIGURES.filter((figure) => figure.kind !== 'enum').map((figure) => ({
   id: figure.id,
   label: figureLabel(figure.id),
   description: figure.description,
   figure: true,
-  read: (row) => (at(row.figures, figure.path) as CountValue | null | undefined) ?? undefined,
+  breakdown: figure.kind === 'breakdown',
+  read: (row) => {
+    const value = at(row.figures, figure.path);
+    if (figure.kind === 'count') return (value as CountValue | null | undefined) ?? undefined;
+    const entries = (value as Array<Record<string, unknown>> | null | undefined) ?? [];
+    return (entries.find((entry) => entry[figure.by!.field] === figure.by!.value)?.count as CountValue | undefined) ?? undefined;
+  },
+}));
+
+export const TEXT_FIGURES: TextFigure[] = FIGURES.filter((figure) => figure.kind === 'enum').map((figure) => ({
+  id: figure.id,
+  label: figureLabel(figure.id),
+  description: figure.description,
+  read: (row) => {
+    const value = at(row.figures, figure.path);
+    return typeof value === 'string' ? enumLabel(figure.id, value) : undefined;
+  },
 }));
 
 /** What the actors registry answers per area besides the figures: one-person dependencies and coverage gaps. */
 export const REGISTRY_MEASURES: Measure[] = [
-  {
-    id: 'onePersonDependencyCount',
-    label: 'Kontaktfunktioner som hänger på en person',
-    description: 'Kontaktfunktioner i området med färre än två personer (innehavare och ersättare) i dag.',
-    figure: false,
-    read: (row) => exact(row.onePersonDependencyCount),
-  },
+  // The figures count one-person dependencies over all records, per month; without them, the registry's count for today.
+  ...(FIGURES.some((figure) => figure.id === 'registry.onePersonDependencies')
+    ? []
+    : [
+        {
+          id: 'onePersonDependencyCount',
+          label: 'Kontaktfunktioner som hänger på en person',
+          description: 'Kontaktfunktioner i området med färre än två personer (innehavare och ersättare) i dag.',
+          figure: false,
+          read: (row: AreaRow) => exact(row.onePersonDependencyCount),
+        },
+      ]),
   {
     id: 'coverage.missingCategoriesLocally',
     label: 'Verksamhetsslag som saknas lokalt',
@@ -72,17 +103,19 @@ export const REGISTRY_MEASURES: Measure[] = [
 
 export const MEASURES: Measure[] = [...FIGURE_MEASURES, ...REGISTRY_MEASURES];
 
-/** The GraphQL selection of every figure: `actors { total { value suppressed } } ...`. */
+/** The GraphQL selection of every figure: `registry { actors { value suppressed } actorsByKind { kind count { value suppressed } } } ...`. */
 export function figuresSelection(): string {
-  type Tree = { [key: string]: Tree };
+  type Tree = { [key: string]: Tree | string };
   const tree: Tree = {};
-  for (const { path } of FIGURES) {
+  for (const figure of FIGURES) {
     let node = tree;
-    for (const key of path) node = node[key] ??= {};
+    for (const key of figure.path.slice(0, -1)) node = (node[key] ??= {}) as Tree;
+    const leaf = figure.path[figure.path.length - 1];
+    node[leaf] = figure.kind === 'count' ? '{ value suppressed }' : figure.kind === 'breakdown' ? `{ ${figure.by!.field} count { value suppressed } }` : '';
   }
   const print = (node: Tree): string =>
     Object.entries(node)
-      .map(([key, child]) => (Object.keys(child).length ? `${key} { ${print(child)} }` : `${key} { value suppressed }`))
+      .map(([key, child]) => (typeof child === 'string' ? `${key} ${child}`.trim() : `${key} { ${print(child)} }`))
       .join(' ');
   return print(tree);
 }

@@ -52,7 +52,8 @@ export function buildDashboard({ force = false } = {}): Promise<'built' | 'up to
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
         cwd: DASHBOARD_DIR,
-        env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+        // A production bundle whoever builds it (jest runs with NODE_ENV=test, which would give React's development build).
+        env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', (chunk) => (output += chunk));

@@ -20,6 +20,7 @@ export function DataTable<R>({
   filename,
   empty = 'Inga rader.',
   testId,
+  busy = false,
 }: {
   caption: ReactNode;
   columns: Column<R>[];
@@ -28,6 +29,8 @@ export function DataTable<R>({
   filename: string;
   empty?: string;
   testId?: string;
+  /** Still loading (some of) its cells. */
+  busy?: boolean;
 }) {
   const download = () =>
     downloadCsv(
@@ -40,7 +43,7 @@ export function DataTable<R>({
   return (
     <div className="table-block">
       <div className="table-scroll" role="region" aria-label={typeof caption === 'string' ? caption : undefined} tabIndex={0}>
-        <table data-testid={testId}>
+        <table data-testid={testId} aria-busy={busy}>
           <caption>{caption}</caption>
           <thead>
             <tr>

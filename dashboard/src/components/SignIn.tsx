@@ -10,11 +10,12 @@ function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn
   const [organisations, setOrganisations] = useState<Array<DemoOrganisation & { name: string }>>();
   const [roles, setRoles] = useState<string[]>([]);
   const [organisationId, setOrganisationId] = useState('');
-  const [role, setRole] = useState('NATIONAL_COORDINATOR');
+  const [role, setRole] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    let current = true;
     (async () => {
       const options = await devSignInOptions();
       // The names from the registry, through the gateway like everything else.
@@ -22,12 +23,17 @@ function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn
       const names = new Map(data.actors.nodes.map((actor) => [actor.id, actor.name]));
       const named = options.organisations.map((o) => ({ ...o, name: names.get(o.id) ?? o.key }));
       named.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+      if (!current) return;
       setOrganisations(named);
       setRoles(options.roles);
+      // A first choice, unless one has been made.
       const first = options.organisations.find((o) => o.role === 'NATIONAL_COORDINATOR') ?? options.organisations[0];
-      setOrganisationId(first.id);
-      setRole(first.role ?? 'MEMBER');
-    })().catch((e: Error) => setError(e.message));
+      setOrganisationId((chosen) => chosen || first.id);
+      setRole((chosen) => chosen || (first.role ?? 'MEMBER'));
+    })().catch((e: Error) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
   }, [config.gatewayUrl]);
 
   const submit = async (event: FormEvent) => {

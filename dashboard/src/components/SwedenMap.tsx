@@ -157,7 +157,7 @@ export function SwedenMap({
     const name = region?.name ?? code;
     const count = region?.count;
     const value = !count ? 'uppgift saknas' : count.suppressed || count.value === null ? 'skyddat värde' : String(count.value);
-    return `${name}: ${measureLabel} ${value}`;
+    return `${name}, ${measureLabel}: ${value}`;
   };
   const activate = (code: string) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
