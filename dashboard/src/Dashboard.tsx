@@ -9,7 +9,6 @@ import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, ROLES, SERVICE_CATEG
 import { AreaRow, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
 import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
 import { useQuery } from './useQuery';
-import { useFigures } from './useFigures';
 
 interface Ancestor {
   code: string;
@@ -17,8 +16,7 @@ interface Ancestor {
   parent?: Ancestor | null;
 }
 interface LevelData {
-  area: (AreaRow & { parent: Ancestor | null }) | null;
-  areas: { totalCount: number; nodes: AreaRow[] };
+  area: (AreaRow & { parent: Ancestor | null; children: AreaRow[] }) | null;
 }
 interface SeriesData {
   figureSeries: Array<{ month: string } & Record<string, unknown>>;
@@ -43,11 +41,9 @@ interface OnePersonData {
   };
 }
 
-const CHILD_KINDS: Record<string, string[] | undefined> = {
-  COUNTRY: ['COUNTY'],
-  COUNTY: ['MUNICIPALITY'],
-  MUNICIPALITY: ['DISTRICT'],
-};
+/** The rows of a level: counties and municipalities by code, districts by name; named areas (which span districts) left out. */
+const rowsOf = (children: AreaRow[]) =>
+  children.filter((child) => child.kind !== 'NAMED_AREA').sort((a, b) => (a.kind === 'DISTRICT' ? a.name.localeCompare(b.name, 'sv') : a.code.localeCompare(b.code)));
 
 /** Today and months in Swedish time, as the figures count them. */
 const swedishDay = (date = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
@@ -95,19 +91,14 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
     useQuery<T>(config.gatewayUrl, session.token, query, variables, onSignOut);
 
   const me = run<{ actor: { name: string } | null }>(WHO_AM_I, { id: session.organisationId });
-  const current = run<{ area: { kind: string } | null }>(`query Kind($code: ID!) { area(code: $code) { kind } }`, { code });
-  const kind = current.data?.area?.kind;
-  const level = run<LevelData>(kind ? LEVEL : undefined, { code, kinds: CHILD_KINDS[kind ?? ''] ?? ['DISTRICT'] });
+  const level = run<LevelData>(LEVEL, { code, ...(hasFigures ? { month } : {}) });
   const series = run<SeriesData>(SERIES, { code });
   const expiring = run<ExpiringData>(EXPIRING, { code, from: today, to: addDays(today, 90) });
   const onePerson = run<OnePersonData>(ONE_PERSON, { code });
 
-  const levelArea = level.data?.area;
-  const levelRows = level.data?.areas.nodes;
-  const figures = useFigures(config.gatewayUrl, session.token, levelArea ? [levelArea.code, ...(levelRows ?? []).map((row) => row.code)] : [], month);
-  // The rows with their figures, once both have come.
-  const area = levelArea && { ...levelArea, figures: figures.byCode.get(levelArea.code) };
-  const rows = useMemo(() => (levelRows ?? []).map((row) => ({ ...row, figures: figures.byCode.get(row.code) })), [levelRows, figures.byCode]);
+  const area = level.data?.area;
+  const kind = area?.kind;
+  const rows = useMemo(() => rowsOf(level.data?.area?.children ?? []), [level.data]);
   const basis = area?.figures as { basis: string; minimumCount: number } | undefined;
   const trail: Ancestor[] = [];
   for (let a: Ancestor | null | undefined = area?.parent; a; a = a.parent) trail.unshift(a);
@@ -142,7 +133,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
     ...TEXT_FIGURES.map<Column<AreaRow>>((t) => ({ key: t.id, label: t.label, render: (row) => t.read(row) ?? '–', text: (row) => t.read(row) ?? '' })),
   ];
   const childWord = kind === 'COUNTRY' ? 'län' : kind === 'COUNTY' ? 'kommun' : 'stadsdel';
-  const partial = [...[level, series, expiring, onePerson].flatMap((q) => q.partial), ...figures.errors];
+  const partial = [level, series, expiring, onePerson].flatMap((q) => q.partial);
   const trendMeasures = hasFigures
     ? [measure, ...Object.keys(FAMILIES).flatMap((family) => FIGURE_MEASURES.filter((m) => !m.breakdown && m.id.startsWith(`${family}.`)).slice(0, 1))]
         .filter((m, i, all) => m.figure && all.findIndex((x) => x.id === m.id) === i)
@@ -181,8 +172,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
         <h1>
           Lägesbild: {area?.name ?? code} {kind && <span className="kind">({AREA_KINDS[kind] ?? kind})</span>}
         </h1>
-        {current.error && <p role="alert" className="error">{current.error.message}</p>}
-        {current.data && !current.data.area && <p role="alert" className="error">Det finns inget område med koden {code}.</p>}
+        {level.data && !level.data.area && <p role="alert" className="error">Det finns inget område med koden {code}.</p>}
         {level.error && <p role="alert" className="error">{level.error.message}</p>}
         {partial.length > 0 && (
           <p role="status" className="warning">
@@ -236,7 +226,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
           <div className="area-table">
             <DataTable
               testId="area-table"
-              busy={level.loading || figures.loading || (hasFigures && rows.length > 0 && !rows.some((row) => row.figures))}
+              busy={level.loading}
               caption={`${area?.name ?? code}: ${rows.length} ${plural(rows.length, childWord)}${hasFigures ? `, ${month}` : ''}`}
               filename={`lagesbild-${code}-${hasFigures ? month : today}.csv`}
               columns={tableColumns}
