@@ -7,6 +7,8 @@ import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
+import { Figures } from './activity-figures';
+import { FiguresActivitiesResolver, figuresReference } from './activity-figures.resolver';
 import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver } from './stubs.resolver';
 
 /**
@@ -17,18 +19,21 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ChangeLogEntry],
   migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000],
-  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, changeLogField(Activity),
+  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
       sharedWith: 'The organisations that may see the internal fields when `visibility` is SHARED.',
     }),
   ],
+  // Figures is reached through the actors subgraph's roots, and here only through `_entities`.
+  orphanedTypes: [Figures],
   references: {
     Activity: ({ id }, { loaders }) => loaders.activity.load(id),
     // Stubs of entities owned by other subgraphs: the key is all this subgraph knows.
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Agreement: ({ id }) => ({ id }),
+    Figures: figuresReference,
   },
   createLoaders,
   organisationExists,

@@ -5,6 +5,7 @@ import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { firstInEachArea, pageInEachArea } from './area-activities';
 import { Actor } from './stubs';
+import { activityFiguresLoader } from './activity-figures';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
 const NEWEST_FIRST = { startsOn: 'DESC', id: 'DESC' } as const;
@@ -15,7 +16,7 @@ const NEWEST_FIRST = { startsOn: 'DESC', id: 'DESC' } as const;
  * internal fields (`internalClassification`, `participantCount`) apply the owner's visibility, and
  * a funding agreement is shown only if its owner lets the caller see it.
  */
-export function createLoaders(dataSource: DataSource, _viewer: Viewer, authorization?: string) {
+export function createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string) {
   const activities = dataSource.getRepository(Activity);
   const organisers = dataSource.getRepository(ActivityOrganiser);
 
@@ -41,6 +42,8 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
     activitiesInArea: byArguments((args: AreaActivitiesArgs) => pairedGroupLoader(firstInEachArea(dataSource, args), newestFirst)),
     /** A page of the activities in each area, by the arguments of `Area.activityPage`. */
     activityPageInArea: byArguments((args: AreaActivityPageArgs) => pageInEachArea(dataSource, newestFirst, args)),
+    /** The activity figures of each month (one statement for all months of a request), as the viewer's basis covers them. */
+    activityFigures: activityFiguresLoader(dataSource, viewer),
     /** The activities each agreement funds. */
     activitiesOfAgreement: groupLoader<string, Activity>(async (ids) =>
       (await activities.find({ where: { fundingAgreementId: In(ids.filter(isUuid)) }, order: NEWEST_FIRST })).map((a) => [

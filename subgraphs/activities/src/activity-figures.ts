@@ -1,0 +1,152 @@
+import DataLoader from 'dataloader';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DataSource } from 'typeorm';
+import { periodOverlapSql, TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
+import { Viewer } from '@samverkan/platform';
+import { ActivityKind, PolicePurpose } from './activity';
+import { Count, disclosureRule, FigureBasis, FigureFamily, Tally } from './figures-engine';
+
+/**
+ * The figures entity (owned by the actors subgraph), keyed by area and calendar month; this
+ * subgraph adds `activities` to it.
+ */
+@ObjectType('Figures')
+@Directive('@key(fields: "areaCode month")')
+export class Figures {
+  @Field(() => ID, { description: 'The area the figures are for (sub-areas included): `SE`, a county, a municipality or a district.' })
+  areaCode: string;
+
+  @Field(() => String, { description: 'The calendar month the figures are for, `YYYY-MM`.' })
+  month: string;
+}
+
+@ObjectType({ description: 'How many of the activities counted in `ActivityFigures` are of one kind.' })
+export class ActivityKindCount {
+  @Field(() => ActivityKind, { description: 'The kind of activity.' })
+  kind: ActivityKind;
+
+  @Field(() => Count, { description: 'How many of the activities are of this kind.' })
+  count: Count;
+}
+
+@ObjectType({ description: 'How many of the activities counted in `ActivityFigures` are for one target group.' })
+export class TargetGroupCount {
+  @Field(() => TargetGroup, { description: 'The target group.' })
+  targetGroup: TargetGroup;
+
+  @Field(() => Count, { description: 'How many of the activities are for this target group (among others).' })
+  count: Count;
+}
+
+@ObjectType({ description: 'How many of the activities counted in `ActivityFigures` the police take part in for one purpose, or not at all.' })
+export class PolicePurposeCount {
+  @Field(() => PolicePurpose, {
+    nullable: true,
+    description: 'Why the police take part; null for the activities the police do not take part in (the last entry).',
+  })
+  purpose: PolicePurpose | null;
+
+  @Field(() => Count, { description: 'How many of the activities have this police purpose (or, for null, no police participation).' })
+  count: Count;
+}
+
+@ObjectType({
+  description:
+    'Activity figures for an area (sub-areas included) and a calendar month: the activities taking place in the month, i.e. whose period (`startsOn` to `endsOn`, ongoing when open) overlaps it by at least one day, planned ones included. ' +
+    "Anonymous viewers (basis PUBLIC_RECORDS) get exact counts of the activities whose `visibility` is PUBLIC; signed-in viewers (ALL_RECORDS) get counts of every activity, whatever its visibility, with small counts and their complements suppressed (see `Figures.basis` and `Count`). " +
+    'An activity is counted once in each area that contains its area. There is no participant figure: a sum of `participantCount`, an INTERNAL field, would let a viewer who can see some of the activities\' counts recover a hidden one\'s by subtraction.',
+})
+export class ActivityFigures {
+  @Field(() => Count, { description: 'How many activities take place in the area in the month.' })
+  total: Count;
+
+  @Field(() => [ActivityKindCount], {
+    description: 'The activities by kind, one entry per kind in the order of `ActivityKind`. Every activity has one kind, so the entries add up to `total`.',
+  })
+  byKind: ActivityKindCount[];
+
+  @Field(() => [TargetGroupCount], {
+    description:
+      'The activities by target group, one entry per group in the order of `TargetGroup`. An activity is for one or more groups and counts in each of them, so the entries do not add up to `total`.',
+  })
+  byTargetGroup: TargetGroupCount[];
+
+  @Field(() => [PolicePurposeCount], {
+    description:
+      'The activities by why the police take part, one entry per `PolicePurpose` in its order, then one with `purpose` null for the activities the police do not take part in. Every activity is in exactly one entry, so the entries add up to `total`.',
+  })
+  byPolicePurpose: PolicePurposeCount[];
+}
+
+/** The police-purpose value of the activities the police do not take part in: it makes the purposes a partition. */
+const NO_POLICE = 'NONE';
+const KINDS: readonly string[] = Object.values(ActivityKind);
+const POLICE_PURPOSES: readonly string[] = [...Object.values(PolicePurpose), NO_POLICE];
+
+type Dimension = 'kind' | 'targetGroup' | 'policePurpose';
+interface TallyRow {
+  month: string;
+  dimension: Dimension | 'total';
+  area_code: string;
+  value: string;
+  count: number;
+}
+
+/**
+ * One statement for every requested month: the activities taking place in each month, as the
+ * basis covers them, tallied by their area code exactly (the figures engine rolls areas up) in
+ * total, by kind, by police purpose (NONE when the police do not take part) and by target group.
+ */
+const TALLIES_SQL = (basis: FigureBasis) => `
+  WITH months AS (
+    SELECT month, CAST(month || '-01' AS date) AS first_day, CAST(CAST(month || '-01' AS date) + interval '1 month' - interval '1 day' AS date) AS last_day
+    FROM unnest(CAST($1 AS text[])) AS month
+  ), taking_place AS (
+    SELECT m.month, t.id, t.area_code, t.kind, t.police_purpose, t.target_groups
+    FROM months m JOIN activities t ON ${periodOverlapSql({ start: 't.starts_on', end: 't.ends_on' }, { from: 'm.first_day', to: 'm.last_day' })}
+    ${basis === FigureBasis.PUBLIC_RECORDS ? `WHERE t.visibility = 'PUBLIC'` : ''}
+  )
+  SELECT month, 'total' AS dimension, area_code, '' AS value, count(*)::int AS count FROM taking_place GROUP BY month, area_code
+  UNION ALL
+  SELECT month, 'kind', area_code, kind, count(*)::int FROM taking_place GROUP BY month, area_code, kind
+  UNION ALL
+  SELECT month, 'policePurpose', area_code, coalesce(police_purpose, '${NO_POLICE}'), count(*)::int FROM taking_place GROUP BY 1, 3, 4
+  UNION ALL
+  SELECT month, 'targetGroup', area_code, target_group, count(DISTINCT id)::int
+  FROM taking_place CROSS JOIN LATERAL unnest(target_groups) AS target_group GROUP BY 1, 3, 4`;
+
+/**
+ * Per request: the activity figures of each requested month, as one `FigureFamily` per month (months
+ * are disjoint and never summed), all months of a batch in one statement. The viewer fixes the basis
+ * and the disclosure rule for the whole request.
+ */
+export function activityFiguresLoader(dataSource: DataSource, viewer: Viewer): DataLoader<string, FigureFamily> {
+  const rule = disclosureRule(viewer);
+  return new DataLoader(async (months) => {
+    const rows: TallyRow[] = await dataSource.query(TALLIES_SQL(rule.basis), [[...months]]);
+    const tallies = new Map<string, Record<TallyRow['dimension'], Tally[]>>(
+      months.map((month) => [month, { total: [], kind: [], targetGroup: [], policePurpose: [] }]),
+    );
+    for (const row of rows) tallies.get(row.month)?.[row.dimension].push({ areaCodes: [row.area_code], value: row.value, count: row.count });
+    return months.map((month) => {
+      const { total, kind, targetGroup, policePurpose } = tallies.get(month)!;
+      return new FigureFamily(rule, total, {
+        kind: { values: KINDS, additive: true, tallies: kind },
+        targetGroup: { values: TARGET_GROUPS, additive: false, tallies: targetGroup },
+        policePurpose: { values: POLICE_PURPOSES, additive: true, tallies: policePurpose },
+      });
+    });
+  });
+}
+
+/** The activity figures of one area out of its month's family. */
+export function activityFiguresOf(family: FigureFamily, areaCode: string): ActivityFigures {
+  return {
+    total: family.total(areaCode),
+    byKind: family.breakdown('kind', areaCode).map(({ value, count }) => ({ kind: value as ActivityKind, count })),
+    byTargetGroup: family.breakdown('targetGroup', areaCode).map(({ value, count }) => ({ targetGroup: value as TargetGroup, count })),
+    byPolicePurpose: family
+      .breakdown('policePurpose', areaCode)
+      .map(({ value, count }) => ({ purpose: value === NO_POLICE ? null : (value as PolicePurpose), count })),
+  };
+}
