@@ -92,28 +92,32 @@ interface TallyRow {
   count: number;
 }
 
+const PERIOD = { start: 't.starts_on', end: 't.ends_on' };
+
 /**
  * One statement for every requested month: the activities taking place in each month, as the
  * basis covers them, tallied by their area code exactly (the figures engine rolls areas up) in
  * total, by kind, by police purpose (NONE when the police do not take part) and by target group.
+ * The activities of the whole span of months are read once and paired with their months in memory;
+ * total, kind and police purpose are one pass (grouping sets).
  */
 const TALLIES_SQL = (basis: FigureBasis) => `
   WITH months AS (
     SELECT month, CAST(month || '-01' AS date) AS first_day, CAST(CAST(month || '-01' AS date) + interval '1 month' - interval '1 day' AS date) AS last_day
     FROM unnest(CAST($1 AS text[])) AS month
-  ), taking_place AS (
-    SELECT m.month, t.id, t.area_code, t.kind, t.police_purpose, t.target_groups
-    FROM months m JOIN activities t ON ${periodOverlapSql({ start: 't.starts_on', end: 't.ends_on' }, { from: 'm.first_day', to: 'm.last_day' })}
-    ${basis === FigureBasis.PUBLIC_RECORDS ? `WHERE t.visibility = 'PUBLIC'` : ''}
+  ), taking_place AS MATERIALIZED (
+    SELECT m.month, t.area_code, t.kind, coalesce(t.police_purpose, '${NO_POLICE}') AS police_purpose, t.target_groups
+    FROM activities t JOIN months m ON ${periodOverlapSql(PERIOD, { from: 'm.first_day', to: 'm.last_day' })}
+    WHERE ${periodOverlapSql(PERIOD, { from: '(SELECT min(first_day) FROM months)', to: '(SELECT max(last_day) FROM months)' })}
+      ${basis === FigureBasis.PUBLIC_RECORDS ? `AND t.visibility = 'PUBLIC'` : ''}
   )
-  SELECT month, 'total' AS dimension, area_code, '' AS value, count(*)::int AS count FROM taking_place GROUP BY month, area_code
+  SELECT month, CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(police_purpose) = 0 THEN 'policePurpose' ELSE 'total' END AS dimension,
+         area_code, coalesce(kind, police_purpose, '') AS value, count(*)::int AS count
+  FROM taking_place GROUP BY GROUPING SETS ((month, area_code), (month, area_code, kind), (month, area_code, police_purpose))
   UNION ALL
-  SELECT month, 'kind', area_code, kind, count(*)::int FROM taking_place GROUP BY month, area_code, kind
-  UNION ALL
-  SELECT month, 'policePurpose', area_code, coalesce(police_purpose, '${NO_POLICE}'), count(*)::int FROM taking_place GROUP BY 1, 3, 4
-  UNION ALL
-  SELECT month, 'targetGroup', area_code, target_group, count(DISTINCT id)::int
-  FROM taking_place CROSS JOIN LATERAL unnest(target_groups) AS target_group GROUP BY 1, 3, 4`;
+  SELECT month, 'targetGroup', area_code, target_group, count(*)::int
+  FROM taking_place CROSS JOIN LATERAL (SELECT DISTINCT unnest(target_groups) AS target_group) AS groups
+  GROUP BY month, area_code, target_group`;
 
 /**
  * Per request: the activity figures of each requested month, as one `FigureFamily` per month (months
