@@ -1,24 +1,9 @@
 import DataLoader from 'dataloader';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { periodOverlapSql, TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
+import { basisCondition, Count, Dimension, disclosureRule, FigureFamily, periodOverlapSql, Tally, TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
 import { ActivityKind, PolicePurpose } from './activity';
-import { Count, disclosureRule, FigureBasis, FigureFamily, Tally } from './figures-engine';
-
-/**
- * The figures entity (owned by the actors subgraph), keyed by area and calendar month; this
- * subgraph adds `activities` to it.
- */
-@ObjectType('Figures')
-@Directive('@key(fields: "areaCode month")')
-export class Figures {
-  @Field(() => ID, { description: 'The area the figures are for (sub-areas included): `SE`, a county, a municipality or a district.' })
-  areaCode: string;
-
-  @Field(() => String, { description: 'The calendar month the figures are for, `YYYY-MM`.' })
-  month: string;
-}
 
 @ObjectType({ description: 'How many of the activities counted in `ActivityFigures` are of one kind.' })
 export class ActivityKindCount {
@@ -80,13 +65,19 @@ export class ActivityFigures {
 
 /** The police-purpose value of the activities the police do not take part in: it makes the purposes a partition. */
 const NO_POLICE = 'NONE';
-const KINDS: readonly string[] = Object.values(ActivityKind);
-const POLICE_PURPOSES: readonly string[] = [...Object.values(PolicePurpose), NO_POLICE];
+const POLICE_PURPOSES = [...Object.values(PolicePurpose), NO_POLICE] as const;
 
-type Dimension = 'kind' | 'targetGroup' | 'policePurpose';
+/** One month's activity figures: the total and three breakdowns. */
+type ActivityFamily = FigureFamily<{
+  kind: Dimension<ActivityKind>;
+  targetGroup: Dimension<TargetGroup>;
+  policePurpose: Dimension<(typeof POLICE_PURPOSES)[number]>;
+}>;
+
+type DimensionName = 'kind' | 'targetGroup' | 'policePurpose';
 interface TallyRow {
   month: string;
-  dimension: Dimension | 'total';
+  dimension: DimensionName | 'total';
   area_code: string;
   value: string;
   count: number;
@@ -101,7 +92,7 @@ const PERIOD = { start: 't.starts_on', end: 't.ends_on' };
  * The activities of the whole span of months are read once and paired with their months in memory;
  * total, kind and police purpose are one pass (grouping sets).
  */
-const TALLIES_SQL = (basis: FigureBasis) => `
+const TALLIES_SQL = (basisCondition: string) => `
   WITH months AS (
     SELECT month, CAST(month || '-01' AS date) AS first_day, CAST(CAST(month || '-01' AS date) + interval '1 month' - interval '1 day' AS date) AS last_day
     FROM unnest(CAST($1 AS text[])) AS month
@@ -109,7 +100,7 @@ const TALLIES_SQL = (basis: FigureBasis) => `
     SELECT m.month, t.area_code, t.kind, coalesce(t.police_purpose, '${NO_POLICE}') AS police_purpose, t.target_groups
     FROM activities t JOIN months m ON ${periodOverlapSql(PERIOD, { from: 'm.first_day', to: 'm.last_day' })}
     WHERE ${periodOverlapSql(PERIOD, { from: '(SELECT min(first_day) FROM months)', to: '(SELECT max(last_day) FROM months)' })}
-      ${basis === FigureBasis.PUBLIC_RECORDS ? `AND t.visibility = 'PUBLIC'` : ''}
+      AND ${basisCondition}
   )
   SELECT month, CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(police_purpose) = 0 THEN 'policePurpose' ELSE 'total' END AS dimension,
          area_code, coalesce(kind, police_purpose, '') AS value, count(*)::int AS count
@@ -124,10 +115,10 @@ const TALLIES_SQL = (basis: FigureBasis) => `
  * are disjoint and never summed), all months of a batch in one statement. The viewer fixes the basis
  * and the disclosure rule for the whole request.
  */
-export function activityFiguresLoader(dataSource: DataSource, viewer: Viewer): DataLoader<string, FigureFamily> {
+export function activityFiguresLoader(dataSource: DataSource, viewer: Viewer): DataLoader<string, ActivityFamily> {
   const rule = disclosureRule(viewer);
   return new DataLoader(async (months) => {
-    const rows: TallyRow[] = await dataSource.query(TALLIES_SQL(rule.basis), [[...months]]);
+    const rows: TallyRow[] = await dataSource.query(TALLIES_SQL(basisCondition(rule.basis, 't.visibility')), [[...months]]);
     const tallies = new Map<string, Record<TallyRow['dimension'], Tally[]>>(
       months.map((month) => [month, { total: [], kind: [], targetGroup: [], policePurpose: [] }]),
     );
@@ -135,7 +126,7 @@ export function activityFiguresLoader(dataSource: DataSource, viewer: Viewer): D
     return months.map((month) => {
       const { total, kind, targetGroup, policePurpose } = tallies.get(month)!;
       return new FigureFamily(rule, total, {
-        kind: { values: KINDS, additive: true, tallies: kind },
+        kind: { values: Object.values(ActivityKind), additive: true, tallies: kind },
         targetGroup: { values: TARGET_GROUPS, additive: false, tallies: targetGroup },
         policePurpose: { values: POLICE_PURPOSES, additive: true, tallies: policePurpose },
       });
@@ -144,13 +135,13 @@ export function activityFiguresLoader(dataSource: DataSource, viewer: Viewer): D
 }
 
 /** The activity figures of one area out of its month's family. */
-export function activityFiguresOf(family: FigureFamily, areaCode: string): ActivityFigures {
+export function activityFiguresOf(family: ActivityFamily, areaCode: string): ActivityFigures {
   return {
     total: family.total(areaCode),
-    byKind: family.breakdown('kind', areaCode).map(({ value, count }) => ({ kind: value as ActivityKind, count })),
-    byTargetGroup: family.breakdown('targetGroup', areaCode).map(({ value, count }) => ({ targetGroup: value as TargetGroup, count })),
+    byKind: family.breakdown('kind', areaCode).map(({ value, count }) => ({ kind: value, count })),
+    byTargetGroup: family.breakdown('targetGroup', areaCode).map(({ value, count }) => ({ targetGroup: value, count })),
     byPolicePurpose: family
       .breakdown('policePurpose', areaCode)
-      .map(({ value, count }) => ({ purpose: value === NO_POLICE ? null : (value as PolicePurpose), count })),
+      .map(({ value, count }) => ({ purpose: value === NO_POLICE ? null : value, count })),
   };
 }

@@ -1,14 +1,13 @@
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
-import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
-import { Figures } from './activity-figures';
-import { FiguresActivitiesResolver, figuresReference } from './activity-figures.resolver';
+import { FiguresActivitiesResolver } from './activity-figures.resolver';
 import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver } from './stubs.resolver';
 
 /**
@@ -33,7 +32,8 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Agreement: ({ id }) => ({ id }),
-    Figures: figuresReference,
+    // Checked before it reaches SQL: `_entities` may be sent straight to this subgraph.
+    Figures: ({ areaCode, month }) => figuresKey(String(areaCode), String(month)),
   },
   createLoaders,
   organisationExists,
