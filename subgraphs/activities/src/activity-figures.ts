@@ -84,6 +84,8 @@ interface TallyRow {
 }
 
 const PERIOD = { start: 't.starts_on', end: 't.ends_on' };
+/** The first and last day of all requested months. */
+const SPAN = { from: '(SELECT min(first_day) FROM months)', to: '(SELECT max(last_day) FROM months)' };
 
 /**
  * One statement for every requested month: the activities taking place in each month, as the
@@ -99,7 +101,9 @@ const TALLIES_SQL = (basisCondition: string) => `
   ), taking_place AS MATERIALIZED (
     SELECT m.month, t.area_code, t.kind, coalesce(t.police_purpose, '${NO_POLICE}') AS police_purpose, t.target_groups
     FROM activities t JOIN months m ON ${periodOverlapSql(PERIOD, { from: 'm.first_day', to: 'm.last_day' })}
-    WHERE ${periodOverlapSql(PERIOD, { from: '(SELECT min(first_day) FROM months)', to: '(SELECT max(last_day) FROM months)' })}
+    WHERE ${periodOverlapSql(PERIOD, { from: SPAN.from, to: SPAN.to })}
+      -- The same condition again, as the period index (activities_period) answers it.
+      AND daterange(t.starts_on, t.ends_on, '[]') && daterange(${SPAN.from}, ${SPAN.to}, '[]')
       AND ${basisCondition}
   )
   SELECT month, CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(police_purpose) = 0 THEN 'policePurpose' ELSE 'total' END AS dimension,

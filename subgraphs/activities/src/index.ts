@@ -1,5 +1,6 @@
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
+import { IndexActivityPeriods1764300000000 } from './migrations/1764300000000-IndexActivityPeriods';
 import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
@@ -17,7 +18,7 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000],
   resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
