@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Field, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { basisCondition, Count, Dimension, disclosureRule, FigureFamily, periodOverlapSql, Tally, TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
+import { basisCondition, Count, Dimension, disclosureRule, FigureFamily, keptFigures, periodOverlapSql, Tally, TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
 import { ActivityKind, PolicePurpose } from './activity';
 
@@ -116,13 +116,16 @@ const TALLIES_SQL = (basisCondition: string) => `
 
 /**
  * Per request: the activity figures of each requested month, as one `FigureFamily` per month (months
- * are disjoint and never summed), all months of a batch in one statement. The viewer fixes the basis
- * and the disclosure rule for the whole request.
+ * are disjoint and never summed), all months of a batch in one statement, kept a while (`keptFigures`).
+ * The viewer fixes the basis and the disclosure rule for the whole request.
  */
 export function activityFiguresLoader(dataSource: DataSource, viewer: Viewer): DataLoader<string, ActivityFamily> {
   const rule = disclosureRule(viewer);
   return new DataLoader(async (months) => {
-    const rows: TallyRow[] = await dataSource.query(TALLIES_SQL(basisCondition(rule.basis, 't.visibility')), [[...months]]);
+    const asked = [...months].sort();
+    const rows = await keptFigures<TallyRow[]>(dataSource, `activities:${rule.basis}:${asked.join(',')}`, () =>
+      dataSource.query(TALLIES_SQL(basisCondition(rule.basis, 't.visibility')), [asked]),
+    );
     const tallies = new Map<string, Record<TallyRow['dimension'], Tally[]>>(
       months.map((month) => [month, { total: [], kind: [], targetGroup: [], policePurpose: [] }]),
     );

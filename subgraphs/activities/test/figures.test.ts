@@ -380,6 +380,38 @@ describe('cost', () => {
   });
 });
 
+describe('kept counts', () => {
+  it('keeps counts until the change log moves, so a write through the API shows at once', async () => {
+    process.env.FIGURES_CACHE_SECONDS = '600';
+    process.env.SAMVERKAN_SQL_STATS = 'true';
+    try {
+      const total = async () => {
+        const response = await figures(['2482'], ['2023-03'], ANONYMOUS);
+        expect(response.errors).toBeUndefined();
+        return [response.data!._entities[0].activities.total.value, response.extensions!.sqlStatements];
+      };
+      const [before] = await total();
+      // Kept: one statement (the change log's latest entry) instead of the count.
+      expect(await total()).toEqual([before, 1]);
+      // Written beside the API: no change-log entry, so the kept count stands (for up to FIGURES_CACHE_SECONDS).
+      await insertActivities([
+        { areaCode: '2482', kind: 'SPORT', startsOn: '2023-03-01', endsOn: null, targetGroups: ['CHILDREN'], policePurpose: null, visibility: 'PUBLIC', ownerId: A.fryshuset },
+      ]);
+      expect((await total())[0]).toBe(before);
+      const created = await subgraph.query(
+        `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
+        { input: { title: 'Fotboll i Skellefteå', kind: 'SPORT', organiserIds: [A.fryshuset], areaCode: '2482', startsOn: '2023-03-15', targetGroups: ['YOUNG_PEOPLE'], visibility: 'PUBLIC' } },
+        await bearer(A.fryshuset, [Role.COORDINATOR]),
+      );
+      expect(created.errors).toBeUndefined();
+      expect((await total())[0]).toBe((before as number) + 2);
+    } finally {
+      process.env.FIGURES_CACHE_SECONDS = '0';
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+});
+
 describe('bad keys', () => {
   it.each([['2025-13'], ['2025-1'], ['januari'], ['2025-01-01']])('refuses the month %s with BAD_USER_INPUT', async (month) => {
     const response = await fetch(subgraph.url, {
