@@ -12,8 +12,8 @@ import { Count, DisclosureRule, FigureBasis } from './count';
  *    municipalities, districts and named areas): in the table of an area's children, every line
  *    whose margin is published — a value's column (the children plus the never-published row of
  *    records at the area itself, against the area's own cell) and, for an additive dimension, a
- *    child's row (its values against its total) — must hide either nothing, only zeros, or at least
- *    two cells summing to at least the minimum. Otherwise the smallest published cell of the line
+ *    child's row (its values against its total) — must hide either nothing or at least two cells
+ *    summing to at least the minimum (zeros too: a lone withheld zero would be recovered). Otherwise the smallest published cell of the line
  *    is suppressed too, until every line holds. Margins are decided first (a parent before its
  *    children, totals before dimensions), so one area's figures are the same whichever query asks.
  * This is the classic threshold rule with a line-by-line complementary suppression heuristic;
@@ -140,14 +140,15 @@ class DisclosureTable {
 
   /**
    * One line against its published margin: the withheld cells may be recovered as a sum only, so
-   * they must be none, all zero, or at least two summing to the minimum. Suppresses the smallest
-   * published cell when not; true when it did.
+   * they must be none, or at least two summing to at least the minimum, zeros no exception (else a
+   * lone withheld zero would be recovered, and "nothing" would look unlike "one hidden record").
+   * Suppresses the smallest published cell when not; true when it did.
    */
   private guard(cells: Cell[], marginPublished: boolean): boolean {
     if (!marginPublished) return false;
     const withheld = cells.filter((cell) => cell.suppressed);
     const sum = withheld.reduce((total, cell) => total + cell.count, 0);
-    if (!withheld.length || sum === 0 || (withheld.length > 1 && sum >= this.minimum)) return false;
+    if (!withheld.length || (withheld.length > 1 && sum >= this.minimum)) return false;
     const published = cells.filter((cell) => !cell.suppressed && cell.suppress);
     if (!published.length) return false;
     published.reduce((smallest, cell) => (cell.count < smallest.count ? cell : smallest)).suppress!();
