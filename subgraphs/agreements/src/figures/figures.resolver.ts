@@ -1,0 +1,69 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { answeredBy, AREA_CODE_PATTERN } from '@samverkan/federation';
+import { badInput, SubgraphContext } from '@samverkan/platform';
+import { AgreementKind, AgreementStatus } from '../agreement';
+import type { AgreementsLoaders } from '../loaders';
+import { AgreementEnding, AgreementEndingCount, AgreementFigures, AgreementKindCount, AgreementStatusCount, Figures } from './agreement-figures';
+import { assertMonth, Count } from './engine-shim';
+
+type Context = SubgraphContext<AgreementsLoaders>;
+
+/** `_entities` of Figures: the key itself, once both parts are checked (a bad month or area code is BAD_USER_INPUT). */
+export function resolveFigures({ areaCode, month }: { areaCode: string; month: string }): Figures {
+  assertMonth(month);
+  if (typeof areaCode !== 'string' || !AREA_CODE_PATTERN.test(areaCode)) {
+    throw badInput(`Not an area code: ${areaCode}`, [{ field: 'areaCode', message: 'an area code such as SE, 01, 0180 or 0180-rinkeby-kista' }]);
+  }
+  return { areaCode, month };
+}
+
+@Resolver(() => Figures)
+export class FiguresAgreementsResolver {
+  @FieldResolver(() => AgreementFigures, answeredBy('agreements', 'Figures about agreements: active ones by kind and by when they end, by status, and municipalities with an active police and civil-society agreement.'))
+  agreements(@Root() { areaCode, month }: Figures): AgreementFigures {
+    return { areaCode, month };
+  }
+}
+
+@Resolver(() => AgreementFigures)
+export class AgreementFiguresResolver {
+  @FieldResolver(() => Count, { description: 'Agreements active on the as-of day that cover the area.' })
+  async active(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<Count> {
+    return (await loaders.figures.load(month)).active.total(areaCode);
+  }
+
+  @FieldResolver(() => [AgreementKindCount], {
+    description: 'The active agreements (`active`) by kind, one entry per `AgreementKind` in its order; the kinds add up to `active`.',
+  })
+  async activeByKind(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<AgreementKindCount[]> {
+    const { active } = await loaders.figures.load(month);
+    return active.breakdown('kind', areaCode).map(({ value, count }) => ({ kind: value as AgreementKind, count }));
+  }
+
+  @FieldResolver(() => [AgreementEndingCount], {
+    description:
+      'The active agreements (`active`) by when they end, counted from the as-of day: one entry per `AgreementEnding` (WITHIN_30_DAYS, WITHIN_90_DAYS, LATER, OPEN_ENDED), which split them with no overlap and add up to `active`. Agreements ending within 90 days are the first two.',
+  })
+  async activeByEnding(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<AgreementEndingCount[]> {
+    const { active } = await loaders.figures.load(month);
+    return active.breakdown('ending', areaCode).map(({ value, count }) => ({ ending: value as AgreementEnding, count }));
+  }
+
+  @FieldResolver(() => [AgreementStatusCount], {
+    description:
+      'The agreements covering the area whose period overlaps the month (started by its last day, not ended before its first; a draft without a start date is in no month), by their current status: one entry per `AgreementStatus`, each agreement in exactly one.',
+  })
+  async byStatus(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<AgreementStatusCount[]> {
+    const { overlapping } = await loaders.figures.load(month);
+    return overlapping.breakdown('status', areaCode).map(({ value, count }) => ({ status: value as AgreementStatus, count }));
+  }
+
+  @FieldResolver(() => Count, {
+    nullable: true,
+    description:
+      "The number of municipalities in the area (for a municipality 1 or 0; a district or named area contains none) in which at least one agreement active on the as-of day has both a POLICE party and a CIVIL_SOCIETY or FAITH_COMMUNITY party (actor kinds as the actors registry has them now). An agreement counts for the municipalities of its areas at municipality level or below (a district's or named area's municipality); one for a county or for Sweden counts for none. A count of municipalities, under the same disclosure control as the other figures. Null when the actors service, which knows the parties' kinds, is unavailable.",
+  })
+  async municipalitiesWithPoliceAndCivilSociety(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<Count> {
+    return (await loaders.partnershipMunicipalities.load(month)).total(areaCode);
+  }
+}
