@@ -281,6 +281,33 @@ it('refuses a malformed month or area code with BAD_USER_INPUT', async () => {
   }
 });
 
+it("answers every other figure, and null for the municipality figure, while the actors registry (which knows the parties' kinds) is down", async () => {
+  // A party the registry has not been asked about yet (kinds are cached), on an agreement active now.
+  const id = await insertAgreement({
+    kind: 'IOP', status: 'ACTIVE', startsOn: calendar.days(-40), endsOn: null, visibility: 'PUBLIC',
+    ownerId: A.goteborgsStad, parties: [A.lpoGoteborgNordost, 'b0000000-0000-4000-8000-00000000f1f1'], areas: ['1480'],
+  });
+  const actorsUrl = process.env.ACTORS_URL;
+  process.env.ACTORS_URL = 'http://127.0.0.1:9/graphql';
+  try {
+    const response = await subgraph.query<{ _entities: Array<{ agreements: AgreementFiguresAnswer }> }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Figures { agreements { ${FIELDS} } } } }`,
+      { r: [{ __typename: 'Figures', areaCode: '1480', month: THIS_MONTH }] },
+    );
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0].extensions).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', serviceName: 'actors' });
+    expect(response.errors![0].path).toEqual(['_entities', 0, 'agreements', 'municipalitiesWithPoliceAndCivilSociety']);
+    const answer = response.data!._entities[0].agreements;
+    expect(answer.municipalitiesWithPoliceAndCivilSociety).toBeNull();
+    expect(answer.active).toEqual({ value: recount(await database(), { areaCode: '1480', month: THIS_MONTH }, true).get('active'), suppressed: false });
+  } finally {
+    process.env.ACTORS_URL = actorsUrl;
+    await subgraph.dataSource.query('DELETE FROM agreement_parties WHERE agreement_id = $1', [id]);
+    await subgraph.dataSource.query('DELETE FROM agreement_areas WHERE agreement_id = $1', [id]);
+    await subgraph.dataSource.query('DELETE FROM agreements WHERE id = $1', [id]);
+  }
+});
+
 describe('differencing', () => {
   /** The municipalities of county 01 and the counties, as the actors registry lists them: what someone differencing would add up. */
   let municipalitiesOf01: string[];
