@@ -33,15 +33,22 @@ const endingSql = (dayExpr: string) => `CASE
     WHEN g.ends_on - ${dayExpr} <= 90 THEN '${AgreementEnding.WITHIN_90_DAYS}'
     ELSE '${AgreementEnding.LATER}' END`;
 
-interface TallyRow extends Tally {
-  month: string;
-  dimension: 'active' | 'kind' | 'ending' | 'overlapping' | 'status';
-}
+/** The tallies of one month's families, by the family's dimension (`total` for the family's own total). */
+type MonthTallies = Record<'active' | 'overlapping', Record<string, Tally[]>>;
+
+/** The cells one statement counts: per family, its total ('' value) and each dimension's values, as `family:dimension:value`. */
+const CELLS: Array<{ family: keyof MonthTallies; dimension: string; value: string; condition: string }> = [
+  { family: 'active', dimension: 'total', value: '', condition: 'active' },
+  ...Object.values(AgreementKind).map((value) => ({ family: 'active' as const, dimension: 'kind', value, condition: `active AND kind = '${value}'` })),
+  ...AGREEMENT_ENDINGS.map((value) => ({ family: 'active' as const, dimension: 'ending', value, condition: `active AND ending = '${value}'` })),
+  { family: 'overlapping', dimension: 'total', value: '', condition: 'true' },
+  ...Object.values(AgreementStatus).map((value) => ({ family: 'overlapping' as const, dimension: 'status', value, condition: `status = '${value}'` })),
+];
 
 /**
- * Every tally of the months asked for, in one statement: per month, per agreement's sorted set of
- * area codes (exactly as stored, no roll-up: the engine does that) and per value of each dimension.
- * `active` and `overlapping` are the two families' totals (value '').
+ * Every tally of the months asked for, in one statement: one row per month and per agreements' sorted
+ * set of area codes (exactly as stored, no roll-up: the engine does that), with a column per cell
+ * (`c0`, `c1`, ... in the order of CELLS) counting the agreements with that set of areas in it.
  */
 const TALLIES_SQL = `
   WITH months AS (
@@ -59,14 +66,9 @@ const TALLIES_SQL = `
     SELECT months.month, g.area_codes, g.kind, g.status, ${activeOnSql('months.as_of')} AS active, ${endingSql('months.as_of')} AS ending
       FROM months JOIN counted g ON ${periodOverlapSql(PERIOD, 'months.first_day', 'months.last_day')}
   )
-  SELECT p.month, p.area_codes AS "areaCodes", d.dimension, d.value, count(*)::int AS count
-    FROM placed p
-   CROSS JOIN LATERAL (VALUES
-     ('active', '', p.active), ('kind', p.kind, p.active), ('ending', p.ending, p.active),
-     ('overlapping', '', true), ('status', p.status, true)
-   ) AS d(dimension, value, included)
-   WHERE d.included
-   GROUP BY p.month, p.area_codes, d.dimension, d.value`;
+  SELECT month, area_codes AS "areaCodes", ${CELLS.map(({ condition }, i) => `count(*) FILTER (WHERE ${condition})::int AS c${i}`).join(', ')}
+    FROM placed
+   GROUP BY month, area_codes`;
 
 /**
  * Per request (one viewer, so one basis): the agreement figure families of each month asked for.
@@ -77,22 +79,23 @@ export function agreementFiguresLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
   const allRecords = rule.basis === FigureBasis.ALL_RECORDS;
   return new DataLoader<string, AgreementMonthFigures>(async (months) => {
-    const rows: TallyRow[] = await dataSource.query(TALLIES_SQL, [months, months.map(asOfDay), allRecords]);
-    const tallies = new Map<string, TallyRow[]>();
+    const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await dataSource.query(TALLIES_SQL, [months, months.map(asOfDay), allRecords]);
+    const tallies = new Map<string, MonthTallies>(months.map((month) => [month, { active: {}, overlapping: {} }]));
     for (const row of rows) {
-      const list = tallies.get(`${row.month} ${row.dimension}`);
-      if (list) list.push(row);
-      else tallies.set(`${row.month} ${row.dimension}`, [row]);
+      const ofMonth = tallies.get(row.month)!;
+      CELLS.forEach(({ family, dimension, value }, i) => {
+        if (row[`c${i}`] > 0) (ofMonth[family][dimension] ??= []).push({ areaCodes: row.areaCodes, value, count: row[`c${i}`] });
+      });
     }
     return months.map((month) => {
-      const of = (dimension: TallyRow['dimension']) => tallies.get(`${month} ${dimension}`) ?? [];
+      const { active, overlapping } = tallies.get(month)!;
       return {
-        active: new FigureFamily(rule, of('active'), {
-          kind: { values: Object.values(AgreementKind), additive: true, tallies: of('kind') },
-          ending: { values: AGREEMENT_ENDINGS, additive: true, tallies: of('ending') },
+        active: new FigureFamily(rule, active.total ?? [], {
+          kind: { values: Object.values(AgreementKind), additive: true, tallies: active.kind ?? [] },
+          ending: { values: AGREEMENT_ENDINGS, additive: true, tallies: active.ending ?? [] },
         }),
-        overlapping: new FigureFamily(rule, of('overlapping'), {
-          status: { values: Object.values(AgreementStatus), additive: true, tallies: of('status') },
+        overlapping: new FigureFamily(rule, overlapping.total ?? [], {
+          status: { values: Object.values(AgreementStatus), additive: true, tallies: overlapping.status ?? [] },
         }),
       };
     });
