@@ -89,6 +89,15 @@ export const SUBGRAPH_MAX_IN_FLIGHT: Variable<number> = {
   readBy: ['gateway'],
 };
 
+export const FIGURES_MINIMUM_COUNT: Variable<number> = {
+  name: 'FIGURES_MINIMUM_COUNT',
+  kind: positiveInteger,
+  default: 3,
+  description:
+    'the smallest count a figure over all records shows (README, "Figures and disclosure control"): smaller counts, zero included, are suppressed, with complementary suppression; the same value in every subgraph',
+  readBy: ['subgraphs'],
+};
+
 export const AUTH_JWKS_URL: Variable<string> = {
   name: 'AUTH_JWKS_URL',
   kind: httpUrl,
@@ -227,6 +236,7 @@ export const VARIABLES: readonly Variable[] = [
   GATEWAY_COMPOSE,
   SUBGRAPH_TIMEOUT_MS,
   SUBGRAPH_MAX_IN_FLIGHT,
+  FIGURES_MINIMUM_COUNT,
   AUTH_JWKS_URL,
   AUTH_JWKS_FILE,
   AUTH_ISSUER,

@@ -1,0 +1,4 @@
+export * from './count';
+export * from './disclosure';
+export * from './entity';
+export * from './months';
