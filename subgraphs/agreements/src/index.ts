@@ -1,11 +1,10 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
 import { AgreementsLoaders, createLoaders } from './loaders';
-import { AgreementFiguresResolver, FiguresAgreementsResolver, resolveFigures } from './figures/figures.resolver';
-import { Figures } from './figures/agreement-figures';
+import { AgreementFiguresResolver, FiguresAgreementsResolver } from './figures/figures.resolver';
 import { CreateAgreements1764000000000 } from './migrations/1764000000000-CreateAgreements';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 
@@ -32,7 +31,8 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     Agreement: ({ id }, { loaders }) => loaders.agreement.load(id),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
-    Figures: resolveFigures,
+    // The key itself, once checked: a bad month or area code is BAD_USER_INPUT.
+    Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
   createLoaders,
   organisationExists,

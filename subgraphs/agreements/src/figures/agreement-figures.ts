@@ -1,6 +1,6 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Count } from '@samverkan/federation';
 import { AgreementKind, AgreementStatus } from '../agreement';
-import { Count } from './engine-shim';
 
 /** When an active agreement ends, counted from the figures' as-of day. */
 export enum AgreementEnding {
@@ -63,19 +63,5 @@ export class AgreementStatusCount {
 })
 export class AgreementFigures {
   areaCode: string;
-  month: string;
-}
-
-/**
- * The federation's figures entity, keyed by area and month and owned by the actors subgraph; this
- * subgraph adds `agreements` to it.
- */
-@ObjectType('Figures', { description: 'Figures for one area and one calendar month, each part answered by the subgraph that holds the records.' })
-@Directive('@key(fields: "areaCode month")')
-export class Figures {
-  @Field(() => ID, { description: 'The area the figures are for, sub-areas included.' })
-  areaCode: string;
-
-  @Field({ description: 'The calendar month, `YYYY-MM`.' })
   month: string;
 }

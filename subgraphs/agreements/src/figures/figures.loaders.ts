@@ -1,30 +1,39 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { actorKinds, periodOverlapSql } from '@samverkan/federation';
+import {
+  actorKinds, asOfDay, basisCondition, disclosureRule, FigureBasis, FigureFamily, firstDayOf, lastDayOf, periodOverlapSql, Tally,
+} from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus } from '../agreement';
 import { AGREEMENT_ENDINGS, AgreementEnding } from './agreement-figures';
-import { asOfDay, disclosureRule, FigureBasis, FigureFamily, Tally } from './engine-shim';
 
 /** The party kinds `municipalitiesWithPoliceAndCivilSociety` asks for: police on one side, civil society (faith communities included) on the other. */
 export const POLICE_KINDS = ['POLICE'];
 export const CIVIL_SOCIETY_KINDS = ['CIVIL_SOCIETY', 'FAITH_COMMUNITY'];
 
+const activeFamily = (rule: ReturnType<typeof disclosureRule>, tallies: Record<string, Tally[]>) =>
+  new FigureFamily(rule, tallies.total ?? [], {
+    kind: { values: Object.values(AgreementKind), additive: true, tallies: tallies.kind ?? [] },
+    ending: { values: AGREEMENT_ENDINGS, additive: true, tallies: tallies.ending ?? [] },
+  });
+
+const overlappingFamily = (rule: ReturnType<typeof disclosureRule>, tallies: Record<string, Tally[]>) =>
+  new FigureFamily(rule, tallies.total ?? [], {
+    status: { values: Object.values(AgreementStatus), additive: true, tallies: tallies.status ?? [] },
+  });
+
 /** One month's figure families, for every area at once. */
 export interface AgreementMonthFigures {
   /** Agreements active on the as-of day; dimensions `kind` and `ending` (each a partition). */
-  active: FigureFamily;
+  active: ReturnType<typeof activeFamily>;
   /** Agreements whose period overlaps the month; dimension `status` (a partition). */
-  overlapping: FigureFamily;
+  overlapping: ReturnType<typeof overlappingFamily>;
 }
 
 const PERIOD = { start: 'g.starts_on', end: 'g.ends_on' };
 
-/** SQL: the agreement `g` is active on the day `dayExpr` (status ACTIVE, period including the day). */
+/** SQL: the agreement `g` is active on the day `dayExpr`: status ACTIVE and a period including the day (the `agreements` list's period rule). */
 const activeOnSql = (dayExpr: string) => `(g.status = '${AgreementStatus.ACTIVE}' AND ${periodOverlapSql(PERIOD, dayExpr, dayExpr)})`;
-
-/** SQL: the agreement `g` is one the basis counts (`$allRecords`: a boolean parameter). */
-const countedSql = (allRecords: string) => `(${allRecords}::boolean OR g.visibility = 'PUBLIC')`;
 
 /** SQL: days from the as-of day to the end, as the four `AgreementEnding` values (for agreements active on it). */
 const endingSql = (dayExpr: string) => `CASE
@@ -33,33 +42,33 @@ const endingSql = (dayExpr: string) => `CASE
     WHEN g.ends_on - ${dayExpr} <= 90 THEN '${AgreementEnding.WITHIN_90_DAYS}'
     ELSE '${AgreementEnding.LATER}' END`;
 
-/** The tallies of one month's families, by the family's dimension (`total` for the family's own total). */
-type MonthTallies = Record<'active' | 'overlapping', Record<string, Tally[]>>;
+type FamilyName = keyof AgreementMonthFigures;
 
-/** The cells one statement counts: per family, its total ('' value) and each dimension's values, as `family:dimension:value`. */
-const CELLS: Array<{ family: keyof MonthTallies; dimension: string; value: string; condition: string }> = [
+/** The cells one statement counts: per family, its total ('' value) and each dimension's values. */
+const CELLS: Array<{ family: FamilyName; dimension: string; value: string; condition: string }> = [
   { family: 'active', dimension: 'total', value: '', condition: 'active' },
   ...Object.values(AgreementKind).map((value) => ({ family: 'active' as const, dimension: 'kind', value, condition: `active AND kind = '${value}'` })),
   ...AGREEMENT_ENDINGS.map((value) => ({ family: 'active' as const, dimension: 'ending', value, condition: `active AND ending = '${value}'` })),
-  { family: 'overlapping', dimension: 'total', value: '', condition: 'true' },
+  { family: 'overlapping', dimension: 'total', value: '', condition: 'TRUE' },
   ...Object.values(AgreementStatus).map((value) => ({ family: 'overlapping' as const, dimension: 'status', value, condition: `status = '${value}'` })),
 ];
+
+/** SQL: the requested months (`$1`) with their as-of (`$2`), first (`$3`) and last (`$4`) days. */
+const MONTHS_SQL = `SELECT month, as_of::date, first_day::date, last_day::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(month, as_of, first_day, last_day)`;
+const monthParameters = (months: readonly string[]) => [months, months.map((month) => asOfDay(month)), months.map(firstDayOf), months.map(lastDayOf)];
 
 /**
  * Every tally of the months asked for, in one statement: one row per month and per agreements' sorted
  * set of area codes (exactly as stored, no roll-up: the engine does that), with a column per cell
- * (`c0`, `c1`, ... in the order of CELLS) counting the agreements with that set of areas in it.
+ * (`c0`, `c1`, ... in the order of CELLS) counting the agreements with those areas in that cell.
  */
-const TALLIES_SQL = `
-  WITH months AS (
-    SELECT m.month, m.as_of::date AS as_of, (m.month || '-01')::date AS first_day,
-           ((m.month || '-01')::date + interval '1 month' - interval '1 day')::date AS last_day
-      FROM unnest($1::text[], $2::text[]) AS m(month, as_of)
-  ),
+const talliesSql = (basis: FigureBasis) => `
+  WITH months AS (${MONTHS_SQL}),
   counted AS (
     SELECT g.id, g.kind, g.status, g.starts_on, g.ends_on, array_agg(aa.area_code ORDER BY aa.area_code COLLATE "C") AS area_codes
       FROM agreements g JOIN agreement_areas aa ON aa.agreement_id = g.id
-     WHERE ${countedSql('$3')} AND ${periodOverlapSql(PERIOD, '(SELECT min(first_day) FROM months)', '(SELECT max(last_day) FROM months)')}
+     WHERE ${basisCondition(basis, 'g.visibility')}
+       AND ${periodOverlapSql(PERIOD, '(SELECT min(first_day) FROM months)', '(SELECT max(last_day) FROM months)')}
      GROUP BY g.id
   ),
   placed AS (
@@ -77,83 +86,64 @@ const TALLIES_SQL = `
  */
 export function agreementFiguresLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
-  const allRecords = rule.basis === FigureBasis.ALL_RECORDS;
   return new DataLoader<string, AgreementMonthFigures>(async (months) => {
-    const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await dataSource.query(TALLIES_SQL, [months, months.map(asOfDay), allRecords]);
-    const tallies = new Map<string, MonthTallies>(months.map((month) => [month, { active: {}, overlapping: {} }]));
+    const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await dataSource.query(talliesSql(rule.basis), monthParameters(months));
+    const tallies = new Map(months.map((month) => [month, { active: {}, overlapping: {} } as Record<FamilyName, Record<string, Tally[]>>]));
     for (const row of rows) {
       const ofMonth = tallies.get(row.month)!;
       CELLS.forEach(({ family, dimension, value }, i) => {
         if (row[`c${i}`] > 0) (ofMonth[family][dimension] ??= []).push({ areaCodes: row.areaCodes, value, count: row[`c${i}`] });
       });
     }
-    return months.map((month) => {
-      const { active, overlapping } = tallies.get(month)!;
-      return {
-        active: new FigureFamily(rule, active.total ?? [], {
-          kind: { values: Object.values(AgreementKind), additive: true, tallies: active.kind ?? [] },
-          ending: { values: AGREEMENT_ENDINGS, additive: true, tallies: active.ending ?? [] },
-        }),
-        overlapping: new FigureFamily(rule, overlapping.total ?? [], {
-          status: { values: Object.values(AgreementStatus), additive: true, tallies: overlapping.status ?? [] },
-        }),
-      };
-    });
+    return months.map((month) => ({ active: activeFamily(rule, tallies.get(month)!.active), overlapping: overlappingFamily(rule, tallies.get(month)!.overlapping) }));
   });
 }
 
 /**
- * SQL: the agreements the municipality figure considers for the days in `$1` (a date[]): counted by
- * the basis (`$2`), active on one of the days, and with an area at municipality level or below (an
+ * SQL: the agreements the municipality figure considers for the months in `$1`..`$4`: counted by
+ * the basis, active on one of the as-of days, and with an area at municipality level or below (an
  * agreement for a county or for Sweden is in no particular municipality).
  */
-const CANDIDATES_SQL = `
+const candidatesSql = (basis: FigureBasis) => `
   FROM agreements g
- WHERE ${countedSql('$2')}
-   AND EXISTS (SELECT 1 FROM unnest($1::date[]) AS d(day) WHERE ${activeOnSql('d.day')})
+ WHERE ${basisCondition(basis, 'g.visibility')}
+   AND EXISTS (SELECT 1 FROM (${MONTHS_SQL}) AS d WHERE ${activeOnSql('d.as_of')})
    AND EXISTS (SELECT 1 FROM agreement_areas aa WHERE aa.agreement_id = g.id AND length(aa.area_code) >= 4)`;
 
 /** The parties of the candidate agreements: the actors whose kinds the registry is asked for. */
-const CANDIDATE_PARTIES_SQL = `SELECT DISTINCT p.actor_id::text AS id FROM agreement_parties p WHERE p.agreement_id IN (SELECT g.id ${CANDIDATES_SQL})`;
+const candidatePartiesSql = (basis: FigureBasis) =>
+  `SELECT DISTINCT p.actor_id::text AS id FROM agreement_parties p WHERE p.agreement_id IN (SELECT g.id ${candidatesSql(basis)})`;
 
 /**
- * Per month, the municipalities (each once) that hold a district, named area or the municipality
- * itself of an agreement active on the month's as-of day with a party of each side.
+ * Per month, the municipalities (each once) that are, or hold a district or named area that is, an
+ * area of an agreement active on the month's as-of day with a party of each side (`$5`, `$6`).
  */
-const MUNICIPALITIES_SQL = `
+const municipalitiesSql = (basis: FigureBasis) => `
   SELECT d.month, left(aa.area_code, 4) AS code
-    FROM unnest($3::text[], $1::date[]) AS d(month, day)
-    JOIN agreements g ON ${countedSql('$2')} AND ${activeOnSql('d.day')}
+    FROM (${MONTHS_SQL}) AS d
+    JOIN agreements g ON ${basisCondition(basis, 'g.visibility')} AND ${activeOnSql('d.as_of')}
     JOIN agreement_areas aa ON aa.agreement_id = g.id AND length(aa.area_code) >= 4
-   WHERE EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = g.id AND p.actor_id = ANY($4::uuid[]))
-     AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = g.id AND p.actor_id = ANY($5::uuid[]))
+   WHERE EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = g.id AND p.actor_id = ANY($5::uuid[]))
+     AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = g.id AND p.actor_id = ANY($6::uuid[]))
    GROUP BY 1, 2`;
 
 /**
  * Per request: for each month, a figure family counting municipalities (one tally per qualifying
- * municipality code), so a county's figure is its number of such municipalities, with the same
+ * municipality code), so a county's figure is its number of such municipalities, under the same
  * disclosure control as record counts. Two statements and one batched call to the actors registry
  * (for the kinds of the candidate agreements' parties, cached) for all the months asked for.
  */
 export function partnershipMunicipalitiesLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
-  const allRecords = rule.basis === FigureBasis.ALL_RECORDS;
-  return new DataLoader<string, FigureFamily>(async (months) => {
-    const days = months.map(asOfDay);
-    const parties: Array<{ id: string }> = await dataSource.query(CANDIDATE_PARTIES_SQL, [days, allRecords]);
+  return new DataLoader<string, FigureFamily<Record<string, never>>>(async (months) => {
+    const parties: Array<{ id: string }> = await dataSource.query(candidatePartiesSql(rule.basis), monthParameters(months));
     const kinds = await actorKinds(parties.map((party) => party.id));
     const ofKind = (wanted: string[]) => [...kinds].filter(([, kind]) => wanted.includes(kind)).map(([id]) => id);
-    const police = ofKind(POLICE_KINDS);
-    const civilSociety = ofKind(CIVIL_SOCIETY_KINDS);
+    const [police, civilSociety] = [ofKind(POLICE_KINDS), ofKind(CIVIL_SOCIETY_KINDS)];
     const rows: Array<{ month: string; code: string }> =
-      police.length && civilSociety.length ? await dataSource.query(MUNICIPALITIES_SQL, [days, allRecords, months, police, civilSociety]) : [];
+      police.length && civilSociety.length ? await dataSource.query(municipalitiesSql(rule.basis), [...monthParameters(months), police, civilSociety]) : [];
     return months.map(
-      (month) =>
-        new FigureFamily(
-          rule,
-          rows.filter((row) => row.month === month).map(({ code }) => ({ areaCodes: [code], value: '', count: 1 })),
-          {},
-        ),
+      (month) => new FigureFamily(rule, rows.filter((row) => row.month === month).map(({ code }) => ({ areaCodes: [code], value: '', count: 1 })), {}),
     );
   });
 }

@@ -1,21 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { answeredBy, AREA_CODE_PATTERN } from '@samverkan/federation';
-import { badInput, SubgraphContext } from '@samverkan/platform';
+import { answeredBy, Count, Figures } from '@samverkan/federation';
+import { SubgraphContext } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus } from '../agreement';
 import type { AgreementsLoaders } from '../loaders';
-import { AgreementEnding, AgreementEndingCount, AgreementFigures, AgreementKindCount, AgreementStatusCount, Figures } from './agreement-figures';
-import { assertMonth, Count } from './engine-shim';
+import { AgreementEnding, AgreementEndingCount, AgreementFigures, AgreementKindCount, AgreementStatusCount } from './agreement-figures';
 
 type Context = SubgraphContext<AgreementsLoaders>;
-
-/** `_entities` of Figures: the key itself, once both parts are checked (a bad month or area code is BAD_USER_INPUT). */
-export function resolveFigures({ areaCode, month }: { areaCode: string; month: string }): Figures {
-  assertMonth(month);
-  if (typeof areaCode !== 'string' || !AREA_CODE_PATTERN.test(areaCode)) {
-    throw badInput(`Not an area code: ${areaCode}`, [{ field: 'areaCode', message: 'an area code such as SE, 01, 0180 or 0180-rinkeby-kista' }]);
-  }
-  return { areaCode, month };
-}
 
 @Resolver(() => Figures)
 export class FiguresAgreementsResolver {
