@@ -22,13 +22,18 @@ const overlappingFamily = (rule: ReturnType<typeof disclosureRule>, tallies: Rec
     status: { values: Object.values(AgreementStatus), additive: true, tallies: tallies.status ?? [] },
   });
 
-/** One month's figure families, for every area at once. */
+/** One month's figure families, for every area at once, each built when first asked for (a series may ask for one only). */
 export interface AgreementMonthFigures {
   /** Agreements active on the as-of day; dimensions `kind` and `ending` (each a partition). */
-  active: ReturnType<typeof activeFamily>;
+  active(): ReturnType<typeof activeFamily>;
   /** Agreements whose period overlaps the month; dimension `status` (a partition). */
-  overlapping: ReturnType<typeof overlappingFamily>;
+  overlapping(): ReturnType<typeof overlappingFamily>;
 }
+
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
 
 const PERIOD = { start: 'g.starts_on', end: 'g.ends_on' };
 
@@ -42,16 +47,16 @@ const endingSql = (dayExpr: string) => `CASE
     WHEN g.ends_on - ${dayExpr} <= 90 THEN '${AgreementEnding.WITHIN_90_DAYS}'
     ELSE '${AgreementEnding.LATER}' END`;
 
-type FamilyName = keyof AgreementMonthFigures;
+type FamilyName = 'active' | 'overlapping';
 
 /** The cells one statement counts: per family, its total ('' value) and each dimension's values. */
-const CELLS: Array<{ family: FamilyName; dimension: string; value: string; condition: string }> = [
+const CELLS = [
   { family: 'active', dimension: 'total', value: '', condition: 'active' },
-  ...Object.values(AgreementKind).map((value) => ({ family: 'active' as const, dimension: 'kind', value, condition: `active AND kind = '${value}'` })),
-  ...AGREEMENT_ENDINGS.map((value) => ({ family: 'active' as const, dimension: 'ending', value, condition: `active AND ending = '${value}'` })),
+  ...Object.values(AgreementKind).map((value) => ({ family: 'active', dimension: 'kind', value, condition: `active AND kind = '${value}'` })),
+  ...AGREEMENT_ENDINGS.map((value) => ({ family: 'active', dimension: 'ending', value, condition: `active AND ending = '${value}'` })),
   { family: 'overlapping', dimension: 'total', value: '', condition: 'TRUE' },
-  ...Object.values(AgreementStatus).map((value) => ({ family: 'overlapping' as const, dimension: 'status', value, condition: `status = '${value}'` })),
-];
+  ...Object.values(AgreementStatus).map((value) => ({ family: 'overlapping', dimension: 'status', value, condition: `status = '${value}'` })),
+].map((cell, i) => ({ ...cell, family: cell.family as FamilyName, column: `c${i}` }));
 
 /** SQL: the requested months (`$1`) with their as-of (`$2`), first (`$3`) and last (`$4`) days. */
 const MONTHS_SQL = `SELECT month, as_of::date, first_day::date, last_day::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(month, as_of, first_day, last_day)`;
@@ -60,7 +65,7 @@ const monthParameters = (months: readonly string[]) => [months, months.map((mont
 /**
  * Every tally of the months asked for, in one statement: one row per month and per agreements' sorted
  * set of area codes (exactly as stored, no roll-up: the engine does that), with a column per cell
- * (`c0`, `c1`, ... in the order of CELLS) counting the agreements with those areas in that cell.
+ * (`c0`, `c1`, ...: each cell's `column`) counting the agreements with those areas in that cell.
  */
 const talliesSql = (basis: FigureBasis) => `
   WITH months AS (${MONTHS_SQL}),
@@ -75,7 +80,7 @@ const talliesSql = (basis: FigureBasis) => `
     SELECT months.month, g.area_codes, g.kind, g.status, ${activeOnSql('months.as_of')} AS active, ${endingSql('months.as_of')} AS ending
       FROM months JOIN counted g ON ${periodOverlapSql(PERIOD, 'months.first_day', 'months.last_day')}
   )
-  SELECT month, area_codes AS "areaCodes", ${CELLS.map(({ condition }, i) => `count(*) FILTER (WHERE ${condition})::int AS c${i}`).join(', ')}
+  SELECT month, area_codes AS "areaCodes", ${CELLS.map(({ condition, column }) => `count(*) FILTER (WHERE ${condition})::int AS ${column}`).join(', ')}
     FROM placed
    GROUP BY month, area_codes`;
 
@@ -91,11 +96,14 @@ export function agreementFiguresLoader(dataSource: DataSource, viewer: Viewer) {
     const tallies = new Map(months.map((month) => [month, { active: {}, overlapping: {} } as Record<FamilyName, Record<string, Tally[]>>]));
     for (const row of rows) {
       const ofMonth = tallies.get(row.month)!;
-      CELLS.forEach(({ family, dimension, value }, i) => {
-        if (row[`c${i}`] > 0) (ofMonth[family][dimension] ??= []).push({ areaCodes: row.areaCodes, value, count: row[`c${i}`] });
+      CELLS.forEach(({ family, dimension, value, column }) => {
+        if (row[column] > 0) (ofMonth[family][dimension] ??= []).push({ areaCodes: row.areaCodes, value, count: row[column] });
       });
     }
-    return months.map((month) => ({ active: activeFamily(rule, tallies.get(month)!.active), overlapping: overlappingFamily(rule, tallies.get(month)!.overlapping) }));
+    return months.map((month) => ({
+      active: once(() => activeFamily(rule, tallies.get(month)!.active)),
+      overlapping: once(() => overlappingFamily(rule, tallies.get(month)!.overlapping)),
+    }));
   });
 }
 

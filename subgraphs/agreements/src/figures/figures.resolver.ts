@@ -19,14 +19,14 @@ export class FiguresAgreementsResolver {
 export class AgreementFiguresResolver {
   @FieldResolver(() => Count, { description: 'Agreements active on the as-of day that cover the area.' })
   async active(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<Count> {
-    return (await loaders.figures.load(month)).active.total(areaCode);
+    return (await loaders.figures.load(month)).active().total(areaCode);
   }
 
   @FieldResolver(() => [AgreementKindCount], {
     description: 'The active agreements (`active`) by kind, one entry per `AgreementKind` in its order; the kinds add up to `active`.',
   })
   async activeByKind(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<AgreementKindCount[]> {
-    const { active } = await loaders.figures.load(month);
+    const active = (await loaders.figures.load(month)).active();
     return active.breakdown('kind', areaCode).map(({ value, count }) => ({ kind: value as AgreementKind, count }));
   }
 
@@ -35,7 +35,7 @@ export class AgreementFiguresResolver {
       'The active agreements (`active`) by when they end, counted from the as-of day: one entry per `AgreementEnding` (WITHIN_30_DAYS, WITHIN_90_DAYS, LATER, OPEN_ENDED), which split them with no overlap and add up to `active`. Agreements ending within 90 days are the first two.',
   })
   async activeByEnding(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<AgreementEndingCount[]> {
-    const { active } = await loaders.figures.load(month);
+    const active = (await loaders.figures.load(month)).active();
     return active.breakdown('ending', areaCode).map(({ value, count }) => ({ ending: value as AgreementEnding, count }));
   }
 
@@ -44,7 +44,7 @@ export class AgreementFiguresResolver {
       'The agreements covering the area whose period overlaps the month (started by its last day, not ended before its first; a draft without a start date is in no month), by their current status: one entry per `AgreementStatus`, each agreement in exactly one.',
   })
   async byStatus(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<AgreementStatusCount[]> {
-    const { overlapping } = await loaders.figures.load(month);
+    const overlapping = (await loaders.figures.load(month)).overlapping();
     return overlapping.breakdown('status', areaCode).map(({ value, count }) => ({ status: value as AgreementStatus, count }));
   }
 
