@@ -51,7 +51,7 @@ export class AgreementFiguresResolver {
   @FieldResolver(() => Count, {
     nullable: true,
     description:
-      "The number of municipalities in the area (for a municipality 1 or 0; a district or named area contains none) in which at least one agreement active on the as-of day has both a POLICE party and a CIVIL_SOCIETY or FAITH_COMMUNITY party (actor kinds as the actors registry has them now). An agreement counts for the municipalities of its areas at municipality level or below (a district's or named area's municipality); one for a county or for Sweden counts for none. A count of municipalities, under the same disclosure control as the other figures. Null when the actors service, which knows the parties' kinds, is unavailable.",
+      "The number of municipalities in the area (for a municipality 1 or 0; a district or named area contains none) in which at least one agreement active on the as-of day has both a POLICE party and a CIVIL_SOCIETY or FAITH_COMMUNITY party (actor kinds as the actors registry has them now). An agreement counts for the municipalities of its areas at municipality level or below (a district's or named area's municipality); one for a county or for Sweden counts for none. A count of municipalities, under the same disclosure control as the other figures (so a signed-in viewer sees a single municipality's 1 or 0 suppressed, both being below the minimum count). Null when the actors service, which knows the parties' kinds, is unavailable.",
   })
   async municipalitiesWithPoliceAndCivilSociety(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<Count> {
     return (await loaders.partnershipMunicipalities.load(month)).total(areaCode);
