@@ -17,17 +17,22 @@ const activeFamily = (rule: ReturnType<typeof disclosureRule>, tallies: Record<s
     ending: { values: AGREEMENT_ENDINGS, additive: true, tallies: tallies.ending ?? [] },
   });
 
-const overlappingFamily = (rule: ReturnType<typeof disclosureRule>, tallies: Record<string, Tally[]>) =>
+/**
+ * The agreements in the month that are not active on its as-of day, by status. Kept apart from the
+ * active ones so that no published figure is a subset of another (see `byStatus`). Its total is never
+ * published, so its status values are no partition of a published total (`additive: false`).
+ */
+const notActiveFamily = (rule: ReturnType<typeof disclosureRule>, tallies: Record<string, Tally[]>) =>
   new FigureFamily(rule, tallies.total ?? [], {
-    status: { values: Object.values(AgreementStatus), additive: true, tallies: tallies.status ?? [] },
+    status: { values: Object.values(AgreementStatus), additive: false, tallies: tallies.status ?? [] },
   });
 
 /** One month's figure families, for every area at once, each built when first asked for (a series may ask for one only). */
 export interface AgreementMonthFigures {
   /** Agreements active on the as-of day; dimensions `kind` and `ending` (each a partition). */
   active(): ReturnType<typeof activeFamily>;
-  /** Agreements whose period overlaps the month; dimension `status` (a partition). */
-  overlapping(): ReturnType<typeof overlappingFamily>;
+  /** Agreements whose period overlaps the month but that are not active on its as-of day; dimension `status`. */
+  notActive(): ReturnType<typeof notActiveFamily>;
 }
 
 const once = <T>(make: () => T): (() => T) => {
@@ -47,15 +52,15 @@ const endingSql = (dayExpr: string) => `CASE
     WHEN g.ends_on - ${dayExpr} <= 90 THEN '${AgreementEnding.WITHIN_90_DAYS}'
     ELSE '${AgreementEnding.LATER}' END`;
 
-type FamilyName = 'active' | 'overlapping';
+type FamilyName = 'active' | 'notActive';
 
 /** The cells one statement counts: per family, its total ('' value) and each dimension's values. */
 const CELLS = [
   { family: 'active', dimension: 'total', value: '', condition: 'active' },
   ...Object.values(AgreementKind).map((value) => ({ family: 'active', dimension: 'kind', value, condition: `active AND kind = '${value}'` })),
   ...AGREEMENT_ENDINGS.map((value) => ({ family: 'active', dimension: 'ending', value, condition: `active AND ending = '${value}'` })),
-  { family: 'overlapping', dimension: 'total', value: '', condition: 'TRUE' },
-  ...Object.values(AgreementStatus).map((value) => ({ family: 'overlapping', dimension: 'status', value, condition: `status = '${value}'` })),
+  { family: 'notActive', dimension: 'total', value: '', condition: 'NOT active' },
+  ...Object.values(AgreementStatus).map((value) => ({ family: 'notActive', dimension: 'status', value, condition: `NOT active AND status = '${value}'` })),
 ].map((cell, i) => ({ ...cell, family: cell.family as FamilyName, column: `c${i}` }));
 
 /** SQL: the requested months (`$1`) with their as-of (`$2`), first (`$3`) and last (`$4`) days. */
@@ -93,7 +98,7 @@ export function agreementFiguresLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
   return new DataLoader<string, AgreementMonthFigures>(async (months) => {
     const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await dataSource.query(talliesSql(rule.basis), monthParameters(months));
-    const tallies = new Map(months.map((month) => [month, { active: {}, overlapping: {} } as Record<FamilyName, Record<string, Tally[]>>]));
+    const tallies = new Map(months.map((month) => [month, { active: {}, notActive: {} } as Record<FamilyName, Record<string, Tally[]>>]));
     for (const row of rows) {
       const ofMonth = tallies.get(row.month)!;
       CELLS.forEach(({ family, dimension, value, column }) => {
@@ -102,7 +107,7 @@ export function agreementFiguresLoader(dataSource: DataSource, viewer: Viewer) {
     }
     return months.map((month) => ({
       active: once(() => activeFamily(rule, tallies.get(month)!.active)),
-      overlapping: once(() => overlappingFamily(rule, tallies.get(month)!.overlapping)),
+      notActive: once(() => notActiveFamily(rule, tallies.get(month)!.notActive)),
     }));
   });
 }

@@ -7,6 +7,10 @@ import { AgreementEnding, AgreementEndingCount, AgreementFigures, AgreementKindC
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
+/** Two disjoint counts together: published only when both are, so the sum never uncovers a withheld part. */
+const sum = (a: Count, b: Count): Count =>
+  a.suppressed || b.suppressed ? { value: null, suppressed: true } : { value: a.value! + b.value!, suppressed: false };
+
 @Resolver(() => Figures)
 export class FiguresAgreementsResolver {
   @FieldResolver(() => AgreementFigures, answeredBy('agreements', 'Figures about agreements: active ones by kind and by when they end, by status, and municipalities with an active police and civil-society agreement.'))
@@ -41,11 +45,14 @@ export class AgreementFiguresResolver {
 
   @FieldResolver(() => [AgreementStatusCount], {
     description:
-      'The agreements covering the area whose period overlaps the month (started by its last day, not ended before its first; a draft without a start date is in no month), by their current status: one entry per `AgreementStatus`, each agreement in exactly one.',
+      'The agreements covering the area whose period overlaps the month (started by its last day, not ended before its first; a draft without a start date is in no month), by their current status: one entry per `AgreementStatus`, each agreement in exactly one. ACTIVE holds the `active` agreements and those with status ACTIVE that are not active on the as-of day (ended earlier in the month, or, this month, starting after today); for a signed-in viewer it is shown only when both parts could be, so that ACTIVE minus `active` never shows a small count.',
   })
   async byStatus(@Root() { areaCode, month }: AgreementFigures, @Ctx() { loaders }: Context): Promise<AgreementStatusCount[]> {
-    const overlapping = (await loaders.figures.load(month)).overlapping();
-    return overlapping.breakdown('status', areaCode).map(({ value, count }) => ({ status: value as AgreementStatus, count }));
+    const figures = await loaders.figures.load(month);
+    return figures
+      .notActive()
+      .breakdown('status', areaCode)
+      .map(({ value, count }) => ({ status: value as AgreementStatus, count: value === AgreementStatus.ACTIVE ? sum(figures.active().total(areaCode), count) : count }));
   }
 
   @FieldResolver(() => Count, {
