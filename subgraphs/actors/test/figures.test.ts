@@ -149,6 +149,23 @@ describe('registry figures', () => {
     expect(await table('SE')).toBe(await table('24'));
   });
 
+  it('keeps counts until the change log moves, so a write through the API shows at once', async () => {
+    process.env.FIGURES_CACHE_SECONDS = '600';
+    try {
+      const count = async () => ((await subgraph.query(`{ figures(areaCode: "2482") { registry { actors { value } } } }`, {}, signedIn)).data!.figures as Json).registry.actors.value;
+      const before = await count();
+      // Written beside the API: no change-log entry, so the kept count stands (for up to FIGURES_CACHE_SECONDS).
+      await subgraph.dataSource.query(`INSERT INTO actors (id, name, kind, owner_id, version) VALUES ($1, 'Sidoförening', 'CIVIL_SOCIETY', $1, 1)`, [id(31)]);
+      await subgraph.dataSource.query(`INSERT INTO actor_areas (actor_id, area_code) VALUES ($1, '2482')`, [id(31)]);
+      expect(await count()).toBe(before);
+      const created = await subgraph.query(`mutation { createActor(input: { name: "Skellefteå ungdomsförening", kind: CIVIL_SOCIETY, areaCodes: ["2482"] }) { id } }`, {}, signedIn);
+      expect(created.errors).toBeUndefined();
+      expect(await count()).toBe(before + 2);
+    } finally {
+      process.env.FIGURES_CACHE_SECONDS = '0';
+    }
+  });
+
   it.each([
     ['a malformed month', `{ figures(areaCode: "24", month: "2026-13") { month } }`, 'BAD_USER_INPUT'],
     ['a malformed area code', `{ figures(areaCode: "Umeå") { month } }`, 'BAD_USER_INPUT'],

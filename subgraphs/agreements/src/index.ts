@@ -24,7 +24,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
     }),
   ],
-  extendedTypes: [Figures],
+  orphanedTypes: [Figures],
   references: {
     // Per viewer: another subgraph asking with the caller's Authorization header (e.g. activities checking
     // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.

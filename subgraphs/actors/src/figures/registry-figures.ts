@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { asOfDay, Count, FigureBasis, FigureFamily, Tally } from '@samverkan/federation';
+import { asOfDay, Count, FigureBasis, FigureFamily, keptFigures, Tally } from '@samverkan/federation';
 import { figuresMinimumCount } from '@samverkan/platform';
 import { ActorKind } from '../registry/actor';
 import { ServiceCategory } from '../services/service';
@@ -60,7 +60,8 @@ export class RegistryFigures {
 }
 
 /**
- * Registry rows as grouped in SQL: their areas, their value, and between which of the requested days
+ * Registry rows as grouped in SQL: their areas (in no particular order: sorting them costs more in
+ * SQL than the few extra groups cost here), their value, and between which of the requested days
  * they existed: from the day at index `first` (registered by then) up to before index `stop`
  * (their actor archived by then).
  */
@@ -83,7 +84,7 @@ interface FunctionRow {
 const DAY = (column: string) => `(${column} AT TIME ZONE 'Europe/Stockholm')::date`;
 
 /** SQL: how many of the requested days ($1, ascending) come before the day `expr` (all of them when it is null). */
-const daysBefore = (expr: string) => `(CASE WHEN ${expr} IS NULL THEN cardinality($1::date[]) ELSE (SELECT count(*) FROM unnest($1::date[]) x WHERE x < ${expr}) END)::int`;
+const daysBefore = (expr: string) => `coalesce(width_bucket(${expr} - 1, $1::date[]), cardinality($1::date[]))`;
 
 const existedOn = (row: { first: number; stop: number }, index: number) => row.first <= index && index < row.stop;
 
@@ -135,17 +136,17 @@ export class MonthOfRegistry {
 
 /**
  * Per request: the registry's figures per month, three statements for all the months asked for
- * (a county table or a 24-month series alike); each record's days are compared in memory.
+ * (a county table or a 24-month series alike), kept a while (`keptFigures`).
  */
 export const registryFiguresLoader = (dataSource: DataSource, signedIn: boolean, today?: string) =>
   new DataLoader<string, MonthOfRegistry>(async (months) => {
     const dayOf = new Map(months.map((month) => [month, asOfDay(month, today)]));
     const days = [...new Set(dayOf.values())].sort();
-    const [actors, services, functions] = await Promise.all([
+    const [actors, services, functions] = await keptFigures(dataSource, `registry:${days.join(',')}`, () => Promise.all([
       dataSource.query(
         `SELECT a.codes, k.kind AS value, ${daysBefore('k.created')} AS first, ${daysBefore('k.archived')} AS stop, count(*)::int AS n
            FROM (SELECT id, kind, ${DAY('created_at')} AS created, ${DAY('archived_at')} AS archived FROM actors) k
-           JOIN (SELECT actor_id, array_agg(area_code ORDER BY area_code) AS codes FROM actor_areas GROUP BY actor_id) a ON a.actor_id = k.id
+           JOIN (SELECT actor_id, array_agg(area_code) AS codes FROM actor_areas GROUP BY actor_id) a ON a.actor_id = k.id
           GROUP BY 1, 2, 3, 4`,
         [days],
       ) as Promise<DatedRow[]>,
@@ -153,7 +154,7 @@ export const registryFiguresLoader = (dataSource: DataSource, signedIn: boolean,
         `SELECT a.codes, s.category AS value, ${daysBefore(`greatest(${DAY('s.created_at')}, ${DAY('o.created_at')})`)} AS first,
                 ${daysBefore(DAY('o.archived_at'))} AS stop, count(*)::int AS n
            FROM services s JOIN actors o ON o.id = s.actor_id
-           JOIN (SELECT service_id, array_agg(area_code ORDER BY area_code) AS codes FROM service_areas GROUP BY service_id) a ON a.service_id = s.id
+           JOIN (SELECT service_id, array_agg(area_code) AS codes FROM service_areas GROUP BY service_id) a ON a.service_id = s.id
           GROUP BY 1, 2, 3, 4`,
         [days],
       ) as Promise<DatedRow[]>,
@@ -165,7 +166,7 @@ export const registryFiguresLoader = (dataSource: DataSource, signedIn: boolean,
           GROUP BY f.id, o.id`,
         [days],
       ) as Promise<FunctionRow[]>,
-    ]);
+    ]));
     return months.map((month) => {
       const day = dayOf.get(month)!;
       return new MonthOfRegistry(day, days.indexOf(day), { actors, services, functions }, signedIn);
