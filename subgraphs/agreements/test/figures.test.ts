@@ -276,6 +276,42 @@ it('costs the same statements for one county as for 21, and for one month as for
   }
 }, 60000);
 
+it('keeps the counts a while, and counts afresh after a write through the API', async () => {
+  process.env.FIGURES_CACHE_SECONDS = '60';
+  process.env.SAMVERKAN_SQL_STATS = 'true';
+  const key = [{ areaCode: '2480', month: THIS_MONTH }]; // Umeå: nothing generated there
+  let id: string | undefined;
+  try {
+    const first = await figures(key);
+    const again = await figures(key);
+    expect(again.answers).toEqual(first.answers);
+    // Only the change-log probes, one per figure family.
+    expect(again.statements).toBeLessThan(first.statements!);
+    const created = await subgraph.query(
+      `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Medborgarlöfte Umeå', kind: 'CITIZEN_PROMISE', status: 'ACTIVE', visibility: 'PUBLIC', startsOn: calendar.days(-20),
+          parties: [{ actorId: A.goteborgsStad, role: 'ACCOUNTABLE' }], areaCodes: ['2480'],
+        },
+      },
+      await bearer(A.goteborgsStad, [Role.COORDINATOR]),
+    );
+    expect(created.errors).toBeUndefined();
+    id = created.data!.createAgreement.id;
+    const after = await figures(key);
+    expect(after.answers[0].agreements.active.value).toBe(first.answers[0].agreements.active.value! + 1);
+  } finally {
+    delete process.env.SAMVERKAN_SQL_STATS;
+    process.env.FIGURES_CACHE_SECONDS = '0';
+    if (id) {
+      await subgraph.dataSource.query('DELETE FROM agreement_parties WHERE agreement_id = $1', [id]);
+      await subgraph.dataSource.query('DELETE FROM agreement_areas WHERE agreement_id = $1', [id]);
+      await subgraph.dataSource.query('DELETE FROM agreements WHERE id = $1', [id]);
+    }
+  }
+});
+
 it('refuses a malformed month or area code with BAD_USER_INPUT', async () => {
   for (const key of [{ areaCode: '01', month: '2026-13' }, { areaCode: '01', month: '2026-1' }, { areaCode: '01', month: 'last' }, { areaCode: 'X1', month: THIS_MONTH }]) {
     const response = await subgraph.query(

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import {
-  actorKinds, asOfDay, basisCondition, disclosureRule, FigureBasis, FigureFamily, firstDayOf, lastDayOf, periodOverlapSql, Tally,
+  actorKinds, asOfDay, basisCondition, disclosureRule, FigureBasis, FigureFamily, firstDayOf, keptFigures, lastDayOf, periodOverlapSql, Tally,
 } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus } from '../agreement';
@@ -67,6 +67,10 @@ const CELLS = [
 const MONTHS_SQL = `SELECT month, as_of::date, first_day::date, last_day::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(month, as_of, first_day, last_day)`;
 const monthParameters = (months: readonly string[]) => [months, months.map((month) => asOfDay(month)), months.map(firstDayOf), months.map(lastDayOf)];
 
+/** What a count for these months depends on besides the records: the basis, the months and their as-of days (`keptFigures`' key). */
+const keyOf = (figure: string, basis: FigureBasis, months: readonly string[]) =>
+  `agreements:${figure}:${basis}:${months.map((month) => `${month}@${asOfDay(month)}`).join(',')}`;
+
 /**
  * Every tally of the months asked for, in one statement: one row per month and per agreements' sorted
  * set of area codes (exactly as stored, no roll-up: the engine does that), with a column per cell
@@ -92,12 +96,14 @@ const talliesSql = (basis: FigureBasis) => `
 /**
  * Per request (one viewer, so one basis): the agreement figure families of each month asked for.
  * All the months a query needs (one for a county table of 21 Figures, 24 for a series) come from
- * one statement.
+ * one statement, kept a while (`keptFigures`: until the change log moves or FIGURES_CACHE_SECONDS pass).
  */
 export function agreementFiguresLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
   return new DataLoader<string, AgreementMonthFigures>(async (months) => {
-    const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await dataSource.query(talliesSql(rule.basis), monthParameters(months));
+    const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await keptFigures(dataSource, keyOf('tallies', rule.basis, months), () =>
+      dataSource.query(talliesSql(rule.basis), monthParameters(months)),
+    );
     const tallies = new Map(months.map((month) => [month, { active: {}, notActive: {} } as Record<FamilyName, Record<string, Tally[]>>]));
     for (const row of rows) {
       const ofMonth = tallies.get(row.month)!;
@@ -144,17 +150,20 @@ const municipalitiesSql = (basis: FigureBasis) => `
  * Per request: for each month, a figure family counting municipalities (one tally per qualifying
  * municipality code), so a county's figure is its number of such municipalities, under the same
  * disclosure control as record counts. Two statements and one batched call to the actors registry
- * (for the kinds of the candidate agreements' parties, cached) for all the months asked for.
+ * (for the kinds of the candidate agreements' parties, cached) for all the months asked for, kept a
+ * while like the tallies (so a changed actor kind shows within FIGURES_CACHE_SECONDS, or the five
+ * minutes `actorKinds` keeps kinds).
  */
 export function partnershipMunicipalitiesLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
   return new DataLoader<string, FigureFamily<Record<string, never>>>(async (months) => {
-    const parties: Array<{ id: string }> = await dataSource.query(candidatePartiesSql(rule.basis), monthParameters(months));
-    const kinds = await actorKinds(parties.map((party) => party.id));
-    const ofKind = (wanted: string[]) => [...kinds].filter(([, kind]) => wanted.includes(kind)).map(([id]) => id);
-    const [police, civilSociety] = [ofKind(POLICE_KINDS), ofKind(CIVIL_SOCIETY_KINDS)];
-    const rows: Array<{ month: string; code: string }> =
-      police.length && civilSociety.length ? await dataSource.query(municipalitiesSql(rule.basis), [...monthParameters(months), police, civilSociety]) : [];
+    const rows = await keptFigures(dataSource, keyOf('municipalities', rule.basis, months), async (): Promise<Array<{ month: string; code: string }>> => {
+      const parties: Array<{ id: string }> = await dataSource.query(candidatePartiesSql(rule.basis), monthParameters(months));
+      const kinds = await actorKinds(parties.map((party) => party.id));
+      const ofKind = (wanted: string[]) => [...kinds].filter(([, kind]) => wanted.includes(kind)).map(([id]) => id);
+      const [police, civilSociety] = [ofKind(POLICE_KINDS), ofKind(CIVIL_SOCIETY_KINDS)];
+      return police.length && civilSociety.length ? dataSource.query(municipalitiesSql(rule.basis), [...monthParameters(months), police, civilSociety]) : [];
+    });
     return months.map(
       (month) => new FigureFamily(rule, rows.filter((row) => row.month === month).map(({ code }) => ({ areaCodes: [code], value: '', count: 1 })), {}),
     );
