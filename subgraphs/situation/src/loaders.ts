@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
-import { groupLoader, isSignedIn, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { Observation, SituationReport } from './situation-report';
 
@@ -44,38 +43,6 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
         .addOrderBy('l.id', 'DESC');
       return reports.createQueryBuilder('r').where(`r.id IN (${latest.getQuery()})`).setParameters(latest.getParameters()).getMany();
     }, (r) => r.areaCode),
-    /**
-     * Whether a report about exactly this area is newer (later period end, then later written) than
-     * the latest one the viewer may see, i.e. one the viewer may not see: one statement for all areas.
-     * Only for a signed-in viewer who sees a report of the area (null otherwise, so the public learns
-     * nothing of non-public reports, and an area where you see none tells nothing either).
-     */
-    newerReportHidden: new DataLoader<string, boolean | null>(async (codes) => {
-      if (!isSignedIn(viewer)) return codes.map(() => null);
-      const [latestSql, parameters] = visible('l')
-        .select('l.area_code', 'area_code')
-        .addSelect('l.period_end', 'period_end')
-        .addSelect('l.created_at', 'created_at')
-        .addSelect('l.id', 'id')
-        .distinctOn(['l.area_code'])
-        .andWhere('l.area_code = ANY(:codes)', { codes: [...codes] })
-        .orderBy('l.area_code')
-        .addOrderBy('l.period_end', 'DESC')
-        .addOrderBy('l.created_at', 'DESC')
-        .addOrderBy('l.id', 'DESC')
-        .getQueryAndParameters();
-      // Newer than the latest visible one can only be hidden: the same order as latestReportOfArea.
-      const rows: Array<{ area_code: string; newer: boolean }> = await dataSource.query(
-        `SELECT v.area_code, EXISTS (
-            SELECT 1 FROM situation_reports h
-             WHERE h.area_code = v.area_code AND (h.period_end, h.created_at, h.id) > (v.period_end, v.created_at, v.id)
-          ) AS newer
-           FROM (${latestSql}) AS v`,
-        parameters,
-      );
-      const newer = new Map(rows.map((row) => [row.area_code, row.newer]));
-      return codes.map((code) => newer.get(code) ?? null);
-    }),
     situationFigures: situationFiguresLoader(dataSource, viewer),
     reportsInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'situation_reports', 'area_code', scope), newestFirst)),
     reportsByActor: groupLoader<string, SituationReport>(async (actorIds) => {

@@ -13,22 +13,11 @@ export class AreaSituationResolver {
     () => SituationReport,
     answeredBy(
       'situation',
-      'The current situation picture of exactly this area (not its sub-areas), as far as you may see it: of the reports you may see, the one with the latest period end, the most recently created one on a tie; null when there is none. Parties who may see other reports can get another one: `newerSituationReportHidden` tells whether a newer one exists that you may not see.',
+      'The current situation picture of exactly this area (not its sub-areas), as far as you may see it: of the reports you may see, the one with the latest period end, the most recently created one on a tie; null when there is none. Parties who may see other reports can get another one; the picture across the reports of every party, the same for every signed-in party, is in `figures { situation { latestByLevel trend } }`.',
     ),
   )
   latestSituationReport(@Root() area: Area, @Ctx() { loaders }: Context) {
     return loaders.latestReportOfArea.load(area.code);
-  }
-
-  @FieldResolver(
-    () => Boolean,
-    answeredBy(
-      'situation',
-      "Whether a situation report about exactly this area is newer than `latestSituationReport` (a later period end, or written later for the same end) but not shown to you: then your picture of the area is not the latest, and others may see a different level. Says nothing of that report's content, level, period or author. Only for a signed-in party that sees a report of the area; null for the public (which learns nothing of non-public reports) and where you see none.",
-    ),
-  )
-  newerSituationReportHidden(@Root() area: Area, @Ctx() { loaders }: Context) {
-    return loaders.newerReportHidden.load(area.code);
   }
 
   @FieldResolver(() => [SituationReport], answeredBy('situation', 'Situation reports about this area that you may see, newest period first (by `periodEnd`).'))
