@@ -19,16 +19,6 @@ export function assertPeriod(start: string | null | undefined, end: string | nul
 }
 
 /**
- * SQL condition: the period in the columns `start`..`end` overlaps [fromExpr, toExpr] (SQL date
- * expressions, such as parameters or another table's columns; for one day pass it as both). A record
- * without a start is never in a dated range; one without an end is ongoing: the rule of
- * `periodOverlapConditions` for a closed range, for figures that count records "active on a day"
- * or "in a month" for many days in one statement.
- */
-export const periodOverlapSql = ({ start, end }: { start: string; end: string }, fromExpr: string, toExpr: string) =>
-  `(${start} IS NOT NULL AND (${end} IS NULL OR ${end} >= ${fromExpr}) AND ${start} <= ${toExpr})`;
-
-/**
  * The SQL conditions, with their named parameters, that keep the records whose period overlaps
  * [from, to] (dates as 'YYYY-MM-DD'; either end may be left open). A record without a start is
  * never in a dated range; one without an end is ongoing. Refuses `to` before `from`, naming `fields`.

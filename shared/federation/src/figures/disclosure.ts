@@ -43,6 +43,27 @@ export function parentArea(code: string): string | null {
   return code.length === 2 ? COUNTRY_CODE : code.slice(0, code.length === 4 ? 2 : 4);
 }
 
+/** The areas a record given some area codes counts in (each once), and the codes themselves. */
+interface Spread {
+  areas: string[];
+  given: string[];
+}
+
+/** Records share few sets of areas: each set's spread is worked out once per process (a bounded number kept). */
+const spreads = new Map<string, Spread>();
+const MAX_SPREADS = 100_000;
+
+function spreadOf(areaCodes: readonly string[]): Spread {
+  const key = areaCodes.length === 1 ? areaCodes[0] : [...areaCodes].sort().join(' ');
+  let spread = spreads.get(key);
+  if (!spread) {
+    if (spreads.size >= MAX_SPREADS) spreads.clear();
+    spread = { areas: [...new Set(areaCodes.flatMap(selfAndAncestors))], given: [...new Set(areaCodes)] };
+    spreads.set(key, spread);
+  }
+  return spread;
+}
+
 /** A cell of a line: its count, whether it is withheld, and how to withhold it (absent: it never is published). */
 interface Cell {
   count: number;
@@ -66,11 +87,14 @@ class DisclosureTable {
     /** The totals whose published cells are the rows' margins (additive dimensions only). */
     private readonly totals: DisclosureTable | null,
   ) {
+    const seen = new Set<Spread>();
     for (const { areaCodes, value, count } of tallies) {
-      const areas = new Set(areaCodes.flatMap(selfAndAncestors));
-      for (const area of areas) add(this.counts, area, value, count);
-      for (const area of new Set(areaCodes)) add(this.exact, area, value, count);
-      for (const area of areas) {
+      const spread = spreadOf(areaCodes);
+      for (const area of spread.areas) add(this.counts, area, value, count);
+      for (const area of spread.given) add(this.exact, area, value, count);
+      if (seen.has(spread)) continue;
+      seen.add(spread);
+      for (const area of spread.areas) {
         const parent = parentArea(area);
         if (parent !== null) (this.children.get(parent) ?? this.children.set(parent, new Set()).get(parent)!).add(area);
       }

@@ -43,7 +43,7 @@ const once = <T>(make: () => T): (() => T) => {
 const PERIOD = { start: 'g.starts_on', end: 'g.ends_on' };
 
 /** SQL: the agreement `g` is active on the day `dayExpr`: status ACTIVE and a period including the day (the `agreements` list's period rule). */
-const activeOnSql = (dayExpr: string) => `(g.status = '${AgreementStatus.ACTIVE}' AND ${periodOverlapSql(PERIOD, dayExpr, dayExpr)})`;
+const activeOnSql = (dayExpr: string) => `(g.status = '${AgreementStatus.ACTIVE}' AND ${periodOverlapSql(PERIOD, { from: dayExpr, to: dayExpr })})`;
 
 /** SQL: days from the as-of day to the end, as the four `AgreementEnding` values (for agreements active on it). */
 const endingSql = (dayExpr: string) => `CASE
@@ -82,12 +82,12 @@ const talliesSql = (basis: FigureBasis) => `
     SELECT g.id, g.kind, g.status, g.starts_on, g.ends_on, array_agg(aa.area_code ORDER BY aa.area_code COLLATE "C") AS area_codes
       FROM agreements g JOIN agreement_areas aa ON aa.agreement_id = g.id
      WHERE ${basisCondition(basis, 'g.visibility')}
-       AND ${periodOverlapSql(PERIOD, '(SELECT min(first_day) FROM months)', '(SELECT max(last_day) FROM months)')}
+       AND ${periodOverlapSql(PERIOD, { from: '(SELECT min(first_day) FROM months)', to: '(SELECT max(last_day) FROM months)' })}
      GROUP BY g.id
   ),
   placed AS (
     SELECT months.month, g.area_codes, g.kind, g.status, ${activeOnSql('months.as_of')} AS active, ${endingSql('months.as_of')} AS ending
-      FROM months JOIN counted g ON ${periodOverlapSql(PERIOD, 'months.first_day', 'months.last_day')}
+      FROM months JOIN counted g ON ${periodOverlapSql(PERIOD, { from: 'months.first_day', to: 'months.last_day' })}
   )
   SELECT month, area_codes AS "areaCodes", ${CELLS.map(({ condition, column }) => `count(*) FILTER (WHERE ${condition})::int AS ${column}`).join(', ')}
     FROM placed
