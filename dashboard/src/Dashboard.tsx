@@ -6,7 +6,7 @@ import { Column, DataTable } from './components/DataTable';
 import { SwedenMap } from './components/SwedenMap';
 import { TrendChart } from './components/TrendChart';
 import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, ROLES, SERVICE_CATEGORIES } from './labels';
-import { AreaRow, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
+import { AreaRow, DEFAULT_MEASURE, defaultMeasure, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
 import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
 import { useQuery } from './useQuery';
 
@@ -83,8 +83,8 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
   };
   const months = useMemo(() => lastMonths(24), []);
   const [month, setMonth] = useState(months[0]);
-  const [measureId, setMeasureId] = useState(MEASURES[0].id);
-  const measure = MEASURES.find((m) => m.id === measureId) ?? MEASURES[0];
+  // Until one is chosen, the map shows the first figure with something to show.
+  const [measureId, setMeasureId] = useState<string>();
   const today = swedishDay();
 
   const run = <T,>(query: string | undefined, variables: Record<string, unknown>) =>
@@ -99,6 +99,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
   const area = level.data?.area;
   const kind = area?.kind;
   const rows = useMemo(() => rowsOf(level.data?.area?.children ?? []), [level.data]);
+  const measure = MEASURES.find((m) => m.id === measureId) ?? (rows.length ? defaultMeasure(rows) : DEFAULT_MEASURE);
   const basis = area?.figures as { basis: string; minimumCount: number } | undefined;
   const trail: Ancestor[] = [];
   for (let a: Ancestor | null | undefined = area?.parent; a; a = a.parent) trail.unshift(a);
@@ -137,7 +138,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
   const trendMeasures = hasFigures
     ? [measure, ...Object.keys(FAMILIES).flatMap((family) => FIGURE_MEASURES.filter((m) => !m.breakdown && m.id.startsWith(`${family}.`)).slice(0, 1))]
         .filter((m, i, all) => m.figure && all.findIndex((x) => x.id === m.id) === i)
-        .slice(0, 4)
+        .slice(0, 5)
     : [];
 
   return (

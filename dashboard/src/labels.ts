@@ -74,6 +74,50 @@ export const AGREEMENT_STATUSES: Record<string, string> = {
   TERMINATED: 'uppsagda',
 };
 
+export const ACTIVITY_KINDS: Record<string, string> = {
+  MBU_MEETING: 'MBU-möten',
+  SAFETY_WALK: 'Trygghetsvandringar',
+  SPORT: 'Idrott',
+  LEISURE: 'Fritid',
+  CULTURE: 'Kultur',
+  OPEN_MEETING_PLACE: 'Öppna mötesplatser',
+  PARENT_SUPPORT: 'Föräldrastöd',
+  HOMEWORK_HELP: 'Läxhjälp',
+  SAFETY_HOSTS: 'Trygghetsvärdar',
+  CRISIS_SUPPORT: 'Krisstöd (POSOM)',
+  DIALOGUE_MEETING: 'Dialogmöten',
+  OUTREACH: 'Uppsökande verksamhet',
+  EXIT_PROGRAMME: 'Avhopparverksamhet',
+  SUMMER_JOBS: 'Sommarjobb',
+  OTHER: 'Övrigt',
+};
+
+export const TARGET_GROUPS: Record<string, string> = {
+  CHILDREN: 'barn',
+  YOUNG_PEOPLE: 'unga',
+  PARENTS: 'föräldrar',
+  RELATIVES: 'anhöriga',
+  RESIDENTS: 'boende',
+  LEADERS_AND_VOLUNTEERS: 'ledare och volontärer',
+  PROFESSIONALS: 'yrkesverksamma',
+  PEOPLE_WITH_NPF: 'personer med NPF',
+};
+
+export const POLICE_PURPOSES: Record<string, string> = {
+  RELATIONSHIP_BUILDING: 'relationsskapande',
+  SAFETY: 'trygghet',
+  DIALOGUE: 'dialog',
+  KNOWLEDGE_SHARING: 'kunskapsutbyte',
+  CRISIS_SUPPORT: 'krisstöd',
+};
+
+export const AGREEMENT_ENDINGS: Record<string, string> = {
+  WITHIN_30_DAYS: 'löper ut inom 30 dagar',
+  WITHIN_90_DAYS: 'löper ut om 31–90 dagar',
+  LATER: 'löper ut senare',
+  OPEN_ENDED: 'tills vidare',
+};
+
 export const TRENDS: Record<string, string> = {
   IMPROVING: 'Förbättras',
   STABLE: 'Oförändrad',
@@ -101,6 +145,7 @@ export const FIGURE_LABELS: Record<string, string> = {
   'situation.reports': 'Lägesrapporter under månaden',
   'situation.reportedAreas': 'Områden med lägesbild',
   'situation.trend': 'Lägesbildens riktning',
+  'agreements.municipalitiesWithPoliceAndCivilSociety': 'Kommuner med överenskommelse polis–civilsamhälle',
   'agreements.total': 'Överenskommelser',
   'agreements.agreements': 'Överenskommelser',
   'agreements.active': 'Aktiva överenskommelser',
@@ -119,7 +164,11 @@ const BREAKDOWNS: Record<string, { label: string; values: Record<string, string>
   'situation.latestByLevel': { label: 'Områden med aktuell nivå', values: SITUATION_LEVELS },
   'agreements.byKind': { label: 'Överenskommelser', values: AGREEMENT_KINDS },
   'agreements.activeByKind': { label: 'Aktiva överenskommelser', values: AGREEMENT_KINDS },
-  'agreements.byStatus': { label: 'Överenskommelser', values: AGREEMENT_STATUSES },
+  'agreements.byStatus': { label: 'Överenskommelser under månaden', values: AGREEMENT_STATUSES },
+  'agreements.activeByEnding': { label: 'Aktiva överenskommelser', values: AGREEMENT_ENDINGS },
+  'activities.byKind': { label: 'Aktiviteter', values: ACTIVITY_KINDS },
+  'activities.byTargetGroup': { label: 'Aktiviteter för', values: TARGET_GROUPS },
+  'activities.byPolicePurpose': { label: 'Aktiviteter där polisen deltar för', values: POLICE_PURPOSES },
 };
 
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();

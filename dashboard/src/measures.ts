@@ -47,7 +47,15 @@ export interface TextFigure {
   read(row: Pick<AreaRow, 'figures'>): string | undefined;
 }
 
-export const FIGURE_MEASURES: Measure[] = FIGURES.filter((figure) => figure.kind !== 'enum').map((figure) => ({
+/** The families in the order of the table's columns: who is there, what they agreed, what they do, the situation. */
+const FAMILY_ORDER = ['registry', 'actors', 'agreements', 'activities', 'situation'];
+const familyRank = (id: string) => {
+  const rank = FAMILY_ORDER.indexOf(id.split('.')[0]);
+  return rank < 0 ? FAMILY_ORDER.length : rank;
+};
+const ORDERED = [...FIGURES].sort((a, b) => familyRank(a.id) - familyRank(b.id));
+
+export const FIGURE_MEASURES: Measure[] = ORDERED.filter((figure) => figure.kind !== 'enum').map((figure) => ({
   id: figure.id,
   label: figureLabel(figure.id),
   description: figure.description,
@@ -61,7 +69,7 @@ export const FIGURE_MEASURES: Measure[] = FIGURES.filter((figure) => figure.kind
   },
 }));
 
-export const TEXT_FIGURES: TextFigure[] = FIGURES.filter((figure) => figure.kind === 'enum').map((figure) => ({
+export const TEXT_FIGURES: TextFigure[] = ORDERED.filter((figure) => figure.kind === 'enum').map((figure) => ({
   id: figure.id,
   label: figureLabel(figure.id),
   description: figure.description,
@@ -102,6 +110,16 @@ export const REGISTRY_MEASURES: Measure[] = [
 ];
 
 export const MEASURES: Measure[] = [...FIGURE_MEASURES, ...REGISTRY_MEASURES];
+
+/** What the map may show first, in order of preference: the first of these with a published value above zero among the rows. */
+const PREFERRED = ['agreements.active', 'activities.total', 'registry.actors', 'situation.reportedAreas'];
+export const DEFAULT_MEASURE = MEASURES.find((m) => m.id === PREFERRED[0]) ?? MEASURES[0];
+
+export function defaultMeasure(rows: AreaRow[]): Measure {
+  const shows = (m: Measure) => rows.some((row) => (m.read(row)?.value ?? 0) > 0);
+  const preferred = PREFERRED.flatMap((id) => MEASURES.filter((m) => m.id === id));
+  return preferred.find(shows) ?? MEASURES.find((m) => m.figure && !m.breakdown && shows(m)) ?? DEFAULT_MEASURE;
+}
 
 /** The GraphQL selection of every figure: `registry { actors { value suppressed } actorsByKind { kind count { value suppressed } } } ...`. */
 export function figuresSelection(): string {
