@@ -5,7 +5,7 @@ import { CountCell, countText, SuppressedNote } from './components/CountCell';
 import { Column, DataTable } from './components/DataTable';
 import { SwedenMap } from './components/SwedenMap';
 import { TrendChart } from './components/TrendChart';
-import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, ROLES, SERVICE_CATEGORIES } from './labels';
+import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, monthLabel, ROLES, SERVICE_CATEGORIES } from './labels';
 import { AreaRow, DEFAULT_MEASURE, defaultMeasure, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
 import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
 import { useQuery } from './useQuery';
@@ -201,7 +201,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
               <select id="month" value={month} onChange={(e) => setMonth(e.target.value)}>
                 {months.map((m) => (
                   <option key={m} value={m}>
-                    {m}
+                    {monthLabel(m)}
                   </option>
                 ))}
               </select>
@@ -228,7 +228,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
             <DataTable
               testId="area-table"
               busy={level.loading}
-              caption={`${area?.name ?? code}: ${rows.length} ${plural(rows.length, childWord)}${hasFigures ? `, ${month}` : ''}`}
+              caption={`${area?.name ?? code}: ${rows.length} ${plural(rows.length, childWord)}${hasFigures ? `, ${monthLabel(month)}` : ''}`}
               filename={`lagesbild-${code}-${hasFigures ? month : today}.csv`}
               columns={tableColumns}
               rows={rows}

@@ -110,6 +110,8 @@ export function SwedenMap({
 }) {
   const [features, setFeatures] = useState<Municipality[]>();
   const [failed, setFailed] = useState<string>();
+  /** The region with keyboard focus or under the pointer: outlined on top of its neighbours. */
+  const [highlighted, setHighlighted] = useState<string>();
   useEffect(() => {
     loadOutlines().then(setFeatures, (error: Error) => setFailed(error.message));
   }, []);
@@ -194,7 +196,17 @@ export function SwedenMap({
               fill={fill(region?.count)}
               stroke={fill(region?.count)}
               {...(clickable
-                ? { tabIndex: 0, role: 'button', 'aria-label': `${label}. Visa ${region?.name ?? code}.`, onClick: () => onSelect!(code), onKeyDown: activate(code) }
+                ? {
+                    tabIndex: 0,
+                    role: 'button',
+                    'aria-label': `${label}. Visa ${region?.name ?? code}.`,
+                    onClick: () => onSelect!(code),
+                    onKeyDown: activate(code),
+                    onFocus: () => setHighlighted(code),
+                    onBlur: () => setHighlighted((current) => (current === code ? undefined : current)),
+                    onMouseEnter: () => setHighlighted(code),
+                    onMouseLeave: () => setHighlighted((current) => (current === code ? undefined : current)),
+                  }
                 : { role: 'img', 'aria-label': label })}
             >
               <title>{label}</title>
@@ -205,6 +217,11 @@ export function SwedenMap({
           );
         })}
         <path className="borders" d={drawing.borders} />
+        {highlighted && (
+          <g className="highlight" aria-hidden="true">
+            {drawing.regions.find(([code]) => code === highlighted)?.[1].map((d, i) => <path key={i} d={d} />)}
+          </g>
+        )}
       </svg>
       <figcaption>
         <span className="legend-title">{measureLabel}</span>
