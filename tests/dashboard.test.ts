@@ -116,6 +116,11 @@ it('lets a national coordinator sign in, see the map and the county table, and d
     }
   }
 
+  // The 24-month trend charts (loaded after the rest of the page), each with its numbers as a table.
+  await page.locator('.trend .recharts-surface').first().waitFor();
+  expect(await page.locator('.trend table tbody tr').first().locator('th').count()).toBe(1);
+  expect(await page.locator('.trend').first().locator('table tbody tr').count()).toBe(24);
+
   // The table's CSV export holds the same rows.
   await page.getByRole('button', { name: /^Ladda ner CSV\W+Sverige: 21 län\b/ }).click();
   const csv = (await (await page.waitForFunction('window.csvFiles[0]')).jsonValue()) as string;

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Session } from './auth';
 import type { DashboardConfig } from './config';
 import { CountCell, countText, SuppressedNote } from './components/CountCell';
 import { Column, DataTable } from './components/DataTable';
 import { SwedenMap } from './components/SwedenMap';
-import { TrendChart } from './components/TrendChart';
 import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, monthLabel, ROLES, SERVICE_CATEGORIES } from './labels';
 import { AreaRow, DEFAULT_MEASURE, defaultMeasure, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
 import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
@@ -59,6 +58,9 @@ function lastMonths(count: number): string[] {
     return d.toISOString().slice(0, 7);
   });
 }
+
+/** The charts (Recharts, the larger part of the code) load once the rest of the page is there. */
+const TrendChart = lazy(() => import('./components/TrendChart').then((module) => ({ default: module.TrendChart })));
 
 const PLURALS: Record<string, string> = { län: 'län', kommun: 'kommuner', stadsdel: 'stadsdelar' };
 const plural = (count: number, word: string) => (count === 1 ? word : PLURALS[word] ?? word);
@@ -255,6 +257,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
           <section aria-labelledby="trends">
             <h2 id="trends">Utveckling de senaste 24 månaderna</h2>
             {series.error && <p role="alert" className="error">{series.error.message}</p>}
+            <Suspense fallback={<p aria-busy="true">Laddar diagrammen …</p>}>
             <div className="trends">
               {series.data &&
                 trendMeasures.map((m) => (
@@ -266,6 +269,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
                   />
                 ))}
             </div>
+            </Suspense>
           </section>
         )}
 
