@@ -23,7 +23,7 @@ export function TrendChart({ title, points, filename }: { title: string; points:
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#d0d0d0" strokeDasharray="3 3" />
-            <XAxis dataKey="month" tick={{ fill: '#1a1a1a', fontSize: 12 }} interval={2} />
+            <XAxis dataKey="month" tick={{ fill: '#1a1a1a', fontSize: 12 }} interval="preserveStartEnd" minTickGap={24} />
             <YAxis allowDecimals={false} tick={{ fill: '#1a1a1a', fontSize: 12 }} width={40} />
             <Tooltip formatter={(value) => [value ?? '..', title]} />
             <Line type="monotone" dataKey="value" stroke="#08519c" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
