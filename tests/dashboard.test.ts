@@ -17,7 +17,8 @@ import { figuresCatalogue } from '../dashboard/figures-catalogue';
 /**
  * The dashboard end to end, in Debian's Chromium driven by playwright-core: a national coordinator
  * signs in with the development sign-in, the map and the county table render, a number on the page
- * equals the gateway's answer, a click on a county drills down, and screenshots are saved under
+ * equals the gateway's answer, a click on a county drills down, axe-core finds no WCAG 2.1 AA
+ * violation on the sign-in page, the national view and a county, and screenshots are saved under
  * artifacts/ (SAMVERKAN_DASHBOARD_SCREENSHOT names another file for the national view, e.g. the
  * README's docs/dashboard.png).
  */
@@ -67,12 +68,21 @@ afterAll(async () => {
 /** The county table's cell for an area and a column, as shown ("..", "12", "1 234"). */
 const cell = (code: string, column: string) =>
   page.locator(`[data-testid="area-table"] tbody tr:has(a[href="#/${code}"]) td[data-column="${column}"]`).innerText();
+/** axe-core's findings (Deque's accessibility rules, WCAG 2.1 A and AA) on the page as it is now. */
+async function accessibilityViolations(): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return (await page.evaluate(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`,
+  )) as string[];
+}
 const asNumber = (text: string) => (text.trim() === '..' ? '..' : text.replace(/\s/g, ''));
 
 it('lets a national coordinator sign in, see the map and the county table, and drill into a county', async () => {
   await page.goto(dashboard.url);
 
   // The development sign-in: SKR as a national coordinator.
+  await page.getByLabel('Organisation').locator(`option[value="${DEMO_ACTORS.skr}"]`).waitFor({ state: 'attached' });
+  expect(await accessibilityViolations()).toEqual([]);
   await page.getByLabel('Organisation').selectOption(DEMO_ACTORS.skr);
   await page.getByLabel('Roll').selectOption(Role.NATIONAL_COORDINATOR);
   expect(await page.getByLabel('Organisation').inputValue()).toBe(DEMO_ACTORS.skr);
@@ -121,6 +131,8 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   expect(await page.locator('.trend table tbody tr').first().locator('th').count()).toBe(1);
   expect(await page.locator('.trend').first().locator('table tbody tr').count()).toBe(24);
 
+  expect(await accessibilityViolations()).toEqual([]);
+
   // The table's CSV export holds the same rows.
   await page.getByRole('button', { name: /^Ladda ner CSV\W+Sverige: 21 län\b/ }).click();
   const csv = (await (await page.waitForFunction('window.csvFiles[0]')).jsonValue()) as string;
@@ -137,6 +149,7 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   expect(await table.locator('tbody tr').count()).toBe(26);
   expect(await page.locator('[data-testid="map"] g.region').count()).toBe(26);
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-county.png') });
+  expect(await accessibilityViolations()).toEqual([]);
 
   // The keyboard: a municipality region is focusable and opens on Enter.
   await page.locator('[data-testid="map"] g.region[data-code="0180"]').focus();

@@ -224,6 +224,7 @@ export function SwedenMap({
         )}
       </svg>
       <figcaption>
+        {clickable && <p className="note">Välj ett område på kartan (eller med Tab och Enter) för att se dess {areaKind === 'COUNTRY' ? 'kommuner' : 'stadsdelar'}.</p>}
         <span className="legend-title">{measureLabel}</span>
         <ul className="legend">
           {classes.map((c, i) => (
