@@ -65,6 +65,12 @@ export function buildDashboard({ force = false } = {}): Promise<'built' | 'up to
       rmSync(outDir, { recursive: true, force: true });
       throw new Error(`the dashboard's build (vite build) failed:\n${output}`);
     }
+    // Another process (a test worker, npm start) may have built the same sources meanwhile: keep its
+    // bundle, which a server may be serving, rather than swap in an identical one.
+    if (!force && dashboardUpToDate()) {
+      rmSync(outDir, { recursive: true, force: true });
+      return 'up to date' as const;
+    }
     rmSync(DIST, { recursive: true, force: true });
     renameSync(outDir, DIST);
     return 'built' as const;
