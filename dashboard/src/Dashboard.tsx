@@ -4,7 +4,7 @@ import type { DashboardConfig } from './config';
 import { CountCell, countText, SuppressedNote } from './components/CountCell';
 import { Column, DataTable } from './components/DataTable';
 import { SwedenMap } from './components/SwedenMap';
-import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, FAMILIES, monthLabel, ROLES, SERVICE_CATEGORIES } from './labels';
+import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, breakdownLabels, FAMILIES, monthLabel, ROLES, SERVICE_CATEGORIES } from './labels';
 import { AreaRow, DEFAULT_MEASURE, defaultMeasure, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
 import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
 import { useQuery } from './useQuery';
@@ -61,6 +61,13 @@ function lastMonths(count: number): string[] {
 
 /** The charts (Recharts, the larger part of the code) load once the rest of the page is there. */
 const TrendChart = lazy(() => import('./components/TrendChart').then((module) => ({ default: module.TrendChart })));
+const BreakdownChart = lazy(() => import('./components/TrendChart').then((module) => ({ default: module.BreakdownChart })));
+
+/** The distributions (breakdown figures grouped by their list), e.g. "agreements.activeByKind" with one measure per kind. */
+const BREAKDOWN_GROUPS = [...new Set(FIGURE_MEASURES.filter((m) => m.breakdown).map((m) => m.id.split('.').slice(0, -1).join('.')))].map((group) => ({
+  group,
+  measures: FIGURE_MEASURES.filter((m) => m.breakdown && m.id.startsWith(`${group}.`)),
+}));
 
 const PLURALS: Record<string, string> = { län: 'län', kommun: 'kommuner', stadsdel: 'stadsdelar' };
 const plural = (count: number, word: string) => (count === 1 ? word : PLURALS[word] ?? word);
@@ -269,6 +276,26 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
                   />
                 ))}
             </div>
+            </Suspense>
+          </section>
+        )}
+
+        {hasFigures && area && BREAKDOWN_GROUPS.length > 0 && (
+          <section aria-labelledby="breakdowns">
+            <h2 id="breakdowns">
+              Fördelningar för {area.name}, {monthLabel(month)}
+            </h2>
+            <Suspense fallback={<p aria-busy="true">Laddar diagrammen …</p>}>
+              <div className="trends">
+                {BREAKDOWN_GROUPS.map(({ group, measures }) => (
+                  <BreakdownChart
+                    key={group}
+                    title={breakdownLabels(group, '').title}
+                    filename={`fordelning-${code}-${group}-${month}.csv`}
+                    entries={measures.map((m) => ({ value: breakdownLabels(group, m.id.split('.').pop()!).value, count: m.read(area) }))}
+                  />
+                ))}
+              </div>
             </Suspense>
           </section>
         )}

@@ -182,6 +182,14 @@ export function figureLabel(id: string): string {
   return `${FAMILIES[family] ?? family}: ${rest.map(words).join(' – ')}`;
 }
 
+/** A distribution's title and one value's name, e.g. ("Aktiva överenskommelser", "IOP (idéburet offentligt partnerskap)"). */
+export function breakdownLabels(groupId: string, value: string): { title: string; value: string } {
+  const whole = BREAKDOWNS[groupId];
+  if (whole) return { title: whole.label, value: whole.values[value] ?? value };
+  const [family, ...rest] = groupId.split('.');
+  return { title: `${FAMILIES[family] ?? family}: ${rest.map(words).join(' – ')}`, value };
+}
+
 export function enumLabel(figureId: string, value: string): string {
   if (figureId.endsWith('.trend')) return TRENDS[value] ?? value;
   return value;
