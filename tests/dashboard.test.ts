@@ -151,7 +151,12 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-county.png') });
   expect(await accessibilityViolations()).toEqual([]);
 
-  // The keyboard: a municipality region is focusable and opens on Enter.
+  // The keyboard: the skip link moves focus to the content (and leaves the view as it is) ...
+  await page.locator('a.skip').focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate('document.activeElement.id')).toBe('main');
+  expect(new URL(page.url()).hash).toBe('#/01');
+  // ... and a municipality region is focusable and opens on Enter.
   await page.locator('[data-testid="map"] g.region[data-code="0180"]').focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: /Lägesbild: Stockholm\b/ }).waitFor();

@@ -78,12 +78,16 @@ const MEASURE_GROUPS: Array<[string, Measure[]]> = [
   ['Aktörsregistret i dag', MEASURES.filter((m) => !m.figure)],
 ];
 
-const codeFromHash = () => decodeURIComponent(location.hash.replace(/^#\/?/, '')) || 'SE';
+/** The view is in the fragment: `#/01` is Stockholms län; other fragments (`#main`, the skip link's) are no view. */
+const codeFromHash = () => (location.hash.startsWith('#/') ? decodeURIComponent(location.hash.slice(2)) || 'SE' : location.hash ? undefined : 'SE');
 
 export function Dashboard({ config, session, onSignOut }: { config: DashboardConfig; session: Session; onSignOut: () => void }) {
-  const [code, setCode] = useState(codeFromHash);
+  const [code, setCode] = useState(() => codeFromHash() ?? 'SE');
   useEffect(() => {
-    const follow = () => setCode(codeFromHash());
+    const follow = () => {
+      const next = codeFromHash();
+      if (next) setCode(next);
+    };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
@@ -153,7 +157,14 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
   return (
     <>
       <header className="top">
-        <a className="skip" href="#main">
+        <a
+          className="skip"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
           Hoppa till innehållet
         </a>
         <p className="brand">Samverkan · nationell lägesbild</p>
@@ -178,7 +189,7 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
           )}
         </ol>
       </nav>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <h1>
           Lägesbild: {area?.name ?? code} {kind && <span className="kind">({AREA_KINDS[kind] ?? kind})</span>}
         </h1>
