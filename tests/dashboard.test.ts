@@ -83,6 +83,7 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   // The development sign-in: SKR as a national coordinator.
   await page.getByLabel('Organisation').locator(`option[value="${DEMO_ACTORS.skr}"]`).waitFor({ state: 'attached' });
   expect(await accessibilityViolations()).toEqual([]);
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-sign-in.png') });
   await page.getByLabel('Organisation').selectOption(DEMO_ACTORS.skr);
   await page.getByLabel('Roll').selectOption(Role.NATIONAL_COORDINATOR);
   expect(await page.getByLabel('Organisation').inputValue()).toBe(DEMO_ACTORS.skr);

@@ -91,6 +91,10 @@ function DevSignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn
 
 export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn: (session: Session) => void }) {
   return (
+    <>
+    <header className="top">
+      <p className="brand">Samverkan · nationell lägesbild</p>
+    </header>
     <main id="main" className="sign-in-page">
       <h1>Logga in till lägesbilden</h1>
       <p>
@@ -105,5 +109,6 @@ export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSign
         </button>
       )}
     </main>
+    </>
   );
 }
