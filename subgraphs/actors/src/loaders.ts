@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
-import { areaPairs, changeLogLoader, perAreaScope } from '@samverkan/federation';
-import { groupLoader, isSignedIn, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { changeLogLoader } from '@samverkan/federation';
+import { byArguments, groupLoader, isSignedIn, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { AreaListArgs, registryAreaListLoader } from './areas/area-lists';
 import { mayManageAreasOf } from './areas/area-management';
 import { Actor } from './registry/actor';
 import { Area } from './areas/area';
-import { registryAreaKeysSql } from './areas/named-areas';
 import { coverageLoaders } from './coverage/coverage';
 import { registryFiguresLoader } from './figures/registry-figures';
 import { areasOfServiceLoader, servicesInAreaLoader, servicesOfActorLoader } from './services/service.loaders';
@@ -33,8 +33,14 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     actorChildren: groupLoader<string, Actor>(async (ids) =>
       (await actors.find({ where: { parentId: In(ids) }, order: { name: 'ASC' } })).map((a) => [a.parentId!, a]),
     ),
-    actorsInArea: perAreaScope((scope) =>
-      pairedGroupLoader(areaPairs(dataSource, 'actor_areas', 'area_code', scope, 'actor_id', registryAreaKeysSql), activeActorsByName),
+    /** `Area.actors`, by its arguments: local actors first, then those of wider areas, each by name. */
+    actorsInArea: byArguments((args: AreaListArgs) =>
+      registryAreaListLoader(
+        dataSource,
+        { table: 'actors', areaTable: 'actor_areas', idColumn: 'actor_id', where: ['r.archived_at IS NULL'], localFirst: true },
+        activeActorsByName,
+        args,
+      ),
     ),
     area: recordLoader<string, Area>((codes) => areas.findBy({ code: In(codes) }), (a) => a.code),
     areaChildren: groupLoader<string, Area>(async (codes) =>

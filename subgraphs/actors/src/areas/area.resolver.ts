@@ -5,6 +5,7 @@ import { Connection, containsPattern, PageArgs, paginate, SubgraphContext } from
 import { Actor } from '../registry/actor';
 import { Area, AreaKind } from './area';
 import { ActorsLoaders } from '../loaders';
+import { AreaListArgs } from './area-lists';
 import { registryAreaMatchSql } from './named-areas';
 import { municipalityOf } from './area-management';
 
@@ -82,13 +83,11 @@ export class AreaResolver {
     return (await loaders.mayManageAreasOf.load(municipalityOf(area))) ? loaders.changeLog.load(area.id) : null;
   }
 
-  @FieldResolver(() => [Actor], { description: 'Actors working in this area, by name.' })
-  actors(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING).' })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.actorsInArea[scope].load(area.code);
+  @FieldResolver(() => [Actor], {
+    description:
+      'Actors working in this area (archived ones left out): local actors first (working in the area or its sub-areas), by name (then by id); with OVERLAPPING, then the county-, nation-wide and other wider actors, by name. The first `first` of them: OVERLAPPING never brings in the whole national registry. The root `actors` list with `areaCode` pages through all.',
+  })
+  actors(@Root() area: Area, @Args(() => AreaListArgs) args: AreaListArgs, @Ctx() { loaders }: Context) {
+    return loaders.actorsInArea(args).load(area.code);
   }
 }

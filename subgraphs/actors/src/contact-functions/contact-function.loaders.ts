@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, areaPairs, perAreaScope, todayInSweden } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
+import { areaMatchSql, perAreaScope, todayInSweden } from '@samverkan/federation';
+import { byArguments, groupLoader, isUuid, recordLoader } from '@samverkan/platform';
+import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
 import { byName } from '../venues/venue.loaders';
 import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
 import { registryAreaKeysSql } from '../areas/named-areas';
@@ -22,10 +23,15 @@ export const contactFunctionsOfActorLoader = (dataSource: DataSource) =>
     ]),
   );
 
-/** The contact functions covering each area, per area scope, by name. */
+/** The first contact functions covering each area, by name, by the arguments of `Area.contactFunctions`. */
 export const contactFunctionsInAreaLoader = (dataSource: DataSource) =>
-  perAreaScope((scope) =>
-    pairedGroupLoader(areaPairs(dataSource, 'contact_functions', 'area_code', scope, 'id', registryAreaKeysSql), activeActorRecordsByName(dataSource, ContactFunction)),
+  byArguments((args: AreaListArgs) =>
+    registryAreaListLoader(
+      dataSource,
+      { table: 'contact_functions', where: [actorNotArchivedSql('r.actor_id')] },
+      activeActorRecordsByName(dataSource, ContactFunction),
+      args,
+    ),
   );
 
 /** Everyone who holds, held or will hold each function, in the order the actor gave them. */

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AreaScope, assertAgeRange, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { AreaListArgs } from '../areas/area-lists';
+import { assertAgeRange, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
 import { assertNotCleared, Connection, isSignedIn, PageArgs, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
@@ -157,17 +158,11 @@ export class ActorServicesResolver {
 /** Services offered in an area. */
 @Resolver(() => Area)
 export class AreaServicesResolver {
-  @FieldResolver(() => [Service], { description: 'Services offered in this area, by name.' })
-  services(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, {
-      defaultValue: AreaScope.WITHIN,
-      description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING, e.g. nation-wide services).',
-    })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.servicesInArea[scope].load(area.code);
+  @FieldResolver(() => [Service], {
+    description: 'Services offered in this area, by name (then by id): the first `first` of them. The root `services` list with `areaCode` pages through all.',
+  })
+  services(@Root() area: Area, @Args(() => AreaListArgs) args: AreaListArgs, @Ctx() { loaders }: Context) {
+    return loaders.servicesInArea(args).load(area.code);
   }
 }
 

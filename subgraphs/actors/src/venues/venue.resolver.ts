@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
-import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
 import { assertNotCleared, badInput, Connection, containsPattern, isUuid, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
@@ -148,14 +149,11 @@ export class ActorVenuesResolver {
 
 @Resolver(() => Area)
 export class AreaVenuesResolver {
-  @FieldResolver(() => [Venue], { description: 'Premises in this area that actors can lend, by name.' })
-  venues(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING).' })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.venuesInArea[scope].load(area.code);
+  @FieldResolver(() => [Venue], {
+    description: 'Premises in this area that actors can lend, by name (then by id): the first `first` of them. The root `venues` list with `areaCode` pages through all.',
+  })
+  venues(@Root() area: Area, @Args(() => AreaListArgs) args: AreaListArgs, @Ctx() { loaders }: Context) {
+    return loaders.venuesInArea(args).load(area.code);
   }
 }
 
