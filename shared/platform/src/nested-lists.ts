@@ -4,6 +4,7 @@ import { Max, Min } from 'class-validator';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { KeyedId } from './loaders';
 import { MAX_PAGE_SIZE } from './pagination';
+import { isUuid } from './records';
 
 /**
  * Nested lists (an actor's activities, an area's actors, …) are bounded: each holds at most `first`
@@ -85,4 +86,27 @@ export function firstPerKeyLoader<V extends { id: string }>(
     }
     return keys.map((key) => lists.get(key) ?? []);
   });
+}
+
+/**
+ * A bounded nested list of the records of `table` whose `keyColumn` (a uuid, e.g. `actor_id`) is
+ * the key, e.g. an actor's services: `firstPerKeyLoader` over one table, ordered by `order` (over `r`).
+ */
+export function firstOfEachLoader<V extends { id: string }>(
+  dataSource: DataSource,
+  { table, keyColumn, order = 'r.name ASC, r.id ASC' }: { table: string; keyColumn: string; order?: string },
+  fetch: (ids: string[]) => Promise<V[]>,
+  first: number,
+): DataLoader<string, V[]> {
+  return firstPerKeyLoader(
+    dataSource,
+    (keys) => ({
+      pairs: `SELECT t.${keyColumn}::text AS key, t.id FROM ${table} t WHERE t.${keyColumn} = ANY(CAST(:keys AS uuid[]))`,
+      table,
+      order,
+      parameters: { keys: keys.filter(isUuid) },
+    }),
+    fetch,
+    first,
+  );
 }

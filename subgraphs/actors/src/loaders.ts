@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { changeLogLoader } from '@samverkan/federation';
-import { byArguments, groupLoader, isSignedIn, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, groupLoader, isSignedIn, isUuid, NestedListArgs, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaListArgs, registryAreaListLoader } from './areas/area-lists';
 import { mayManageAreasOf } from './areas/area-management';
 import { Actor } from './registry/actor';
@@ -16,7 +16,7 @@ import {
   contactFunctionsOfActorLoader,
   onePersonDependencyCountLoader,
 } from './contact-functions/contact-function.loaders';
-import { venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/venue.loaders';
+import { firstVenuesOfActorLoader, venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/venue.loaders';
 
 /** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
@@ -30,8 +30,9 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     coverage: coverageLoaders(dataSource),
     registryFigures: registryFiguresLoader(dataSource, isSignedIn(viewer)),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
-    actorChildren: groupLoader<string, Actor>(async (ids) =>
-      (await actors.find({ where: { parentId: In(ids) }, order: { name: 'ASC' } })).map((a) => [a.parentId!, a]),
+    /** `Actor.children`: the first actors belonging to each actor, by name, by its arguments. */
+    actorChildren: byArguments(({ first }: NestedListArgs) =>
+      firstOfEachLoader(dataSource, { table: 'actors', keyColumn: 'parent_id' }, (ids) => actors.findBy({ id: In(ids) }), first),
     ),
     /** `Area.actors`, by its arguments: local actors first, then those of wider areas, each by name. */
     actorsInArea: byArguments((args: AreaListArgs) =>
@@ -71,6 +72,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     servicesInArea: servicesInAreaLoader(dataSource),
     venue: venueLoader(dataSource),
     venuesOfActor: venuesOfActorLoader(dataSource),
+    firstVenuesOfActor: firstVenuesOfActorLoader(dataSource),
     venuesInArea: venuesInAreaLoader(dataSource),
     contactFunction: contactFunctionLoader(dataSource),
     contactFunctionsOfActor: contactFunctionsOfActorLoader(dataSource),

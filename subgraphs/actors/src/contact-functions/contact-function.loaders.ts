@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { areaMatchSql, perAreaScope, todayInSweden } from '@samverkan/federation';
-import { byArguments, groupLoader, isUuid, recordLoader } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader } from '@samverkan/platform';
 import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
-import { byName } from '../venues/venue.loaders';
 import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
 import { registryAreaKeysSql } from '../areas/named-areas';
 import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURRENT_HOLDERS } from './contact-function';
@@ -14,13 +13,15 @@ import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURR
 export const contactFunctionLoader = (dataSource: DataSource) =>
   recordLoader<string, ContactFunction>((ids) => dataSource.getRepository(ContactFunction).findBy({ id: In(ids.filter(isUuid)) }), (f) => f.id);
 
-/** The contact functions of each actor, by name. */
+/** The first contact functions of each actor, by name, by the arguments of `Actor.contactFunctions`. */
 export const contactFunctionsOfActorLoader = (dataSource: DataSource) =>
-  groupLoader<string, ContactFunction>(async (actorIds) =>
-    (await dataSource.getRepository(ContactFunction).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: byName })).map((f) => [
-      f.actorId,
-      f,
-    ]),
+  byArguments(({ first }: NestedListArgs) =>
+    firstOfEachLoader(
+      dataSource,
+      { table: 'contact_functions', keyColumn: 'actor_id' },
+      (ids) => dataSource.getRepository(ContactFunction).findBy({ id: In(ids) }),
+      first,
+    ),
   );
 
 /** The first contact functions covering each area, by name, by the arguments of `Area.contactFunctions`. */

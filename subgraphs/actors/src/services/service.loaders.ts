@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { byArguments, groupLoader, isUuid } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs } from '@samverkan/platform';
 import { Area } from '../areas/area';
 import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
 import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
@@ -7,12 +7,10 @@ import { Service } from './service';
 
 /** Per-request loaders of services; each batch is one or two statements whatever the number of keys. */
 
-/** The services of each actor, by name. */
+/** The first services of each actor, by name, by the arguments of `Actor.services`. */
 export const servicesOfActorLoader = (dataSource: DataSource) =>
-  groupLoader<string, Service>(async (actorIds) =>
-    (
-      await dataSource.getRepository(Service).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: { name: 'ASC', id: 'ASC' } })
-    ).map((service) => [service.actorId, service]),
+  byArguments(({ first }: NestedListArgs) =>
+    firstOfEachLoader(dataSource, { table: 'services', keyColumn: 'actor_id' }, (ids) => dataSource.getRepository(Service).findBy({ id: In(ids) }), first),
   );
 
 /** The areas each service is offered in, by code. */

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaListArgs } from '../areas/area-lists';
 import { assertAgeRange, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
-import { assertNotCleared, Connection, isSignedIn, PageArgs, SubgraphContext } from '@samverkan/platform';
+import { assertNotCleared, Connection, isSignedIn, NestedListArgs, PageArgs, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { ActorsLoaders } from '../loaders';
@@ -124,9 +124,11 @@ export class ServiceResolver {
 /** What actors do, and what they need to receive young people at risk. */
 @Resolver(() => Actor)
 export class ActorServicesResolver {
-  @FieldResolver(() => [Service], { description: 'What the actor offers, by name.' })
-  services(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.servicesOfActor.load(actor.id);
+  @FieldResolver(() => [Service], {
+    description: 'What the actor offers, by name (then by id): the first `first` of them. The root `services` list with `actorId` pages through all.',
+  })
+  services(@Root() actor: Actor, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.servicesOfActor(args).load(actor.id);
   }
 
   @FieldResolver(() => Boolean, {

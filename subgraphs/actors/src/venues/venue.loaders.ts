@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { byArguments, groupLoader, isUuid, recordLoader } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader } from '@samverkan/platform';
 import { Venue } from './venue';
 import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
 import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
@@ -12,10 +12,16 @@ export const byName = { name: 'ASC', id: 'ASC' } as const;
 export const venueLoader = (dataSource: DataSource) =>
   recordLoader<string, Venue>((ids) => dataSource.getRepository(Venue).findBy({ id: In(ids.filter(isUuid)) }), (v) => v.id);
 
-/** The venues each actor lends, by name. */
+/** All the venues each actor lends, by name (for a contact function's venues). */
 export const venuesOfActorLoader = (dataSource: DataSource) =>
   groupLoader<string, Venue>(async (actorIds) =>
     (await dataSource.getRepository(Venue).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: byName })).map((v) => [v.actorId, v]),
+  );
+
+/** The first venues each actor lends, by name, by the arguments of `Actor.venues`. */
+export const firstVenuesOfActorLoader = (dataSource: DataSource) =>
+  byArguments(({ first }: NestedListArgs) =>
+    firstOfEachLoader(dataSource, { table: 'venues', keyColumn: 'actor_id' }, (ids) => dataSource.getRepository(Venue).findBy({ id: In(ids) }), first),
   );
 
 /** The first venues in each area, by name, by the arguments of `Area.venues`. */

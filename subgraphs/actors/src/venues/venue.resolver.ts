@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
 import { ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, isUuid, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { registryAreaMatchSql } from '../areas/named-areas';
@@ -38,6 +38,7 @@ export class VenueResolver {
     const query = dataSource.getRepository(Venue).createQueryBuilder('venue');
     if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('venue.actor_id'));
     if (filter?.areaCode) query.andWhere(registryAreaMatchSql('venue.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    if (filter?.actorId) query.andWhere('venue.actor_id = :actorId', { actorId: filter.actorId });
     if (filter?.minCapacity) query.andWhere('venue.capacity >= :minCapacity', { minCapacity: filter.minCapacity });
     if (filter?.suitableFor?.length) query.andWhere('venue.suitable_for @> CAST(:uses AS text[])', { uses: [...new Set(filter.suitableFor)] });
     if (filter?.text) {
@@ -141,9 +142,11 @@ export class VenueResolver {
 
 @Resolver(() => Actor)
 export class ActorVenuesResolver {
-  @FieldResolver(() => [Venue], { description: 'Premises the actor can lend, by name.' })
-  venues(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.venuesOfActor.load(actor.id);
+  @FieldResolver(() => [Venue], {
+    description: 'Premises the actor can lend, by name (then by id): the first `first` of them. The root `venues` list with `actorId` pages through all.',
+  })
+  venues(@Root() actor: Actor, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.firstVenuesOfActor(args).load(actor.id);
   }
 }
 
