@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { Max, Min } from 'class-validator';
-import { DataSource, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { KeyedId } from './loaders';
 import { MAX_PAGE_SIZE } from './pagination';
 import { isUuid } from './records';
@@ -89,24 +89,34 @@ export function firstPerKeyLoader<V extends { id: string }>(
 }
 
 /**
- * A bounded nested list of the records of `table` whose `keyColumn` (a uuid, e.g. `actor_id`) is
- * the key, e.g. an actor's services: `firstPerKeyLoader` over one table, ordered by `order` (over `r`).
+ * A bounded nested list of the records of `entity` whose `keyColumn` (a uuid column, e.g.
+ * `actor_id`, read back by `keyOf`) is the key, e.g. an actor's services: one statement for the whole
+ * batch, each key's first `first` records by `order` (columns named as their properties, e.g. `name`)
+ * among those meeting every condition of `where` (SQL over the records as `t`, with named parameters).
  */
-export function firstOfEachLoader<V extends { id: string }>(
+export function firstOfEachLoader<V extends ObjectLiteral>(
   dataSource: DataSource,
-  { table, keyColumn, order = 'r.name ASC, r.id ASC' }: { table: string; keyColumn: string; order?: string },
-  fetch: (ids: string[]) => Promise<V[]>,
+  entity: EntityTarget<V>,
+  {
+    keyColumn,
+    keyOf,
+    order = [['name', 'ASC'], ['id', 'ASC']],
+    where = [],
+  }: { keyColumn: string; keyOf: (record: V) => string | null; order?: Array<[string, 'ASC' | 'DESC']>; where?: Array<[string, ObjectLiteral]> },
   first: number,
 ): DataLoader<string, V[]> {
-  return firstPerKeyLoader(
-    dataSource,
-    (keys) => ({
-      pairs: `SELECT t.${keyColumn}::text AS key, t.id FROM ${table} t WHERE t.${keyColumn} = ANY(CAST(:keys AS uuid[]))`,
-      table,
-      order,
-      parameters: { keys: keys.filter(isUuid) },
-    }),
-    fetch,
-    first,
-  );
+  const { tableName } = dataSource.getMetadata(entity);
+  const numbered = `SELECT t.id, row_number() OVER (PARTITION BY t.${keyColumn} ORDER BY ${order.map(([column, direction]) => `t.${column} ${direction}`).join(', ')}) AS n
+    FROM ${tableName} t WHERE ${[`t.${keyColumn} = ANY(CAST(:keys AS uuid[]))`, ...where.map(([condition]) => condition)].join(' AND ')}`;
+  const parameters = Object.assign({}, ...where.map(([, values]) => values));
+  return new DataLoader<string, V[]>(async (keys) => {
+    const query = dataSource
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .where(`r.id IN (SELECT numbered.id FROM (${numbered}) AS numbered WHERE numbered.n <= :first)`, { ...parameters, keys: keys.filter(isUuid), first });
+    order.forEach(([column, direction], i) => (i === 0 ? query.orderBy(`r.${column}`, direction) : query.addOrderBy(`r.${column}`, direction)));
+    const lists = new Map<string, V[]>(keys.map((key) => [key, []]));
+    for (const record of await query.getMany()) lists.get(keyOf(record) ?? '')?.push(record);
+    return keys.map((key) => lists.get(key) ?? []);
+  });
 }

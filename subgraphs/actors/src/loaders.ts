@@ -32,7 +32,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     /** `Actor.children`: the first actors belonging to each actor, by name, by its arguments. */
     actorChildren: byArguments(({ first }: NestedListArgs) =>
-      firstOfEachLoader(dataSource, { table: 'actors', keyColumn: 'parent_id' }, (ids) => actors.findBy({ id: In(ids) }), first),
+      firstOfEachLoader(dataSource, Actor, { keyColumn: 'parent_id', keyOf: (actor) => actor.parentId }, first),
     ),
     /** `Area.actors`, by its arguments: local actors first, then those of wider areas, each by name. */
     actorsInArea: byArguments((args: AreaListArgs) =>

@@ -1,6 +1,6 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { ActorRecordsArgs, areaConditionSql, areaMatchSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
-import { byArguments, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaReportsArgs } from './situation-report.inputs';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { Observation, SituationReport } from './situation-report';
@@ -69,13 +69,18 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
         () => true,
       ),
     ),
-    /** `Actor.situationReports`: by actor id, the reports each actor wrote (about `areaCode`, when given). */
+    /** `Actor.situationReports`: by actor id, the reports each actor wrote (about `areaCode`, when given), in one statement. */
     reportsByActor: byArguments((args: ActorRecordsArgs) =>
-      newestFirstLoader(
-        'SELECT t.reported_by_id::text AS key, t.id FROM situation_reports t WHERE t.reported_by_id = ANY(CAST(:keys AS uuid[]))',
-        areaConditionSql('r.area_code', args),
+      firstOfEachLoader(
+        dataSource,
+        SituationReport,
+        {
+          keyColumn: 'reported_by_id',
+          keyOf: (report) => report.reportedById,
+          order: [['period_end', 'DESC'], ['id', 'DESC']],
+          where: [visibleSql('t', viewer), ...areaConditionSql('t.area_code', args)],
+        },
         args.first,
-        isUuid,
       ),
     ),
   };

@@ -16,12 +16,7 @@ export const contactFunctionLoader = (dataSource: DataSource) =>
 /** The first contact functions of each actor, by name, by the arguments of `Actor.contactFunctions`. */
 export const contactFunctionsOfActorLoader = (dataSource: DataSource) =>
   byArguments(({ first }: NestedListArgs) =>
-    firstOfEachLoader(
-      dataSource,
-      { table: 'contact_functions', keyColumn: 'actor_id' },
-      (ids) => dataSource.getRepository(ContactFunction).findBy({ id: In(ids) }),
-      first,
-    ),
+    firstOfEachLoader(dataSource, ContactFunction, { keyColumn: 'actor_id', keyOf: (fn) => fn.actorId }, first),
   );
 
 /** The first contact functions covering each area, by name, by the arguments of `Area.contactFunctions`. */

@@ -10,7 +10,7 @@ import { Service } from './service';
 /** The first services of each actor, by name, by the arguments of `Actor.services`. */
 export const servicesOfActorLoader = (dataSource: DataSource) =>
   byArguments(({ first }: NestedListArgs) =>
-    firstOfEachLoader(dataSource, { table: 'services', keyColumn: 'actor_id' }, (ids) => dataSource.getRepository(Service).findBy({ id: In(ids) }), first),
+    firstOfEachLoader(dataSource, Service, { keyColumn: 'actor_id', keyOf: (service) => service.actorId }, first),
   );
 
 /** The areas each service is offered in, by code. */

@@ -21,7 +21,7 @@ export const venuesOfActorLoader = (dataSource: DataSource) =>
 /** The first venues each actor lends, by name, by the arguments of `Actor.venues`. */
 export const firstVenuesOfActorLoader = (dataSource: DataSource) =>
   byArguments(({ first }: NestedListArgs) =>
-    firstOfEachLoader(dataSource, { table: 'venues', keyColumn: 'actor_id' }, (ids) => dataSource.getRepository(Venue).findBy({ id: In(ids) }), first),
+    firstOfEachLoader(dataSource, Venue, { keyColumn: 'actor_id', keyOf: (venue) => venue.actorId }, first),
   );
 
 /** The first venues in each area, by name, by the arguments of `Area.venues`. */
