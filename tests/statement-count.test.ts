@@ -158,6 +158,10 @@ describe('refuses a `first` above 100 or below 1 on every bounded list with BAD_
     `actor(id: "${DEMO_ACTORS.polisen}") { agreements(first: $first) { id } }`,
     `actor(id: "${DEMO_ACTORS.polisen}") { situationReports(first: $first) { id } }`,
     'agreements(first: 1) { nodes { activities(first: $first) { id } } }',
+    `actor(id: "${DEMO_ACTORS.polisen}") { children(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { services(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { venues(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { contactFunctions(first: $first) { id } }`,
   ];
   it.each(lists.flatMap((list) => [[list, 101], [list, 0]] as const))('%s with first %d', async (list, first) => {
     const response = await federation.query(`query($first: Int!) { ${list} }`, { first }, headers);
