@@ -90,7 +90,7 @@ export function firstPerKeyLoader<V extends { id: string }>(
 
 /**
  * A bounded nested list of the records of `entity` whose `keyColumn` (a uuid column, e.g.
- * `actor_id`, read back by `keyOf`) is the key, e.g. an actor's services: one statement for the whole
+ * `actor_id`, or text with `keyType`, read back by `keyOf`) is the key, e.g. an actor's services: one statement for the whole
  * batch, each key's first `first` records by `order` (columns named as their properties, e.g. `name`)
  * among those meeting every condition of `where` (SQL over the records as `t`, with named parameters).
  */
@@ -102,18 +102,25 @@ export function firstOfEachLoader<V extends ObjectLiteral>(
     keyOf,
     order = [['name', 'ASC'], ['id', 'ASC']],
     where = [],
-  }: { keyColumn: string; keyOf: (record: V) => string | null; order?: Array<[string, 'ASC' | 'DESC']>; where?: Array<[string, ObjectLiteral]> },
+    keyType = 'uuid',
+  }: {
+    keyColumn: string;
+    keyOf: (record: V) => string | null;
+    order?: Array<[string, 'ASC' | 'DESC']>;
+    where?: Array<[string, ObjectLiteral]>;
+    keyType?: 'uuid' | 'text';
+  },
   first: number,
 ): DataLoader<string, V[]> {
   const { tableName } = dataSource.getMetadata(entity);
   const numbered = `SELECT t.id, row_number() OVER (PARTITION BY t.${keyColumn} ORDER BY ${order.map(([column, direction]) => `t.${column} ${direction}`).join(', ')}) AS n
-    FROM ${tableName} t WHERE ${[`t.${keyColumn} = ANY(CAST(:keys AS uuid[]))`, ...where.map(([condition]) => condition)].join(' AND ')}`;
+    FROM ${tableName} t WHERE ${[`t.${keyColumn} = ANY(CAST(:keys AS ${keyType}[]))`, ...where.map(([condition]) => condition)].join(' AND ')}`;
   const parameters = Object.assign({}, ...where.map(([, values]) => values));
   return new DataLoader<string, V[]>(async (keys) => {
     const query = dataSource
       .getRepository(entity)
       .createQueryBuilder('r')
-      .where(`r.id IN (SELECT numbered.id FROM (${numbered}) AS numbered WHERE numbered.n <= :first)`, { ...parameters, keys: keys.filter(isUuid), first });
+      .where(`r.id IN (SELECT numbered.id FROM (${numbered}) AS numbered WHERE numbered.n <= :first)`, { ...parameters, keys: keyType === 'uuid' ? keys.filter(isUuid) : [...keys], first });
     order.forEach(([column, direction], i) => (i === 0 ? query.orderBy(`r.${column}`, direction) : query.addOrderBy(`r.${column}`, direction)));
     const lists = new Map<string, V[]>(keys.map((key) => [key, []]));
     for (const record of await query.getMany()) lists.get(keyOf(record) ?? '')?.push(record);

@@ -44,8 +44,14 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       ),
     ),
     area: recordLoader<string, Area>((codes) => areas.findBy({ code: In(codes) }), (a) => a.code),
-    areaChildren: groupLoader<string, Area>(async (codes) =>
-      (await areas.find({ where: { parentCode: In(codes), archivedAt: IsNull() }, order: { name: 'ASC' } })).map((a) => [a.parentCode!, a]),
+    /** `Area.children`: the first areas directly below each area, by name, archived ones left out, by its arguments. */
+    areaChildren: byArguments(({ first }: NestedListArgs) =>
+      firstOfEachLoader(
+        dataSource,
+        Area,
+        { keyColumn: 'parent_code', keyType: 'text', keyOf: (area) => area.parentCode, order: [['name', 'ASC'], ['code', 'ASC']], where: [['t.archived_at IS NULL', {}]] },
+        first,
+      ),
     ),
     areaMembers: groupLoader<string, Area>(async (codes) => {
       const links: Array<{ named_area_code: string; area_code: string }> = await dataSource.query(

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Field, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import { AREA_CODE_PATTERN, AreaScope, ChangeLogEntry } from '@samverkan/federation';
-import { Connection, containsPattern, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { Connection, containsPattern, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area, AreaKind } from './area';
 import { ActorsLoaders } from '../loaders';
@@ -65,9 +65,12 @@ export class AreaResolver {
     return area.parentCode ? loaders.area.load(area.parentCode) : null;
   }
 
-  @FieldResolver(() => [Area], { description: 'The areas directly below this one (districts and named areas of a municipality), by name; archived ones left out.' })
-  children(@Root() area: Area, @Ctx() { loaders }: Context) {
-    return loaders.areaChildren.load(area.code);
+  @FieldResolver(() => [Area], {
+    description:
+      'The areas directly below this one (the counties of Sweden, the municipalities of a county, the districts and named areas of a municipality), by name (then by code), archived ones left out: the first `first` of them. The root `areas` list with `withinCode` pages through all.',
+  })
+  children(@Root() area: Area, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.areaChildren(args).load(area.code);
   }
 
   @FieldResolver(() => [Area], { description: 'For a named area, the districts it spans, by name; empty for other areas.' })
