@@ -149,6 +149,7 @@ it('lists local actors before wider ones with OVERLAPPING, at most `first` of th
 describe('refuses a `first` above 100 or below 1 on every bounded list with BAD_USER_INPUT', () => {
   const lists = [
     'area(code: "0180") { actors(first: $first) { id } }',
+    'area(code: "SE") { children(first: $first) { code } }',
     'area(code: "0180") { services(first: $first) { id } }',
     'area(code: "0180") { venues(first: $first) { id } }',
     'area(code: "0180") { contactFunctions(first: $first) { id } }',
