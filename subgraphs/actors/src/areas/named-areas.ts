@@ -10,7 +10,7 @@ import { areaMatchSql, AreaScope } from '@samverkan/federation';
 /**
  * SQL: rows `(key, code)` for the codes in the text[] expression `codes`: each code itself, the
  * districts of each named area, and with OVERLAPPING the named areas spanning each district. A record
- * whose area matches `code` (areaMatchSql) belongs to `key`. For `areaPairs` and single-code filters.
+ * whose area matches `code` (areaMatchSql) belongs to `key`. For area lists and single-code filters.
  * With `markWider`, a third column `wider` is true on the rows of a named area spanning the district
  * `key` (a wider area, as a county is), false on the others.
  */
