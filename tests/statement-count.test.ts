@@ -4,7 +4,8 @@ import { bearer, startFederation, TestFederation } from '@samverkan/test-support
 
 /**
  * Every list and reference goes through per-request DataLoaders, so a query costs the same
- * number of SQL statements whether it touches 10 or 200 actors.
+ * number of SQL statements whether it touches 10 or 200 actors; every nested list is bounded
+ * (`first`, at most 100), so a response never grows with the registry.
  */
 let federation: TestFederation;
 /** A national coordinator registers everything, shares it with the network and reads it back. */
@@ -56,40 +57,118 @@ async function addActors(count: number) {
   await Promise.all(Array.from({ length: 6 }, worker));
 }
 
-const QUERY = `query($code: ID!) {
+const QUERY = `query($code: ID!, $first: Int!) {
   area(code: $code) {
     name
     latestSituationReport { level }
-    actors {
+    actors(first: $first) {
       name
       parent { name }
       areas { code }
-      agreements { title parties { role actor { name } } areas { name } }
-      activities { title organisers { name } area { name } fundingAgreement { title } }
-      situationReports { level }
+      agreements(areaCode: $code) { title parties { role actor { name } } areas { name } activities(first: 5) { title } }
+      activities(areaCode: $code, first: 10) { title organisers { name } area { name } fundingAgreement { title } }
+      situationReports(areaCode: $code) { level }
     }
   }
 }`;
 
-async function statementsFor(expectedActors: number) {
-  const response = await federation.query(QUERY, { code: AREA }, headers);
+/** The statements of the area overview, and that each list holds what it should: `expectedActors`, at most `first`. */
+async function statementsFor(expectedActors: number, first = 100) {
+  const response = await federation.query(QUERY, { code: AREA, first }, headers);
   expect(response.errors).toBeUndefined();
-  expect(response.data!.area.actors).toHaveLength(expectedActors);
+  expect(response.data!.area.actors).toHaveLength(Math.min(expectedActors, first));
   for (const actor of response.data!.area.actors) {
     expect(actor.agreements).toHaveLength(1);
     expect(actor.activities[0].fundingAgreement.title).toBe(actor.agreements[0].title);
+    expect(actor.agreements[0].activities).toEqual([{ title: actor.activities[0].title }]);
   }
   return response.extensions!.sqlStatements as Record<string, number>;
 }
 
-it('issues the same number of SQL statements per subgraph for 10 and for 200 actors', async () => {
+it('issues the same number of SQL statements per subgraph for 10 and for 200 actors, and lists at most `first` of them', async () => {
   await addActors(10);
   const forTen = await statementsFor(10);
   await addActors(190);
   const forTwoHundred = await statementsFor(200);
   expect(Object.keys(forTen).sort()).toEqual(['activities', 'actors', 'agreements', 'situation']);
   expect(forTwoHundred).toEqual(forTen);
+  expect(await statementsFor(200, 7)).toEqual(forTen);
+  // Without `first`, 50.
+  const byDefault = await federation.query(`query($code: ID!) { area(code: $code) { actors { id } } }`, { code: AREA }, headers);
+  expect(byDefault.data!.area.actors).toHaveLength(50);
 }, 300000);
+
+it("lists an actor's records in the area of the query, or in every area when none is given", async () => {
+  const response = await federation.query(
+    `query($code: ID!) {
+      area(code: $code) {
+        actors(first: 3) {
+          here: activities(areaCode: $code) { id }
+          county: activities(areaCode: "24") { id }
+          elsewhere: activities(areaCode: "0180") { id }
+          everywhere: activities { id }
+          hereAgreements: agreements(areaCode: $code) { id }
+          elsewhereAgreements: agreements(areaCode: "0180") { id }
+          elsewhereReports: situationReports(areaCode: "0180") { id }
+        }
+      }
+    }`,
+    { code: AREA },
+    headers,
+  );
+  expect(response.errors).toBeUndefined();
+  for (const actor of response.data!.area.actors) {
+    expect(actor.here).toHaveLength(1);
+    expect(actor.county).toEqual(actor.here);
+    expect(actor.everywhere).toEqual(actor.here);
+    expect(actor.elsewhere).toEqual([]);
+    expect(actor.hereAgreements).toHaveLength(1);
+    expect(actor.elsewhereAgreements).toEqual([]);
+    expect(actor.elsewhereReports).toEqual([]);
+  }
+});
+
+it('lists local actors before wider ones with OVERLAPPING, at most `first` of them', async () => {
+  const response = await federation.query(
+    `{ area(code: "0180-rinkeby-kista") {
+        within: actors(first: 100) { id }
+        overlapping: actors(scope: OVERLAPPING, first: 100) { id areas { code } }
+        few: actors(scope: OVERLAPPING, first: 2) { id }
+    } }`,
+    {},
+    headers,
+  );
+  expect(response.errors).toBeUndefined();
+  const { within, overlapping, few } = response.data!.area as Record<string, Array<{ id: string }>>;
+  expect(within.length).toBeGreaterThan(0);
+  expect(overlapping.length).toBeGreaterThan(within.length);
+  expect(overlapping.slice(0, within.length)).toEqual(expect.arrayContaining(within.map(({ id }) => expect.objectContaining({ id }))));
+  expect(few).toEqual(overlapping.slice(0, 2).map(({ id }) => ({ id })));
+});
+
+describe('refuses a `first` above 100 or below 1 on every bounded list with BAD_USER_INPUT', () => {
+  const lists = [
+    'area(code: "0180") { actors(first: $first) { id } }',
+    'area(code: "SE") { children(first: $first) { code } }',
+    'area(code: "0180") { services(first: $first) { id } }',
+    'area(code: "0180") { venues(first: $first) { id } }',
+    'area(code: "0180") { contactFunctions(first: $first) { id } }',
+    'area(code: "0180") { agreements(first: $first) { id } }',
+    'area(code: "0180") { situationReports(first: $first) { id } }',
+    `actor(id: "${DEMO_ACTORS.polisen}") { activities(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { agreements(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { situationReports(first: $first) { id } }`,
+    'agreements(first: 1) { nodes { activities(first: $first) { id } } }',
+    `actor(id: "${DEMO_ACTORS.polisen}") { children(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { services(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { venues(first: $first) { id } }`,
+    `actor(id: "${DEMO_ACTORS.polisen}") { contactFunctions(first: $first) { id } }`,
+  ];
+  it.each(lists.flatMap((list) => [[list, 101], [list, 0]] as const))('%s with first %d', async (list, first) => {
+    const response = await federation.query(`query($first: Int!) { ${list} }`, { first }, headers);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
 
 it("answers the activities of a county's municipalities, in a period and bounded per area, or a page at a time, in the same statements for 26 and 49 areas", async () => {
   const calendar = demoCalendar();

@@ -73,26 +73,6 @@ export const perAreaScope = <T>(make: (scope: AreaScope) => T): Record<AreaScope
 /**
  * SQL: the rows `(key, code)` an area filter over the codes in the text[] expression `codes` matches
  * with: each code itself. (A subgraph that knows more, such as the districts a named area spans,
- * passes its own to `areaPairs`.)
+ * has its own.)
  */
 export const plainAreaKeysSql = (codes: string) => `(SELECT code AS key, code FROM unnest(${codes}) AS code)`;
-
-/**
- * Finds, for each requested area code, the ids of the rows of `table` whose `areaColumn` matches
- * it (one statement for all codes): the pairs for a `pairedGroupLoader`.
- */
-export const areaPairs =
-  (
-    db: { query(sql: string, params: unknown[]): Promise<Array<{ key: string; id: string }>> },
-    table: string,
-    areaColumn: string,
-    scope: AreaScope,
-    idColumn = 'id',
-    keysSql: (codes: string, scope: AreaScope) => string = plainAreaKeysSql,
-  ) =>
-  (codes: string[]) =>
-    db.query(
-      `SELECT DISTINCT k.key, t.${idColumn} AS id FROM ${table} t
-         JOIN ${keysSql('$1::text[]', scope)} AS k ON ${areaMatchSql(`t.${areaColumn}`, 'k.code', scope)}`,
-      [codes],
-    );

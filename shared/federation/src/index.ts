@@ -8,3 +8,4 @@ export * from './roles';
 export * from './target-groups';
 export * from './visibility';
 export * from './figures';
+export * from './nested-lists';

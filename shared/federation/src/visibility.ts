@@ -64,14 +64,22 @@ export function canSee(record: Owned, viewer: Viewer): boolean {
 export const isOwnerMember = (record: Pick<Owned, 'ownerId'>, viewer: Viewer) =>
   isSignedIn(viewer) && viewer.organisationId === record.ownerId;
 
-/** The same rule as `canSee`, as a condition on a query: lists, counts and loaders show only what the viewer may see. */
-export function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias = query.alias) {
-  if (!isSignedIn(viewer)) return query.andWhere(`${alias}.visibility = 'PUBLIC'`);
-  return query.andWhere(
+/**
+ * The same rule as `canSee`, as an SQL condition over the record columns of `alias`, with its named
+ * parameters: for statements written by hand (e.g. a nested list's bound, `firstPerKeyLoader`).
+ */
+export function visibleSql(alias: string, viewer: Viewer): [string, ObjectLiteral] {
+  if (!isSignedIn(viewer)) return [`${alias}.visibility = 'PUBLIC'`, {}];
+  return [
     `(${alias}.visibility IN ('PUBLIC', 'NETWORK') OR ${alias}.owner_id = :viewerOrganisation
       OR (${alias}.visibility = 'SHARED' AND :viewerOrganisation = ANY(${alias}.shared_with)))`,
     { viewerOrganisation: viewer.organisationId },
-  );
+  ];
+}
+
+/** The same rule as `canSee`, as a condition on a query: lists, counts and loaders show only what the viewer may see. */
+export function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias = query.alias) {
+  return query.andWhere(...visibleSql(alias, viewer));
 }
 
 export const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });

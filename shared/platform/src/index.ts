@@ -6,6 +6,7 @@ export * from './errors';
 export * from './hardening';
 export * from './http';
 export * from './loaders';
+export * from './nested-lists';
 export * from './log';
 export * from './main';
 export * from './observability/metrics';

@@ -29,28 +29,20 @@ export interface KeyedId<K> {
 /**
  * Many records per key, in two statements for the whole batch: `findPairs` finds which record ids
  * belong to which key (through a link table or an area match, so one record may belong to several
- * keys), then `fetch` loads those records in the order each list should have. With `limit`, each
- * key's list keeps only its first `limit` records in that order: a bound on a nested list.
+ * keys), then `fetch` loads those records in the order each list should have.
  */
 export function pairedGroupLoader<K, V extends { id: string }>(
   findPairs: (keys: K[]) => Promise<Array<KeyedId<K>>>,
   fetch: (ids: string[]) => Promise<V[]>,
-  { limit = Infinity }: { limit?: number } = {},
 ): DataLoader<K, V[]> {
   return groupLoader<K, V>(async (keys) => {
     const pairs = await findPairs(keys);
     if (pairs.length === 0) return [];
     const found = await fetch([...new Set(pairs.map((pair) => pair.id))]);
     const rank = new Map(found.map((record, index) => [record.id, index]));
-    const listed = new Map<K, number>();
     return pairs
       .filter((pair) => rank.has(pair.id))
       .sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
-      .filter((pair) => {
-        const count = listed.get(pair.key) ?? 0;
-        listed.set(pair.key, count + 1);
-        return count < limit;
-      })
       .map((pair) => [pair.key, found[rank.get(pair.id)!]]);
   });
 }

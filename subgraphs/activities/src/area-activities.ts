@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { areaMatchSql, AreaScope, periodOverlapConditions, plainAreaKeysSql } from '@samverkan/federation';
-import { decodeCursor, encodeCursor, isCalendarDay, isUuid, KeyedId, Page } from '@samverkan/platform';
+import { decodeCursor, encodeCursor, isCalendarDay, isUuid, KeyedId, Page, queryNamed } from '@samverkan/platform';
 import { Activity } from './activity';
 
 /**
@@ -26,17 +26,12 @@ function inEachArea(
 /** Numbers each area's matches in the order of every activity list (newest start first, then id), so a bound applies per area. */
 const NUMBERED = 'row_number() OVER (PARTITION BY k.key ORDER BY t.starts_on DESC, t.id DESC) AS n';
 
-async function run<T>(dataSource: DataSource, sql: string, parameters: ObjectLiteral): Promise<T[]> {
-  const [query, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
-  return dataSource.query(query, values);
-}
-
 /** For each area code, the ids of its first `first` activities in the period, in one statement for all codes. */
 export const firstInEachArea =
   (dataSource: DataSource, args: { scope: AreaScope; from?: string | null; to?: string | null; first: number }) =>
   (codes: string[]): Promise<Array<KeyedId<string>>> => {
     const [matches, parameters] = inEachArea(args, codes);
-    return run(dataSource, `SELECT key, id FROM (SELECT k.key, t.id, ${NUMBERED} ${matches}) AS numbered WHERE n <= :first`, { ...parameters, first: args.first });
+    return queryNamed(dataSource, `SELECT key, id FROM (SELECT k.key, t.id, ${NUMBERED} ${matches}) AS numbered WHERE n <= :first`, { ...parameters, first: args.first });
   };
 
 /** A cursor of an area's activity page: the start date and id of the last activity. */
@@ -57,12 +52,12 @@ export function pageInEachArea(
     const [matches, parameters] = inEachArea(args, codes, cursor ? ['(t.starts_on, t.id) < (CAST(:afterDay AS date), CAST(:afterId AS uuid))'] : []);
     const [counted, countParameters] = inEachArea(args, codes);
     const [pairs, totals] = await Promise.all([
-      run<KeyedId<string>>(dataSource, `SELECT key, id FROM (SELECT k.key, t.id, ${NUMBERED} ${matches}) AS numbered WHERE n <= :take`, {
+      queryNamed<KeyedId<string>>(dataSource, `SELECT key, id FROM (SELECT k.key, t.id, ${NUMBERED} ${matches}) AS numbered WHERE n <= :take`, {
         ...parameters,
         take: args.first + 1,
         ...(cursor ? { afterDay: cursor[0], afterId: cursor[1] } : {}),
       }),
-      run<{ key: string; total: number }>(dataSource, `SELECT k.key, count(*)::int AS total ${counted} GROUP BY k.key`, countParameters),
+      queryNamed<{ key: string; total: number }>(dataSource, `SELECT k.key, count(*)::int AS total ${counted} GROUP BY k.key`, countParameters),
     ]);
     const found = pairs.length ? await fetch([...new Set(pairs.map((pair) => pair.id))]) : [];
     const rank = new Map(found.map((activity, index) => [activity.id, index]));

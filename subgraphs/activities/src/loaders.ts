@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
-import { changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
-import { byArguments, groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { ActorRecordsArgs, areaConditionSql, changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
+import { byArguments, firstPerKeyLoader, groupLoader, isUuid, NestedListArgs, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { firstInEachArea, pageInEachArea } from './area-activities';
@@ -9,6 +9,8 @@ import { activityFiguresLoader } from './activity-figures';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
 const NEWEST_FIRST = { startsOn: 'DESC', id: 'DESC' } as const;
+/** The same order in SQL over the activities as `r`, for the bounds of the nested lists. */
+const NEWEST_FIRST_SQL = 'r.starts_on DESC, r.id DESC';
 
 /**
  * Per-request loaders: every list and reference of this subgraph is fetched in one batch per level.
@@ -33,23 +35,41 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
         { id: o.actorId },
       ]),
     ),
-    /** The activities each actor organises. */
-    activitiesOfActor: pairedGroupLoader<string, Activity>(
-      async (ids) => (await organisers.find({ where: { actorId: In(ids.filter(isUuid)) } })).map((o) => ({ key: o.actorId, id: o.activityId })),
-      newestFirst,
-    ),
+    /** The first activities each actor organises (in the area, when given), by the arguments of `Actor.activities`. */
+    activitiesOfActor: byArguments((args: ActorRecordsArgs) => {
+      const area = areaConditionSql('r.area_code', args);
+      return firstPerKeyLoader(
+        dataSource,
+        (ids) => ({
+          pairs: 'SELECT o.actor_id::text AS key, o.activity_id AS id FROM activity_organisers o WHERE o.actor_id = ANY(CAST(:ids AS uuid[]))',
+          table: 'activities',
+          where: area.map(([condition]) => condition),
+          order: NEWEST_FIRST_SQL,
+          parameters: Object.assign({ ids: ids.filter(isUuid) }, ...area.map(([, parameters]) => parameters)),
+        }),
+        newestFirst,
+        args.first,
+      );
+    }),
     /** The activities in each area, by the arguments of `Area.activities`. */
     activitiesInArea: byArguments((args: AreaActivitiesArgs) => pairedGroupLoader(firstInEachArea(dataSource, args), newestFirst)),
     /** A page of the activities in each area, by the arguments of `Area.activityPage`. */
     activityPageInArea: byArguments((args: AreaActivityPageArgs) => pageInEachArea(dataSource, newestFirst, args)),
     /** The activity figures of each month (one statement for all months of a request); the same for every viewer. */
     activityFigures: activityFiguresLoader(dataSource),
-    /** The activities each agreement funds. */
-    activitiesOfAgreement: groupLoader<string, Activity>(async (ids) =>
-      (await activities.find({ where: { fundingAgreementId: In(ids.filter(isUuid)) }, order: NEWEST_FIRST })).map((a) => [
-        a.fundingAgreementId!,
-        a,
-      ]),
+    /** The first activities each agreement funds, by the arguments of `Agreement.activities`. */
+    activitiesOfAgreement: byArguments(({ first }: NestedListArgs) =>
+      firstPerKeyLoader(
+        dataSource,
+        (ids) => ({
+          pairs: 'SELECT a.funding_agreement_id::text AS key, a.id FROM activities a WHERE a.funding_agreement_id = ANY(CAST(:ids AS uuid[]))',
+          table: 'activities',
+          order: NEWEST_FIRST_SQL,
+          parameters: { ids: ids.filter(isUuid) },
+        }),
+        newestFirst,
+        first,
+      ),
     ),
   };
 }

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { answeredBy } from '@samverkan/federation';
-import { SubgraphContext } from '@samverkan/platform';
+import { ActorRecordsArgs, answeredBy } from '@samverkan/federation';
+import { NestedListArgs, SubgraphContext } from '@samverkan/platform';
 import { Activity } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { ActivityConnection } from './activity.resolver';
@@ -11,9 +11,15 @@ type Context = SubgraphContext<ActivitiesLoaders>;
 
 @Resolver(() => Actor)
 export class ActorActivitiesResolver {
-  @FieldResolver(() => [Activity], answeredBy('activities', 'Activities the actor organises (alone or with others), newest start date first.'))
-  activities(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.activitiesOfActor.load(actor.id);
+  @FieldResolver(
+    () => [Activity],
+    answeredBy(
+      'activities',
+      'Activities the actor organises (alone or with others), in `areaCode` when given, newest start date first (then by id): the first `first` of them. The root `activities` list with `organiserId` pages through all.',
+    ),
+  )
+  activities(@Root() actor: Actor, @Args(() => ActorRecordsArgs) args: ActorRecordsArgs, @Ctx() { loaders }: Context) {
+    return loaders.activitiesOfActor(args).load(actor.id);
   }
 }
 
@@ -41,9 +47,15 @@ export class AreaActivitiesResolver {
 
 @Resolver(() => Agreement)
 export class AgreementActivitiesResolver {
-  @FieldResolver(() => [Activity], answeredBy('activities', 'Activities funded by this agreement, newest start date first; none if you may not see the agreement.'))
-  async activities(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
+  @FieldResolver(
+    () => [Activity],
+    answeredBy(
+      'activities',
+      'Activities funded by this agreement, newest start date first (then by id): the first `first` of them; none if you may not see the agreement. The root `activities` list with `fundingAgreementId` pages through all.',
+    ),
+  )
+  async activities(@Root() agreement: Agreement, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
     // `_entities` may name any agreement: what a hidden one funds stays hidden, as on every other path.
-    return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesOfAgreement.load(agreement.id) : [];
+    return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesOfAgreement(args).load(agreement.id) : [];
   }
 }

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
-import { areaPairs, changeLogLoader, perAreaScope } from '@samverkan/federation';
-import { groupLoader, isSignedIn, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { changeLogLoader } from '@samverkan/federation';
+import { byArguments, firstOfEachLoader, groupLoader, isSignedIn, isUuid, NestedListArgs, recordLoader, Viewer } from '@samverkan/platform';
+import { AreaListArgs, registryAreaListLoader } from './areas/area-lists';
 import { mayManageAreasOf } from './areas/area-management';
 import { Actor } from './registry/actor';
 import { Area } from './areas/area';
-import { registryAreaKeysSql } from './areas/named-areas';
 import { coverageLoaders } from './coverage/coverage';
 import { registryFiguresLoader } from './figures/registry-figures';
 import { areasOfServiceLoader, servicesInAreaLoader, servicesOfActorLoader } from './services/service.loaders';
@@ -16,7 +16,7 @@ import {
   contactFunctionsOfActorLoader,
   onePersonDependencyCountLoader,
 } from './contact-functions/contact-function.loaders';
-import { venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/venue.loaders';
+import { firstVenuesOfActorLoader, venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/venue.loaders';
 
 /** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
@@ -30,15 +30,28 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     coverage: coverageLoaders(dataSource),
     registryFigures: registryFiguresLoader(dataSource, isSignedIn(viewer)),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
-    actorChildren: groupLoader<string, Actor>(async (ids) =>
-      (await actors.find({ where: { parentId: In(ids) }, order: { name: 'ASC' } })).map((a) => [a.parentId!, a]),
+    /** `Actor.children`: the first actors belonging to each actor, by name, by its arguments. */
+    actorChildren: byArguments(({ first }: NestedListArgs) =>
+      firstOfEachLoader(dataSource, Actor, { keyColumn: 'parent_id', keyOf: (actor) => actor.parentId }, first),
     ),
-    actorsInArea: perAreaScope((scope) =>
-      pairedGroupLoader(areaPairs(dataSource, 'actor_areas', 'area_code', scope, 'actor_id', registryAreaKeysSql), activeActorsByName),
+    /** `Area.actors`, by its arguments: local actors first, then those of wider areas, each by name. */
+    actorsInArea: byArguments((args: AreaListArgs) =>
+      registryAreaListLoader(
+        dataSource,
+        { table: 'actors', areaTable: 'actor_areas', idColumn: 'actor_id', where: ['r.archived_at IS NULL'], localFirst: true },
+        activeActorsByName,
+        args,
+      ),
     ),
     area: recordLoader<string, Area>((codes) => areas.findBy({ code: In(codes) }), (a) => a.code),
-    areaChildren: groupLoader<string, Area>(async (codes) =>
-      (await areas.find({ where: { parentCode: In(codes), archivedAt: IsNull() }, order: { name: 'ASC' } })).map((a) => [a.parentCode!, a]),
+    /** `Area.children`: the first areas directly below each area, by name, archived ones left out, by its arguments. */
+    areaChildren: byArguments(({ first }: NestedListArgs) =>
+      firstOfEachLoader(
+        dataSource,
+        Area,
+        { keyColumn: 'parent_code', keyType: 'text', keyOf: (area) => area.parentCode, order: [['name', 'ASC'], ['code', 'ASC']], where: [['t.archived_at IS NULL', {}]] },
+        first,
+      ),
     ),
     areaMembers: groupLoader<string, Area>(async (codes) => {
       const links: Array<{ named_area_code: string; area_code: string }> = await dataSource.query(
@@ -65,6 +78,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     servicesInArea: servicesInAreaLoader(dataSource),
     venue: venueLoader(dataSource),
     venuesOfActor: venuesOfActorLoader(dataSource),
+    firstVenuesOfActor: firstVenuesOfActorLoader(dataSource),
     venuesInArea: venuesInAreaLoader(dataSource),
     contactFunction: contactFunctionLoader(dataSource),
     contactFunctionsOfActor: contactFunctionsOfActorLoader(dataSource),

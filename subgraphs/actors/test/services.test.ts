@@ -302,6 +302,16 @@ describe('loading', () => {
       await addActors(25);
       expect(await statements(30)).toBe(few);
       expect(few).toBeLessThanOrEqual(6);
+      // The nested lists are bounded by `first`, by name: the first service of each, the first children.
+      const bounded = await subgraph.query(
+        `query($parent: ID!) { actor(id: $parent) { children(first: 3) { name services(first: 1) { name } } all: children(first: 100) { name } } }`,
+        { parent },
+      );
+      expect(bounded.errors).toBeUndefined();
+      const { children, all } = bounded.data!.actor as { children: Array<{ name: string; services: unknown[] }>; all: Array<{ name: string }> };
+      expect(all).toHaveLength(30);
+      expect(children.map((child) => child.name)).toEqual(all.slice(0, 3).map((child) => child.name));
+      expect(children.map((child) => child.services)).toEqual(Array(3).fill([{ name: 'Idrott' }]));
     } finally {
       delete process.env.SAMVERKAN_SQL_STATS;
     }

@@ -154,6 +154,22 @@ describe('venues on actors and areas', () => {
     expect(unknown).toBeNull();
   });
 
+  it('bounds Actor.venues and Area.venues by `first`, by name, and lists an actor\'s venues at the root with `actorId`', async () => {
+    const { data, errors } = await subgraph.query(
+      `query($actor: ID!) {
+        all: venues(filter: { areaCode: "${AR.goteborg}" }, first: 100) { nodes { id } }
+        area(code: "${AR.goteborg}") { one: venues(first: 1) { id } }
+        actor(id: $actor) { venues(first: 1) { id } }
+        ofActor: venues(filter: { actorId: $actor }) { totalCount nodes { id actor { id } } }
+      }`,
+      { actor: A.fryshuset },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.area.one).toEqual(data!.all.nodes.slice(0, 1));
+    expect(ids(data!.actor.venues)).toEqual([V.fryshusetHusby]);
+    expect(data!.ofActor).toEqual({ totalCount: 1, nodes: [{ id: V.fryshusetHusby, actor: { id: A.fryshuset } }] });
+  });
+
   it('publishes Venue as an entity in _service.sdl', async () => {
     const { data } = await subgraph.query('{ _service { sdl } }');
     expect(data!._service.sdl).toMatch(/type Venue\s+@key\(fields: "id"\)/);

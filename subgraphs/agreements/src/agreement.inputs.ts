@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/federation';
+import { ActorRecordsArgs, AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/federation';
+import { NestedListArgs } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus, PartyRole } from './agreement';
 
 export const MAX_PARTIES = 50;
@@ -180,4 +181,26 @@ export class UpdateAgreementInput extends AgreementDetailsInput {
   @ArrayMaxSize(MAX_AREAS)
   @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
   areaCodes?: string[] | null;
+}
+
+const STATUSES = { nullable: true, description: 'Only agreements with these statuses; all when left out.' };
+
+/** The arguments of `Actor.agreements`: a bound, the area of the query and the statuses. */
+@ArgsType()
+export class ActorAgreementsArgs extends ActorRecordsArgs {
+  @Field(() => [AgreementStatus], STATUSES)
+  statuses?: AgreementStatus[] | null;
+}
+
+/** The arguments of `Area.agreements`: a bound, the scope and the statuses. */
+@ArgsType()
+export class AreaAgreementsArgs extends NestedListArgs {
+  @Field(() => AreaScope, {
+    defaultValue: AreaScope.WITHIN,
+    description: 'WITHIN: agreements for this area or its sub-areas; OVERLAPPING: also those for wider areas, e.g. national agreements.',
+  })
+  scope: AreaScope = AreaScope.WITHIN;
+
+  @Field(() => [AgreementStatus], STATUSES)
+  statuses?: AgreementStatus[] | null;
 }

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { answeredBy, areaMatchSql, AreaScope, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { answeredBy, areaMatchSql, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
-import { AgreementFilter, AgreementPartyInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
-import { AgreementsLoaders, MAX_NESTED_AGREEMENTS } from './loaders';
+import { ActorAgreementsArgs, AgreementFilter, AgreementPartyInput, AreaAgreementsArgs, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
+import { AgreementsLoaders } from './loaders';
 import { AGREEMENT_ORDERINGS, AgreementOrder } from './agreement.order';
 import { Actor, Area } from './stubs';
 
@@ -185,32 +185,29 @@ export class AgreementPartyResolver {
 
 @Resolver(() => Actor)
 export class ActorAgreementsResolver {
-  @FieldResolver(() => [Agreement], answeredBy('agreements', `Agreements this actor is a party to, in any role, that you may see, by title: the first ${MAX_NESTED_AGREEMENTS} (the root \`agreements\` list with \`partyId\` pages through all).`))
-  agreements(
-    @Root() actor: Actor,
-    @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
-    statuses: AgreementStatus[] | undefined,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.withStatuses(statuses).ofActor.load(actor.id);
+  @FieldResolver(
+    () => [Agreement],
+    answeredBy(
+      'agreements',
+      'Agreements this actor is a party to, in any role, that you may see, covering `areaCode` when given, by title (then by id): the first `first` of them. The root `agreements` list with `partyId` pages through all.',
+    ),
+  )
+  agreements(@Root() actor: Actor, @Args(() => ActorAgreementsArgs) args: ActorAgreementsArgs, @Ctx() { loaders }: Context) {
+    return loaders.agreementsOfActor(args).load(actor.id);
   }
 }
 
 @Resolver(() => Area)
 export class AreaAgreementsResolver {
-  @FieldResolver(() => [Agreement], answeredBy('agreements', `Agreements covering this area that you may see, by title: the first ${MAX_NESTED_AGREEMENTS} (the root \`agreements\` list with \`areaCode\` pages through all).`))
-  agreements(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, {
-      defaultValue: AreaScope.WITHIN,
-      description: 'WITHIN: agreements for this area or its sub-areas; OVERLAPPING: also those for wider areas, e.g. national agreements.',
-    })
-    scope: AreaScope,
-    @Arg('statuses', () => [AgreementStatus], { nullable: true, description: 'Only agreements with these statuses; all when left out.' })
-    statuses: AgreementStatus[] | undefined,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.withStatuses(statuses).inArea[scope].load(area.code);
+  @FieldResolver(
+    () => [Agreement],
+    answeredBy(
+      'agreements',
+      'Agreements covering this area that you may see, by title (then by id): the first `first` of them. The root `agreements` list with `areaCode` pages through all.',
+    ),
+  )
+  agreements(@Root() area: Area, @Args(() => AreaAgreementsArgs) args: AreaAgreementsArgs, @Ctx() { loaders }: Context) {
+    return loaders.agreementsInArea(args).load(area.code);
   }
 }
 

@@ -1,15 +1,13 @@
-import { DataSource, In } from 'typeorm';
-import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
-import { byArguments, groupLoader, isUuid, MAX_PAGE_SIZE, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { DataSource, In, ObjectLiteral } from 'typeorm';
+import { areaConditionSql, areaMatchSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
+import { byArguments, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement.inputs';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
 import { Area } from './stubs';
 import { agreementFiguresLoader, partnershipMunicipalitiesLoader } from './figures/figures.loaders';
 
-/**
- * A nested list (`Actor.agreements`, `Area.agreements`) holds at most a page of agreements, the first
- * by title: `Area(SE).agreements` would otherwise be every agreement. The root list pages through all.
- */
-export const MAX_NESTED_AGREEMENTS = MAX_PAGE_SIZE;
+/** A nested list's arguments with its statuses made one list (all when empty). */
+type WithStatuses<A> = Omit<A, 'statuses'> & { statuses: AgreementStatus[] };
 
 /** Parties are listed role by role, in the order of the PartyRole enum. */
 const ROLE_ORDER = Object.values(PartyRole);
@@ -32,24 +30,59 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     return query.orderBy('agreement.title', 'ASC').addOrderBy('agreement.id', 'ASC').getMany();
   };
 
-  /** The nested lists (`Actor.agreements`, `Area.agreements`) of agreements with one of `statuses` (all when empty). */
-  const nestedLists = (statuses: AgreementStatus[]) => {
-    const fetch = (ids: string[]) => visibleByTitle(ids, statuses);
-    const bounded = { limit: MAX_NESTED_AGREEMENTS };
-    return {
-      ofActor: pairedGroupLoader<string, Agreement>(
-        (actorIds) =>
-          dataSource.query(
-            `SELECT DISTINCT p.actor_id::text AS key, p.agreement_id AS id FROM agreement_parties p WHERE p.actor_id = ANY($1::uuid[])`,
-            [actorIds.filter(isUuid)],
-          ),
-        fetch,
-        bounded,
-      ),
-      inArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'agreement_areas', 'area_code', scope, 'agreement_id'), fetch, bounded)),
-    };
-  };
-  const nestedListsFor = byArguments(({ statuses }: { statuses: AgreementStatus[] }) => nestedLists(statuses));
+  /**
+   * SQL conditions and parameters over the agreements as `r` shared by the nested lists: those the
+   * viewer may see, with one of `statuses` (all when empty).
+   */
+  const listed = (statuses: AgreementStatus[]): Array<[string, ObjectLiteral]> => [
+    visibleSql('r', viewer),
+    ...(statuses.length ? [['r.status IN (:...statuses)', { statuses }] as [string, ObjectLiteral]] : []),
+  ];
+  /** A bounded nested list: the first `first` agreements per key, by title, the bound in SQL. */
+  const byTitleLoader = (pairs: string, conditions: Array<[string, ObjectLiteral]>, first: number, statuses: AgreementStatus[], accept: (key: string) => boolean) =>
+    firstPerKeyLoader<Agreement>(
+      dataSource,
+      (keys) => ({
+        pairs,
+        table: 'agreements',
+        where: conditions.map(([condition]) => condition),
+        order: 'r.title ASC, r.id ASC',
+        parameters: Object.assign({ keys: keys.filter(accept) }, ...conditions.map(([, parameters]) => parameters)),
+      }),
+      (ids) => visibleByTitle(ids, statuses),
+      first,
+    );
+  /** `Actor.agreements`: by actor id, the first agreements the actor is a party to (covering `areaCode`, when given). */
+  const ofActor = byArguments(({ statuses, first, areaCode, areaScope }: WithStatuses<ActorAgreementsArgs>) => {
+    const area = areaConditionSql('covered.area_code', { areaCode, areaScope });
+    return byTitleLoader(
+      `SELECT p.actor_id::text AS key, p.agreement_id AS id FROM agreement_parties p
+        WHERE p.actor_id = ANY(CAST(:keys AS uuid[]))`,
+      [
+        ...listed(statuses),
+        ...area.map(([condition, parameters]): [string, ObjectLiteral] => [
+          `EXISTS (SELECT 1 FROM agreement_areas covered WHERE covered.agreement_id = r.id AND ${condition})`,
+          parameters,
+        ]),
+      ],
+      first,
+      statuses,
+      isUuid,
+    );
+  });
+  /** `Area.agreements`: by area code, the first agreements covering the area. */
+  const inArea = byArguments(({ statuses, first, scope }: WithStatuses<AreaAgreementsArgs>) =>
+    byTitleLoader(
+      `SELECT k.key, t.agreement_id AS id FROM agreement_areas t
+        JOIN ${plainAreaKeysSql('CAST(:keys AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
+      listed(statuses),
+      first,
+      statuses,
+      () => true,
+    ),
+  );
+  /** The same statuses in the same order make the same loader. */
+  const distinct = (statuses: AgreementStatus[] | null | undefined) => [...new Set(statuses ?? [])].sort();
 
   return {
     changeLog: changeLogLoader(dataSource),
@@ -69,12 +102,13 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       );
       return links.map((l) => [l.agreement_id, { code: l.area_code }]);
     }),
-    /** The nested-list loaders for these statuses (all when left out or empty), made on first use in the request. */
     /** The month's agreement figure families (`Figures.agreements`), by month, over the records the viewer's basis covers. */
     figures: agreementFiguresLoader(dataSource, viewer),
     /** The month's count of municipalities with an active police and civil-society agreement, by month. */
     partnershipMunicipalities: partnershipMunicipalitiesLoader(dataSource, viewer),
-    withStatuses: (statuses: AgreementStatus[] | null | undefined) => nestedListsFor({ statuses: [...new Set(statuses ?? [])].sort() }),
+    /** The nested-list loaders for these arguments (all statuses when left out or empty), made on first use in the request. */
+    agreementsOfActor: (args: ActorAgreementsArgs) => ofActor({ ...args, statuses: distinct(args.statuses) }),
+    agreementsInArea: (args: AreaAgreementsArgs) => inArea({ ...args, statuses: distinct(args.statuses) }),
   };
 }
 

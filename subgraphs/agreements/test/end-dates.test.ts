@@ -262,8 +262,8 @@ describe('nested lists by status', () => {
 describe('nested lists are bounded', () => {
   // Last in this file: it adds more agreements than a nested list holds, for Linköping kommun in Skäggetorp.
   const nested = `query($r: [_Any!]!) { _entities(representations: $r) {
-    ... on Area { all: agreements { id } ended: agreements(statuses: [ENDED]) { id } }
-    ... on Actor { all: agreements { id } ended: agreements(statuses: [ENDED]) { id } } } }`;
+    ... on Area { all: agreements(first: 100) { id } byDefault: agreements { id } ended: agreements(statuses: [ENDED]) { id } }
+    ... on Actor { all: agreements(first: 100) { id } byDefault: agreements { id } ended: agreements(statuses: [ENDED]) { id } } } }`;
 
   beforeAll(async () => {
     const records = [
@@ -284,7 +284,7 @@ describe('nested lists are bounded', () => {
     await Promise.all(Array.from({ length: 4 }, worker));
   }, 60000);
 
-  it.each(['public', 'owner'] as const)('holds for %s the first 100 visible agreements by title, statuses applied before the bound', async (who) => {
+  it.each(['public', 'owner'] as const)('holds for %s the first `first` (default 50, at most 100) visible agreements by title, statuses applied before the bound', async (who) => {
     const response = await subgraph.query(
       nested,
       { r: [{ __typename: 'Area', code: AR.skaggetorp }, { __typename: 'Actor', id: A.linkopingsKommun }] },
@@ -298,8 +298,9 @@ describe('nested lists are bounded', () => {
     );
     const visible = rows.filter((r) => maySee(who, r));
     expect(visible.length).toBeGreaterThan(100);
-    for (const entity of response.data!._entities as Array<{ all: Array<{ id: string }>; ended: Array<{ id: string }> }>) {
+    for (const entity of response.data!._entities as Array<Record<'all' | 'byDefault' | 'ended', Array<{ id: string }>>>) {
       expect(entity.all.map((a) => a.id)).toEqual(visible.slice(0, 100).map((r) => r.id));
+      expect(entity.byDefault.map((a) => a.id)).toEqual(visible.slice(0, 50).map((r) => r.id));
       expect(entity.ended.map((a) => a.id)).toEqual(visible.filter((r) => r.status === 'ENDED').map((r) => r.id));
     }
   });

@@ -1,6 +1,7 @@
-import { DataSource, In } from 'typeorm';
-import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { DataSource, In, ObjectLiteral } from 'typeorm';
+import { ActorRecordsArgs, areaConditionSql, areaMatchSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
+import { byArguments, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { AreaReportsArgs } from './situation-report.inputs';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { Observation, SituationReport } from './situation-report';
 
@@ -19,6 +20,21 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
 
   const newestFirst = (ids: string[]) =>
     visible().andWhere('r.id IN (:...ids)', { ids }).orderBy('r.period_end', 'DESC').addOrderBy('r.id', 'DESC').getMany();
+
+  /** A bounded nested list: the first `first` reports per key the viewer may see, newest period first, the bound in SQL. */
+  const newestFirstLoader = (pairs: string, conditions: Array<[string, ObjectLiteral]>, first: number, accept: (key: string) => boolean) =>
+    firstPerKeyLoader<SituationReport>(
+      dataSource,
+      (keys) => ({
+        pairs,
+        table: 'situation_reports',
+        where: [visibleSql('r', viewer), ...conditions].map(([condition]) => condition),
+        order: 'r.period_end DESC, r.id DESC',
+        parameters: Object.assign({ keys: keys.filter(accept) }, ...[visibleSql('r', viewer), ...conditions].map(([, parameters]) => parameters)),
+      }),
+      newestFirst,
+      first,
+    );
 
   return {
     changeLog: changeLogLoader(dataSource),
@@ -44,17 +60,29 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       return reports.createQueryBuilder('r').where(`r.id IN (${latest.getQuery()})`).setParameters(latest.getParameters()).getMany();
     }, (r) => r.areaCode),
     situationFigures: situationFiguresLoader(dataSource, viewer),
-    reportsInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'situation_reports', 'area_code', scope), newestFirst)),
-    reportsByActor: groupLoader<string, SituationReport>(async (actorIds) => {
-      const ids = actorIds.filter(isUuid);
-      if (ids.length === 0) return [];
-      const found = await visible()
-        .andWhere('r.reported_by_id IN (:...ids)', { ids })
-        .orderBy('r.period_end', 'DESC')
-        .addOrderBy('r.id', 'DESC')
-        .getMany();
-      return found.map((r) => [r.reportedById, r]);
-    }),
+    /** `Area.situationReports`: by area code, by its arguments. */
+    reportsInArea: byArguments(({ scope, first }: AreaReportsArgs) =>
+      newestFirstLoader(
+        `SELECT k.key, t.id FROM situation_reports t JOIN ${plainAreaKeysSql('CAST(:keys AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
+        [],
+        first,
+        () => true,
+      ),
+    ),
+    /** `Actor.situationReports`: by actor id, the reports each actor wrote (about `areaCode`, when given), in one statement. */
+    reportsByActor: byArguments((args: ActorRecordsArgs) =>
+      firstOfEachLoader(
+        dataSource,
+        SituationReport,
+        {
+          keyColumn: 'reported_by_id',
+          keyOf: (report) => report.reportedById,
+          order: [['period_end', 'DESC'], ['id', 'DESC']],
+          where: [visibleSql('t', viewer), ...areaConditionSql('t.area_code', args)],
+        },
+        args.first,
+      ),
+    ),
   };
 }
 

@@ -1,7 +1,8 @@
 import { ArrayMaxSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/federation';
+import { NestedListArgs } from '@samverkan/platform';
 import { ObservationCategory, SituationLevel, Trend } from './situation-report';
 
 export const MAX_OBSERVATIONS = 30;
@@ -156,4 +157,14 @@ export class UpdateSituationReportInput {
   @ArrayMaxSize(MAX_SHARED_WITH)
   @IsUUID('all', { each: true, message: 'sharedWithIds holds something that is not an actor id' })
   sharedWithIds?: string[] | null;
+}
+
+/** The arguments of `Area.situationReports`: the scope and a bound. */
+@ArgsType()
+export class AreaReportsArgs extends NestedListArgs {
+  @Field(() => AreaScope, {
+    defaultValue: AreaScope.WITHIN,
+    description: 'Include reports about sub-areas (WITHIN) or also about wider areas containing this one (OVERLAPPING).',
+  })
+  scope: AreaScope = AreaScope.WITHIN;
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { answeredBy, AreaScope } from '@samverkan/federation';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ActorRecordsArgs, answeredBy } from '@samverkan/federation';
+import { AreaReportsArgs } from './situation-report.inputs';
 import { SubgraphContext } from '@samverkan/platform';
 import { SituationLoaders } from './loaders';
 import { SituationReport } from './situation-report';
@@ -20,24 +21,28 @@ export class AreaSituationResolver {
     return loaders.latestReportOfArea.load(area.code);
   }
 
-  @FieldResolver(() => [SituationReport], answeredBy('situation', 'Situation reports about this area that you may see, newest period first (by `periodEnd`).'))
-  situationReports(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, {
-      defaultValue: AreaScope.WITHIN,
-      description: 'Include reports about sub-areas (WITHIN) or also about wider areas containing this one (OVERLAPPING).',
-    })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.reportsInArea[scope].load(area.code);
+  @FieldResolver(
+    () => [SituationReport],
+    answeredBy(
+      'situation',
+      'Situation reports about this area that you may see, newest period first (by `periodEnd`, then by id): the first `first` of them. The root `situationReports` list with `areaCode` pages through all.',
+    ),
+  )
+  situationReports(@Root() area: Area, @Args(() => AreaReportsArgs) args: AreaReportsArgs, @Ctx() { loaders }: Context) {
+    return loaders.reportsInArea(args).load(area.code);
   }
 }
 
 @Resolver(() => Actor)
 export class ActorSituationResolver {
-  @FieldResolver(() => [SituationReport], answeredBy('situation', 'Situation reports this actor wrote that you may see, newest period first (by `periodEnd`).'))
-  situationReports(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.reportsByActor.load(actor.id);
+  @FieldResolver(
+    () => [SituationReport],
+    answeredBy(
+      'situation',
+      'Situation reports this actor wrote that you may see, about `areaCode` when given, newest period first (by `periodEnd`, then by id): the first `first` of them. The root `situationReports` list with `reportedById` pages through all.',
+    ),
+  )
+  situationReports(@Root() actor: Actor, @Args(() => ActorRecordsArgs) args: ActorRecordsArgs, @Ctx() { loaders }: Context) {
+    return loaders.reportsByActor(args).load(actor.id);
   }
 }

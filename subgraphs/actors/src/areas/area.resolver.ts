@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Field, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import { AREA_CODE_PATTERN, AreaScope, ChangeLogEntry } from '@samverkan/federation';
-import { Connection, containsPattern, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { Connection, containsPattern, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area, AreaKind } from './area';
 import { ActorsLoaders } from '../loaders';
+import { AreaListArgs } from './area-lists';
 import { registryAreaMatchSql } from './named-areas';
 import { municipalityOf } from './area-management';
 
@@ -64,9 +65,12 @@ export class AreaResolver {
     return area.parentCode ? loaders.area.load(area.parentCode) : null;
   }
 
-  @FieldResolver(() => [Area], { description: 'The areas directly below this one (districts and named areas of a municipality), by name; archived ones left out.' })
-  children(@Root() area: Area, @Ctx() { loaders }: Context) {
-    return loaders.areaChildren.load(area.code);
+  @FieldResolver(() => [Area], {
+    description:
+      'The areas directly below this one (the counties of Sweden, the municipalities of a county, the districts and named areas of a municipality), by name (then by code), archived ones left out: the first `first` of them. The root `areas` list with `withinCode` pages through all.',
+  })
+  children(@Root() area: Area, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.areaChildren(args).load(area.code);
   }
 
   @FieldResolver(() => [Area], { description: 'For a named area, the districts it spans, by name; empty for other areas.' })
@@ -82,13 +86,11 @@ export class AreaResolver {
     return (await loaders.mayManageAreasOf.load(municipalityOf(area))) ? loaders.changeLog.load(area.id) : null;
   }
 
-  @FieldResolver(() => [Actor], { description: 'Actors working in this area, by name.' })
-  actors(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING).' })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.actorsInArea[scope].load(area.code);
+  @FieldResolver(() => [Actor], {
+    description:
+      'Actors working in this area (archived ones left out): local actors first (working in the area or its sub-areas), by name (then by id); with OVERLAPPING, then the county-, nation-wide and other wider actors, by name. The first `first` of them: OVERLAPPING never brings in the whole national registry. The root `actors` list with `areaCode` pages through all.',
+  })
+  actors(@Root() area: Area, @Args(() => AreaListArgs) args: AreaListArgs, @Ctx() { loaders }: Context) {
+    return loaders.actorsInArea(args).load(area.code);
   }
 }

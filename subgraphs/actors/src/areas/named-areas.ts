@@ -10,14 +10,17 @@ import { areaMatchSql, AreaScope } from '@samverkan/federation';
 /**
  * SQL: rows `(key, code)` for the codes in the text[] expression `codes`: each code itself, the
  * districts of each named area, and with OVERLAPPING the named areas spanning each district. A record
- * whose area matches `code` (areaMatchSql) belongs to `key`. For `areaPairs` and single-code filters.
+ * whose area matches `code` (areaMatchSql) belongs to `key`. For area lists and single-code filters.
+ * With `markWider`, a third column `wider` is true on the rows of a named area spanning the district
+ * `key` (a wider area, as a county is), false on the others.
  */
-export function registryAreaKeysSql(codes: string, scope: AreaScope): string {
+export function registryAreaKeysSql(codes: string, scope: AreaScope, markWider = false): string {
+  const mark = (wider: boolean) => (markWider ? `, ${wider} AS wider` : '');
   const keys = [
-    `SELECT code AS key, code FROM unnest(${codes}) AS code`,
-    `SELECT named_area_code, area_code FROM area_members WHERE named_area_code = ANY(${codes})`,
+    `SELECT code AS key, code${mark(false)} FROM unnest(${codes}) AS code`,
+    `SELECT named_area_code, area_code${mark(false)} FROM area_members WHERE named_area_code = ANY(${codes})`,
   ];
-  if (scope === AreaScope.OVERLAPPING) keys.push(`SELECT area_code, named_area_code FROM area_members WHERE area_code = ANY(${codes})`);
+  if (scope === AreaScope.OVERLAPPING) keys.push(`SELECT area_code, named_area_code${mark(true)} FROM area_members WHERE area_code = ANY(${codes})`);
   return `(${keys.join(' UNION ')})`;
 }
 

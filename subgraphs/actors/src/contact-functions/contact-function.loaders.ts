@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, areaPairs, perAreaScope, todayInSweden } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
-import { byName } from '../venues/venue.loaders';
+import { areaMatchSql, perAreaScope, todayInSweden } from '@samverkan/federation';
+import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader } from '@samverkan/platform';
+import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
 import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
 import { registryAreaKeysSql } from '../areas/named-areas';
 import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURRENT_HOLDERS } from './contact-function';
@@ -13,19 +13,21 @@ import { ContactFunction, ContactFunctionHolder, currentHolderCountSql, MIN_CURR
 export const contactFunctionLoader = (dataSource: DataSource) =>
   recordLoader<string, ContactFunction>((ids) => dataSource.getRepository(ContactFunction).findBy({ id: In(ids.filter(isUuid)) }), (f) => f.id);
 
-/** The contact functions of each actor, by name. */
+/** The first contact functions of each actor, by name, by the arguments of `Actor.contactFunctions`. */
 export const contactFunctionsOfActorLoader = (dataSource: DataSource) =>
-  groupLoader<string, ContactFunction>(async (actorIds) =>
-    (await dataSource.getRepository(ContactFunction).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: byName })).map((f) => [
-      f.actorId,
-      f,
-    ]),
+  byArguments(({ first }: NestedListArgs) =>
+    firstOfEachLoader(dataSource, ContactFunction, { keyColumn: 'actor_id', keyOf: (fn) => fn.actorId }, first),
   );
 
-/** The contact functions covering each area, per area scope, by name. */
+/** The first contact functions covering each area, by name, by the arguments of `Area.contactFunctions`. */
 export const contactFunctionsInAreaLoader = (dataSource: DataSource) =>
-  perAreaScope((scope) =>
-    pairedGroupLoader(areaPairs(dataSource, 'contact_functions', 'area_code', scope, 'id', registryAreaKeysSql), activeActorRecordsByName(dataSource, ContactFunction)),
+  byArguments((args: AreaListArgs) =>
+    registryAreaListLoader(
+      dataSource,
+      { table: 'contact_functions', where: [actorNotArchivedSql('r.actor_id')] },
+      activeActorRecordsByName(dataSource, ContactFunction),
+      args,
+    ),
   );
 
 /** Everyone who holds, held or will hold each function, in the order the actor gave them. */

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
 import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange, todayInSweden } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, PageArgs, paginate, SubgraphContext, unauthenticated } from '@samverkan/platform';
+import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, NestedListArgs, PageArgs, paginate, SubgraphContext, unauthenticated } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { registryAreaMatchSql } from '../areas/named-areas';
@@ -236,25 +237,22 @@ export class ContactFunctionResolver {
 @Resolver(() => Actor)
 export class ActorContactFunctionsResolver {
   @FieldResolver(() => [ContactFunction], {
-    description: 'Contact functions of the actor, by name (their channels and holders are for signed-in parties only).',
+    description:
+      'Contact functions of the actor, by name (then by id; their channels and holders are for signed-in parties only): the first `first` of them. The root `contactFunctions` list with `actorId` pages through all.',
   })
-  contactFunctions(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.contactFunctionsOfActor.load(actor.id);
+  contactFunctions(@Root() actor: Actor, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.contactFunctionsOfActor(args).load(actor.id);
   }
 }
 
 @Resolver(() => Area)
 export class AreaContactFunctionsResolver {
   @FieldResolver(() => [ContactFunction], {
-    description: 'Contact functions covering this area, by name (their channels and holders are for signed-in parties only).',
+    description:
+      'Contact functions covering this area, by name (then by id; their channels and holders are for signed-in parties only): the first `first` of them. The root `contactFunctions` list with `areaCode` pages through all.',
   })
-  contactFunctions(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING).' })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.contactFunctionsInArea[scope].load(area.code);
+  contactFunctions(@Root() area: Area, @Args(() => AreaListArgs) args: AreaListArgs, @Ctx() { loaders }: Context) {
+    return loaders.contactFunctionsInArea(args).load(area.code);
   }
 
   @FieldResolver(() => Int, {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { assertNotCleared, badInput, Connection, lockForUpdate, PageArgs, SubgraphContext } from '@samverkan/platform';
+import { assertNotCleared, badInput, Connection, lockForUpdate, NestedListArgs, PageArgs, SubgraphContext } from '@samverkan/platform';
 import { ChangeAction, givenFields, ownerForNewRecord, recordChange } from '@samverkan/federation';
 import { Actor } from './actor';
 import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
@@ -43,9 +43,11 @@ export class ActorResolver {
     return actor.parentId ? loaders.actor.load(actor.parentId) : null;
   }
 
-  @FieldResolver(() => [Actor], { description: 'Actors that belong to this one, e.g. local branches or local police areas.' })
-  children(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.actorChildren.load(actor.id);
+  @FieldResolver(() => [Actor], {
+    description: 'Actors that belong to this one, e.g. local branches or local police areas, by name (then by id): the first `first` of them. The root `actors` list with `parentId` pages through all.',
+  })
+  children(@Root() actor: Actor, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.actorChildren(args).load(actor.id);
   }
 
   @FieldResolver(() => [Area], { description: 'The areas the actor works in.' })

@@ -1,19 +1,16 @@
 import { DataSource, In } from 'typeorm';
-import { areaPairs, perAreaScope } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs } from '@samverkan/platform';
 import { Area } from '../areas/area';
-import { activeActorRecordsByName } from '../registry/archiving';
-import { registryAreaKeysSql } from '../areas/named-areas';
+import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
+import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
 import { Service } from './service';
 
 /** Per-request loaders of services; each batch is one or two statements whatever the number of keys. */
 
-/** The services of each actor, by name. */
+/** The first services of each actor, by name, by the arguments of `Actor.services`. */
 export const servicesOfActorLoader = (dataSource: DataSource) =>
-  groupLoader<string, Service>(async (actorIds) =>
-    (
-      await dataSource.getRepository(Service).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: { name: 'ASC', id: 'ASC' } })
-    ).map((service) => [service.actorId, service]),
+  byArguments(({ first }: NestedListArgs) =>
+    firstOfEachLoader(dataSource, Service, { keyColumn: 'actor_id', keyOf: (service) => service.actorId }, first),
   );
 
 /** The areas each service is offered in, by code. */
@@ -28,6 +25,13 @@ export const areasOfServiceLoader = (dataSource: DataSource) =>
     return links.map((l) => [l.service_id, found.get(l.area_code)!]);
   });
 
-/** The services offered in each area, per area scope, by name. */
+/** The first services offered in each area, by name, by the arguments of `Area.services`. */
 export const servicesInAreaLoader = (dataSource: DataSource) =>
-  perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'service_areas', 'area_code', scope, 'service_id', registryAreaKeysSql), activeActorRecordsByName(dataSource, Service)));
+  byArguments((args: AreaListArgs) =>
+    registryAreaListLoader(
+      dataSource,
+      { table: 'services', areaTable: 'service_areas', idColumn: 'service_id', where: [actorNotArchivedSql('r.actor_id')] },
+      activeActorRecordsByName(dataSource, Service),
+      args,
+    ),
+  );

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AreaScope, assertAgeRange, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
-import { assertNotCleared, Connection, isSignedIn, PageArgs, SubgraphContext } from '@samverkan/platform';
+import { AreaListArgs } from '../areas/area-lists';
+import { assertAgeRange, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { assertNotCleared, Connection, isSignedIn, NestedListArgs, PageArgs, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { ActorsLoaders } from '../loaders';
@@ -123,9 +124,11 @@ export class ServiceResolver {
 /** What actors do, and what they need to receive young people at risk. */
 @Resolver(() => Actor)
 export class ActorServicesResolver {
-  @FieldResolver(() => [Service], { description: 'What the actor offers, by name.' })
-  services(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.servicesOfActor.load(actor.id);
+  @FieldResolver(() => [Service], {
+    description: 'What the actor offers, by name (then by id): the first `first` of them. The root `services` list with `actorId` pages through all.',
+  })
+  services(@Root() actor: Actor, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.servicesOfActor(args).load(actor.id);
   }
 
   @FieldResolver(() => Boolean, {
@@ -157,17 +160,11 @@ export class ActorServicesResolver {
 /** Services offered in an area. */
 @Resolver(() => Area)
 export class AreaServicesResolver {
-  @FieldResolver(() => [Service], { description: 'Services offered in this area, by name.' })
-  services(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, {
-      defaultValue: AreaScope.WITHIN,
-      description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING, e.g. nation-wide services).',
-    })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.servicesInArea[scope].load(area.code);
+  @FieldResolver(() => [Service], {
+    description: 'Services offered in this area, by name (then by id): the first `first` of them. The root `services` list with `areaCode` pages through all.',
+  })
+  services(@Root() area: Area, @Args(() => AreaListArgs) args: AreaListArgs, @Ctx() { loaders }: Context) {
+    return loaders.servicesInArea(args).load(area.code);
   }
 }
 

@@ -18,6 +18,10 @@ export class VenueFilter {
   @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
   areaScope: AreaScope = AreaScope.WITHIN;
 
+  @Field(() => ID, { nullable: true, description: 'Only premises this actor lends.' })
+  @IsUUID('all', { message: 'actorId is not an actor id' })
+  actorId?: string;
+
   @Field(() => Int, { nullable: true, description: 'Only venues holding at least this many people (1 or more).' })
   @Min(1)
   @Max(MAX_CAPACITY)

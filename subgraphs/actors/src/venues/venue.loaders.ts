@@ -1,9 +1,8 @@
 import { DataSource, In } from 'typeorm';
-import { areaPairs, perAreaScope } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader } from '@samverkan/platform';
 import { Venue } from './venue';
-import { activeActorRecordsByName } from '../registry/archiving';
-import { registryAreaKeysSql } from '../areas/named-areas';
+import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
+import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
 
 /** Per-request loaders of venues; each batch is one or two statements whatever the number of keys. */
 
@@ -13,14 +12,20 @@ export const byName = { name: 'ASC', id: 'ASC' } as const;
 export const venueLoader = (dataSource: DataSource) =>
   recordLoader<string, Venue>((ids) => dataSource.getRepository(Venue).findBy({ id: In(ids.filter(isUuid)) }), (v) => v.id);
 
-/** The venues each actor lends, by name. */
+/** All the venues each actor lends, by name (for a contact function's venues). */
 export const venuesOfActorLoader = (dataSource: DataSource) =>
   groupLoader<string, Venue>(async (actorIds) =>
     (await dataSource.getRepository(Venue).find({ where: { actorId: In(actorIds.filter(isUuid)) }, order: byName })).map((v) => [v.actorId, v]),
   );
 
-/** The venues in each area, per area scope, by name. */
+/** The first venues each actor lends, by name, by the arguments of `Actor.venues`. */
+export const firstVenuesOfActorLoader = (dataSource: DataSource) =>
+  byArguments(({ first }: NestedListArgs) =>
+    firstOfEachLoader(dataSource, Venue, { keyColumn: 'actor_id', keyOf: (venue) => venue.actorId }, first),
+  );
+
+/** The first venues in each area, by name, by the arguments of `Area.venues`. */
 export const venuesInAreaLoader = (dataSource: DataSource) =>
-  perAreaScope((scope) =>
-    pairedGroupLoader(areaPairs(dataSource, 'venues', 'area_code', scope, 'id', registryAreaKeysSql), activeActorRecordsByName(dataSource, Venue)),
+  byArguments((args: AreaListArgs) =>
+    registryAreaListLoader(dataSource, { table: 'venues', where: [actorNotArchivedSql('r.actor_id')] }, activeActorRecordsByName(dataSource, Venue), args),
   );

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
-import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, isUuid, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { registryAreaMatchSql } from '../areas/named-areas';
@@ -37,6 +38,7 @@ export class VenueResolver {
     const query = dataSource.getRepository(Venue).createQueryBuilder('venue');
     if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('venue.actor_id'));
     if (filter?.areaCode) query.andWhere(registryAreaMatchSql('venue.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    if (filter?.actorId) query.andWhere('venue.actor_id = :actorId', { actorId: filter.actorId });
     if (filter?.minCapacity) query.andWhere('venue.capacity >= :minCapacity', { minCapacity: filter.minCapacity });
     if (filter?.suitableFor?.length) query.andWhere('venue.suitable_for @> CAST(:uses AS text[])', { uses: [...new Set(filter.suitableFor)] });
     if (filter?.text) {
@@ -140,22 +142,21 @@ export class VenueResolver {
 
 @Resolver(() => Actor)
 export class ActorVenuesResolver {
-  @FieldResolver(() => [Venue], { description: 'Premises the actor can lend, by name.' })
-  venues(@Root() actor: Actor, @Ctx() { loaders }: Context) {
-    return loaders.venuesOfActor.load(actor.id);
+  @FieldResolver(() => [Venue], {
+    description: 'Premises the actor can lend, by name (then by id): the first `first` of them. The root `venues` list with `actorId` pages through all.',
+  })
+  venues(@Root() actor: Actor, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+    return loaders.firstVenuesOfActor(args).load(actor.id);
   }
 }
 
 @Resolver(() => Area)
 export class AreaVenuesResolver {
-  @FieldResolver(() => [Venue], { description: 'Premises in this area that actors can lend, by name.' })
-  venues(
-    @Root() area: Area,
-    @Arg('scope', () => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'Include sub-areas (WITHIN) or also wider areas (OVERLAPPING).' })
-    scope: AreaScope,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.venuesInArea[scope].load(area.code);
+  @FieldResolver(() => [Venue], {
+    description: 'Premises in this area that actors can lend, by name (then by id): the first `first` of them. The root `venues` list with `areaCode` pages through all.',
+  })
+  venues(@Root() area: Area, @Args(() => AreaListArgs) args: AreaListArgs, @Ctx() { loaders }: Context) {
+    return loaders.venuesInArea(args).load(area.code);
   }
 }
 
