@@ -125,7 +125,7 @@ export function createGateway({
 
 export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
   logger.level = config.logLevel;
-  const authenticate = authenticator(authConfig(config.auth), organisationExists);
+  const authenticate = authenticator(authConfig(config.auth, config), organisationExists);
   const limits = queryLimits('gateway', config);
   const gateway = createGateway(config);
   // Ready once a supergraph is loaded (at start; with GATEWAY_COMPOSE=live, once composed). Subgraphs report their own readiness.
