@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -117,6 +118,20 @@ describe('Dockerfile', () => {
     const healthcheck = all(runtime, 'HEALTHCHECK').pop();
     expect(healthcheck).toMatch(/CMD \["node", "-e", ".*fetch\(.*\/health/);
     expect(JSON.parse(all(runtime, 'CMD').pop() ?? 'null')).toEqual(['node', 'gateway/dist/main.js']);
+  });
+
+  it('runs the compiled JavaScript without source-map support (no ts-node, --enable-source-maps or source-map-support)', () => {
+    const run = [...all(runtime, 'CMD'), ...all(runtime, 'ENTRYPOINT'), ...all(runtime, 'ENV')].join('\n');
+    expect(run).not.toMatch(/enable-source-maps|source-map-support|ts-node|NODE_OPTIONS/);
+    // Nor does any production code load it: what the services require at start holds no source-map module.
+    for (const entry of ['gateway/dist/server.js', 'subgraphs/actors/dist/index.js']) {
+      const { stdout } = spawnSync(process.execPath, ['-e', `require('./${entry}'); console.log(Object.keys(require.cache).filter((m) => /source-map/.test(m)).length, process.sourceMapsEnabled ?? false)`], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH },
+      });
+      expect(stdout.trim()).toBe('0 false');
+    }
   });
 
   it('keeps installed, built and secret files out of the build context', () => {

@@ -43,6 +43,12 @@ describe.each([
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
   });
 
+  it('asks browsers and proxies to keep no answer (cache-control: no-store)', async () => {
+    const response = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ area(code: "SE") { name } }' }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('keeps CSRF prevention on: a simple cross-site GET is refused', async () => {
     const response = await fetch(`${url()}?query=${encodeURIComponent('{ __typename }')}`);
     expect(response.status).toBe(400);

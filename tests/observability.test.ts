@@ -159,6 +159,21 @@ describe('traces and metrics across the federation', () => {
     expect(actors).toMatch(/graphql_requests_total\{operation="DistrictPicture__actors__\d+",outcome="ok"\} 1/);
   });
 
+  it('verifies a token once in each service, then takes it from the cache of verified tokens', async () => {
+    const headers = await bearer(DEMO_ACTORS.rinkebyKistaStadsdel, [Role.COORDINATOR]);
+    const services = [federation.gateway, federation.subgraphs.actors, federation.subgraphs.situation];
+    const before = await Promise.all(services.map(metricsOf));
+    for (let i = 0; i < 3; i++) expect((await federation.query(DISTRICT_PICTURE, { code: DEMO_AREAS.rinkebyKista }, headers)).errors).toBeUndefined();
+    const after = await Promise.all(services.map(metricsOf));
+    const counted = (i: number, result: string) =>
+      (sample(after[i], 'auth_token_checks_total', { result }) ?? 0) - (sample(before[i], 'auth_token_checks_total', { result }) ?? 0);
+    services.forEach((_service, i) => {
+      expect(counted(i, 'verified')).toBe(1);
+      expect(counted(i, 'cached')).toBeGreaterThanOrEqual(2);
+      expect(counted(i, 'refused')).toBe(0);
+    });
+  });
+
   it('buckets anonymous operations and unresolved ones, and counts errors by code', async () => {
     await federation.query('{ __typename }');
     await federation.query('{ noSuchField }');

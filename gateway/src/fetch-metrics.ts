@@ -2,7 +2,7 @@ import { GraphQLDataSource } from '@apollo/gateway';
 import { metricsRegistry } from '@samverkan/platform';
 import { Counter, Histogram } from 'prom-client';
 
-let metrics: { duration: Histogram<'subgraph' | 'outcome'>; failures: Counter<'subgraph' | 'code'> } | undefined;
+let metrics: { duration: Histogram<'subgraph' | 'outcome'>; failures: Counter<'subgraph' | 'code'>; merged: Counter<'subgraph'> } | undefined;
 
 const fetchMetrics = () =>
   (metrics ??= {
@@ -18,7 +18,19 @@ const fetchMetrics = () =>
       labelNames: ['subgraph', 'code'] as const,
       registers: [metricsRegistry()],
     }),
+    merged: new Counter({
+      name: 'gateway_subgraph_requests_merged_total',
+      help: 'Fetches from a subgraph that were not sent because an identical one (same token, same body) was on its way: they shared its answer',
+      labelNames: ['subgraph'] as const,
+      registers: [metricsRegistry()],
+    }),
   });
+
+/** Counts one merged request to `subgraph` (GATEWAY_MERGE_SUBGRAPH_REQUESTS). */
+export const countMerged = (subgraph: string) => {
+  const counter = fetchMetrics().merged.labels({ subgraph });
+  return () => counter.inc();
+};
 
 /** A code for the label: an error's `extensions.code` (the gateway's and subgraphs' are a fixed set), else FETCH_FAILED. */
 function codeOf(error: unknown): string {

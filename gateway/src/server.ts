@@ -20,7 +20,7 @@ import {
   urlOf,
 } from '@samverkan/platform';
 import { organisationExists } from '@samverkan/federation';
-import { withFetchMetrics } from './fetch-metrics';
+import { countMerged, withFetchMetrics } from './fetch-metrics';
 import { isTimeout, subgraphFetcher } from './subgraph-fetcher';
 import { readSupergraph } from './supergraph';
 
@@ -42,8 +42,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: SubgraphName,
     private readonly limits: SubgraphLimits,
+    merging: { merge: boolean; onMerged?: () => void },
   ) {
-    super({ url: urlOf(subgraph), fetcher: subgraphFetcher(limits) });
+    // No cache hints are used: the subgraphs' cache-control headers are not read.
+    super({ url: urlOf(subgraph), fetcher: subgraphFetcher(limits, merging), honorSubgraphCacheControlHeader: false });
   }
 
   override willSendRequest({ request, context }: WillSendRequestArgs) {
@@ -100,9 +102,15 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * The gateway composes and forwards; each subgraph enforces its own rules. In production it serves
  * the committed `supergraph.graphql`; with `GATEWAY_COMPOSE=live` it composes from the running subgraphs.
  */
-export function createGateway({ composeLive, metrics, subgraphLimits }: Pick<GatewayConfig, 'composeLive' | 'metrics' | 'subgraphLimits'>): ApolloGateway {
+export function createGateway({
+  composeLive,
+  metrics,
+  subgraphLimits,
+  mergeSubgraphRequests,
+}: Pick<GatewayConfig, 'composeLive' | 'metrics' | 'subgraphLimits' | 'mergeSubgraphRequests'>): ApolloGateway {
   const buildService = ({ name }: { name: string }) => {
-    const source = new SubgraphDataSource(name as SubgraphName, subgraphLimits);
+    const merging = { merge: mergeSubgraphRequests, onMerged: metrics && mergeSubgraphRequests ? countMerged(name) : undefined };
+    const source = new SubgraphDataSource(name as SubgraphName, subgraphLimits, merging);
     return metrics ? withFetchMetrics(name, source) : source;
   };
   if (composeLive) {
@@ -117,7 +125,7 @@ export function createGateway({ composeLive, metrics, subgraphLimits }: Pick<Gat
 
 export function startGateway(config: GatewayConfig): Promise<ServedGraphQL> {
   logger.level = config.logLevel;
-  const authenticate = authenticator(authConfig(config.auth), organisationExists);
+  const authenticate = authenticator(authConfig(config.auth, config), organisationExists);
   const limits = queryLimits('gateway', config);
   const gateway = createGateway(config);
   // Ready once a supergraph is loaded (at start; with GATEWAY_COMPOSE=live, once composed). Subgraphs report their own readiness.

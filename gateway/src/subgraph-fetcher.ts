@@ -1,6 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, fetch } from 'undici';
 import { SubgraphLimits } from '@samverkan/platform';
+import { mergingFetcher } from './request-merging';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -9,12 +10,15 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  * connections, at most `maxInFlight` of them. A request beyond that waits in the agent's queue for a
  * free connection; waiting and answering together get `timeoutMs`, so a frozen subgraph costs a
  * query at most the timeout and never holds the gateway's requests to the other subgraphs.
+ *
+ * With `merge` (GATEWAY_MERGE_SUBGRAPH_REQUESTS), identical queries in flight share one request
+ * (`mergingFetcher`); `onMerged` counts those not sent.
  */
-export function subgraphFetcher({ timeoutMs, maxInFlight }: SubgraphLimits): Fetcher {
+export function subgraphFetcher({ timeoutMs, maxInFlight }: SubgraphLimits, { merge = false, onMerged }: { merge?: boolean; onMerged?: () => void } = {}): Fetcher {
   const agent = new Agent({ connections: maxInFlight });
-  const fetcher = (url: string, init?: Parameters<Fetcher>[1]) =>
-    fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1]);
-  return fetcher as unknown as Fetcher;
+  const fetcher = ((url: string, init?: Parameters<Fetcher>[1]) =>
+    fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1])) as unknown as Fetcher;
+  return merge ? mergingFetcher(fetcher, onMerged) : fetcher;
 }
 
 /** Whether a fetch failed because it ran out of time (AbortSignal.timeout), not because it could not connect. */

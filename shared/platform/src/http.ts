@@ -4,6 +4,7 @@ import cors from 'cors';
 import express from 'express';
 import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { requestStatsEnabled } from './config';
 import { graphqlMetricsPlugin } from './observability/metrics';
@@ -67,9 +68,20 @@ const requestContext: express.RequestHandler = (req, res, next) => {
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /**
+ * No answer is to be kept by a browser or proxy: the header Apollo's cache-control plugin would set
+ * for answers without cache hints, set here once instead of the plugin hooking every field (we use no
+ * cache hints).
+ */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.set('cache-control', 'no-store');
+  next();
+};
+
+/**
  * Serves an Apollo server (subgraph or gateway) on `/graphql`, with `/health`, `/ready` and
  * `/metrics` for operators. `build` gets the plugins the server must include (draining the HTTP
- * server on stop; refusing operations that cannot run; counting requests when metrics are on).
+ * server on stop; refusing operations that cannot run; counting requests when metrics are on;
+ * no cache-control plugin, as no service uses cache hints: answers are `no-store`).
  */
 export async function serveGraphQL<C extends BaseContext>(
   build: (plugins: ApolloServerPlugin<C>[]) => ApolloServer<C>,
@@ -102,6 +114,7 @@ export async function serveGraphQL<C extends BaseContext>(
   const server = build([
     ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>,
     operationPlugin as ApolloServerPlugin<C>,
+    ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<C>,
     ...(metrics ? [graphqlMetricsPlugin<C>()] : []),
   ]);
   await server.start();
@@ -111,6 +124,7 @@ export async function serveGraphQL<C extends BaseContext>(
   if (routes) app.use(routes);
   app.use(
     '/graphql',
+    noStore,
     cors(),
     express.json({ limit: maxRequestSize }),
     guard,

@@ -1,3 +1,4 @@
+export * from './auth/token-cache';
 export * from './auth/tokens';
 export * from './auth/viewer';
 export * from './config';

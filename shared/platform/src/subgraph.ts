@@ -126,7 +126,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, config: Subgra
 async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, dataSource: DataSource): Promise<RunningSubgraph> {
   if (config.seedDemoData) await (await demoSeedOf(module))(dataSource);
   const schema = await buildFederatedSchema(module);
-  const authenticate = authenticator(authConfig(config.auth), (id) => module.organisationExists(id, dataSource));
+  const authenticate = authenticator(authConfig(config.auth, config), (id) => module.organisationExists(id, dataSource));
   const limits = queryLimits('subgraph', config);
   // TypeORM's postgres driver keeps its pg Pool as `master`.
   const untrackPool = config.metrics ? trackPool(module.name, (dataSource.driver as unknown as { master: PoolCounts }).master) : undefined;

@@ -1,6 +1,6 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
-import { AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS } from './variables';
+import { AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
@@ -10,20 +10,39 @@ export const serviceUrl = (values: Values, name: SubgraphName) =>
  * Four settings are read from the environment on every use instead of once at start: jest runs a
  * subgraph inside its own process and changes them while it runs (a neighbour's URL once that
  * neighbour is up, or a dead one to see a check fail; statement counts for one test). Their rules
- * are the ones `loadConfig` checked at start, and reading one variable is cheap.
+ * are the ones `loadConfig` checked at start. They are read on every request, so each reader keeps
+ * what it read last and reads again (by the rules) only when a raw value has changed: a use costs a
+ * look at the environment, not a validation.
  */
+function liveReader<T>(variables: readonly Variable[], pick: (values: Values) => T): (env?: NodeJS.ProcessEnv) => T {
+  let lastRaw: Array<string | undefined> | undefined;
+  let last: T;
+  return (env = process.env) => {
+    const raw = variables.map((variable) => env[variable.name]);
+    if (lastRaw && raw.every((value, i) => value === lastRaw![i])) return last;
+    const value = pick(readVariables(variables, env)); // a bad value throws, and nothing is kept
+    [lastRaw, last] = [raw, value];
+    return value;
+  };
+}
+
+const urlReaders = new Map<SubgraphName, (env?: NodeJS.ProcessEnv) => string>();
 
 /** Where a subgraph is reached, by the gateway and by subgraphs checking references. */
-export const urlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) => serviceUrl(readVariables([URLS[name], PORTS[name]], env), name);
+export function urlOf(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
+  let reader = urlReaders.get(name);
+  if (!reader) urlReaders.set(name, (reader = liveReader([URLS[name], PORTS[name]], (values) => serviceUrl(values, name))));
+  return reader(env);
+}
 
 /** Whether responses report their SQL statement counts (tests, diagnostics). */
-export const requestStatsEnabled = (env: NodeJS.ProcessEnv = process.env) => valueOf(readVariables([SAMVERKAN_SQL_STATS], env), SAMVERKAN_SQL_STATS);
+export const requestStatsEnabled = liveReader([SAMVERKAN_SQL_STATS], (values) => valueOf(values, SAMVERKAN_SQL_STATS));
 
 /** The disclosure threshold of figures: read on use, like the two above, so a test can lower or raise it. */
-export const figuresMinimumCount = (env: NodeJS.ProcessEnv = process.env) => valueOf(readVariables([FIGURES_MINIMUM_COUNT], env), FIGURES_MINIMUM_COUNT);
+export const figuresMinimumCount = liveReader([FIGURES_MINIMUM_COUNT], (values) => valueOf(values, FIGURES_MINIMUM_COUNT));
 
 /** How long counts behind figures are kept (seconds; 0: not at all). */
-export const figuresCacheSeconds = (env: NodeJS.ProcessEnv = process.env) => valueOf(readVariables([FIGURES_CACHE_SECONDS], env), FIGURES_CACHE_SECONDS);
+export const figuresCacheSeconds = liveReader([FIGURES_CACHE_SECONDS], (values) => valueOf(values, FIGURES_CACHE_SECONDS));
 
 /** One subgraph's database URL alone, for tools that need nothing else (a setup or migration command). */
 export const databaseUrlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) =>

@@ -48,6 +48,8 @@ export interface GatewayConfig extends ServiceConfig {
   /** GATEWAY_COMPOSE=live: compose from the running subgraphs instead of serving the committed supergraph. */
   composeLive: boolean;
   subgraphLimits: SubgraphLimits;
+  /** GATEWAY_MERGE_SUBGRAPH_REQUESTS: identical in-flight queries to a subgraph (same token, same body) share one request. */
+  mergeSubgraphRequests: boolean;
 }
 
 export interface StartConfig {
@@ -142,6 +144,7 @@ const TARGETS: Record<Exclude<ConfigTarget, SubgraphName>, Target> = {
       ...serviceConfig(values, 'gateway'),
       composeLive: valueOf(values, V.GATEWAY_COMPOSE) === 'live',
       subgraphLimits: { timeoutMs: valueOf(values, V.SUBGRAPH_TIMEOUT_MS), maxInFlight: valueOf(values, V.SUBGRAPH_MAX_IN_FLIGHT) },
+      mergeSubgraphRequests: valueOf(values, V.GATEWAY_MERGE_SUBGRAPH_REQUESTS),
     }),
   },
   start: {

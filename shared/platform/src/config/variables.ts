@@ -89,6 +89,15 @@ export const SUBGRAPH_MAX_IN_FLIGHT: Variable<number> = {
   readBy: ['gateway'],
 };
 
+export const GATEWAY_MERGE_SUBGRAPH_REQUESTS: Variable<boolean> = {
+  name: 'GATEWAY_MERGE_SUBGRAPH_REQUESTS',
+  kind: flag,
+  default: true,
+  description:
+    "while a query to a subgraph is on its way, an identical one (same subgraph, same `Authorization` header, same query and variables) waits for its answer instead of being sent again; never across two tokens, never for mutations, nothing kept once answered",
+  readBy: ['gateway'],
+};
+
 export const FIGURES_MINIMUM_COUNT: Variable<number> = {
   name: 'FIGURES_MINIMUM_COUNT',
   kind: positiveInteger,
@@ -253,6 +262,7 @@ export const VARIABLES: readonly Variable[] = [
   GATEWAY_COMPOSE,
   SUBGRAPH_TIMEOUT_MS,
   SUBGRAPH_MAX_IN_FLIGHT,
+  GATEWAY_MERGE_SUBGRAPH_REQUESTS,
   FIGURES_MINIMUM_COUNT,
   FIGURES_CACHE_SECONDS,
   AUTH_JWKS_URL,

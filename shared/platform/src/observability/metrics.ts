@@ -28,6 +28,17 @@ function once<T>(make: (registers: Registry[]) => T): () => T {
   return () => (made ??= make([metricsRegistry()]));
 }
 
+/** How tokens were checked: verified (signature and claims), served from the cache of verified tokens, or refused. */
+export const tokenMetrics = once((registers) => {
+  const checks = new Counter({
+    name: 'auth_token_checks_total',
+    help: 'Bearer tokens checked, by result: verified (signature and claims checked), cached (verified lately, taken from the cache by its hash), refused',
+    labelNames: ['result'] as const,
+    registers,
+  });
+  return { verified: checks.labels({ result: 'verified' }), cached: checks.labels({ result: 'cached' }), refused: checks.labels({ result: 'refused' }) };
+});
+
 const graphqlMetrics = once((registers) => ({
   requests: new Counter({
     name: 'graphql_requests_total',

@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
+import { dropDatabase, ensureDatabase, envName, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
+import { districtPicture, ensureLocalKeys, freePort, ServiceProcess, signLocalToken, startEmbeddedPostgres, startProcess } from '@samverkan/dev';
+import { summarise } from './stats';
+
+/**
+ * The gateway under concurrent load: the area overview (the README's first example) from one caller
+ * at 1, 10 and 40 connections for BENCH_SECONDS each, with merging of identical in-flight subgraph
+ * requests on and off (two gateways in front of the same subgraphs, alternating). Prints requests per
+ * second, p50 and p99, and the subgraph fetches the gateway made per client request (from its
+ * Prometheus metrics). Uses SAMVERKAN_BENCH_DATABASE_URL, else an embedded PostgreSQL.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,40').split(',').map(Number);
+const OVERVIEW = districtPicture(DEMO_AREAS.rinkebyKista);
+
+const GATEWAYS: Record<string, Record<string, string>> = {
+  'merging on (default)': {},
+  'merging off': { GATEWAY_MERGE_SUBGRAPH_REQUESTS: 'false' },
+};
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function overview(url: string, authorization: string): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: OVERVIEW }) });
+  const body = (await response.json()) as { data?: { area?: { actors: unknown[] } }; errors?: unknown[] };
+  if (body.errors || !body.data?.area?.actors.length) throw new Error(`the overview failed: ${JSON.stringify(body).slice(0, 500)}`);
+}
+
+/** Subgraph HTTP requests the gateway sent so far (fetches less merged ones), from its metrics. */
+async function subgraphRequests(service: ServiceProcess): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
+  const sum = (name: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(name))
+      .reduce((total, line) => total + Number(line.split(' ').pop()), 0);
+  return sum('gateway_subgraph_fetch_duration_seconds_count') - sum('gateway_subgraph_requests_merged_total');
+}
+
+async function load(url: string, authorization: string, connections: number) {
+  const samples: number[] = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const start = process.hrtime.bigint();
+        await overview(url, authorization);
+        samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }),
+  );
+  return samples;
+}
+
+async function main() {
+  const embedded = process.env.SAMVERKAN_BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(__dirname, '../.data/bench-postgres'), port: 54331 });
+  const server = process.env.SAMVERKAN_BENCH_DATABASE_URL ?? embedded!.url;
+  const keys = await ensureLocalKeys(mkdtempSync(join(tmpdir(), 'samverkan-bench-keys-')));
+  const databases = Object.fromEntries(SUBGRAPHS.map((name) => [name, withDatabase(server, `bench_${name}_${Date.now()}`)])) as Record<SubgraphName, string>;
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
+  const common = {
+    AUTH_JWKS_FILE: keys.jwksFile,
+    LOG_LEVEL: 'warn',
+    ...Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), `http://127.0.0.1:${ports[name]}/graphql`])),
+  };
+  const started: ServiceProcess[] = [];
+  try {
+    for (const url of Object.values(databases)) await ensureDatabase(url);
+    for (const name of SUBGRAPHS) {
+      const env = { ...common, SEED_DEMO_DATA: 'true', [envName(name, 'PORT')]: String(ports[name]), [envName(name, 'DATABASE_URL')]: databases[name] };
+      started.push(await startProcess(name, ports[name], env));
+    }
+    const gateways = await Promise.all(
+      Object.entries(GATEWAYS).map(async ([label, env]) => {
+        const port = await freePort();
+        const service = await startProcess('gateway', port, { ...common, GATEWAY_PORT: String(port), ...env });
+        started.push(service);
+        return { label, service };
+      }),
+    );
+    const authorization = `Bearer ${await signLocalToken(keys.privateKeyFile, { organisationId: DEMO_ACTORS.rinkebyKistaStadsdel, roles: [Role.COORDINATOR] })}`;
+    for (const gateway of gateways) for (let i = 0; i < 20; i++) await overview(gateway.service.url, authorization); // warm-up
+    const rows: string[] = [];
+    for (const connections of CONNECTIONS) {
+      for (const { label, service } of connections % 2 ? [...gateways].reverse() : gateways) {
+        const before = await subgraphRequests(service);
+        const samples = await load(service.url, authorization, connections);
+        const sent = (await subgraphRequests(service)) - before;
+        const t = summarise(samples);
+        const p99 = [...samples].sort((a, b) => a - b)[Math.ceil(0.99 * samples.length) - 1];
+        rows.push(
+          `| ${label} | ${connections} | ${(samples.length / SECONDS).toFixed(0)} | ${t.median.toFixed(1)} | ${p99.toFixed(1)} | ${(sent / samples.length).toFixed(2)} | ${rssMb(service.child.pid!).toFixed(0)} MB |`,
+        );
+      }
+    }
+    console.log(`
+Gateway under concurrent load — the area overview of Rinkeby-Kista (demo data), one caller, ${SECONDS} s per cell.
+
+| gateway | connections | requests/s | p50 ms | p99 ms | subgraph requests per client request | resident memory |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}`);
+  } finally {
+    await Promise.all(started.map((service) => service.stop()));
+    for (const url of Object.values(databases)) await dropDatabase(url);
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
