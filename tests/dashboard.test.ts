@@ -131,6 +131,7 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   await page.locator('.trend .recharts-surface').first().waitFor();
   expect(await page.locator('.trend table tbody tr').first().locator('th').count()).toBe(1);
   expect(await page.locator('.trend').first().locator('table tbody tr').count()).toBe(24);
+  await page.locator('section[aria-labelledby="trends"]').screenshot({ path: join(ARTIFACTS, 'dashboard-trends.png') });
 
   expect(await accessibilityViolations()).toEqual([]);
 

@@ -61,6 +61,7 @@ function lastMonths(count: number): string[] {
 
 /** The charts (Recharts, the larger part of the code) load once the rest of the page is there. */
 const TrendChart = lazy(() => import('./components/TrendChart').then((module) => ({ default: module.TrendChart })));
+const StackedTrendChart = lazy(() => import('./components/TrendChart').then((module) => ({ default: module.StackedTrendChart })));
 const BreakdownChart = lazy(() => import('./components/TrendChart').then((module) => ({ default: module.BreakdownChart })));
 
 /** The distributions (breakdown figures grouped by their list), e.g. "agreements.activeByKind" with one measure per kind. */
@@ -68,6 +69,9 @@ const BREAKDOWN_GROUPS = [...new Set(FIGURE_MEASURES.filter((m) => m.breakdown).
   group,
   measures: FIGURE_MEASURES.filter((m) => m.breakdown && m.id.startsWith(`${group}.`)),
 }));
+
+/** Distributions shown month by month too: the situation picture's levels are its trend. */
+const STACKED_TRENDS = ['situation.byLevel', 'agreements.activeByKind'];
 
 const PLURALS: Record<string, string> = { län: 'län', kommun: 'kommuner', stadsdel: 'stadsdelar' };
 const plural = (count: number, word: string) => (count === 1 ? word : PLURALS[word] ?? word);
@@ -284,6 +288,18 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
                     title={m.label}
                     filename={`utveckling-${code}-${m.id}.csv`}
                     points={series.data!.figureSeries.map((f) => ({ month: f.month, count: m.read({ figures: f } as unknown as AreaRow) }))}
+                  />
+                ))}
+              {series.data &&
+                BREAKDOWN_GROUPS.filter(({ group }) => STACKED_TRENDS.includes(group)).map(({ group, measures }) => (
+                  <StackedTrendChart
+                    key={group}
+                    title={`${breakdownLabels(group, '').title} per månad`}
+                    filename={`utveckling-${code}-${group}.csv`}
+                    series={series.data!.figureSeries.map((f) => ({
+                      month: f.month,
+                      values: measures.map((m) => ({ value: breakdownLabels(group, m.id.split('.').pop()!).value, count: m.read({ figures: f } as unknown as AreaRow) })),
+                    }))}
                   />
                 ))}
             </div>
