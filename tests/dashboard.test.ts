@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { DEMO_ACTORS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import {
   bearer,
+  tokenFor,
   buildDashboard,
   DashboardServer,
   startDashboardServer,
@@ -167,3 +171,70 @@ it('lets a national coordinator sign in, see the map and the county table, and d
 
   expect(problems).toEqual([]);
 }, 120_000);
+
+/**
+ * Production sign-in: the OIDC authorization-code flow with PKCE against a stand-in provider that
+ * checks what a real one would (the code verifier against the challenge, the client, the redirect
+ * address) and answers with an access token the federation accepts.
+ */
+it('signs in through an OIDC provider with the authorization-code flow and PKCE', async () => {
+  const asked: Record<string, string> = {};
+  const accessToken = await tokenFor(DEMO_ACTORS.mucf, [Role.NATIONAL_COORDINATOR]);
+  const provider = createServer((request, response) => {
+    const url = new URL(request.url!, 'http://localhost');
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type, authorization' };
+    if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
+    if (url.pathname === '/.well-known/openid-configuration') {
+      const issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+      response.writeHead(200, { ...cors, 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, response_types_supported: ['code'] }));
+    }
+    if (url.pathname === '/authorize') {
+      Object.assign(asked, Object.fromEntries(url.searchParams));
+      // The person signs in here; the provider sends the browser back with a code.
+      response.writeHead(302, { location: `${asked.redirect_uri}?code=the-code&state=${encodeURIComponent(asked.state)}` });
+      return void response.end();
+    }
+    if (url.pathname === '/token' && request.method === 'POST') {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const form = new URLSearchParams(body);
+        const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+        const ok =
+          form.get('grant_type') === 'authorization_code' &&
+          form.get('code') === 'the-code' &&
+          form.get('client_id') === 'samverkan-dashboard' &&
+          form.get('redirect_uri') === asked.redirect_uri &&
+          challenge === asked.code_challenge;
+        response.writeHead(ok ? 200 : 400, { ...cors, 'content-type': 'application/json' });
+        response.end(JSON.stringify(ok ? { access_token: accessToken, token_type: 'Bearer', expires_in: 3600, scope: 'samverkan' } : { error: 'invalid_grant' }));
+      });
+      return;
+    }
+    response.writeHead(404, cors).end();
+  });
+  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  const production = await startDashboardServer({
+    port: 0,
+    gatewayUrl: federation.gateway.url,
+    oidc: { authority: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`, clientId: 'samverkan-dashboard', scope: 'samverkan' },
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  try {
+    expect((await fetch(`${production.url}dev/sign-in`)).status).toBe(404);
+    const oidcPage = await context.newPage();
+    await oidcPage.goto(production.url);
+    await oidcPage.getByRole('button', { name: 'Logga in med din organisations konto' }).click();
+    await oidcPage.getByText('Inloggad: Myndigheten för ungdoms- och civilsamhällesfrågor').waitFor();
+    expect(asked).toMatchObject({ response_type: 'code', client_id: 'samverkan-dashboard', code_challenge_method: 'S256', redirect_uri: production.url });
+    expect(asked.code_challenge).toMatch(/^[\w-]{43}$/);
+    // Back from the provider, the address no longer holds the code.
+    expect(new URL(oidcPage.url()).search).toBe('');
+    await oidcPage.getByRole('heading', { level: 1, name: /Lägesbild: Sverige/ }).waitFor();
+  } finally {
+    await context.close();
+    await production.stop();
+    provider.close();
+  }
+}, 60_000);

@@ -106,7 +106,12 @@ export interface DashboardServerOptions {
   /** The gateway's GraphQL URL as the browser reaches it. */
   gatewayUrl: string;
   /** The local issuer's private key: the development sign-in signs with it. */
-  privateKeyFile: string;
+  privateKeyFile?: string;
+  /**
+   * Serve the bundle the production way instead: config.json names this OIDC provider and there is
+   * no development sign-in (the tests check the authorization-code flow with it).
+   */
+  oidc?: { authority: string; clientId: string; scope?: string };
   /** Default dashboard/dist. */
   distDir?: string;
 }
@@ -139,7 +144,10 @@ const json = (response: ServerResponse, status: number, body: unknown) => {
 export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
   const dist = options.distDir ?? DIST;
   const organisations = demoOrganisations();
-  const config = JSON.stringify({ gatewayUrl: options.gatewayUrl, signIn: 'dev' });
+  const devSignIn = !options.oidc && !!options.privateKeyFile;
+  const config = JSON.stringify(
+    options.oidc ? { gatewayUrl: options.gatewayUrl, signIn: 'oidc', oidc: options.oidc } : { gatewayUrl: options.gatewayUrl, signIn: 'dev' },
+  );
 
   const signIn = async (request: IncomingMessage, response: ServerResponse) => {
     if (request.method === 'GET') return json(response, 200, { organisations, roles: Object.values(Role) });
@@ -153,7 +161,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     const organisation = organisations.find((o) => o.id === asked.organisationId);
     const role = Object.values(Role).find((r) => r === asked.role);
     if (!organisation || !role) return json(response, 400, { error: 'Välj en demoorganisation och en roll.' });
-    const token = await signLocalToken(options.privateKeyFile, {
+    const token = await signLocalToken(options.privateKeyFile!, {
       organisationId: organisation.id,
       roles: [role],
       subject: `dashboard-${organisation.key}`,
@@ -176,6 +184,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (path === '/dev/sign-in') {
+      if (!devSignIn) return json(response, 404, { error: 'Ingen utvecklingsinloggning här: logga in hos identitetsleverantören.' });
       signIn(request, response).catch((error: Error) => json(response, 500, { error: `Kunde inte skapa en token: ${error.message}` }));
       return;
     }
