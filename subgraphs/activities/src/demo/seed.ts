@@ -3,6 +3,7 @@ import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar
 import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
 import { TargetGroup } from '@samverkan/federation';
+import { generatedActivities } from './seed-generated';
 
 const activity = demoIds('c0');
 
@@ -319,18 +320,19 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
 ];
 
 /**
- * Loads the demo activities, dated relative to the calendar's day (today unless a test names
- * another); records that exist already are left as they are, except that demo activities nobody has
+ * Loads the demo activities and the generated layer's (see `generatedActivities`), dated relative
+ * to the calendar's day (today unless a test names another); records that exist already are left as they are, except that demo activities nobody has
  * changed since they were seeded (version 1, nothing in the change log) get the owner and visibility
  * meant for them, which a database seeded before ownership existed lacks.
  */
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
   const activities = demoActivities(calendar);
+  const all = [...activities, ...generatedActivities(calendar)];
   await dataSource.transaction(async (manager) => {
     const added = await insertNew(
       manager,
       Activity,
-      activities.map((a) => {
+      all.map((a) => {
         // Registered four weeks before it starts (at the latest yesterday), and not changed since.
         const registered = calendar.moment(calendar.days(-28, a.startsOn));
         return {
@@ -359,7 +361,7 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
       }),
     );
     // Organisers only for activities added now: a restart never restores replaced ones.
-    const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
+    const organisers = all.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
     if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
     // Plain SQL, so neither the version nor updated_at moves: the seed stays idempotent.
     for (const a of activities) {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from '../situation-report';
+import { generatedSituationReports } from './seed-generated';
 
 const report = demoIds('d0');
 
@@ -214,14 +215,15 @@ export const demoSituationReports = (cal: DemoCalendar): DemoReport[] => [
 ];
 
 /**
- * Loads the demo situation reports, dated relative to the calendar's day (today unless a test names
- * another), each owned by the party that reported it and shown as it chose; reports that exist
+ * Loads the demo situation reports and the generated layer's history (see
+ * `generatedSituationReports`), dated relative to the calendar's day (today unless a test names another), each owned by the party that reported it and shown as it chose; reports that exist
  * already (and their observations) are left as they are. Demo reports that came from before
  * ownership existed, never changed since (version 1, still private with nobody named), get the
  * visibility their owner chose in the demo.
  */
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
-  const reports = demoSituationReports(calendar);
+  const handWritten = demoSituationReports(calendar);
+  const reports = [...handWritten, ...generatedSituationReports(calendar)];
   await dataSource.transaction(async (manager) => {
     // Observations only for reports inserted now, so a restart never brings back replaced ones.
     const fresh = await insertNew(
@@ -237,7 +239,7 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
       r.observations.map(([category, level, trend, description], position) => ({ reportId: r.id, position, category, level, trend, description })),
     );
     if (observations.length) await manager.createQueryBuilder().insert().into(Observation).values(observations).execute();
-    for (const { id, visibility, sharedWith = [] } of reports.filter((r) => !fresh.has(r.id) && r.visibility !== Visibility.OWNER)) {
+    for (const { id, visibility, sharedWith = [] } of handWritten.filter((r) => !fresh.has(r.id) && r.visibility !== Visibility.OWNER)) {
       await manager.query(
         `UPDATE situation_reports SET visibility = $2, shared_with = $3::uuid[]
           WHERE id = $1 AND version = 1 AND visibility = 'OWNER' AND shared_with = '{}'`,
