@@ -1,5 +1,8 @@
+import { Client } from 'pg';
 import { DEMO_AREAS, DEMO_GENERATED_MARK, demoCalendar, demoGeneration } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
+import { SubgraphName } from '@samverkan/platform';
+import { startFederation, TestFederation } from '@samverkan/test-support';
 import { generatedActivities } from '../subgraphs/activities/src/demo/seed-generated';
 import { generatedAgreements } from '../subgraphs/agreements/src/demo/seed-generated';
 import { generatedSituationReports } from '../subgraphs/situation/src/demo/seed-generated';
@@ -79,5 +82,61 @@ describe('the generated demo data', () => {
     const changes = districts.map((d) => change(d.code));
     expect(Math.min(...changes)).toBeLessThan(0);
     expect(Math.max(...changes)).toBeGreaterThan(0);
+  });
+});
+
+/** The generated layer loaded by the subgraphs themselves (SEED_GENERATED_DEMO_DATA), as `npm start` does. */
+describe('the generated demo data in a running federation', () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startFederation({ SEED_GENERATED_DEMO_DATA: 'true' });
+  });
+  afterAll(() => federation?.stop());
+
+  /** Generated rows per subgraph, counted by their mark. */
+  const MARKED: Record<SubgraphName, string> = {
+    actors: "SELECT count(*)::int AS n FROM actors WHERE description LIKE 'Demodata:%'",
+    agreements: "SELECT count(*)::int AS n FROM agreements WHERE description LIKE 'Demodata:%'",
+    activities: "SELECT count(*)::int AS n FROM activities WHERE public_description LIKE 'Demodata:%'",
+    situation: "SELECT count(*)::int AS n FROM situation_reports WHERE summary LIKE 'Demodata:%'",
+  };
+  async function marked(name: SubgraphName): Promise<number> {
+    const client = new Client({ connectionString: federation.databases[name] });
+    await client.connect();
+    try {
+      return (await client.query(MARKED[name])).rows[0].n;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('loads every generated record once, also when a subgraph starts again', async () => {
+    const today = demoCalendar();
+    const expected = {
+      actors: demoGeneration().actors.length,
+      agreements: generatedAgreements(today).length,
+      activities: generatedActivities(today).length,
+      situation: generatedSituationReports(today).length,
+    };
+    expect(Object.fromEntries(await Promise.all((Object.keys(expected) as SubgraphName[]).map(async (name) => [name, await marked(name)])))).toEqual(expected);
+    await federation.restart('activities');
+    expect(await marked('activities')).toBe(expected.activities);
+  });
+
+  it('answers through the gateway: the activities of Norrbotten and the actors of a generated district', async () => {
+    const today = demoCalendar();
+    const norrbotten = generatedActivities(today).filter((a) => a.area.startsWith('25')).length;
+    const district = demoGeneration().districts[0].code;
+    const response = await federation.query(
+      `query($district: ID!) {
+        activities(filter: { areaCode: "25" }, first: 1) { totalCount }
+        area(code: $district) { name parent { code } actors { name } }
+      }`,
+      { district },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.activities.totalCount).toBe(norrbotten);
+    expect(response.data!.area.parent.code).toBe(district.slice(0, 4));
+    expect(response.data!.area.actors.length).toBeGreaterThan(0);
   });
 });

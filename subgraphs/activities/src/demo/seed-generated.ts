@@ -1,7 +1,8 @@
-import { DEMO_GENERATED_MARK, demoGeneration, demoRandom, DemoCalendar, GeneratedActorKind, seededUuid } from '@samverkan/demo';
+import { DataSource } from 'typeorm';
+import { DEMO_GENERATED_MARK, demoCalendar, demoGeneration, demoRandom, DemoCalendar, GeneratedActorKind, seededUuid } from '@samverkan/demo';
 import { TargetGroup, Visibility } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from '../activity';
-import type { DemoActivity } from './seed';
+import { DemoActivity, insertDemoActivities } from './seed';
 
 const K = ActivityKind;
 const C = InternalClassification;
@@ -92,4 +93,9 @@ export function generatedActivities(cal: DemoCalendar): DemoActivity[] {
     }
   }
   return activities;
+}
+
+/** Loads the generated layer's activities (SEED_GENERATED_DEMO_DATA); those that exist already are left as they are. */
+export async function seedGeneratedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
+  await dataSource.transaction((manager) => insertDemoActivities(manager, generatedActivities(calendar), calendar));
 }

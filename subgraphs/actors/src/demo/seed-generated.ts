@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_GENERATED_MARK, demoGeneration, demoRandom, DemoCalendar, insertNew, seededUuid } from '@samverkan/demo';
+import { DEMO_GENERATED_MARK, demoCalendar, demoGeneration, demoRandom, DemoCalendar, insertNew, seededUuid } from '@samverkan/demo';
 import { TargetGroup } from '@samverkan/federation';
 import { Actor, ActorArea, ActorKind } from '../registry/actor';
 import { Area, AreaKind } from '../areas/area';
@@ -33,9 +33,9 @@ const OFFERS: Partial<Record<ActorKind, Array<[ServiceCategory, string, TargetGr
 /**
  * Loads the generated layer of the actors registry (see `demoGeneration` in `@samverkan/demo`): the
  * generated districts, actors in six counties and their services, registered over the last two
- * years. Records that exist already are left as they are.
+ * years (SEED_GENERATED_DEMO_DATA). Records that exist already are left as they are.
  */
-export async function seedGeneratedActors(dataSource: DataSource, calendar: DemoCalendar): Promise<void> {
+export async function seedGeneratedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
   const { districts, actors } = demoGeneration();
   const random = demoRandom('services');
   // Registered on a day in the last two years (generated records are older than the hand-written ones).

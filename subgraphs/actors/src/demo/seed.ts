@@ -4,7 +4,6 @@ import { Actor, ActorArea, ActorKind } from '../registry/actor';
 import { Area, AreaKind } from '../areas/area';
 import { seedServices } from './seed-services';
 import { seedVenuesAndContacts } from './seed-venues-contacts';
-import { seedGeneratedActors } from './seed-generated';
 
 const DISTRICTS: Array<[string, string, number, number]> = [
   [AR.rinkebyKista, 'Rinkeby-Kista', 59.3885, 17.9283],
@@ -71,8 +70,8 @@ const ACTORS: DemoActor[] = [
 
 /**
  * Loads the demo districts and actors, and their services, contact functions and venues, dated
- * relative to the calendar's day (today unless a test names another), then the generated layer
- * (actors in six counties, see `demoGeneration`); records that exist already are left as they are.
+ * relative to the calendar's day (today unless a test names another); records that exist already
+ * are left as they are.
  */
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
   // Registered one a day from a year ago, and not changed since.
@@ -115,5 +114,4 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
   });
   await seedServices(dataSource, calendar);
   await seedVenuesAndContacts(dataSource, calendar);
-  await seedGeneratedActors(dataSource, calendar);
 }

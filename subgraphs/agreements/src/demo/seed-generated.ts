@@ -1,7 +1,8 @@
-import { DEMO_GENERATED_MARK, demoGeneration, demoRandom, DemoCalendar, GeneratedActor, seededUuid } from '@samverkan/demo';
+import { DataSource } from 'typeorm';
+import { DEMO_GENERATED_MARK, demoCalendar, demoGeneration, demoRandom, DemoCalendar, GeneratedActor, seededUuid } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { AgreementKind, AgreementStatus, PartyRole } from '../agreement';
-import type { DemoAgreement } from './seed';
+import { DemoAgreement, insertDemoAgreements } from './seed';
 
 const { FUNDING, ACCOUNTABLE, IMPLEMENTING } = PartyRole;
 const { PUBLIC, NETWORK, SHARED, OWNER } = Visibility;
@@ -145,4 +146,9 @@ export function generatedAgreements(cal: DemoCalendar): DemoAgreement[] {
     }
   }
   return agreements;
+}
+
+/** Loads the generated layer's agreements (SEED_GENERATED_DEMO_DATA); those that exist already are left as they are. */
+export async function seedGeneratedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
+  await dataSource.transaction((manager) => insertDemoAgreements(manager, generatedAgreements(calendar), calendar));
 }

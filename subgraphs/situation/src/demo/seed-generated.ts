@@ -1,7 +1,8 @@
-import { DEMO_GENERATED_MARK, demoGeneration, demoRandom, DemoCalendar, seededUuid } from '@samverkan/demo';
+import { DataSource } from 'typeorm';
+import { DEMO_GENERATED_MARK, demoCalendar, demoGeneration, demoRandom, DemoCalendar, seededUuid } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { ObservationCategory, SituationLevel, Trend } from '../situation-report';
-import type { DemoReport } from './seed';
+import { DemoReport, insertDemoReports } from './seed';
 
 const LEVELS = [SituationLevel.NORMAL, SituationLevel.ELEVATED, SituationLevel.HIGH, SituationLevel.CRITICAL];
 const LEVEL_WORDS: Record<SituationLevel, string> = { NORMAL: 'normalt', ELEVATED: 'förhöjt', HIGH: 'högt', CRITICAL: 'kritiskt' };
@@ -74,4 +75,9 @@ export function generatedSituationReports(cal: DemoCalendar): DemoReport[] {
     }
   });
   return reports;
+}
+
+/** Loads the generated layer's situation history (SEED_GENERATED_DEMO_DATA); reports that exist already are left as they are. */
+export async function seedGeneratedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
+  await dataSource.transaction(async (manager) => void (await insertDemoReports(manager, generatedSituationReports(calendar), calendar)));
 }
