@@ -7,3 +7,4 @@ export * from './references';
 export * from './roles';
 export * from './target-groups';
 export * from './visibility';
+export * from './figures';

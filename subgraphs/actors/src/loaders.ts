@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { areaPairs, changeLogLoader, perAreaScope } from '@samverkan/federation';
-import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { groupLoader, isSignedIn, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { mayManageAreasOf } from './areas/area-management';
 import { Actor } from './registry/actor';
 import { Area } from './areas/area';
 import { registryAreaKeysSql } from './areas/named-areas';
 import { coverageLoaders } from './coverage/coverage';
+import { registryFiguresLoader } from './figures/registry-figures';
 import { areasOfServiceLoader, servicesInAreaLoader, servicesOfActorLoader } from './services/service.loaders';
 import {
   contactFunctionHoldersLoader,
@@ -27,6 +28,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   return {
     changeLog: changeLogLoader(dataSource),
     coverage: coverageLoaders(dataSource),
+    registryFigures: registryFiguresLoader(dataSource, isSignedIn(viewer)),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     actorChildren: groupLoader<string, Actor>(async (ids) =>
       (await actors.find({ where: { parentId: In(ids) }, order: { name: 'ASC' } })).map((a) => [a.parentId!, a]),

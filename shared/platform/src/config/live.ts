@@ -1,13 +1,13 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
-import { AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, PORTS, SAMVERKAN_SQL_STATS, URLS } from './variables';
+import { AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS } from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
   valueOf(values, URLS[name]) ?? `http://127.0.0.1:${valueOf(values, PORTS[name])}/graphql`;
 
 /*
- * Two settings are read from the environment on every use instead of once at start: jest runs a
+ * Four settings are read from the environment on every use instead of once at start: jest runs a
  * subgraph inside its own process and changes them while it runs (a neighbour's URL once that
  * neighbour is up, or a dead one to see a check fail; statement counts for one test). Their rules
  * are the ones `loadConfig` checked at start, and reading one variable is cheap.
@@ -18,6 +18,12 @@ export const urlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) 
 
 /** Whether responses report their SQL statement counts (tests, diagnostics). */
 export const requestStatsEnabled = (env: NodeJS.ProcessEnv = process.env) => valueOf(readVariables([SAMVERKAN_SQL_STATS], env), SAMVERKAN_SQL_STATS);
+
+/** The disclosure threshold of figures: read on use, like the two above, so a test can lower or raise it. */
+export const figuresMinimumCount = (env: NodeJS.ProcessEnv = process.env) => valueOf(readVariables([FIGURES_MINIMUM_COUNT], env), FIGURES_MINIMUM_COUNT);
+
+/** How long counts behind figures are kept (seconds; 0: not at all). */
+export const figuresCacheSeconds = (env: NodeJS.ProcessEnv = process.env) => valueOf(readVariables([FIGURES_CACHE_SECONDS], env), FIGURES_CACHE_SECONDS);
 
 /** One subgraph's database URL alone, for tools that need nothing else (a setup or migration command). */
 export const databaseUrlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) =>

@@ -22,6 +22,9 @@ export const port = kind('an integer from 1 to 65535', (error) =>
 
 export const positiveInteger = kind('a positive integer', (error) => z.string().regex(/^[1-9]\d{0,5}$/, error).transform(Number));
 
+/** Seconds, where zero means "not at all". */
+export const seconds = kind('a whole number of seconds (0 or more)', (error) => z.string().regex(/^\d{1,6}$/, error).transform(Number));
+
 export const httpUrl = kind('an http:// or https:// URL', (error) => z.url({ protocol: /^https?$/, ...error }));
 
 export const databaseUrl = kind('a postgres:// or postgresql:// URL', (error) => z.url({ protocol: /^postgres(ql)?$/, ...error }), true);

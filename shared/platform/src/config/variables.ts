@@ -1,7 +1,7 @@
 import { LOCAL_ISSUER } from '../auth/tokens';
 import { DEFAULT_PORTS, envName, ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
 import { LOG_LEVELS, LogLevel } from '../log';
-import { databaseUrl, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, size, text } from './values';
+import { databaseUrl, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, seconds, size, text } from './values';
 
 /** Who reads a variable: every subgraph or one, the gateway, `npm start`, the tests. */
 export type Reader = 'subgraphs' | SubgraphName | 'gateway' | 'start' | 'tests';
@@ -97,6 +97,24 @@ export const SUBGRAPH_MAX_IN_FLIGHT: Variable<number> = {
   default: 64,
   description: "requests the gateway has open to one subgraph at a time (its keep-alive connections); more wait for a free connection, within the timeout",
   readBy: ['gateway'],
+};
+
+export const FIGURES_MINIMUM_COUNT: Variable<number> = {
+  name: 'FIGURES_MINIMUM_COUNT',
+  kind: positiveInteger,
+  default: 3,
+  description:
+    'the smallest count a figure over all records shows (README, "Figures and disclosure control"): smaller counts, zero included, are suppressed, with complementary suppression; the same value in every subgraph',
+  readBy: ['subgraphs'],
+};
+
+export const FIGURES_CACHE_SECONDS: Variable<number> = {
+  name: 'FIGURES_CACHE_SECONDS',
+  kind: seconds,
+  default: 60,
+  description:
+    "how long a subgraph keeps the counts behind figures: until its change log moves (a write through the API, on any replica, shows at once) or this many seconds pass (a write made outside the API); 0 counts afresh for every request",
+  readBy: ['subgraphs'],
 };
 
 export const AUTH_JWKS_URL: Variable<string> = {
@@ -238,6 +256,8 @@ export const VARIABLES: readonly Variable[] = [
   GATEWAY_COMPOSE,
   SUBGRAPH_TIMEOUT_MS,
   SUBGRAPH_MAX_IN_FLIGHT,
+  FIGURES_MINIMUM_COUNT,
+  FIGURES_CACHE_SECONDS,
   AUTH_JWKS_URL,
   AUTH_JWKS_FILE,
   AUTH_ISSUER,

@@ -1,0 +1,5 @@
+export * from './count';
+export * from './disclosure';
+export * from './entity';
+export * from './months';
+export * from './cache';
