@@ -107,7 +107,7 @@ async function generateAgreements(runner: QueryRunner, count: number, actorCount
     `INSERT INTO agreements (id, title, kind, description, status, starts_on, ends_on, version, created_at, updated_at, owner_id, visibility, shared_with)
      SELECT ${idSql('b9', 'g')}, kind || ' ' || area || ' nr ' || g, kind, 'Genererad överenskommelse för benchmark.', status,
             CASE WHEN status <> 'DRAFT' THEN starts_on END, CASE WHEN status <> 'DRAFT' THEN ends_on END,
-            1, now() - interval '1 day' * (40 + g % 900), now() - interval '1 day' * (40 + g % 900), lead,
+            1, coalesce(starts_on, current_date - 30) - 14, coalesce(starts_on, current_date - 30) - 14, lead,
             CASE WHEN r_vis < 0.25 THEN 'PUBLIC' WHEN r_vis < 0.6 THEN 'NETWORK' WHEN r_vis < 0.85 THEN 'SHARED' ELSE 'OWNER' END, '{}'
        FROM (
          SELECT *, CASE WHEN r_status < 0.03 THEN 'DRAFT' WHEN r_status < 0.05 THEN 'TERMINATED'
@@ -298,6 +298,13 @@ export async function generateNationalData(databases: Record<SubgraphName, strin
         [NATIONAL_ORGANISATION],
       );
       await sources.actors.query(`INSERT INTO actor_areas (actor_id, area_code) VALUES ($1, 'SE')`, [NATIONAL_ORGANISATION]);
+      // Registered over the last three years (the registry writes them all as of now), so that figures
+      // as of past months find a registry that grew; services after their actors.
+      await sources.actors.query(`UPDATE actors SET created_at = now() - interval '1 day' * (hashtext(id::text) & 1023), updated_at = now() - interval '1 day' * (hashtext(id::text) & 1023)`);
+      await sources.actors.query(
+        `UPDATE services s SET created_at = a.created_at + interval '1 day' * (hashtext(s.id::text) & 63), updated_at = a.created_at + interval '1 day' * (hashtext(s.id::text) & 63)
+           FROM actors a WHERE a.id = s.actor_id`,
+      );
     });
     const rows: Array<{ id: string; kind: string; area: string }> = await sources.actors.query(
       `SELECT a.id, a.kind, min(aa.area_code) AS area FROM actors a JOIN actor_areas aa ON aa.actor_id = a.id WHERE a.id <> $1 GROUP BY a.id ORDER BY a.id`,
