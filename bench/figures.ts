@@ -100,25 +100,35 @@ async function figuresSelections(gateway: string, authorization: string): Promis
 interface Load {
   timing: Timing;
   perSecond: number;
+  /** Requests answered with errors (counted in the latencies too), with the first message. */
+  errors: number;
+  firstError?: string;
 }
 
 /** `requests` calls of `fn` over `connections` concurrent loops (after a warm-up), with their latencies and throughput. */
 async function load(fn: () => Promise<void>, requests: number, connections: number): Promise<Load> {
-  for (let i = 0; i < WARMUP; i++) await fn();
+  for (let i = 0; i < WARMUP; i++) await fn().catch(() => undefined);
   const samples: number[] = [];
   let next = 0;
+  let errors = 0;
+  let firstError: string | undefined;
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (next++ < requests) {
         const start = process.hrtime.bigint();
-        await fn();
+        try {
+          await fn();
+        } catch (error) {
+          errors++;
+          firstError ??= String(error).split('\n').slice(-1)[0].slice(0, 300);
+        }
         samples.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { timing: summarise(samples), perSecond: requests / seconds };
+  return { timing: summarise(samples), perSecond: requests / seconds, errors, firstError };
 }
 
 async function main() {
@@ -141,6 +151,7 @@ async function main() {
     const authorization = `Bearer ${await signLocalToken(keys.privateKeyFile, { organisationId: NATIONAL_ORGANISATION, roles: [Role.NATIONAL_COORDINATOR] })}`;
     const rows: string[] = [];
     const samples: string[] = [];
+    const errors: string[] = [];
     let families: SubgraphName[] = [];
     for (const mode of MODES) {
       if (mode.requests === 0) continue;
@@ -200,8 +211,9 @@ async function main() {
           const g = await load(viaGateway, mode.requests, connections);
           const f = await load(direct, mode.requests, connections);
           rows.push(
-            `| ${label} | ${mode.label} | ${mode.requests} | ${connections} | ${g.timing.median.toFixed(1)} | ${g.timing.p95.toFixed(1)} | ${g.perSecond.toFixed(1)} | ${f.timing.median.toFixed(1)} | ${f.timing.p95.toFixed(1)} | ${f.perSecond.toFixed(1)} | ×${(g.timing.median / f.timing.median).toFixed(2)} / ×${(g.timing.p95 / f.timing.p95).toFixed(2)} |`,
+            `| ${label} | ${mode.label} | ${mode.requests} | ${connections} | ${g.timing.median.toFixed(1)} | ${g.timing.p95.toFixed(1)} | ${g.perSecond.toFixed(1)} | ${g.errors} | ${f.timing.median.toFixed(1)} | ${f.timing.p95.toFixed(1)} | ${f.perSecond.toFixed(1)} | ${f.errors} | ×${(g.timing.median / f.timing.median).toFixed(2)} / ×${(g.timing.p95 / f.timing.p95).toFixed(2)} |`,
           );
+          for (const [who, result] of [['gateway', g], ['floor', f]] as const) if (result.firstError) errors.push(`${label}, ${mode.label}, ${connections} connections, ${who}: ${result.errors} errors, first: ${result.firstError}`);
           console.error(rows[rows.length - 1]);
         }
       }
@@ -213,10 +225,10 @@ generated in ${generatedIn.toFixed(1)} s: ${Object.entries(data.seconds).map(([s
 through the gateway as a national coordinator (all records, with disclosure control); figures from actors${families.map((f) => `, ${f}`).join('')};
 ${WARMUP} warm-up requests before each row; the floor makes the same subgraph calls directly; PostgreSQL ${embedded ? 'embedded' : 'from SAMVERKAN_BENCH_DATABASE_URL'}.
 
-| query | counts | requests | connections | gateway p50 ms | p95 ms | req/s | floor p50 ms | p95 ms | req/s | gateway / floor (p50 / p95) |
-|---|---|---|---|---|---|---|---|---|---|---|
+| query | counts | requests | connections | gateway p50 ms | p95 ms | req/s | errors | floor p50 ms | p95 ms | req/s | errors | gateway / floor (p50 / p95) |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
-
+${errors.length ? `\nErrors (latencies include them):\n${errors.join('\n')}\n` : ''}
 ${samples.join('\n')}`);
   } finally {
     await Promise.all(started.map((service) => service.stop()));

@@ -1,6 +1,6 @@
-import { DEMO_ACTORS, SeededRandom, seededRandom } from '@samverkan/demo';
+import { DEMO_ACTORS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
-import { bearer, startFederation, TestFederation } from '@samverkan/test-support';
+import { bearer, SeededRandom, seededRandom, startFederation, TestFederation } from '@samverkan/test-support';
 
 /**
  * Fuzzing with a fixed seed, against real processes: the gateway, and the actors subgraph called
