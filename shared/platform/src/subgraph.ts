@@ -47,6 +47,12 @@ export interface SubgraphModule<L> {
   /** `__resolveReference` per entity type name: how `_entities` turns a key into a record. */
   references: Record<string, ReferenceResolver<L>>;
   /**
+   * Types no query reaches in this subgraph but the schema must hold, such as an entity another
+   * subgraph owns the roots of, extended here only with fields of its own (e.g. `Figures`).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /**
    * Fresh per request and per viewer, so batching and caching never leak between callers;
    * `authorization` is the caller's header, for loaders that ask another subgraph.
    */
@@ -64,9 +70,10 @@ export interface SubgraphModule<L> {
 }
 
 /** The federated schema of a subgraph, as served and as composed by the gateway. */
-export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references'>): Promise<GraphQLSchema> {
+export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references' | 'orphanedTypes'>): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: module.resolvers,
+    orphanedTypes: module.orphanedTypes,
     // Required fields are enforced by the schema; validators check the values that are given.
     validate: { forbidUnknownValues: false, skipMissingProperties: true },
   });
@@ -79,7 +86,7 @@ export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'r
 }
 
 /** The SDL the gateway composes (what `_service { sdl }` answers), built without a database. */
-export async function printFederatedSdl<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references'>): Promise<string> {
+export async function printFederatedSdl<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references' | 'orphanedTypes'>): Promise<string> {
   return printSubgraphSchema(await buildFederatedSchema(module));
 }
 

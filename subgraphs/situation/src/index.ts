@@ -1,12 +1,14 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
+import { AddFigureIndexes1764900000000 } from './migrations/1764900000000-AddFigureIndexes';
 import { Observation, SituationReport } from './situation-report';
 import { SituationReportResolver } from './situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver';
+import { FiguresSituationResolver } from './figures/situation-figures.resolver';
 
 /**
  * The situation subgraph: the area-level situation picture (lägesbild) per area and period; each
@@ -15,8 +17,8 @@ import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver'
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
   entities: [SituationReport, Observation, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000],
-  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, changeLogField(SituationReport),
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000],
+  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
       sharedWith: 'The organisations a SHARED report is shown to.',
@@ -26,7 +28,9 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
+    Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
+  orphanedTypes: [Figures],
   createLoaders,
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.

@@ -1,6 +1,7 @@
 import { DataSource, In } from 'typeorm';
 import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverkan/federation';
 import { groupLoader, isUuid, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { Observation, SituationReport } from './situation-report';
 
 /**
@@ -42,6 +43,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
         .addOrderBy('l.id', 'DESC');
       return reports.createQueryBuilder('r').where(`r.id IN (${latest.getQuery()})`).setParameters(latest.getParameters()).getMany();
     }, (r) => r.areaCode),
+    situationFigures: situationFiguresLoader(dataSource, viewer),
     reportsInArea: perAreaScope((scope) => pairedGroupLoader(areaPairs(dataSource, 'situation_reports', 'area_code', scope), newestFirst)),
     reportsByActor: groupLoader<string, SituationReport>(async (actorIds) => {
       const ids = actorIds.filter(isUuid);

@@ -13,7 +13,7 @@ export class AreaSituationResolver {
     () => SituationReport,
     answeredBy(
       'situation',
-      'The current situation picture of exactly this area (not its sub-areas), as far as you may see it: of the reports you may see, the one with the latest period end, the most recently created one on a tie; null when there is none.',
+      'The current situation picture of exactly this area (not its sub-areas), as far as you may see it: of the reports you may see, the one with the latest period end, the most recently created one on a tie; null when there is none. Parties who may see other reports can get another one; the picture across the reports of every party, the same for every signed-in party, is in `figures { situation { latestByLevel trend } }`.',
     ),
   )
   latestSituationReport(@Root() area: Area, @Ctx() { loaders }: Context) {
