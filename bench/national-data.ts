@@ -164,6 +164,8 @@ async function generateAgreements(runner: QueryRunner, count: number, actorCount
               WHERE x.visibility = 'SHARED' AND p.actor_id <> x.owner_id GROUP BY agreement_id) p
       WHERE a.id = p.agreement_id`,
   );
+  // An agreement with nobody to share it with (a national or regional lead has no local partner) is shown to the network.
+  await runner.query(`UPDATE agreements SET visibility = 'NETWORK' WHERE visibility = 'SHARED' AND shared_with = '{}'`);
 }
 
 const ACTIVITY_KINDS: Record<string, string[]> = {
@@ -237,9 +239,8 @@ async function generateSituationReports(runner: QueryRunner, count: number, seed
   const series = Math.ceil(count / 24);
   await runner.query(
     `CREATE TEMP TABLE bench_series AS
-       SELECT row_number() OVER ()::int AS s, id, area, base, slope, r_vis
-         FROM (SELECT id, area, 0.3 + random() * 2.4 AS base, (random() - 0.5) * 0.12 AS slope, random() AS r_vis
-                 FROM bench_actors WHERE municipality IS NOT NULL AND kind IN ('POLICE', 'MUNICIPALITY', 'CIVIL_SOCIETY', 'FAITH_COMMUNITY')
+       SELECT row_number() OVER ()::int AS s, id, area, 0.3 + random() * 2.4 AS base, (random() - 0.5) * 0.12 AS slope, random() AS r_vis
+         FROM (SELECT id, area FROM bench_actors WHERE municipality IS NOT NULL AND kind IN ('POLICE', 'MUNICIPALITY', 'CIVIL_SOCIETY', 'FAITH_COMMUNITY')
                 ORDER BY random() LIMIT ${series}) chosen`,
   );
   await runner.query(
