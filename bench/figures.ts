@@ -152,6 +152,7 @@ async function main() {
     const rows: string[] = [];
     const samples: string[] = [];
     const errors: string[] = [];
+    const partRows: string[] = [];
     let families: SubgraphName[] = [];
     for (const mode of MODES) {
       if (mode.requests === 0) continue;
@@ -198,10 +199,20 @@ async function main() {
       for (const [label, q] of Object.entries(queries)) {
         const viaGateway = async () => void (await post(gateway.url, q.gateway, authorization));
         // The floor: the calls the gateway's plan makes, straight to the subgraphs.
+        // Each part's latencies, so a slow family shows.
+        const parts: Record<string, number[]> = Object.fromEntries(['actors', ...families].map((name) => [name, []]));
+        const timed = async <T>(part: string, call: Promise<T>): Promise<T> => {
+          const start = process.hrtime.bigint();
+          try {
+            return await call;
+          } finally {
+            parts[part].push(Number(process.hrtime.bigint() - start) / 1e6);
+          }
+        };
         const direct = async () => {
-          const root = await post(subgraphs.actors.url, q.root, authorization);
+          const root = await timed('actors', post(subgraphs.actors.url, q.root, authorization));
           const representations = (q.figures(root.data!) as Array<{ areaCode: string; month: string }>).map(({ areaCode, month }) => ({ __typename: 'Figures', areaCode, month }));
-          await Promise.all(families.map((family) => post(subgraphs[family].url, entities(family), authorization, { representations })));
+          await Promise.all(families.map((family) => timed(family, post(subgraphs[family].url, entities(family), authorization, { representations }))));
         };
         const first = process.hrtime.bigint();
         const sample = q.figures((await post(gateway.url, q.gateway, authorization)).data!);
@@ -209,7 +220,13 @@ async function main() {
         if (mode === MODES[0]) samples.push(`${label}: ${sample.length} Figures, the first request in ${firstMs.toFixed(0)} ms; the first: ${JSON.stringify(sample[0]).slice(0, 600)}`);
         for (const connections of CONNECTIONS) {
           const g = await load(viaGateway, mode.requests, connections);
+          for (const samples of Object.values(parts)) samples.length = 0;
           const f = await load(direct, mode.requests, connections);
+          partRows.push(
+            `| ${label} | ${mode.label} | ${connections} | ${Object.entries(parts)
+              .map(([name, samples]) => `${name} ${summarise(samples).median.toFixed(0)} / ${summarise(samples).p95.toFixed(0)}`)
+              .join(', ')} |`,
+          );
           rows.push(
             `| ${label} | ${mode.label} | ${mode.requests} | ${connections} | ${g.timing.median.toFixed(1)} | ${g.timing.p95.toFixed(1)} | ${g.perSecond.toFixed(1)} | ${g.errors} | ${f.timing.median.toFixed(1)} | ${f.timing.p95.toFixed(1)} | ${f.perSecond.toFixed(1)} | ${f.errors} | ×${(g.timing.median / f.timing.median).toFixed(2)} / ×${(g.timing.p95 / f.timing.p95).toFixed(2)} |`,
           );
@@ -229,6 +246,12 @@ ${WARMUP} warm-up requests before each row; the floor makes the same subgraph ca
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 ${errors.length ? `\nErrors (latencies include them):\n${errors.join('\n')}\n` : ''}
+The floor's parts, p50 / p95 ms (the actors subgraph's root query, then each family's \`_entities\` call; warm-up requests included):
+
+| query | counts | connections | parts |
+|---|---|---|---|
+${partRows.join('\n')}
+
 ${samples.join('\n')}`);
   } finally {
     await Promise.all(started.map((service) => service.stop()));
