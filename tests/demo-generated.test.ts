@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { DEMO_AREAS, DEMO_GENERATED_MARK, demoCalendar, demoGeneration } from '@samverkan/demo';
-import { Visibility } from '@samverkan/federation';
+import { DEMO_ACTORS, DEMO_AREAS, DEMO_GENERATED_MARK, demoCalendar, demoGeneration } from '@samverkan/demo';
+import { Role, Visibility } from '@samverkan/federation';
 import { SubgraphName } from '@samverkan/platform';
-import { startFederation, TestFederation } from '@samverkan/test-support';
+import { bearer, startFederation, TestFederation } from '@samverkan/test-support';
 import { generatedActivities } from '../subgraphs/activities/src/demo/seed-generated';
 import { generatedAgreements } from '../subgraphs/agreements/src/demo/seed-generated';
 import { generatedSituationReports } from '../subgraphs/situation/src/demo/seed-generated';
@@ -138,5 +138,24 @@ describe('the generated demo data in a running federation', () => {
     expect(response.data!.activities.totalCount).toBe(norrbotten);
     expect(response.data!.area.parent.code).toBe(district.slice(0, 4));
     expect(response.data!.area.actors.length).toBeGreaterThan(0);
+  });
+
+  it('gives a national coordinator figures for a county only generated data covers, and a two-year situation history', async () => {
+    const headers = await bearer(DEMO_ACTORS.skr, [Role.NATIONAL_COORDINATOR]);
+    const response = await federation.query(
+      `{
+        area(code: "25") { figures { registry { actors { value suppressed } } } }
+        figureSeries(areaCode: "SE", months: 24) { month situation { reports { value suppressed } } }
+      }`,
+      {},
+      headers,
+    );
+    expect(response.errors).toBeUndefined();
+    const norrbotten = demoGeneration().actors.filter((a) => a.municipalityCode.startsWith('25')).length;
+    expect(response.data!.area.figures.registry.actors).toEqual({ value: norrbotten, suppressed: false });
+    // Every generated district has a report for each of the last 24 months (this month has none yet).
+    const series: Array<{ month: string; situation: { reports: { value: number | null } } }> = response.data!.figureSeries;
+    expect(series).toHaveLength(24);
+    for (const { situation } of series.slice(0, 23)) expect(situation.reports.value).toBeGreaterThanOrEqual(demoGeneration().districts.length);
   });
 });
