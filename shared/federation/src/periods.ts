@@ -30,9 +30,22 @@ export function periodOverlapConditions(
 ): Array<[string, ObjectLiteral]> {
   assertPeriod(from, to, fields);
   const conditions: Array<[string, ObjectLiteral]> = [];
-  if (from) conditions.push([`${start} IS NOT NULL AND (${end} IS NULL OR ${end} >= :periodFrom)`, { periodFrom: from }]);
-  if (to) conditions.push([`${start} <= :periodTo`, { periodTo: to }]);
+  if (from) conditions.push([periodOverlapSql({ start, end }, { from: ':periodFrom' }), { periodFrom: from }]);
+  if (to) conditions.push([periodOverlapSql({ start, end }, { to: ':periodTo' }), { periodTo: to }]);
   return conditions;
+}
+
+/**
+ * The period rule as one SQL condition over expressions (columns, parameters, or a joined row's
+ * bounds, such as each requested month's first and last day): the record's period [start, end]
+ * overlaps [from, to]; either bound may be left out (open). A record without a start is never in a
+ * dated range; one without an end is ongoing.
+ */
+export function periodOverlapSql({ start, end }: { start: string; end: string }, { from, to }: { from?: string; to?: string }): string {
+  const conditions: string[] = [];
+  if (from) conditions.push(`${start} IS NOT NULL AND (${end} IS NULL OR ${end} >= ${from})`);
+  if (to) conditions.push(`${start} <= ${to}`);
+  return conditions.length ? conditions.map((condition) => `(${condition})`).join(' AND ') : 'true';
 }
 
 /** Keeps the records whose period overlaps [from, to]: `periodOverlapConditions` on a query builder. */

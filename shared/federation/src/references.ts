@@ -18,6 +18,7 @@ const PURPOSES = {
   write: 'to check references; nothing was written',
   read: 'to check which referenced records you may see',
   organisation: "to check the token's organisation",
+  figures: "to count records by their parties' kinds",
 } as const;
 type Purpose = keyof typeof PURPOSES;
 
@@ -115,6 +116,40 @@ export async function organisationExists(id: string): Promise<boolean> {
   const exists = !!actor && actor.archived === false;
   if (exists) knownOrganisations.set(id, Date.now() + KNOWN_FOR_MS);
   return exists;
+}
+
+const knownKinds = new Map<string, { kind: string; until: number }>();
+/** Actors asked for in one `_entities` call: the registry takes large bodies, but a figure may name thousands. */
+const KIND_BATCH = 1000;
+
+/**
+ * The kind (an `ActorKind` of the actors registry: POLICE, CIVIL_SOCIETY, ...) of each of these
+ * actors, by lower-cased id; ids the registry does not know are left out. Archived actors keep their
+ * kind. The registry is public, so it is asked without the caller's token, for the ids not cached,
+ * in batches of KIND_BATCH in parallel (never one call per record). Answers are cached for
+ * KNOWN_FOR_MS, so a changed kind shows in figures within that time. Throws DEPENDENCY_UNAVAILABLE
+ * if the registry does not answer.
+ */
+export async function actorKinds(ids: Iterable<string>): Promise<Map<string, string>> {
+  const now = Date.now();
+  const kinds = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of new Set([...ids].map((value) => value.toLowerCase()))) {
+    const known = knownKinds.get(id);
+    if (known && known.until > now) kinds.set(id, known.kind);
+    else missing.push(id);
+  }
+  const batches = Array.from({ length: Math.ceil(missing.length / KIND_BATCH) }, (_, i) => missing.slice(i * KIND_BATCH, (i + 1) * KIND_BATCH));
+  const answers = await Promise.all(batches.map((batch) => resolveEntities('Actor', batch, 'figures', undefined, 'kind')));
+  batches.forEach((batch, b) =>
+    batch.forEach((id, i) => {
+      const kind = answers[b][i]?.kind;
+      if (typeof kind !== 'string') return;
+      kinds.set(id, kind);
+      knownKinds.set(id, { kind, until: now + KNOWN_FOR_MS });
+    }),
+  );
+  return kinds;
 }
 
 // A token that cannot be checked ends the request: 503, not Apollo's 500. A field's error leaves the rest of the answer (200).

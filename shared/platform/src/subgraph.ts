@@ -44,14 +44,14 @@ export interface SubgraphModule<L> {
   migrations: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
-  /** `__resolveReference` per entity type name: how `_entities` turns a key into a record. */
-  references: Record<string, ReferenceResolver<L>>;
   /**
-   * Types no query reaches in this subgraph but the schema must hold, such as an entity another
-   * subgraph owns the roots of, extended here only with fields of its own (e.g. `Figures`).
+   * Types to include although no query of this subgraph reaches them: entities it only extends
+   * through `_entities`, such as `Figures`, which another subgraph's roots return.
    */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type name: how `_entities` turns a key into a record. */
+  references: Record<string, ReferenceResolver<L>>;
   /**
    * Fresh per request and per viewer, so batching and caching never leak between callers;
    * `authorization` is the caller's header, for loaders that ask another subgraph.

@@ -1,12 +1,14 @@
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
-import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { IndexActivityPeriods1764300000000 } from './migrations/1764300000000-IndexActivityPeriods';
+import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
+import { FiguresActivitiesResolver } from './activity-figures.resolver';
 import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver } from './stubs.resolver';
 
 /**
@@ -16,19 +18,23 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000],
-  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, changeLogField(Activity),
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000],
+  resolvers: [ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
       sharedWith: 'The organisations that may see the internal fields when `visibility` is SHARED.',
     }),
   ],
+  // Figures is reached through the actors subgraph's roots, and here only through `_entities`.
+  orphanedTypes: [Figures],
   references: {
     Activity: ({ id }, { loaders }) => loaders.activity.load(id),
     // Stubs of entities owned by other subgraphs: the key is all this subgraph knows.
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Agreement: ({ id }) => ({ id }),
+    // Checked before it reaches SQL: `_entities` may be sent straight to this subgraph.
+    Figures: ({ areaCode, month }) => figuresKey(String(areaCode), String(month)),
   },
   createLoaders,
   organisationExists,

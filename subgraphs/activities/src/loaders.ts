@@ -5,6 +5,7 @@ import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { firstInEachArea, pageInEachArea } from './area-activities';
 import { Actor } from './stubs';
+import { activityFiguresLoader } from './activity-figures';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
 const NEWEST_FIRST = { startsOn: 'DESC', id: 'DESC' } as const;
@@ -41,6 +42,8 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
     activitiesInArea: byArguments((args: AreaActivitiesArgs) => pairedGroupLoader(firstInEachArea(dataSource, args), newestFirst)),
     /** A page of the activities in each area, by the arguments of `Area.activityPage`. */
     activityPageInArea: byArguments((args: AreaActivityPageArgs) => pageInEachArea(dataSource, newestFirst, args)),
+    /** The activity figures of each month (one statement for all months of a request); the same for every viewer. */
+    activityFigures: activityFiguresLoader(dataSource),
     /** The activities each agreement funds. */
     activitiesOfAgreement: groupLoader<string, Activity>(async (ids) =>
       (await activities.find({ where: { fundingAgreementId: In(ids.filter(isUuid)) }, order: NEWEST_FIRST })).map((a) => [

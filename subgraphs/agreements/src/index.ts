@@ -1,9 +1,10 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
 import { AgreementsLoaders, createLoaders } from './loaders';
+import { AgreementFiguresResolver, FiguresAgreementsResolver } from './figures/figures.resolver';
 import { CreateAgreements1764000000000 } from './migrations/1764000000000-CreateAgreements';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 
@@ -17,17 +18,21 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
   migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000],
   resolvers: [AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement),
+    FiguresAgreementsResolver, AgreementFiguresResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
     }),
   ],
+  orphanedTypes: [Figures],
   references: {
     // Per viewer: another subgraph asking with the caller's Authorization header (e.g. activities checking
     // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.
     Agreement: ({ id }, { loaders }) => loaders.agreement.load(id),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
+    // The key itself, once checked: a bad month or area code is BAD_USER_INPUT.
+    Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
   createLoaders,
   organisationExists,

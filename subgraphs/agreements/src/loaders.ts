@@ -3,6 +3,7 @@ import { areaPairs, changeLogLoader, perAreaScope, whereVisible } from '@samverk
 import { byArguments, groupLoader, isUuid, MAX_PAGE_SIZE, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
 import { Area } from './stubs';
+import { agreementFiguresLoader, partnershipMunicipalitiesLoader } from './figures/figures.loaders';
 
 /**
  * A nested list (`Actor.agreements`, `Area.agreements`) holds at most a page of agreements, the first
@@ -69,6 +70,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       return links.map((l) => [l.agreement_id, { code: l.area_code }]);
     }),
     /** The nested-list loaders for these statuses (all when left out or empty), made on first use in the request. */
+    /** The month's agreement figure families (`Figures.agreements`), by month, over the records the viewer's basis covers. */
+    figures: agreementFiguresLoader(dataSource, viewer),
+    /** The month's count of municipalities with an active police and civil-society agreement, by month. */
+    partnershipMunicipalities: partnershipMunicipalitiesLoader(dataSource, viewer),
     withStatuses: (statuses: AgreementStatus[] | null | undefined) => nestedListsFor({ statuses: [...new Set(statuses ?? [])].sort() }),
   };
 }

@@ -44,5 +44,12 @@ export const figureBasis = (viewer: Viewer) => (isSignedIn(viewer) ? FigureBasis
 
 export const disclosureRule = (viewer: Viewer, minimumCount = figuresMinimumCount()): DisclosureRule => ({ basis: figureBasis(viewer), minimumCount });
 
+/**
+ * The rule for records anyone may list whatever their visibility (the actors registry, activities,
+ * whose visibility governs internal fields only): every record counted, exactly, for every viewer.
+ * Suppressing a count of records one can list would hide nothing.
+ */
+export const listedRecordsRule = (minimumCount = figuresMinimumCount()): DisclosureRule => ({ basis: FigureBasis.PUBLIC_RECORDS, minimumCount });
+
 /** SQL condition keeping the records a basis counts (`column` is the record's visibility column). */
 export const basisCondition = (basis: FigureBasis, column: string) => (basis === FigureBasis.PUBLIC_RECORDS ? `${column} = 'PUBLIC'` : 'TRUE');

@@ -12,8 +12,8 @@ import { Count, DisclosureRule, FigureBasis } from './count';
  *    municipalities, districts and named areas): in the table of an area's children, every line
  *    whose margin is published — a value's column (the children plus the never-published row of
  *    records at the area itself, against the area's own cell) and, for an additive dimension, a
- *    child's row (its values against its total) — must hide either nothing, only zeros, or at least
- *    two cells summing to at least the minimum. Otherwise the smallest published cell of the line
+ *    child's row (its values against its total) — must hide either nothing or at least two cells
+ *    summing to at least the minimum (zeros too: a lone withheld zero would be recovered). Otherwise the smallest published cell of the line
  *    is suppressed too, until every line holds. Margins are decided first (a parent before its
  *    children, totals before dimensions), so one area's figures are the same whichever query asks.
  * This is the classic threshold rule with a line-by-line complementary suppression heuristic;
@@ -43,6 +43,27 @@ export function parentArea(code: string): string | null {
   return code.length === 2 ? COUNTRY_CODE : code.slice(0, code.length === 4 ? 2 : 4);
 }
 
+/** The areas a record given some area codes counts in (each once), and the codes themselves. */
+interface Spread {
+  areas: string[];
+  given: string[];
+}
+
+/** Records share few sets of areas: each set's spread is worked out once per process (a bounded number kept). */
+const spreads = new Map<string, Spread>();
+const MAX_SPREADS = 100_000;
+
+function spreadOf(areaCodes: readonly string[]): Spread {
+  const key = areaCodes.length === 1 ? areaCodes[0] : [...areaCodes].sort().join(' ');
+  let spread = spreads.get(key);
+  if (!spread) {
+    if (spreads.size >= MAX_SPREADS) spreads.clear();
+    spread = { areas: [...new Set(areaCodes.flatMap(selfAndAncestors))], given: [...new Set(areaCodes)] };
+    spreads.set(key, spread);
+  }
+  return spread;
+}
+
 /** A cell of a line: its count, whether it is withheld, and how to withhold it (absent: it never is published). */
 interface Cell {
   count: number;
@@ -66,11 +87,14 @@ class DisclosureTable {
     /** The totals whose published cells are the rows' margins (additive dimensions only). */
     private readonly totals: DisclosureTable | null,
   ) {
+    const seen = new Set<Spread>();
     for (const { areaCodes, value, count } of tallies) {
-      const areas = new Set(areaCodes.flatMap(selfAndAncestors));
-      for (const area of areas) add(this.counts, area, value, count);
-      for (const area of new Set(areaCodes)) add(this.exact, area, value, count);
-      for (const area of areas) {
+      const spread = spreadOf(areaCodes);
+      for (const area of spread.areas) add(this.counts, area, value, count);
+      for (const area of spread.given) add(this.exact, area, value, count);
+      if (seen.has(spread)) continue;
+      seen.add(spread);
+      for (const area of spread.areas) {
         const parent = parentArea(area);
         if (parent !== null) (this.children.get(parent) ?? this.children.set(parent, new Set()).get(parent)!).add(area);
       }
@@ -140,14 +164,15 @@ class DisclosureTable {
 
   /**
    * One line against its published margin: the withheld cells may be recovered as a sum only, so
-   * they must be none, all zero, or at least two summing to the minimum. Suppresses the smallest
-   * published cell when not; true when it did.
+   * they must be none, or at least two summing to at least the minimum, zeros no exception (else a
+   * lone withheld zero would be recovered, and "nothing" would look unlike "one hidden record").
+   * Suppresses the smallest published cell when not; true when it did.
    */
   private guard(cells: Cell[], marginPublished: boolean): boolean {
     if (!marginPublished) return false;
     const withheld = cells.filter((cell) => cell.suppressed);
     const sum = withheld.reduce((total, cell) => total + cell.count, 0);
-    if (!withheld.length || sum === 0 || (withheld.length > 1 && sum >= this.minimum)) return false;
+    if (!withheld.length || (withheld.length > 1 && sum >= this.minimum)) return false;
     const published = cells.filter((cell) => !cell.suppressed && cell.suppress);
     if (!published.length) return false;
     published.reduce((smallest, cell) => (cell.count < smallest.count ? cell : smallest)).suppress!();

@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { asOfDay, Count, FigureBasis, FigureFamily, keptFigures, Tally } from '@samverkan/federation';
-import { figuresMinimumCount } from '@samverkan/platform';
+import { asOfDay, Count, FigureFamily, keptFigures, listedRecordsRule, Tally } from '@samverkan/federation';
 import { ActorKind } from '../registry/actor';
 import { ServiceCategory } from '../services/service';
 import { MIN_CURRENT_HOLDERS } from '../contact-functions/contact-function';
@@ -105,8 +104,7 @@ export class MonthOfRegistry {
     rows: { actors: DatedRow[]; services: DatedRow[]; functions: FunctionRow[] },
     private readonly signedIn: boolean,
   ) {
-    // The registry is public: exact counts for everyone (a suppressed count would hide nothing).
-    const rule = { basis: FigureBasis.PUBLIC_RECORDS, minimumCount: figuresMinimumCount() };
+    const rule = listedRecordsRule();
     const actors = talliesOn(rows.actors, index);
     this.actors = new FigureFamily(rule, asTotals(actors), { byKind: { values: Object.values(ActorKind), additive: true, tallies: actors } });
     const services = talliesOn(rows.services, index);
