@@ -215,9 +215,13 @@ async function main() {
           await Promise.all(families.map((family) => timed(family, post(subgraphs[family].url, entities(family), authorization, { representations }))));
         };
         const first = process.hrtime.bigint();
-        const sample = q.figures((await post(gateway.url, q.gateway, authorization)).data!);
-        const firstMs = Number(process.hrtime.bigint() - first) / 1e6;
-        if (mode === MODES[0]) samples.push(`${label}: ${sample.length} Figures, the first request in ${firstMs.toFixed(0)} ms; the first: ${JSON.stringify(sample[0]).slice(0, 600)}`);
+        try {
+          const sample = q.figures((await post(gateway.url, q.gateway, authorization)).data!);
+          const firstMs = Number(process.hrtime.bigint() - first) / 1e6;
+          samples.push(`${label}, ${mode.label}: ${sample.length} Figures, the first request in ${firstMs.toFixed(0)} ms; the first: ${JSON.stringify(sample[0]).slice(0, 400)}`);
+        } catch (error) {
+          samples.push(`${label}, ${mode.label}: the first request failed after ${(Number(process.hrtime.bigint() - first) / 1e6).toFixed(0)} ms: ${String(error).split('\n').slice(-1)[0].slice(0, 300)}`);
+        }
         for (const connections of CONNECTIONS) {
           const g = await load(viaGateway, mode.requests, connections, mode.warmup);
           for (const samples of Object.values(parts)) samples.length = 0;
