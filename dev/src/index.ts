@@ -6,4 +6,3 @@ export * from './processes';
 export * from './embedded-postgres-access';
 export * from './supervisor';
 export * from './examples';
-export * from './seeded-random';
