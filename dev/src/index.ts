@@ -6,5 +6,4 @@ export * from './processes';
 export * from './embedded-postgres-access';
 export * from './supervisor';
 export * from './examples';
-export * from './seeded-random';
 export * from './dashboard-server';

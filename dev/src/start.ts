@@ -103,6 +103,7 @@ async function main() {
           [envName(name, 'PORT')]: String(ports[name]),
           [envName(name, 'DATABASE_URL')]: db.urls[name],
           SEED_DEMO_DATA: String(db.seed),
+          SEED_GENERATED_DEMO_DATA: String(db.seed && (config.seedGeneratedDemoData ?? true)),
         }),
       ),
     );

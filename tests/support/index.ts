@@ -7,3 +7,4 @@ export * from './subgraph';
 export * from './versions';
 export * from '@samverkan/dev';
 export * from './compose-interpolation';
+export { seededRandom, seededUuid, type SeededRandom } from '@samverkan/demo';

@@ -1,2 +1,4 @@
 export * from './demo';
 export * from './seeding';
+export * from './seeded-random';
+export * from './generated';

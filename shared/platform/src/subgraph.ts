@@ -65,6 +65,8 @@ export interface SubgraphModule<L> {
   routes?(dataSource: DataSource, authenticate: Authenticate): Router;
   /** The demo data's loader (idempotent: a second start reuses the data), imported only when demo data is asked for. */
   loadDemoSeed(): Promise<(dataSource: DataSource) => Promise<void>>;
+  /** The loader of the demo data's generated layer (SEED_GENERATED_DEMO_DATA), run after `loadDemoSeed`'s. */
+  loadGeneratedDemoSeed?(): Promise<(dataSource: DataSource) => Promise<void>>;
 }
 
 /** The federated schema of a subgraph, as served and as composed by the gateway. */
@@ -124,7 +126,10 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, config: Subgra
 }
 
 async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, dataSource: DataSource): Promise<RunningSubgraph> {
-  if (config.seedDemoData) await (await demoSeedOf(module))(dataSource);
+  if (config.seedDemoData) {
+    await (await demoSeedOf(module))(dataSource);
+    if (config.seedGeneratedDemoData && module.loadGeneratedDemoSeed) await (await module.loadGeneratedDemoSeed())(dataSource);
+  }
   const schema = await buildFederatedSchema(module);
   const authenticate = authenticator(authConfig(config.auth, config), (id) => module.organisationExists(id, dataSource));
   const limits = queryLimits('subgraph', config);

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { seededRandom, SeededRandom } from '@samverkan/dev';
+import { seededRandom, SeededRandom } from '@samverkan/demo';
 import { TARGET_GROUPS, TargetGroup } from '@samverkan/federation';
 
 /**

@@ -51,4 +51,5 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   routes: hsdsRouter,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
+  loadGeneratedDemoSeed: () => import('./demo/seed-generated').then((demo) => demo.seedGeneratedDemoData),
 };

@@ -35,4 +35,5 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
+  loadGeneratedDemoSeed: () => import('./demo/seed-generated').then((demo) => demo.seedGeneratedDemoData),
 };

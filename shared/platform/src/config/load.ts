@@ -32,6 +32,8 @@ export interface SubgraphConfig extends ServiceConfig {
   databaseUrl: string;
   databasePoolSize: number;
   seedDemoData: boolean;
+  /** SEED_GENERATED_DEMO_DATA: with the demo data, its generated layer too. */
+  seedGeneratedDemoData: boolean;
   logSqlErrors: boolean;
   logMigrations: boolean;
 }
@@ -59,6 +61,8 @@ export interface StartConfig {
   databaseUrls?: Record<SubgraphName, string>;
   /** Unset: seed the embedded server's databases only. */
   seedDemoData?: boolean;
+  /** Unset: the generated layer whenever the demo data is seeded. */
+  seedGeneratedDemoData?: boolean;
   embeddedPostgresPort: number;
   /** DASHBOARD_PORT: where `npm start` serves the dashboard. */
   dashboardPort: number;
@@ -129,6 +133,7 @@ const subgraphTarget = (name: SubgraphName): Target => ({
     databaseUrl: valueOf(values, V.DATABASE_URLS[name]),
     databasePoolSize: valueOf(values, V.DATABASE_POOL_SIZE),
     seedDemoData: valueOf(values, V.SEED_DEMO_DATA),
+    seedGeneratedDemoData: valueOf(values, V.SEED_GENERATED_DEMO_DATA),
     logSqlErrors: valueOf(values, V.SAMVERKAN_LOG_SQL_ERRORS),
     logMigrations: valueOf(values, V.SAMVERKAN_LOG_MIGRATIONS),
   }),
@@ -158,6 +163,7 @@ const TARGETS: Record<Exclude<ConfigTarget, SubgraphName>, Target> = {
       // All set or none (a rule above): one tells.
       databaseUrls: isSet(V.DATABASE_URLS.actors) ? perSubgraph((name) => valueOf(values, V.DATABASE_URLS[name])) : undefined,
       seedDemoData: isSet(V.SEED_DEMO_DATA) ? valueOf(values, V.SEED_DEMO_DATA) : undefined,
+      seedGeneratedDemoData: isSet(V.SEED_GENERATED_DEMO_DATA) ? valueOf(values, V.SEED_GENERATED_DEMO_DATA) : undefined,
       embeddedPostgresPort: valueOf(values, V.EMBEDDED_POSTGRES_PORT),
       dashboardPort: valueOf(values, V.DASHBOARD_PORT),
       dataDir: valueOf(values, V.SAMVERKAN_DATA_DIR),

@@ -64,6 +64,16 @@ export const SEED_DEMO_DATA: Variable<boolean> = {
   readBy: ['subgraphs', 'start'],
 };
 
+export const SEED_GENERATED_DEMO_DATA: Variable<boolean> = {
+  name: 'SEED_GENERATED_DEMO_DATA',
+  kind: flag,
+  default: false,
+  defaultText: '`false` (with `npm start`: as `SEED_DEMO_DATA`)',
+  description:
+    "with `SEED_DEMO_DATA`, also load the demo data's generated layer: actors, agreements, 24 months of activities and situation history in six counties, drawn from a fixed seed (idempotent)",
+  readBy: ['subgraphs', 'start'],
+};
+
 export const GATEWAY_COMPOSE: Variable<'live'> = {
   name: 'GATEWAY_COMPOSE',
   kind: oneOf('live'),
@@ -259,6 +269,7 @@ export const VARIABLES: readonly Variable[] = [
   ...Object.values(PORTS),
   ...Object.values(URLS),
   SEED_DEMO_DATA,
+  SEED_GENERATED_DEMO_DATA,
   GATEWAY_COMPOSE,
   SUBGRAPH_TIMEOUT_MS,
   SUBGRAPH_MAX_IN_FLIGHT,

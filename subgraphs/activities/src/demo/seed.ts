@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
@@ -319,6 +319,46 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
 ];
 
 /**
+ * Inserts demo activities that are not there yet, with their organisers (only for those it inserted:
+ * a restart never restores replaced ones), registered four weeks before they start.
+ */
+export async function insertDemoActivities(manager: EntityManager, activities: DemoActivity[], calendar: DemoCalendar): Promise<void> {
+  const added = await insertNew(
+    manager,
+    Activity,
+    activities.map((a) => {
+      // Registered four weeks before it starts (at the latest yesterday), and not changed since.
+      const registered = calendar.moment(calendar.days(-28, a.startsOn));
+      return {
+        id: a.id,
+        title: a.title,
+        kind: a.kind,
+        areaCode: a.area,
+        startsOn: a.startsOn,
+        endsOn: a.endsOn,
+        targetGroups: a.targetGroups,
+        ageMin: a.ages[0],
+        ageMax: a.ages[1],
+        policePurpose: a.police?.[0] ?? null,
+        policeExplanation: a.police?.[1] ?? null,
+        publicDescription: a.publicDescription,
+        internalClassification: a.internal,
+        participantCount: a.participants,
+        fundingAgreementId: a.funding,
+        ownerId: a.organisers[0],
+        visibility: a.visibility,
+        sharedWith: a.sharedWith ?? [],
+        version: 1,
+        createdAt: registered,
+        updatedAt: registered,
+      };
+    }),
+  );
+  const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
+  if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
+}
+
+/**
  * Loads the demo activities, dated relative to the calendar's day (today unless a test names
  * another); records that exist already are left as they are, except that demo activities nobody has
  * changed since they were seeded (version 1, nothing in the change log) get the owner and visibility
@@ -327,40 +367,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
   const activities = demoActivities(calendar);
   await dataSource.transaction(async (manager) => {
-    const added = await insertNew(
-      manager,
-      Activity,
-      activities.map((a) => {
-        // Registered four weeks before it starts (at the latest yesterday), and not changed since.
-        const registered = calendar.moment(calendar.days(-28, a.startsOn));
-        return {
-          id: a.id,
-          title: a.title,
-          kind: a.kind,
-          areaCode: a.area,
-          startsOn: a.startsOn,
-          endsOn: a.endsOn,
-          targetGroups: a.targetGroups,
-          ageMin: a.ages[0],
-          ageMax: a.ages[1],
-          policePurpose: a.police?.[0] ?? null,
-          policeExplanation: a.police?.[1] ?? null,
-          publicDescription: a.publicDescription,
-          internalClassification: a.internal,
-          participantCount: a.participants,
-          fundingAgreementId: a.funding,
-          ownerId: a.organisers[0],
-          visibility: a.visibility,
-          sharedWith: a.sharedWith ?? [],
-          version: 1,
-          createdAt: registered,
-          updatedAt: registered,
-        };
-      }),
-    );
-    // Organisers only for activities added now: a restart never restores replaced ones.
-    const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
-    if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
+    await insertDemoActivities(manager, activities, calendar);
     // Plain SQL, so neither the version nor updated_at moves: the seed stays idempotent.
     for (const a of activities) {
       await manager.query(

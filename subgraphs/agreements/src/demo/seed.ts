@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, demoCalendar, DemoCalendar, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from '../agreement';
@@ -199,22 +199,35 @@ const sharedWithOf = ({ visibility, parties, ownerId }: DemoAgreement) =>
   visibility === SHARED ? [...new Set(parties.map(([actorId]) => actorId))].filter((id) => id !== ownerId) : [];
 
 /**
+ * Inserts demo agreements that are not there yet, with their parties and areas (only for those it
+ * inserted: a restart never restores replaced ones), registered two weeks before they start.
+ */
+export async function insertDemoAgreements(manager: EntityManager, agreements: DemoAgreement[], calendar: DemoCalendar): Promise<void> {
+  const added = await insertNew(
+    manager,
+    Agreement,
+    agreements.map((agreement) => {
+      const { parties: _parties, areas: _areas, ...fields } = agreement;
+      // Registered two weeks before it starts (a draft three weeks ago; at the latest yesterday), and not changed since.
+      const registered = calendar.moment(agreement.startsOn ? calendar.days(-14, agreement.startsOn) : calendar.days(-21));
+      return { ...fields, sharedWith: sharedWithOf(agreement), version: 1, createdAt: registered, updatedAt: registered };
+    }),
+  );
+  const fresh = agreements.filter(({ id }) => added.has(id));
+  const parties = fresh.flatMap(({ id, parties }) => parties.map(([actorId, role, responsibilities]) => ({ agreementId: id, actorId, role, responsibilities })));
+  if (parties.length) await manager.insert(AgreementParty, parties);
+  const areas = fresh.flatMap(({ id, areas }) => areas.map((areaCode) => ({ agreementId: id, areaCode })));
+  if (areas.length) await manager.insert(AgreementArea, areas);
+}
+
+/**
  * Loads the demo agreements with their parties and areas, dated relative to the calendar's day (today
  * unless a test names another); records that exist already are left as they are.
  */
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
   const agreements = demoAgreements(calendar);
   await dataSource.transaction(async (manager) => {
-    const added = await insertNew(
-      manager,
-      Agreement,
-      agreements.map((agreement) => {
-        const { parties: _parties, areas: _areas, ...fields } = agreement;
-        // Registered two weeks before it starts (a draft three weeks ago; at the latest yesterday), and not changed since.
-        const registered = calendar.moment(agreement.startsOn ? calendar.days(-14, agreement.startsOn) : calendar.days(-21));
-        return { ...fields, sharedWith: sharedWithOf(agreement), version: 1, createdAt: registered, updatedAt: registered };
-      }),
-    );
+    await insertDemoAgreements(manager, agreements, calendar);
     // Demo agreements seeded before ownership existed got the migration's owner and stayed private;
     // while nobody has changed them (version 1), they get the owner's intended choice. Nothing is
     // written when they have it already, so seeding stays idempotent.
@@ -225,11 +238,5 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
         [agreement.id, agreement.ownerId, agreement.visibility, sharedWithOf(agreement)],
       );
     }
-    // Parties and areas only for agreements added now: a restart never restores replaced ones.
-    const fresh = agreements.filter(({ id }) => added.has(id));
-    const parties = fresh.flatMap(({ id, parties }) => parties.map(([actorId, role, responsibilities]) => ({ agreementId: id, actorId, role, responsibilities })));
-    if (parties.length) await manager.insert(AgreementParty, parties);
-    const areas = fresh.flatMap(({ id, areas }) => areas.map((areaCode) => ({ agreementId: id, areaCode })));
-    if (areas.length) await manager.insert(AgreementArea, areas);
   });
 }

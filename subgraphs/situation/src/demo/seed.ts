@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from '../situation-report';
@@ -214,6 +214,28 @@ export const demoSituationReports = (cal: DemoCalendar): DemoReport[] => [
 ];
 
 /**
+ * Inserts demo situation reports that are not there yet, each owned by the party that reported it, with
+ * their observations (only for those it inserted: a restart never brings back replaced ones), written
+ * a week after the period ended; returns the ids it inserted.
+ */
+export async function insertDemoReports(manager: EntityManager, reports: DemoReport[], calendar: DemoCalendar): Promise<Set<string>> {
+  const fresh = await insertNew(
+    manager,
+    SituationReport,
+    reports.map(({ observations: _observations, sharedWith = [], ...fields }) => {
+      // Written a week after the period ended (at the latest yesterday), and not changed since.
+      const written = calendar.moment(calendar.days(7, fields.periodEnd));
+      return { ...fields, ownerId: fields.reportedById, sharedWith, version: 1, createdAt: written, updatedAt: written };
+    }),
+  );
+  const observations = reports.filter((r) => fresh.has(r.id)).flatMap((r) =>
+    r.observations.map(([category, level, trend, description], position) => ({ reportId: r.id, position, category, level, trend, description })),
+  );
+  if (observations.length) await manager.createQueryBuilder().insert().into(Observation).values(observations).execute();
+  return fresh;
+}
+
+/**
  * Loads the demo situation reports, dated relative to the calendar's day (today unless a test names
  * another), each owned by the party that reported it and shown as it chose; reports that exist
  * already (and their observations) are left as they are. Demo reports that came from before
@@ -223,20 +245,7 @@ export const demoSituationReports = (cal: DemoCalendar): DemoReport[] => [
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
   const reports = demoSituationReports(calendar);
   await dataSource.transaction(async (manager) => {
-    // Observations only for reports inserted now, so a restart never brings back replaced ones.
-    const fresh = await insertNew(
-      manager,
-      SituationReport,
-      reports.map(({ observations: _observations, sharedWith = [], ...fields }) => {
-        // Written a week after the period ended (at the latest yesterday), and not changed since.
-        const written = calendar.moment(calendar.days(7, fields.periodEnd));
-        return { ...fields, ownerId: fields.reportedById, sharedWith, version: 1, createdAt: written, updatedAt: written };
-      }),
-    );
-    const observations = reports.filter((r) => fresh.has(r.id)).flatMap((r) =>
-      r.observations.map(([category, level, trend, description], position) => ({ reportId: r.id, position, category, level, trend, description })),
-    );
-    if (observations.length) await manager.createQueryBuilder().insert().into(Observation).values(observations).execute();
+    const fresh = await insertDemoReports(manager, reports, calendar);
     for (const { id, visibility, sharedWith = [] } of reports.filter((r) => !fresh.has(r.id) && r.visibility !== Visibility.OWNER)) {
       await manager.query(
         `UPDATE situation_reports SET visibility = $2, shared_with = $3::uuid[]

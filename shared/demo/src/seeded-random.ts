@@ -27,3 +27,12 @@ export function seededRandom(seed: number) {
 }
 
 export type SeededRandom = ReturnType<typeof seededRandom>;
+
+/** A version-4 UUID drawn from `random`: the same seed gives the same ids. */
+export function seededUuid(random: SeededRandom): string {
+  const hex = Array.from({ length: 32 }, () => random.int(16).toString(16));
+  hex[12] = '4';
+  hex[16] = (8 + random.int(4)).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
