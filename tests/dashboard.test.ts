@@ -38,7 +38,8 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
-  const [started] = await Promise.all([startFederation(), buildDashboard()]);
+  // The demo data as npm start loads it, the generated layer included: activity in several counties.
+  const [started] = await Promise.all([startFederation({ SEED_GENERATED_DEMO_DATA: 'true' }), buildDashboard()]);
   federation = started;
   dashboard = await startDashboardServer({ port: 0, gatewayUrl: federation.gateway.url, privateKeyFile: process.env[TEST_PRIVATE_KEY_ENV]! });
   browser = await chromium.launch({
@@ -145,6 +146,7 @@ it('lets a national coordinator sign in, see the map and the county table, and d
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(22);
   expect(csv).toContain('Stockholms län;01;');
 
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: process.env.SAMVERKAN_DASHBOARD_SCREENSHOT ?? join(ARTIFACTS, 'dashboard-national.png'), fullPage: false });
 
   // A click on Stockholm county on the map: its 26 municipalities, and a breadcrumb back to Sweden.
