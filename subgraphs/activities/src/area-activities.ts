@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, ObjectLiteral } from 'typeorm';
-import { areaMatchSql, AreaScope, periodOverlapConditions, plainAreaKeysSql } from '@samverkan/federation';
+import { areaKeyRangesSql, AreaScope, inAreaRangeSql, periodOverlapConditions, plainAreaKeysSql } from '@samverkan/federation';
 import { decodeCursor, encodeCursor, isCalendarDay, isUuid, KeyedId, Page, queryNamed } from '@samverkan/platform';
 import { Activity } from './activity';
 
@@ -17,7 +17,7 @@ function inEachArea(
   const period = periodOverlapConditions({ start: 't.starts_on', end: 't.ends_on' }, { from, to }, { start: 'from', end: 'to' });
   const conditions = ['true', ...period.map(([condition]) => `(${condition})`), ...extra];
   return [
-    `FROM activities t JOIN ${plainAreaKeysSql('CAST(:codes AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}
+    `FROM activities t JOIN ${areaKeyRangesSql(plainAreaKeysSql('CAST(:codes AS text[])'), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}
      WHERE ${conditions.join(' AND ')}`,
     Object.assign({ codes }, ...period.map(([, parameters]) => parameters)),
   ];

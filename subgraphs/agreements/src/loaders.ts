@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { areaConditionSql, areaMatchSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
+import { areaConditionSql, areaKeyRangesSql, inAreaRangeSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
 import { byArguments, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement.inputs';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
@@ -74,7 +74,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   const inArea = byArguments(({ statuses, first, scope }: WithStatuses<AreaAgreementsArgs>) =>
     byTitleLoader(
       `SELECT k.key, t.agreement_id AS id FROM agreement_areas t
-        JOIN ${plainAreaKeysSql('CAST(:keys AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
+        JOIN ${areaKeyRangesSql(plainAreaKeysSql('CAST(:keys AS text[])'), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}`,
       listed(statuses),
       first,
       statuses,

@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { ActorRecordsArgs, areaConditionSql, areaMatchSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
+import { ActorRecordsArgs, areaConditionSql, areaKeyRangesSql, inAreaRangeSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
 import { byArguments, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaReportsArgs } from './situation-report.inputs';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
@@ -63,7 +63,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     /** `Area.situationReports`: by area code, by its arguments. */
     reportsInArea: byArguments(({ scope, first }: AreaReportsArgs) =>
       newestFirstLoader(
-        `SELECT k.key, t.id FROM situation_reports t JOIN ${plainAreaKeysSql('CAST(:keys AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
+        `SELECT k.key, t.id FROM situation_reports t JOIN ${areaKeyRangesSql(plainAreaKeysSql('CAST(:keys AS text[])'), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}`,
         [],
         first,
         () => true,

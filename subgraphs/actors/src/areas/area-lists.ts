@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { ArgsType, Field } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { areaMatchSql, AreaScope } from '@samverkan/federation';
+import { areaKeyRangesSql, AreaScope, inAreaRangeSql } from '@samverkan/federation';
 import { firstPerKeyLoader, NestedListArgs } from '@samverkan/platform';
 import { registryAreaKeysSql } from './named-areas';
 
@@ -37,12 +37,12 @@ export function registryAreaListLoader<V extends { id: string }>(
   fetch: (ids: string[]) => Promise<V[]>,
   { scope, first }: AreaListArgs,
 ): DataLoader<string, V[]> {
-  const rank = localFirst ? `, CASE WHEN NOT k.wider AND ${areaMatchSql('t.area_code', 'k.code', AreaScope.WITHIN)} THEN 0 ELSE 1 END AS rank` : '';
+  const rank = localFirst ? ', CASE WHEN NOT k.wider AND NOT k.wider_area THEN 0 ELSE 1 END AS rank' : '';
   return firstPerKeyLoader(
     dataSource,
     (codes) => ({
       pairs: `SELECT k.key, t.${idColumn} AS id${rank} FROM ${areaTable} t
-        JOIN ${registryAreaKeysSql('CAST(:codes AS text[])', scope, localFirst)} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
+        JOIN ${areaKeyRangesSql(registryAreaKeysSql('CAST(:codes AS text[])', scope, localFirst), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}`,
       table,
       where,
       order: localFirst ? `p.rank, ${order}` : order,
