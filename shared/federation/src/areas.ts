@@ -103,6 +103,27 @@ export function namedAreaFilter(column: string, code: string, scope: AreaScope, 
   return [areaFilterSql(column, code, scope, bind), parameters];
 }
 
+/** The most codes of a batch `anyAreaFilterSql` writes out; above it, the batch is large enough to read much of the table anyway. */
+export const MAX_PREFILTER_CODES = 50;
+
+/**
+ * SQL condition: the area in `column` matches any of `codes` (values) by `scope`, by `filter` (e.g.
+ * `areaFilterSql`), or TRUE for more than `MAX_PREFILTER_CODES` codes. Added to a range join
+ * (`inAreaRangeSql`) it changes no result, but gives the planner constant ranges it can estimate
+ * from the column's statistics: a join on ranges from a list is estimated blindly (a ninth of the
+ * table per range), which turns the joins after it into scans of whole tables.
+ */
+export function anyAreaFilterSql(
+  column: string,
+  codes: readonly string[],
+  scope: AreaScope,
+  bind: (value: string | string[]) => string,
+  filter: (column: string, code: string, scope: AreaScope, bind: (value: string | string[]) => string) => string = areaFilterSql,
+): string {
+  if (codes.length === 0 || codes.length > MAX_PREFILTER_CODES) return 'TRUE';
+  return `(${[...new Set(codes)].map((code) => filter(column, code, scope, bind)).join(' OR ')})`;
+}
+
 /**
  * SQL: the byte-order ranges `(lo, hi, wider)` of the area codes the area code `code` (an SQL text
  * expression, e.g. a column of a list of codes) matches by `scope`; `wider` marks those of the

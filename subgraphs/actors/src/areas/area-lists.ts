@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { ArgsType, Field } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { areaKeyRangesSql, AreaScope, inAreaRangeSql } from '@samverkan/federation';
+import { anyAreaFilterSql, areaKeyRangesSql, AreaScope, inAreaRangeSql, namedParameters } from '@samverkan/federation';
 import { firstPerKeyLoader, NestedListArgs } from '@samverkan/platform';
-import { registryAreaKeysSql } from './named-areas';
+import { registryAreaFilterSql, registryAreaKeysSql } from './named-areas';
 
 /** The arguments of an area's nested lists in the registry (`Area.actors`, `Area.services`, …): the scope and a bound. */
 @ArgsType()
@@ -40,15 +40,20 @@ export function registryAreaListLoader<V extends { id: string }>(
   const rank = localFirst ? ', CASE WHEN NOT k.wider AND NOT k.wider_area THEN 0 ELSE 1 END AS rank' : '';
   return firstPerKeyLoader(
     dataSource,
-    (codes) => ({
-      pairs: `SELECT k.key, t.${idColumn} AS id${rank} FROM ${areaTable} t
-        JOIN ${areaKeyRangesSql(registryAreaKeysSql('CAST(:codes AS text[])', scope, localFirst), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}`,
-      table,
-      where,
-      order: localFirst ? `p.rank, ${order}` : order,
-      ranked: localFirst,
-      parameters: { codes },
-    }),
+    (codes) => {
+      // The same match again, with the codes written out, so that the planner estimates it (anyAreaFilterSql).
+      const { bind, parameters } = namedParameters('areaCode');
+      return {
+        pairs: `SELECT k.key, t.${idColumn} AS id${rank} FROM ${areaTable} t
+          JOIN ${areaKeyRangesSql(registryAreaKeysSql('CAST(:codes AS text[])', scope, localFirst), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}
+          WHERE ${anyAreaFilterSql('t.area_code', codes, scope, bind, registryAreaFilterSql)}`,
+        table,
+        where,
+        order: localFirst ? `p.rank, ${order}` : order,
+        ranked: localFirst,
+        parameters: { codes, ...parameters },
+      };
+    },
     fetch,
     first,
   );
