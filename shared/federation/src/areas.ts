@@ -103,17 +103,17 @@ export function namedAreaFilter(column: string, code: string, scope: AreaScope, 
   return [areaFilterSql(column, code, scope, bind), parameters];
 }
 
-/** The most codes of a batch `anyAreaFilterSql` writes out; above it, the batch is large enough to read much of the table anyway. */
+/** The most codes of a batch `areaPrefilterSql` writes out; above it, the batch is large enough to read much of the table anyway. */
 export const MAX_PREFILTER_CODES = 50;
 
 /**
- * SQL condition: the area in `column` matches any of `codes` (values) by `scope`, by `filter` (e.g.
+ * SQL condition, redundant by design: the area in `column` matches any of `codes` (values) by `scope`, by `filter` (e.g.
  * `areaFilterSql`), or TRUE for more than `MAX_PREFILTER_CODES` codes. Added to a range join
  * (`inAreaRangeSql`) it changes no result, but gives the planner constant ranges it can estimate
  * from the column's statistics: a join on ranges from a list is estimated blindly (a ninth of the
  * table per range), which turns the joins after it into scans of whole tables.
  */
-export function anyAreaFilterSql(
+export function areaPrefilterSql(
   column: string,
   codes: readonly string[],
   scope: AreaScope,
@@ -174,3 +174,18 @@ export const perAreaScope = <T>(make: (scope: AreaScope) => T): Record<AreaScope
  * has its own.)
  */
 export const plainAreaKeysSql = (codes: string) => `(SELECT code AS key, code FROM unnest(${codes}) AS code)`;
+
+/**
+ * SQL: `table` (as `t`, its area in `t.area_code`) joined to the area codes `codes` (values; in the
+ * statement as the text[] expression `codesSql`), as `k` with `k.key` the code: each key's records
+ * by `scope`, one row per record and key. The join on ranges is what the index serves; the same
+ * match with the codes written out (`areaPrefilterSql`) gives the planner its estimate. Returns
+ * the SQL and its parameters (besides `codesSql`'s), for a `FROM`.
+ */
+export function areaJoinSql(table: string, codes: readonly string[], scope: AreaScope, codesSql = 'CAST(:codes AS text[])'): [string, Record<string, string | string[]>] {
+  const { bind, parameters } = namedParameters('areaPrefilter');
+  return [
+    `${table} t JOIN ${areaKeyRangesSql(plainAreaKeysSql(codesSql), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')} AND ${areaPrefilterSql('t.area_code', codes, scope, bind)}`,
+    parameters,
+  ];
+}

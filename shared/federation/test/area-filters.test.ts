@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { dropDatabase, freshDatabase } from '@samverkan/test-support';
-import { anyAreaFilterSql, areaFilterSql, areaKeyRangesSql, AreaScope, inAreaRangeSql, plainAreaKeysSql } from '../src/areas';
+import { areaPrefilterSql, areaFilterSql, areaKeyRangesSql, AreaScope, inAreaRangeSql, plainAreaKeysSql } from '../src/areas';
 
 /**
  * The area filters' SQL shapes against the rule written out here in TypeScript (so the test checks
@@ -77,12 +77,12 @@ describe.each(SCOPES)('%s', (scope) => {
     for (const row of rows) expect([row.key, row.area_code, row.wider_area]).toEqual([row.key, row.area_code, !rule(row.key, AreaScope.WITHIN, row.area_code)]);
   });
 
-  test('anyAreaFilterSql: the union of the codes, TRUE for none', async () => {
+  test('areaPrefilterSql: the union of the codes, TRUE for none', async () => {
     const codes = ['0180', '01', '0980-x'];
     const { bind, values } = positional();
-    const { rows } = await db.query(`SELECT area_code FROM records WHERE ${anyAreaFilterSql('area_code', codes, scope, bind)}`, values);
+    const { rows } = await db.query(`SELECT area_code FROM records WHERE ${areaPrefilterSql('area_code', codes, scope, bind)}`, values);
     expect(rows.map((r) => r.area_code).sort()).toEqual(CODES.filter((value) => codes.some((code) => rule(code, scope, value))).sort());
-    expect(anyAreaFilterSql('area_code', [], scope, bind)).toBe('TRUE');
+    expect(areaPrefilterSql('area_code', [], scope, bind)).toBe('TRUE');
   });
 
   test('each shape is an index condition, for one code and for a joined list', async () => {

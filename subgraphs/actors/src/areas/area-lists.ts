@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { ArgsType, Field } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { anyAreaFilterSql, areaKeyRangesSql, AreaScope, inAreaRangeSql, namedParameters } from '@samverkan/federation';
+import { areaPrefilterSql, areaKeyRangesSql, AreaScope, inAreaRangeSql, namedParameters } from '@samverkan/federation';
 import { firstPerKeyLoader, NestedListArgs } from '@samverkan/platform';
 import { registryAreaFilterSql, registryAreaKeysSql } from './named-areas';
 
@@ -41,12 +41,12 @@ export function registryAreaListLoader<V extends { id: string }>(
   return firstPerKeyLoader(
     dataSource,
     (codes) => {
-      // The same match again, with the codes written out, so that the planner estimates it (anyAreaFilterSql).
+      // The same match again, with the codes written out, so that the planner estimates it (areaPrefilterSql).
       const { bind, parameters } = namedParameters('areaCode');
       return {
         pairs: `SELECT k.key, t.${idColumn} AS id${rank} FROM ${areaTable} t
           JOIN ${areaKeyRangesSql(registryAreaKeysSql('CAST(:codes AS text[])', scope, localFirst), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}
-          WHERE ${anyAreaFilterSql('t.area_code', codes, scope, bind, registryAreaFilterSql)}`,
+          WHERE ${areaPrefilterSql('t.area_code', codes, scope, bind, registryAreaFilterSql)}`,
         table,
         where,
         order: localFirst ? `p.rank, ${order}` : order,
