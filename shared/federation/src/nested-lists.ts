@@ -2,7 +2,7 @@ import { ArgsType, Field, ID } from 'type-graphql';
 import { Matches } from 'class-validator';
 import { ObjectLiteral } from 'typeorm';
 import { NestedListArgs } from '@samverkan/platform';
-import { AREA_CODE_PATTERN, areaMatchSql, AreaScope } from './areas';
+import { AREA_CODE_PATTERN, AreaScope, namedAreaFilter } from './areas';
 
 /**
  * The arguments of an actor's nested lists in other subgraphs (`Actor.activities`,
@@ -31,5 +31,5 @@ export class ActorRecordsArgs extends NestedListArgs {
  * none when no area is given. For a list's `where` (e.g. `NestedListQuery`).
  */
 export function areaConditionSql(column: string, { areaCode, areaScope }: Pick<ActorRecordsArgs, 'areaCode' | 'areaScope'>): Array<[string, ObjectLiteral]> {
-  return areaCode ? [[areaMatchSql(column, ':areaCode', areaScope ?? AreaScope.WITHIN), { areaCode }]] : [];
+  return areaCode ? [namedAreaFilter(column, areaCode, areaScope ?? AreaScope.WITHIN)] : [];
 }

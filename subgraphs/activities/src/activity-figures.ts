@@ -113,25 +113,32 @@ const TALLIES_SQL = `
 
 /**
  * Per request: the activity figures of each requested month, as one `FigureFamily` per month (months
- * are disjoint and never summed), all months of a batch in one statement, kept a while (`keptFigures`).
+ * are disjoint and never summed), all months of a batch in one statement; the families are kept a
+ * while (`keptFigures`), the same for every viewer.
  */
 export function activityFiguresLoader(dataSource: DataSource): DataLoader<string, ActivityFamily> {
   const rule = listedRecordsRule();
   return new DataLoader(async (months) => {
-    const asked = [...months].sort();
-    const rows = await keptFigures<TallyRow[]>(dataSource, `activities:${asked.join(',')}`, () => dataSource.query(TALLIES_SQL, [asked]));
-    const tallies = new Map<string, Record<TallyRow['dimension'], Tally[]>>(
-      months.map((month) => [month, { total: [], kind: [], targetGroup: [], policePurpose: [] }]),
-    );
-    for (const row of rows) tallies.get(row.month)?.[row.dimension].push({ areaCodes: [row.area_code], value: row.value, count: row.count });
-    return months.map((month) => {
-      const { total, kind, targetGroup, policePurpose } = tallies.get(month)!;
-      return new FigureFamily(rule, total, {
-        kind: { values: Object.values(ActivityKind), additive: true, tallies: kind },
-        targetGroup: { values: TARGET_GROUPS, additive: false, tallies: targetGroup },
-        policePurpose: { values: POLICE_PURPOSES, additive: true, tallies: policePurpose },
-      });
+    const asked = [...new Set(months)].sort();
+    const families = await keptFigures(dataSource, `activities:${asked.join(',')}`, async () => {
+      const rows: TallyRow[] = await dataSource.query(TALLIES_SQL, [asked]);
+      const tallies = new Map<string, Record<TallyRow['dimension'], Tally[]>>(
+        asked.map((month) => [month, { total: [], kind: [], targetGroup: [], policePurpose: [] }]),
+      );
+      for (const row of rows) tallies.get(row.month)?.[row.dimension].push({ areaCodes: [row.area_code], value: row.value, count: row.count });
+      return new Map(
+        asked.map((month) => {
+          const { total, kind, targetGroup, policePurpose } = tallies.get(month)!;
+          const family: ActivityFamily = new FigureFamily(rule, total, {
+            kind: { values: Object.values(ActivityKind), additive: true, tallies: kind },
+            targetGroup: { values: TARGET_GROUPS, additive: false, tallies: targetGroup },
+            policePurpose: { values: POLICE_PURPOSES, additive: true, tallies: policePurpose },
+          });
+          return [month, family];
+        }),
+      );
     });
+    return months.map((month) => families.get(month)!);
   });
 }
 

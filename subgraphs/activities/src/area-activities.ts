@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, ObjectLiteral } from 'typeorm';
-import { areaMatchSql, AreaScope, periodOverlapConditions, plainAreaKeysSql } from '@samverkan/federation';
+import { areaJoinSql, AreaScope, periodOverlapConditions } from '@samverkan/federation';
 import { decodeCursor, encodeCursor, isCalendarDay, isUuid, KeyedId, Page, queryNamed } from '@samverkan/platform';
 import { Activity } from './activity';
 
@@ -16,11 +16,8 @@ function inEachArea(
 ): [string, ObjectLiteral] {
   const period = periodOverlapConditions({ start: 't.starts_on', end: 't.ends_on' }, { from, to }, { start: 'from', end: 'to' });
   const conditions = ['true', ...period.map(([condition]) => `(${condition})`), ...extra];
-  return [
-    `FROM activities t JOIN ${plainAreaKeysSql('CAST(:codes AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}
-     WHERE ${conditions.join(' AND ')}`,
-    Object.assign({ codes }, ...period.map(([, parameters]) => parameters)),
-  ];
+  const [join, joinParameters] = areaJoinSql('activities', codes, scope);
+  return [`FROM ${join} WHERE ${conditions.join(' AND ')}`, Object.assign({ codes }, joinParameters, ...period.map(([, parameters]) => parameters))];
 }
 
 /** Numbers each area's matches in the order of every activity list (newest start first, then id), so a bound applies per area. */

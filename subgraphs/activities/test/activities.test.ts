@@ -233,7 +233,7 @@ describe('lists for dashboards: several areas, an age range, an area\'s activiti
     subgraph.dataSource.query(
       'SELECT id, area_code, age_min, age_max, starts_on::text AS starts_on, ends_on::text AS ends_on FROM activities ORDER BY starts_on DESC, id DESC',
     );
-  // Written out here rather than taken from areaMatchSql, so the recount checks the rule, not itself.
+  // Written out here rather than taken from the area filters (areaFilterSql), so the recount checks the rule, not itself.
   const within = (code: string, area: string) =>
     code === 'SE' || area === code || (code.length === 2 && area.startsWith(code)) || (code.length === 4 && area.startsWith(`${code}-`));
   const overlapping = (code: string, area: string) => within(code, area) || [AR.sweden, code.slice(0, 2), code.slice(0, 4)].includes(area);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { changeLogLoader } from '@samverkan/federation';
-import { byArguments, firstOfEachLoader, groupLoader, isSignedIn, isUuid, NestedListArgs, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaListArgs, registryAreaListLoader } from './areas/area-lists';
 import { mayManageAreasOf } from './areas/area-management';
 import { Actor } from './registry/actor';
@@ -28,7 +28,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   return {
     changeLog: changeLogLoader(dataSource),
     coverage: coverageLoaders(dataSource),
-    registryFigures: registryFiguresLoader(dataSource, isSignedIn(viewer)),
+    registryFigures: registryFiguresLoader(dataSource),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     /** `Actor.children`: the first actors belonging to each actor, by name, by its arguments. */
     actorChildren: byArguments(({ first }: NestedListArgs) =>

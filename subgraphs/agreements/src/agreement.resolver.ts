@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { answeredBy, areaMatchSql, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { answeredBy, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { ActorAgreementsArgs, AgreementFilter, AgreementPartyInput, AreaAgreementsArgs, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
@@ -37,10 +37,8 @@ export class AgreementResolver {
     // Visibility first: every filter below only narrows what the viewer may see.
     const query = whereVisible(dataSource.getRepository(Agreement).createQueryBuilder('agreement'), viewer);
     if (filter?.areaCode) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM agreement_areas aa WHERE aa.agreement_id = agreement.id AND ${areaMatchSql('aa.area_code', ':areaCode', filter.areaScope)})`,
-        { areaCode: filter.areaCode },
-      );
+      const [area, parameters] = namedAreaFilter('aa.area_code', filter.areaCode, filter.areaScope);
+      query.andWhere(`EXISTS (SELECT 1 FROM agreement_areas aa WHERE aa.agreement_id = agreement.id AND ${area})`, parameters);
     }
     if (filter?.kinds?.length) query.andWhere('agreement.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.statuses?.length) query.andWhere('agreement.status IN (:...statuses)', { statuses: filter.statuses });

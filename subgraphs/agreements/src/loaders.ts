@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { areaConditionSql, areaMatchSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
+import { areaConditionSql, areaJoinSql, changeLogLoader, visibleSql, whereVisible } from '@samverkan/federation';
 import { byArguments, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement.inputs';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
@@ -39,16 +39,20 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     ...(statuses.length ? [['r.status IN (:...statuses)', { statuses }] as [string, ObjectLiteral]] : []),
   ];
   /** A bounded nested list: the first `first` agreements per key, by title, the bound in SQL. */
-  const byTitleLoader = (pairs: string, conditions: Array<[string, ObjectLiteral]>, first: number, statuses: AgreementStatus[], accept: (key: string) => boolean) =>
+  const byTitleLoader = (pairs: string | ((keys: string[]) => [string, ObjectLiteral]), conditions: Array<[string, ObjectLiteral]>, first: number, statuses: AgreementStatus[], accept: (key: string) => boolean) =>
     firstPerKeyLoader<Agreement>(
       dataSource,
-      (keys) => ({
-        pairs,
-        table: 'agreements',
-        where: conditions.map(([condition]) => condition),
-        order: 'r.title ASC, r.id ASC',
-        parameters: Object.assign({ keys: keys.filter(accept) }, ...conditions.map(([, parameters]) => parameters)),
-      }),
+      (keys) => {
+        const accepted = keys.filter(accept);
+        const [sql, pairParameters] = typeof pairs === 'string' ? [pairs, {}] : pairs(accepted);
+        return {
+          pairs: sql,
+          table: 'agreements',
+          where: conditions.map(([condition]) => condition),
+          order: 'r.title ASC, r.id ASC',
+          parameters: Object.assign({ keys: accepted }, pairParameters, ...conditions.map(([, parameters]) => parameters)),
+        };
+      },
       (ids) => visibleByTitle(ids, statuses),
       first,
     );
@@ -73,8 +77,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   /** `Area.agreements`: by area code, the first agreements covering the area. */
   const inArea = byArguments(({ statuses, first, scope }: WithStatuses<AreaAgreementsArgs>) =>
     byTitleLoader(
-      `SELECT k.key, t.agreement_id AS id FROM agreement_areas t
-        JOIN ${plainAreaKeysSql('CAST(:keys AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
+      (codes) => {
+        const [join, parameters] = areaJoinSql('agreement_areas', codes, scope, 'CAST(:keys AS text[])');
+        return [`SELECT k.key, t.agreement_id AS id FROM ${join}`, parameters];
+      },
       listed(statuses),
       first,
       statuses,

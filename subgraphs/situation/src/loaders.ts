@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { ActorRecordsArgs, areaConditionSql, areaMatchSql, changeLogLoader, plainAreaKeysSql, visibleSql, whereVisible } from '@samverkan/federation';
+import { ActorRecordsArgs, areaConditionSql, areaJoinSql, changeLogLoader, visibleSql, whereVisible } from '@samverkan/federation';
 import { byArguments, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaReportsArgs } from './situation-report.inputs';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
@@ -22,16 +22,20 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     visible().andWhere('r.id IN (:...ids)', { ids }).orderBy('r.period_end', 'DESC').addOrderBy('r.id', 'DESC').getMany();
 
   /** A bounded nested list: the first `first` reports per key the viewer may see, newest period first, the bound in SQL. */
-  const newestFirstLoader = (pairs: string, conditions: Array<[string, ObjectLiteral]>, first: number, accept: (key: string) => boolean) =>
+  const newestFirstLoader = (pairs: string | ((keys: string[]) => [string, ObjectLiteral]), conditions: Array<[string, ObjectLiteral]>, first: number, accept: (key: string) => boolean) =>
     firstPerKeyLoader<SituationReport>(
       dataSource,
-      (keys) => ({
-        pairs,
-        table: 'situation_reports',
-        where: [visibleSql('r', viewer), ...conditions].map(([condition]) => condition),
-        order: 'r.period_end DESC, r.id DESC',
-        parameters: Object.assign({ keys: keys.filter(accept) }, ...[visibleSql('r', viewer), ...conditions].map(([, parameters]) => parameters)),
-      }),
+      (keys) => {
+        const accepted = keys.filter(accept);
+        const [sql, pairParameters] = typeof pairs === 'string' ? [pairs, {}] : pairs(accepted);
+        return {
+          pairs: sql,
+          table: 'situation_reports',
+          where: [visibleSql('r', viewer), ...conditions].map(([condition]) => condition),
+          order: 'r.period_end DESC, r.id DESC',
+          parameters: Object.assign({ keys: accepted }, pairParameters, ...[visibleSql('r', viewer), ...conditions].map(([, parameters]) => parameters)),
+        };
+      },
       newestFirst,
       first,
     );
@@ -63,7 +67,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     /** `Area.situationReports`: by area code, by its arguments. */
     reportsInArea: byArguments(({ scope, first }: AreaReportsArgs) =>
       newestFirstLoader(
-        `SELECT k.key, t.id FROM situation_reports t JOIN ${plainAreaKeysSql('CAST(:keys AS text[])')} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
+        (codes) => {
+          const [join, parameters] = areaJoinSql('situation_reports', codes, scope, 'CAST(:keys AS text[])');
+          return [`SELECT k.key, t.id FROM ${join}`, parameters];
+        },
         [],
         first,
         () => true,

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, areaMatchSql, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { answeredBy, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { assertNoPersonalIdentityNumbers } from './personal-identity';
 import { Observation, SituationReport } from './situation-report';
@@ -32,7 +32,7 @@ export class SituationReportResolver {
     // Visibility first: every filter below only narrows the rows the viewer may see.
     const query = whereVisible(dataSource.getRepository(SituationReport).createQueryBuilder('report'), viewer);
     if (filter?.areaCode) {
-      query.andWhere(areaMatchSql('report.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+      query.andWhere(...namedAreaFilter('report.area_code', filter.areaCode, filter.areaScope));
     }
     if (filter?.levels?.length) query.andWhere('report.level IN (:...levels)', { levels: filter.levels });
     if (filter?.trends?.length) query.andWhere('report.trend IN (:...trends)', { trends: filter.trends });

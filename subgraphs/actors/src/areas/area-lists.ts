@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { ArgsType, Field } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { areaMatchSql, AreaScope } from '@samverkan/federation';
+import { areaPrefilterSql, areaKeyRangesSql, AreaScope, inAreaRangeSql, namedParameters } from '@samverkan/federation';
 import { firstPerKeyLoader, NestedListArgs } from '@samverkan/platform';
-import { registryAreaKeysSql } from './named-areas';
+import { registryAreaFilterSql, registryAreaKeysSql } from './named-areas';
 
 /** The arguments of an area's nested lists in the registry (`Area.actors`, `Area.services`, …): the scope and a bound. */
 @ArgsType()
@@ -37,18 +37,23 @@ export function registryAreaListLoader<V extends { id: string }>(
   fetch: (ids: string[]) => Promise<V[]>,
   { scope, first }: AreaListArgs,
 ): DataLoader<string, V[]> {
-  const rank = localFirst ? `, CASE WHEN NOT k.wider AND ${areaMatchSql('t.area_code', 'k.code', AreaScope.WITHIN)} THEN 0 ELSE 1 END AS rank` : '';
+  const rank = localFirst ? ', CASE WHEN NOT k.wider AND NOT k.wider_area THEN 0 ELSE 1 END AS rank' : '';
   return firstPerKeyLoader(
     dataSource,
-    (codes) => ({
-      pairs: `SELECT k.key, t.${idColumn} AS id${rank} FROM ${areaTable} t
-        JOIN ${registryAreaKeysSql('CAST(:codes AS text[])', scope, localFirst)} AS k ON ${areaMatchSql('t.area_code', 'k.code', scope)}`,
-      table,
-      where,
-      order: localFirst ? `p.rank, ${order}` : order,
-      ranked: localFirst,
-      parameters: { codes },
-    }),
+    (codes) => {
+      // The same match again, with the codes written out, so that the planner estimates it (areaPrefilterSql).
+      const { bind, parameters } = namedParameters('areaCode');
+      return {
+        pairs: `SELECT k.key, t.${idColumn} AS id${rank} FROM ${areaTable} t
+          JOIN ${areaKeyRangesSql(registryAreaKeysSql('CAST(:codes AS text[])', scope, localFirst), scope)} AS k ON ${inAreaRangeSql('t.area_code', 'k')}
+          WHERE ${areaPrefilterSql('t.area_code', codes, scope, bind, registryAreaFilterSql)}`,
+        table,
+        where,
+        order: localFirst ? `p.rank, ${order}` : order,
+        ranked: localFirst,
+        parameters: { codes, ...parameters },
+      };
+    },
     fetch,
     first,
   );

@@ -6,7 +6,7 @@ import { Actor } from '../registry/actor';
 import { Area, AreaKind } from './area';
 import { ActorsLoaders } from '../loaders';
 import { AreaListArgs } from './area-lists';
-import { registryAreaMatchSql } from './named-areas';
+import { namedRegistryAreaFilter } from './named-areas';
 import { municipalityOf } from './area-management';
 
 type Context = SubgraphContext<ActorsLoaders>;
@@ -48,9 +48,8 @@ export class AreaResolver {
     if (!filter?.includeArchived) query.andWhere('area.archived_at IS NULL');
     if (filter?.kinds?.length) query.andWhere('area.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.withinCode) {
-      query.andWhere(`area.code <> :withinCode AND ${registryAreaMatchSql('area.code', ':withinCode', AreaScope.WITHIN)}`, {
-        withinCode: filter.withinCode,
-      });
+      const [within, parameters] = namedRegistryAreaFilter('area.code', filter.withinCode, AreaScope.WITHIN, 'withinCode');
+      query.andWhere(`area.code <> :withinCode AND ${within}`, { ...parameters, withinCode: filter.withinCode });
     }
     if (filter?.text) {
       query.andWhere('(area.name ILIKE :text OR EXISTS (SELECT 1 FROM unnest(area.aliases) AS alias WHERE alias ILIKE :text))', {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { areaMatchSql, perAreaScope, todayInSweden } from '@samverkan/federation';
+import { areaKeyRangesSql, inAreaRangeSql, perAreaScope, todayInSweden } from '@samverkan/federation';
 import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader } from '@samverkan/platform';
 import { AreaListArgs, registryAreaListLoader } from '../areas/area-lists';
 import { activeActorRecordsByName, actorNotArchivedSql } from '../registry/archiving';
@@ -44,8 +44,8 @@ export const onePersonDependencyCountLoader = (dataSource: DataSource) =>
     (scope) =>
       new DataLoader<string, number>(async (codes) => {
         const rows: Array<{ code: string; n: number }> = await dataSource.query(
-          `SELECT k.key AS code, count(DISTINCT f.id)::int AS n FROM ${registryAreaKeysSql('$1::text[]', scope)} AS k
-             LEFT JOIN contact_functions f ON ${areaMatchSql('f.area_code', 'k.code', scope)}
+          `SELECT k.key AS code, count(DISTINCT f.id)::int AS n FROM ${areaKeyRangesSql(registryAreaKeysSql('$1::text[]', scope), scope)} AS k
+             LEFT JOIN contact_functions f ON ${inAreaRangeSql('f.area_code', 'k')}
                AND ${currentHolderCountSql('f.id', '$2')} < ${MIN_CURRENT_HOLDERS} AND ${actorNotArchivedSql('f.actor_id')}
            GROUP BY k.key`,
           [[...codes], todayInSweden()],

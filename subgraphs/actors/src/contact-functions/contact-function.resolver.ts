@@ -5,7 +5,7 @@ import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange, tod
 import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, NestedListArgs, PageArgs, paginate, SubgraphContext, unauthenticated } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
-import { registryAreaMatchSql } from '../areas/named-areas';
+import { namedRegistryAreaFilter } from '../areas/named-areas';
 import {
   ContactChannel,
   ContactFunction,
@@ -57,7 +57,7 @@ export class ContactFunctionResolver {
   ) {
     const query = dataSource.getRepository(ContactFunction).createQueryBuilder('function');
     if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('function.actor_id'));
-    if (filter?.areaCode) query.andWhere(registryAreaMatchSql('function.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    if (filter?.areaCode) query.andWhere(...namedRegistryAreaFilter('function.area_code', filter.areaCode, filter.areaScope));
     if (filter?.actorId) query.andWhere('function.actor_id = :actorId', { actorId: filter.actorId });
     if (filter?.text) {
       query.andWhere('(function.name ILIKE :text OR function.description ILIKE :text)', { text: containsPattern(filter.text) });
@@ -75,7 +75,7 @@ export class ContactFunctionResolver {
     const query = dataSource
       .getRepository(ContactFunction)
       .createQueryBuilder('function')
-      .where(registryAreaMatchSql('function.area_code', ':areaCode', scope), { areaCode })
+      .where(...namedRegistryAreaFilter('function.area_code', areaCode, scope))
       .andWhere(`${currentHolderCountSql('function.id', ':today')} < ${MIN_CURRENT_HOLDERS}`, { today: todayInSweden() })
       .andWhere(actorNotArchivedSql('function.actor_id'));
     return paginate(query, { first: page.first, after: page.after }, { column: 'function.name', property: 'name', direction: 'ASC' });

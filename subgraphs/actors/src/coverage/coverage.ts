@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { areaMatchSql, AreaScope, COUNTRY_CODE, MAX_AGE } from '@samverkan/federation';
+import { areaKeyRangesSql, AreaScope, inAreaRangeSql, COUNTRY_CODE, MAX_AGE } from '@samverkan/federation';
 import { groupLoader, recordLoader } from '@samverkan/platform';
 import { ActorKind } from '../registry/actor';
 import { registryAreaKeysSql } from '../areas/named-areas';
@@ -140,7 +140,7 @@ const SPANNING_SQL = `spanning AS (
  * areas, and scanned only when many are asked for.
  */
 const relevantAreasSql = (scope: AreaScope) =>
-  `ARRAY(SELECT a.code FROM areas a JOIN ${registryAreaKeysSql('$1::text[]', scope)} k ON ${areaMatchSql('a.code', 'k.code', scope)})`;
+  `ARRAY(SELECT a.code FROM areas a JOIN ${areaKeyRangesSql(registryAreaKeysSql('$1::text[]', scope), scope)} k ON ${inAreaRangeSql('a.code', 'k')})`;
 
 const KEYS_SQL = 'keys AS (SELECT DISTINCT code FROM unnest($1::text[]) AS k(code))';
 
@@ -239,8 +239,8 @@ export function coverageLoaders(dataSource: DataSource) {
     districtsWithoutCivilSociety: groupLoader<string, Area>(async (codes) => {
       const rows: Array<Record<string, unknown> & { key: string }> = await dataSource.query(
         `SELECT DISTINCT k.key, d.*
-           FROM ${registryAreaKeysSql('$1::text[]', AreaScope.WITHIN)} k
-           JOIN areas d ON d.kind = 'DISTRICT' AND d.archived_at IS NULL AND ${areaMatchSql('d.code', 'k.code', AreaScope.WITHIN)}
+           FROM ${areaKeyRangesSql(registryAreaKeysSql('$1::text[]', AreaScope.WITHIN), AreaScope.WITHIN)} k
+           JOIN areas d ON d.kind = 'DISTRICT' AND d.archived_at IS NULL AND ${inAreaRangeSql('d.code', 'k')}
           WHERE NOT EXISTS (
             SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
              WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND ${actorNotArchivedSql('a.id')})

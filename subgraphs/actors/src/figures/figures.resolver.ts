@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { currentMonth, figureBasis, FigureBasis, Figures, figuresKey, MAX_SERIES_MONTHS, monthsUntil } from '@samverkan/federation';
-import { badInput, figuresMinimumCount, notFound, SubgraphContext } from '@samverkan/platform';
+import { badInput, figuresMinimumCount, isSignedIn, notFound, SubgraphContext } from '@samverkan/platform';
 import { Area } from '../areas/area';
 import { ActorsLoaders } from '../loaders';
 import { RegistryFigures } from './registry-figures';
@@ -73,8 +73,8 @@ export class FiguresResolver {
   }
 
   @FieldResolver(() => RegistryFigures, { description: "The actors registry's figures: actors, services, contact functions." })
-  async registry(@Root() figures: Figures, @Ctx() { loaders }: Context) {
-    return (await loaders.registryFigures.load(figures.month)).of(figures.areaCode);
+  async registry(@Root() figures: Figures, @Ctx() { loaders, viewer }: Context) {
+    return (await loaders.registryFigures.load(figures.month)).of(figures.areaCode, isSignedIn(viewer));
   }
 }
 

@@ -87,8 +87,18 @@ const daysBefore = (expr: string) => `coalesce(width_bucket(${expr} - 1, $1::dat
 
 const existedOn = (row: { first: number; stop: number }, index: number) => row.first <= index && index < row.stop;
 
-const talliesOn = (rows: DatedRow[], index: number): Tally[] =>
-  rows.filter((row) => existedOn(row, index)).map(({ codes, value, n }) => ({ areaCodes: codes, value, count: n }));
+/** The tallies of the records that existed on the day at `index`: rows of the same areas and value summed. */
+function talliesOn(rows: DatedRow[], index: number): Tally[] {
+  const tallies = new Map<string, Tally>();
+  for (const { codes, value, n, ...dates } of rows) {
+    if (!existedOn(dates, index)) continue;
+    const key = `${codes.join(' ')}|${value}`;
+    const tally = tallies.get(key);
+    if (tally) tally.count += n;
+    else tallies.set(key, { areaCodes: codes, value, count: n });
+  }
+  return [...tallies.values()];
+}
 
 const asTotals = (tallies: Tally[]): Tally[] => tallies.map((tally) => ({ ...tally, value: '' }));
 
@@ -102,7 +112,6 @@ export class MonthOfRegistry {
     day: string,
     index: number,
     rows: { actors: DatedRow[]; services: DatedRow[]; functions: FunctionRow[] },
-    private readonly signedIn: boolean,
   ) {
     const rule = listedRecordsRule();
     const actors = talliesOn(rows.actors, index);
@@ -120,53 +129,54 @@ export class MonthOfRegistry {
     this.functions = new FigureFamily(rule, asTotals(functions), { dependent: { values: ['DEPENDENT', 'COVERED'], additive: true, tallies: functions } });
   }
 
-  of(areaCode: string): RegistryFigures {
+  of(areaCode: string, signedIn: boolean): RegistryFigures {
     return {
       actors: this.actors.total(areaCode),
       actorsByKind: this.actors.breakdown('byKind', areaCode).map(({ value, count }) => ({ kind: value, count })),
       services: this.services.total(areaCode),
       servicesByCategory: this.services.breakdown('byCategory', areaCode).map(({ value, count }) => ({ category: value, count })),
       contactFunctions: this.functions.total(areaCode),
-      onePersonDependencies: this.signedIn ? this.functions.breakdown('dependent', areaCode)[0].count : null,
+      onePersonDependencies: signedIn ? this.functions.breakdown('dependent', areaCode)[0].count : null,
     };
   }
 }
 
 /**
  * Per request: the registry's figures per month, three statements for all the months asked for
- * (a county table or a 24-month series alike), kept a while (`keptFigures`).
+ * (a county table or a 24-month series alike); the months' figures are kept a while (`keptFigures`),
+ * the same for every viewer.
  */
-export const registryFiguresLoader = (dataSource: DataSource, signedIn: boolean, today?: string) =>
+export const registryFiguresLoader = (dataSource: DataSource, today?: string) =>
   new DataLoader<string, MonthOfRegistry>(async (months) => {
     const dayOf = new Map(months.map((month) => [month, asOfDay(month, today)]));
     const days = [...new Set(dayOf.values())].sort();
-    const [actors, services, functions] = await keptFigures(dataSource, `registry:${days.join(',')}`, () => Promise.all([
-      dataSource.query(
-        `SELECT a.codes, k.kind AS value, ${daysBefore('k.created')} AS first, ${daysBefore('k.archived')} AS stop, count(*)::int AS n
-           FROM (SELECT id, kind, ${DAY('created_at')} AS created, ${DAY('archived_at')} AS archived FROM actors) k
-           JOIN (SELECT actor_id, array_agg(area_code) AS codes FROM actor_areas GROUP BY actor_id) a ON a.actor_id = k.id
-          GROUP BY 1, 2, 3, 4`,
-        [days],
-      ) as Promise<DatedRow[]>,
-      dataSource.query(
-        `SELECT a.codes, s.category AS value, ${daysBefore(`greatest(${DAY('s.created_at')}, ${DAY('o.created_at')})`)} AS first,
-                ${daysBefore(DAY('o.archived_at'))} AS stop, count(*)::int AS n
-           FROM services s JOIN actors o ON o.id = s.actor_id
-           JOIN (SELECT service_id, array_agg(area_code) AS codes FROM service_areas GROUP BY service_id) a ON a.service_id = s.id
-          GROUP BY 1, 2, 3, 4`,
-        [days],
-      ) as Promise<DatedRow[]>,
-      dataSource.query(
-        `SELECT f.area_code AS code, ${daysBefore(`greatest(${DAY('f.created_at')}, ${DAY('o.created_at')})`)} AS first, ${daysBefore(DAY('o.archived_at'))} AS stop,
-                coalesce(json_agg(json_build_object('from', h.valid_from, 'until', h.valid_until)) FILTER (WHERE h.id IS NOT NULL), '[]') AS holders
-           FROM contact_functions f JOIN actors o ON o.id = f.actor_id
-           LEFT JOIN contact_function_holders h ON h.function_id = f.id
-          GROUP BY f.id, o.id`,
-        [days],
-      ) as Promise<FunctionRow[]>,
-    ]));
-    return months.map((month) => {
-      const day = dayOf.get(month)!;
-      return new MonthOfRegistry(day, days.indexOf(day), { actors, services, functions }, signedIn);
+    const byDay = await keptFigures(dataSource, `registry:${days.join(',')}`, async () => {
+      const [actors, services, functions] = await Promise.all([
+        dataSource.query(
+          `SELECT a.codes, k.kind AS value, ${daysBefore('k.created')} AS first, ${daysBefore('k.archived')} AS stop, count(*)::int AS n
+             FROM (SELECT id, kind, ${DAY('created_at')} AS created, ${DAY('archived_at')} AS archived FROM actors) k
+             JOIN (SELECT actor_id, array_agg(area_code) AS codes FROM actor_areas GROUP BY actor_id) a ON a.actor_id = k.id
+            GROUP BY 1, 2, 3, 4`,
+          [days],
+        ) as Promise<DatedRow[]>,
+        dataSource.query(
+          `SELECT a.codes, s.category AS value, ${daysBefore(`greatest(${DAY('s.created_at')}, ${DAY('o.created_at')})`)} AS first,
+                  ${daysBefore(DAY('o.archived_at'))} AS stop, count(*)::int AS n
+             FROM services s JOIN actors o ON o.id = s.actor_id
+             JOIN (SELECT service_id, array_agg(area_code) AS codes FROM service_areas GROUP BY service_id) a ON a.service_id = s.id
+            GROUP BY 1, 2, 3, 4`,
+          [days],
+        ) as Promise<DatedRow[]>,
+        dataSource.query(
+          `SELECT f.area_code AS code, ${daysBefore(`greatest(${DAY('f.created_at')}, ${DAY('o.created_at')})`)} AS first, ${daysBefore(DAY('o.archived_at'))} AS stop,
+                  coalesce(json_agg(json_build_object('from', h.valid_from, 'until', h.valid_until)) FILTER (WHERE h.id IS NOT NULL), '[]') AS holders
+             FROM contact_functions f JOIN actors o ON o.id = f.actor_id
+             LEFT JOIN contact_function_holders h ON h.function_id = f.id
+            GROUP BY f.id, o.id`,
+          [days],
+        ) as Promise<FunctionRow[]>,
+      ]);
+      return new Map(days.map((day, index) => [day, new MonthOfRegistry(day, index, { actors, services, functions })]));
     });
+    return months.map((month) => byDay.get(dayOf.get(month)!)!);
   });

@@ -6,7 +6,7 @@ import { Authenticate, ErrorCode, isSignedIn, isUuid, unexpectedError, Viewer } 
 import { Actor } from '../registry/actor';
 import { actorNotArchivedSql } from '../registry/archiving';
 import { Area } from '../areas/area';
-import { registryAreaMatchSql } from '../areas/named-areas';
+import { namedRegistryAreaFilter } from '../areas/named-areas';
 import { ContactFunction } from '../contact-functions/contact-function';
 import {
   areaLocation,
@@ -185,9 +185,8 @@ class HsdsExport {
     // Archived actors are left out of the lists (registry/archiving.ts), not of lookups by id.
     const list = this.db.getRepository(Actor).createQueryBuilder('actor').where(actorNotArchivedSql('actor.id'));
     if (query.area) {
-      list.andWhere(`EXISTS (SELECT 1 FROM actor_areas aa WHERE aa.actor_id = actor.id AND ${registryAreaMatchSql('aa.area_code', ':area', AreaScope.WITHIN)})`, {
-        area: query.area,
-      });
+      const [area, parameters] = namedRegistryAreaFilter('aa.area_code', query.area, AreaScope.WITHIN, 'area');
+      list.andWhere(`EXISTS (SELECT 1 FROM actor_areas aa WHERE aa.actor_id = actor.id AND ${area})`, parameters);
     }
     if (query.search) list.andWhere(`actor.search_vector @@ ${swedishQuerySql(':search')}`, { search: query.search });
     const [actors, total] = await pageOf(list, 'actor', query);
@@ -203,9 +202,8 @@ class HsdsExport {
   async services(query: ListQuery) {
     const list = this.db.getRepository(Service).createQueryBuilder('service').where(actorNotArchivedSql('service.actor_id'));
     if (query.area) {
-      list.andWhere(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = service.id AND ${registryAreaMatchSql('sa.area_code', ':area', AreaScope.WITHIN)})`, {
-        area: query.area,
-      });
+      const [area, parameters] = namedRegistryAreaFilter('sa.area_code', query.area, AreaScope.WITHIN, 'area');
+      list.andWhere(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = service.id AND ${area})`, parameters);
     }
     if (query.organizationId) list.andWhere('service.actor_id = :organizationId', { organizationId: query.organizationId });
     if (query.search) list.andWhere(`service.search_vector @@ ${swedishQuerySql(':search')}`, { search: query.search });

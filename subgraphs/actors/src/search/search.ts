@@ -2,7 +2,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { AreaScope } from '@samverkan/federation';
 import { badInput, decodeCursor, encodeCursor, isSignedIn, isUuid, Page, PageArgs, unauthenticated, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
-import { registryAreaMatchSql } from '../areas/named-areas';
+import { registryAreaFilterSql } from '../areas/named-areas';
 import { actorNotArchivedSql } from '../registry/archiving';
 import { boundingBoxSql, haversineKmSql } from '../geo/geo';
 import type { ActorFilter } from '../registry/actor.inputs';
@@ -26,6 +26,9 @@ class Params {
     return `$${this.values.length}::${cast}`;
   }
 }
+
+/** A `bind` for the area filters: text and text[] values as parameters of `params`. */
+const bindText = (params: Params) => (value: string | string[]) => params.add(value, Array.isArray(value) ? 'text[]' : 'text');
 
 /**
  * The Swedish full-text query for `text`: `websearch_to_tsquery('swedish', …)` (stemmed, so
@@ -95,8 +98,8 @@ export function searchServices(
   if (!filter?.includeArchived) where.push(actorNotArchivedSql('t.actor_id'));
   if (filter?.actorId) where.push(`t.actor_id = ${params.add(filter.actorId, 'uuid')}`);
   if (filter?.areaCode) {
-    const code = params.add(filter.areaCode, 'text');
-    where.push(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = t.id AND ${registryAreaMatchSql('sa.area_code', code, filter.areaScope ?? AreaScope.WITHIN)})`);
+    const area = registryAreaFilterSql('sa.area_code', filter.areaCode, filter.areaScope ?? AreaScope.WITHIN, bindText(params));
+    where.push(`EXISTS (SELECT 1 FROM service_areas sa WHERE sa.service_id = t.id AND ${area})`);
   }
   if (filter?.receivesYoungPeopleAtRisk !== undefined && filter.receivesYoungPeopleAtRisk !== null) {
     where.push(`t.actor_id IN (SELECT id FROM actors WHERE receives_young_people_at_risk = ${params.add(filter.receivesYoungPeopleAtRisk, 'boolean')})`);
@@ -138,7 +141,7 @@ export function searchActors(
     where.push(`t.receives_young_people_at_risk = ${params.add(filter.receivesYoungPeopleAtRisk, 'boolean')}`);
   }
   const areaMatch = (column: string) =>
-    registryAreaMatchSql(column, params.add(filter!.areaCode, 'text'), filter!.areaScope ?? AreaScope.WITHIN);
+    registryAreaFilterSql(column, filter!.areaCode!, filter!.areaScope ?? AreaScope.WITHIN, bindText(params));
   if (filter?.near) ctes.push(nearAreasCte(filter.near, params));
 
   // With conditions on what is offered, area and distance are those of a service that meets them all;

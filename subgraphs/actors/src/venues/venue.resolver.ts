@@ -5,7 +5,7 @@ import { ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samver
 import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
-import { registryAreaMatchSql } from '../areas/named-areas';
+import { namedRegistryAreaFilter } from '../areas/named-areas';
 import { ContactFunction } from '../contact-functions/contact-function';
 import { ActorsLoaders } from '../loaders';
 import { assertAreasExist } from '../areas/area-links';
@@ -37,7 +37,7 @@ export class VenueResolver {
   ) {
     const query = dataSource.getRepository(Venue).createQueryBuilder('venue');
     if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('venue.actor_id'));
-    if (filter?.areaCode) query.andWhere(registryAreaMatchSql('venue.area_code', ':areaCode', filter.areaScope), { areaCode: filter.areaCode });
+    if (filter?.areaCode) query.andWhere(...namedRegistryAreaFilter('venue.area_code', filter.areaCode, filter.areaScope));
     if (filter?.actorId) query.andWhere('venue.actor_id = :actorId', { actorId: filter.actorId });
     if (filter?.minCapacity) query.andWhere('venue.capacity >= :minCapacity', { minCapacity: filter.minCapacity });
     if (filter?.suitableFor?.length) query.andWhere('venue.suitable_for @> CAST(:uses AS text[])', { uses: [...new Set(filter.suitableFor)] });

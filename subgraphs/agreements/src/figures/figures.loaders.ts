@@ -101,20 +101,24 @@ const talliesSql = (basis: FigureBasis) => `
 export function agreementFiguresLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
   return new DataLoader<string, AgreementMonthFigures>(async (months) => {
-    const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await keptFigures(dataSource, keyOf('tallies', rule.basis, months), () =>
-      dataSource.query(talliesSql(rule.basis), monthParameters(months)),
-    );
-    const tallies = new Map(months.map((month) => [month, { active: {}, notActive: {} } as Record<FamilyName, Record<string, Tally[]>>]));
-    for (const row of rows) {
-      const ofMonth = tallies.get(row.month)!;
-      CELLS.forEach(({ family, dimension, value, column }) => {
-        if (row[column] > 0) (ofMonth[family][dimension] ??= []).push({ areaCodes: row.areaCodes, value, count: row[column] });
-      });
-    }
-    return months.map((month) => ({
-      active: once(() => activeFamily(rule, tallies.get(month)!.active)),
-      notActive: once(() => notActiveFamily(rule, tallies.get(month)!.notActive)),
-    }));
+    const byMonth = await keptFigures(dataSource, keyOf('tallies', rule.basis, months), async () => {
+      const rows: Array<{ month: string; areaCodes: string[] } & Record<string, number>> = await dataSource.query(talliesSql(rule.basis), monthParameters(months));
+      const tallies = new Map(months.map((month) => [month, { active: {}, notActive: {} } as Record<FamilyName, Record<string, Tally[]>>]));
+      for (const row of rows) {
+        const ofMonth = tallies.get(row.month)!;
+        CELLS.forEach(({ family, dimension, value, column }) => {
+          if (row[column] > 0) (ofMonth[family][dimension] ??= []).push({ areaCodes: row.areaCodes, value, count: row[column] });
+        });
+      }
+      // The families are kept with the rows: their suppression decisions are the same for every viewer of this basis.
+      return new Map(
+        months.map((month): [string, AgreementMonthFigures] => [
+          month,
+          { active: once(() => activeFamily(rule, tallies.get(month)!.active)), notActive: once(() => notActiveFamily(rule, tallies.get(month)!.notActive)) },
+        ]),
+      );
+    });
+    return months.map((month) => byMonth.get(month)!);
   });
 }
 
@@ -157,15 +161,20 @@ const municipalitiesSql = (basis: FigureBasis) => `
 export function partnershipMunicipalitiesLoader(dataSource: DataSource, viewer: Viewer) {
   const rule = disclosureRule(viewer);
   return new DataLoader<string, FigureFamily<Record<string, never>>>(async (months) => {
-    const rows = await keptFigures(dataSource, keyOf('municipalities', rule.basis, months), async (): Promise<Array<{ month: string; code: string }>> => {
+    const byMonth = await keptFigures(dataSource, keyOf('municipalities', rule.basis, months), async () => {
       const parties: Array<{ id: string }> = await dataSource.query(candidatePartiesSql(rule.basis), monthParameters(months));
       const kinds = await actorKinds(parties.map((party) => party.id));
       const ofKind = (wanted: string[]) => [...kinds].filter(([, kind]) => wanted.includes(kind)).map(([id]) => id);
       const [police, civilSociety] = [ofKind(POLICE_KINDS), ofKind(CIVIL_SOCIETY_KINDS)];
-      return police.length && civilSociety.length ? dataSource.query(municipalitiesSql(rule.basis), [...monthParameters(months), police, civilSociety]) : [];
+      const rows: Array<{ month: string; code: string }> =
+        police.length && civilSociety.length ? await dataSource.query(municipalitiesSql(rule.basis), [...monthParameters(months), police, civilSociety]) : [];
+      return new Map(
+        months.map((month) => [
+          month,
+          new FigureFamily(rule, rows.filter((row) => row.month === month).map(({ code }) => ({ areaCodes: [code], value: '', count: 1 })), {}),
+        ]),
+      );
     });
-    return months.map(
-      (month) => new FigureFamily(rule, rows.filter((row) => row.month === month).map(({ code }) => ({ areaCodes: [code], value: '', count: 1 })), {}),
-    );
+    return months.map((month) => byMonth.get(month)!);
   });
 }

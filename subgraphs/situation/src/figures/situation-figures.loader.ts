@@ -114,15 +114,18 @@ export function situationFiguresLoader(dataSource: DataSource, viewer: Viewer) {
         WHERE a.area_code IS NOT NULL`,
       [[...months], asOf],
     );
-    // Kept a while per process (until the change log moves): the same rows serve every viewer of the basis.
-    const [levels, latest] = await keptFigures(dataSource, `situation:${rule.basis}:${withPrevious.join(',')}:${asOf.join(',')}`, () =>
-      Promise.all([levelRows(), latestRows()]),
-    );
-    const byMonth = <T extends { month: string }>(rows: T[], month: string) => rows.filter((row) => row.month === month);
-    const reportFamilies = new Map(withPrevious.map((month) => [month, levelFamily(rule, byMonth(levels, month))]));
-    return months.map(
-      (month) =>
-        new SituationMonth(reportFamilies.get(month)!, reportFamilies.get(previousMonth(month))!, levelFamily(rule, byMonth(latest, month))),
-    );
+    // Kept a while per process (until the change log moves): the same figures serve every viewer of the basis.
+    const figures = await keptFigures(dataSource, `situation:${rule.basis}:${withPrevious.join(',')}:${asOf.join(',')}`, async () => {
+      const [levels, latest] = await Promise.all([levelRows(), latestRows()]);
+      const byMonth = <T extends { month: string }>(rows: T[], month: string) => rows.filter((row) => row.month === month);
+      const reportFamilies = new Map(withPrevious.map((month) => [month, levelFamily(rule, byMonth(levels, month))]));
+      return new Map(
+        months.map((month) => [
+          month,
+          new SituationMonth(reportFamilies.get(month)!, reportFamilies.get(previousMonth(month))!, levelFamily(rule, byMonth(latest, month))),
+        ]),
+      );
+    });
+    return months.map((month) => figures.get(month)!);
   });
 }
