@@ -1,10 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEMO_ACTORS, DEMO_AREAS } from '@samverkan/demo';
-import { Role } from '@samverkan/federation';
-import { dropDatabase, ensureDatabase, envName, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
-import { districtPicture, ensureLocalKeys, freePort, ServiceProcess, signLocalToken, startEmbeddedPostgres, startProcess } from '@samverkan/dev';
+import { readFileSync } from 'node:fs';
+import { DEMO_AREAS } from '@samverkan/demo';
+import { districtPicture, ServiceProcess } from '@samverkan/dev';
+import { runBench, startDemoFederation } from './harness';
 import { summarise } from './stats';
 
 /**
@@ -57,61 +54,26 @@ async function load(url: string, authorization: string, connections: number) {
   return samples;
 }
 
-async function main() {
-  const embedded = process.env.SAMVERKAN_BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(__dirname, '../.data/bench-postgres'), port: 54331 });
-  const server = process.env.SAMVERKAN_BENCH_DATABASE_URL ?? embedded!.url;
-  const keys = await ensureLocalKeys(mkdtempSync(join(tmpdir(), 'samverkan-bench-keys-')));
-  const databases = Object.fromEntries(SUBGRAPHS.map((name) => [name, withDatabase(server, `bench_${name}_${Date.now()}`)])) as Record<SubgraphName, string>;
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
-  const common = {
-    AUTH_JWKS_FILE: keys.jwksFile,
-    LOG_LEVEL: 'warn',
-    ...Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), `http://127.0.0.1:${ports[name]}/graphql`])),
-  };
-  const started: ServiceProcess[] = [];
-  try {
-    for (const url of Object.values(databases)) await ensureDatabase(url);
-    for (const name of SUBGRAPHS) {
-      const env = { ...common, SEED_DEMO_DATA: 'true', [envName(name, 'PORT')]: String(ports[name]), [envName(name, 'DATABASE_URL')]: databases[name] };
-      started.push(await startProcess(name, ports[name], env));
+runBench('concurrent', async (setup) => {
+  const { gateways, authorization } = await startDemoFederation(setup, GATEWAYS);
+  for (const gateway of gateways) for (let i = 0; i < 20; i++) await overview(gateway.service.url, authorization); // warm-up
+  const rows: string[] = [];
+  for (const connections of CONNECTIONS) {
+    for (const { label, service } of connections % 2 ? [...gateways].reverse() : gateways) {
+      const before = await subgraphRequests(service);
+      const samples = await load(service.url, authorization, connections);
+      const sent = (await subgraphRequests(service)) - before;
+      const t = summarise(samples);
+      const p99 = [...samples].sort((a, b) => a - b)[Math.ceil(0.99 * samples.length) - 1];
+      rows.push(
+        `| ${label} | ${connections} | ${(samples.length / SECONDS).toFixed(0)} | ${t.median.toFixed(1)} | ${p99.toFixed(1)} | ${(sent / samples.length).toFixed(2)} | ${rssMb(service.child.pid!).toFixed(0)} MB |`,
+      );
     }
-    const gateways = await Promise.all(
-      Object.entries(GATEWAYS).map(async ([label, env]) => {
-        const port = await freePort();
-        const service = await startProcess('gateway', port, { ...common, GATEWAY_PORT: String(port), ...env });
-        started.push(service);
-        return { label, service };
-      }),
-    );
-    const authorization = `Bearer ${await signLocalToken(keys.privateKeyFile, { organisationId: DEMO_ACTORS.rinkebyKistaStadsdel, roles: [Role.COORDINATOR] })}`;
-    for (const gateway of gateways) for (let i = 0; i < 20; i++) await overview(gateway.service.url, authorization); // warm-up
-    const rows: string[] = [];
-    for (const connections of CONNECTIONS) {
-      for (const { label, service } of connections % 2 ? [...gateways].reverse() : gateways) {
-        const before = await subgraphRequests(service);
-        const samples = await load(service.url, authorization, connections);
-        const sent = (await subgraphRequests(service)) - before;
-        const t = summarise(samples);
-        const p99 = [...samples].sort((a, b) => a - b)[Math.ceil(0.99 * samples.length) - 1];
-        rows.push(
-          `| ${label} | ${connections} | ${(samples.length / SECONDS).toFixed(0)} | ${t.median.toFixed(1)} | ${p99.toFixed(1)} | ${(sent / samples.length).toFixed(2)} | ${rssMb(service.child.pid!).toFixed(0)} MB |`,
-        );
-      }
-    }
-    console.log(`
+  }
+  console.log(`
 Gateway under concurrent load — the area overview of Rinkeby-Kista (demo data), one caller, ${SECONDS} s per cell.
 
 | gateway | connections | requests/s | p50 ms | p99 ms | subgraph requests per client request | resident memory |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}`);
-  } finally {
-    await Promise.all(started.map((service) => service.stop()));
-    for (const url of Object.values(databases)) await dropDatabase(url);
-    await embedded?.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Role } from '@samverkan/federation';
-import { dropDatabase, envName, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
-import { ensureLocalKeys, freePort, ServiceProcess, signLocalToken, startEmbeddedPostgres, startProcess } from '@samverkan/dev';
+import { SUBGRAPHS, SubgraphName } from '@samverkan/platform';
+import { freePort, ServiceProcess, signLocalToken, startProcess } from '@samverkan/dev';
+import { runBench } from './harness';
 import { generateNationalData, NATIONAL_ORGANISATION, NATIONAL_SIZE } from './national-data';
 import { summarise, Timing } from './stats';
 
@@ -131,116 +129,103 @@ async function load(fn: () => Promise<void>, requests: number, connections: numb
   return { timing: summarise(samples), perSecond: requests / seconds, errors, firstError };
 }
 
-async function main() {
-  const embedded = process.env.SAMVERKAN_BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(__dirname, '../.data/bench-postgres'), port: 54331 });
-  const server = process.env.SAMVERKAN_BENCH_DATABASE_URL ?? embedded!.url;
-  const keys = await ensureLocalKeys(mkdtempSync(join(tmpdir(), 'samverkan-bench-keys-')));
-  const stamp = Date.now();
-  const databases = Object.fromEntries(SUBGRAPHS.map((name) => [name, withDatabase(server, `bench_national_${name}_${stamp}`)])) as Record<SubgraphName, string>;
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
-  const common = {
-    AUTH_JWKS_FILE: keys.jwksFile,
-    LOG_LEVEL: 'warn',
-    ...Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), `http://127.0.0.1:${ports[name]}/graphql`])),
-  };
-  const started: ServiceProcess[] = [];
-  try {
-    const generationStart = Date.now();
-    const data = await generateNationalData(databases, SIZE);
-    const generatedIn = (Date.now() - generationStart) / 1000;
-    const authorization = `Bearer ${await signLocalToken(keys.privateKeyFile, { organisationId: NATIONAL_ORGANISATION, roles: [Role.NATIONAL_COORDINATOR] })}`;
-    const rows: string[] = [];
-    const samples: string[] = [];
-    const errors: string[] = [];
-    const partRows: string[] = [];
-    let families: SubgraphName[] = [];
-    for (const mode of MODES) {
-      if (mode.requests === 0) continue;
-      // The federation, started afresh for each mode (real processes, as production runs them).
-      const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
-      const running: ServiceProcess[] = [];
-      for (const name of SUBGRAPHS) {
-        subgraphs[name] = await startProcess(name, ports[name], {
-          ...common,
-          ...mode.env,
-          [envName(name, 'PORT')]: String(ports[name]),
-          [envName(name, 'DATABASE_URL')]: databases[name],
-        });
-        running.push(subgraphs[name]);
-        started.push(subgraphs[name]);
-      }
-      const gatewayPort = await freePort();
-      const gateway = await startProcess('gateway', gatewayPort, { ...common, GATEWAY_PORT: String(gatewayPort) });
-      running.push(gateway);
-      started.push(gateway);
-
-      const selections = await figuresSelections(gateway.url, authorization);
-      if (!selections) {
-        console.log('\nFigures benchmark: the supergraph has no Figures type yet (merge main); nothing measured.');
-        return;
-      }
-      families = Object.keys(selections.contributed) as SubgraphName[];
-      const whole = `areaCode month ${selections.own} ${Object.values(selections.contributed).join(' ')}`;
-      const queries = {
-        'county table (21 counties)': {
-          gateway: `{ area(code: "SE") { children { code name figures { ${whole} } } } }`,
-          root: `{ area(code: "SE") { children { code name figures { areaCode month ${selections.own} } } } }`,
-          figures: (data: Record<string, any>) => data.area.children.map((c: { figures: unknown }) => c.figures), // eslint-disable-line @typescript-eslint/no-explicit-any
-        },
-        'national series (24 months)': {
-          gateway: `{ figureSeries(areaCode: "SE", months: 24) { ${whole} } }`,
-          root: `{ figureSeries(areaCode: "SE", months: 24) { areaCode month ${selections.own} } }`,
-          figures: (data: Record<string, any>) => data.figureSeries, // eslint-disable-line @typescript-eslint/no-explicit-any
-        },
-      };
-      const entities = (family: SubgraphName) =>
-        `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Figures { ${selections.contributed[family]} } } }`;
-
-      for (const [label, q] of Object.entries(queries)) {
-        const viaGateway = async () => void (await post(gateway.url, q.gateway, authorization));
-        // The floor: the calls the gateway's plan makes, straight to the subgraphs.
-        // Each part's latencies, so a slow family shows.
-        const parts: Record<string, number[]> = Object.fromEntries(['actors', ...families].map((name) => [name, []]));
-        const timed = async <T>(part: string, call: Promise<T>): Promise<T> => {
-          const start = process.hrtime.bigint();
-          try {
-            return await call;
-          } finally {
-            parts[part].push(Number(process.hrtime.bigint() - start) / 1e6);
-          }
-        };
-        const direct = async () => {
-          const root = await timed('actors', post(subgraphs.actors.url, q.root, authorization));
-          const representations = (q.figures(root.data!) as Array<{ areaCode: string; month: string }>).map(({ areaCode, month }) => ({ __typename: 'Figures', areaCode, month }));
-          await Promise.all(families.map((family) => timed(family, post(subgraphs[family].url, entities(family), authorization, { representations }))));
-        };
-        const first = process.hrtime.bigint();
-        try {
-          const sample = q.figures((await post(gateway.url, q.gateway, authorization)).data!);
-          const firstMs = Number(process.hrtime.bigint() - first) / 1e6;
-          samples.push(`${label}, ${mode.label}: ${sample.length} Figures, the first request in ${firstMs.toFixed(0)} ms; the first: ${JSON.stringify(sample[0]).slice(0, 400)}`);
-        } catch (error) {
-          samples.push(`${label}, ${mode.label}: the first request failed after ${(Number(process.hrtime.bigint() - first) / 1e6).toFixed(0)} ms: ${String(error).split('\n').slice(-1)[0].slice(0, 300)}`);
-        }
-        for (const connections of CONNECTIONS) {
-          const g = await load(viaGateway, mode.requests, connections, mode.warmup);
-          for (const samples of Object.values(parts)) samples.length = 0;
-          const f = await load(direct, mode.requests, connections, mode.warmup);
-          partRows.push(
-            `| ${label} | ${mode.label} | ${connections} | ${Object.entries(parts)
-              .map(([name, samples]) => `${name} ${summarise(samples).median.toFixed(0)} / ${summarise(samples).p95.toFixed(0)}`)
-              .join(', ')} |`,
-          );
-          rows.push(
-            `| ${label} | ${mode.label} | ${mode.requests} | ${connections} | ${g.timing.median.toFixed(1)} | ${g.timing.p95.toFixed(1)} | ${g.perSecond.toFixed(1)} | ${g.errors} | ${f.timing.median.toFixed(1)} | ${f.timing.p95.toFixed(1)} | ${f.perSecond.toFixed(1)} | ${f.errors} | ×${(g.timing.median / f.timing.median).toFixed(2)} / ×${(g.timing.p95 / f.timing.p95).toFixed(2)} |`,
-          );
-          for (const [who, result] of [['gateway', g], ['floor', f]] as const) if (result.firstError) errors.push(`${label}, ${mode.label}, ${connections} connections, ${who}: ${result.errors} errors, first: ${result.firstError}`);
-          console.error(rows[rows.length - 1]);
-        }
-      }
-      await Promise.all(running.map((service) => service.stop()));
+runBench('national', async (setup) => {
+  const { embedded, databases, ports, keys, common, started, subgraphEnv } = setup;
+  const generationStart = Date.now();
+  const data = await generateNationalData(databases, SIZE);
+  const generatedIn = (Date.now() - generationStart) / 1000;
+  const authorization = `Bearer ${await signLocalToken(keys.privateKeyFile, { organisationId: NATIONAL_ORGANISATION, roles: [Role.NATIONAL_COORDINATOR] })}`;
+  const rows: string[] = [];
+  const samples: string[] = [];
+  const errors: string[] = [];
+  const partRows: string[] = [];
+  let families: SubgraphName[] = [];
+  for (const mode of MODES) {
+    if (mode.requests === 0) continue;
+    // The federation, started afresh for each mode (real processes, as production runs them).
+    const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
+    const running: ServiceProcess[] = [];
+    for (const name of SUBGRAPHS) {
+      subgraphs[name] = await startProcess(name, ports[name], {
+        ...common,
+        ...mode.env,
+        ...subgraphEnv(name),
+      });
+      running.push(subgraphs[name]);
+      started.push(subgraphs[name]);
     }
-    console.log(`
+    const gatewayPort = await freePort();
+    const gateway = await startProcess('gateway', gatewayPort, { ...common, GATEWAY_PORT: String(gatewayPort) });
+    running.push(gateway);
+    started.push(gateway);
+
+    const selections = await figuresSelections(gateway.url, authorization);
+    if (!selections) {
+      console.log('\nFigures benchmark: the supergraph has no Figures type yet (merge main); nothing measured.');
+      return;
+    }
+    families = Object.keys(selections.contributed) as SubgraphName[];
+    const whole = `areaCode month ${selections.own} ${Object.values(selections.contributed).join(' ')}`;
+    const queries = {
+      'county table (21 counties)': {
+        gateway: `{ area(code: "SE") { children { code name figures { ${whole} } } } }`,
+        root: `{ area(code: "SE") { children { code name figures { areaCode month ${selections.own} } } } }`,
+        figures: (data: Record<string, any>) => data.area.children.map((c: { figures: unknown }) => c.figures), // eslint-disable-line @typescript-eslint/no-explicit-any
+      },
+      'national series (24 months)': {
+        gateway: `{ figureSeries(areaCode: "SE", months: 24) { ${whole} } }`,
+        root: `{ figureSeries(areaCode: "SE", months: 24) { areaCode month ${selections.own} } }`,
+        figures: (data: Record<string, any>) => data.figureSeries, // eslint-disable-line @typescript-eslint/no-explicit-any
+      },
+    };
+    const entities = (family: SubgraphName) =>
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Figures { ${selections.contributed[family]} } } }`;
+
+    for (const [label, q] of Object.entries(queries)) {
+      const viaGateway = async () => void (await post(gateway.url, q.gateway, authorization));
+      // The floor: the calls the gateway's plan makes, straight to the subgraphs.
+      // Each part's latencies, so a slow family shows.
+      const parts: Record<string, number[]> = Object.fromEntries(['actors', ...families].map((name) => [name, []]));
+      const timed = async <T>(part: string, call: Promise<T>): Promise<T> => {
+        const start = process.hrtime.bigint();
+        try {
+          return await call;
+        } finally {
+          parts[part].push(Number(process.hrtime.bigint() - start) / 1e6);
+        }
+      };
+      const direct = async () => {
+        const root = await timed('actors', post(subgraphs.actors.url, q.root, authorization));
+        const representations = (q.figures(root.data!) as Array<{ areaCode: string; month: string }>).map(({ areaCode, month }) => ({ __typename: 'Figures', areaCode, month }));
+        await Promise.all(families.map((family) => timed(family, post(subgraphs[family].url, entities(family), authorization, { representations }))));
+      };
+      const first = process.hrtime.bigint();
+      try {
+        const sample = q.figures((await post(gateway.url, q.gateway, authorization)).data!);
+        const firstMs = Number(process.hrtime.bigint() - first) / 1e6;
+        samples.push(`${label}, ${mode.label}: ${sample.length} Figures, the first request in ${firstMs.toFixed(0)} ms; the first: ${JSON.stringify(sample[0]).slice(0, 400)}`);
+      } catch (error) {
+        samples.push(`${label}, ${mode.label}: the first request failed after ${(Number(process.hrtime.bigint() - first) / 1e6).toFixed(0)} ms: ${String(error).split('\n').slice(-1)[0].slice(0, 300)}`);
+      }
+      for (const connections of CONNECTIONS) {
+        const g = await load(viaGateway, mode.requests, connections, mode.warmup);
+        for (const samples of Object.values(parts)) samples.length = 0;
+        const f = await load(direct, mode.requests, connections, mode.warmup);
+        partRows.push(
+          `| ${label} | ${mode.label} | ${connections} | ${Object.entries(parts)
+            .map(([name, samples]) => `${name} ${summarise(samples).median.toFixed(0)} / ${summarise(samples).p95.toFixed(0)}`)
+            .join(', ')} |`,
+        );
+        rows.push(
+          `| ${label} | ${mode.label} | ${mode.requests} | ${connections} | ${g.timing.median.toFixed(1)} | ${g.timing.p95.toFixed(1)} | ${g.perSecond.toFixed(1)} | ${g.errors} | ${f.timing.median.toFixed(1)} | ${f.timing.p95.toFixed(1)} | ${f.perSecond.toFixed(1)} | ${f.errors} | ×${(g.timing.median / f.timing.median).toFixed(2)} / ×${(g.timing.p95 / f.timing.p95).toFixed(2)} |`,
+        );
+        for (const [who, result] of [['gateway', g], ['floor', f]] as const) if (result.firstError) errors.push(`${label}, ${mode.label}, ${connections} connections, ${who}: ${result.errors} errors, first: ${result.firstError}`);
+        console.error(rows[rows.length - 1]);
+      }
+    }
+    await Promise.all(running.map((service) => service.stop()));
+  }
+  console.log(`
 Figures benchmark — national-scale generated data (${Object.entries(data.rows).map(([table, n]) => `${n} ${table}`).join(', ')};
 generated in ${generatedIn.toFixed(1)} s: ${Object.entries(data.seconds).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}),
 through the gateway as a national coordinator (all records, with disclosure control); figures from actors${families.map((f) => `, ${f}`).join('')};
@@ -257,14 +242,4 @@ The floor's parts, p50 / p95 ms (the actors subgraph's root query, then each fam
 ${partRows.join('\n')}
 
 ${samples.join('\n')}`);
-  } finally {
-    await Promise.all(started.map((service) => service.stop()));
-    for (const url of Object.values(databases)) await dropDatabase(url);
-    await embedded?.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });
