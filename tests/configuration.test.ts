@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       metrics: true,
       logLevel: 'info',
     });
-    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, metrics: true, logLevel: 'info', subgraphLimits: { timeoutMs: 5000, maxInFlight: 64 }, mergeSubgraphRequests: true });
+    expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, metrics: true, logLevel: 'info', subgraphLimits: { timeoutMs: 5000, maxInFlight: 64, maxEntitiesRequestSize: '100kb' }, mergeSubgraphRequests: true });
     expect(loadConfig('start', {})).toEqual({
       ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004 },
       urls: {
@@ -82,7 +82,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
     });
     expect(loadConfig('gateway', { ...KEYS, GATEWAY_COMPOSE: 'live' }).composeLive).toBe(true);
-    expect(loadConfig('gateway', { ...KEYS, SUBGRAPH_TIMEOUT_MS: '1500', SUBGRAPH_MAX_IN_FLIGHT: '8' }).subgraphLimits).toEqual({ timeoutMs: 1500, maxInFlight: 8 });
+    expect(loadConfig('gateway', { ...KEYS, SUBGRAPH_TIMEOUT_MS: '1500', SUBGRAPH_MAX_IN_FLIGHT: '8', SUBGRAPH_MAX_REQUEST_SIZE: '20kb' }).subgraphLimits).toEqual({ timeoutMs: 1500, maxInFlight: 8, maxEntitiesRequestSize: '20kb' });
     expect(loadConfig('gateway', { ...KEYS, GATEWAY_MERGE_SUBGRAPH_REQUESTS: 'false' }).mergeSubgraphRequests).toBe(false);
     expect(() => loadConfig('gateway', { ...KEYS, GATEWAY_MERGE_SUBGRAPH_REQUESTS: 'yes' })).toThrow(/GATEWAY_MERGE_SUBGRAPH_REQUESTS must be true or false/);
     const start = loadConfig('start', { ACTORS_URL: 'https://actors.example.se/graphql', GATEWAY_PORT: '8080', SEED_DEMO_DATA: 'false' });

@@ -1,6 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, fetch } from 'undici';
 import { SubgraphLimits } from '@samverkan/platform';
+import { entityBatchingFetcher, sizeInBytes } from './entity-batching';
 import { mergingFetcher } from './request-merging';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -13,12 +14,19 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  *
  * With `merge` (GATEWAY_MERGE_SUBGRAPH_REQUESTS), identical queries in flight share one request
  * (`mergingFetcher`); `onMerged` counts those not sent.
+ *
+ * An entity fetch whose body would exceed `maxEntitiesRequestSize` (SUBGRAPH_MAX_REQUEST_SIZE) goes
+ * out as several requests within it (`entityBatchingFetcher`), each with its own timeout and each
+ * merged with identical ones in flight.
  */
-export function subgraphFetcher({ timeoutMs, maxInFlight }: SubgraphLimits, { merge = false, onMerged }: { merge?: boolean; onMerged?: () => void } = {}): Fetcher {
+export function subgraphFetcher(
+  { timeoutMs, maxInFlight, maxEntitiesRequestSize = '100kb' }: Pick<SubgraphLimits, 'timeoutMs' | 'maxInFlight'> & Partial<SubgraphLimits>,
+  { merge = false, onMerged }: { merge?: boolean; onMerged?: () => void } = {},
+): Fetcher {
   const agent = new Agent({ connections: maxInFlight });
   const fetcher = ((url: string, init?: Parameters<Fetcher>[1]) =>
     fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1])) as unknown as Fetcher;
-  return merge ? mergingFetcher(fetcher, onMerged) : fetcher;
+  return entityBatchingFetcher(merge ? mergingFetcher(fetcher, onMerged) : fetcher, sizeInBytes(maxEntitiesRequestSize));
 }
 
 /** Whether a fetch failed because it ran out of time (AbortSignal.timeout), not because it could not connect. */

@@ -44,6 +44,8 @@ export interface SubgraphLimits {
   timeoutMs: number;
   /** SUBGRAPH_MAX_IN_FLIGHT: requests open to one subgraph at a time. */
   maxInFlight: number;
+  /** SUBGRAPH_MAX_REQUEST_SIZE: the largest entity-fetch body sent in one request (`100kb`); larger ones are split. */
+  maxEntitiesRequestSize: string;
 }
 
 export interface GatewayConfig extends ServiceConfig {
@@ -148,7 +150,9 @@ const TARGETS: Record<Exclude<ConfigTarget, SubgraphName>, Target> = {
     build: (values): GatewayConfig => ({
       ...serviceConfig(values, 'gateway'),
       composeLive: valueOf(values, V.GATEWAY_COMPOSE) === 'live',
-      subgraphLimits: { timeoutMs: valueOf(values, V.SUBGRAPH_TIMEOUT_MS), maxInFlight: valueOf(values, V.SUBGRAPH_MAX_IN_FLIGHT) },
+      subgraphLimits: { timeoutMs: valueOf(values, V.SUBGRAPH_TIMEOUT_MS), maxInFlight: valueOf(values, V.SUBGRAPH_MAX_IN_FLIGHT),
+        maxEntitiesRequestSize: valueOf(values, V.SUBGRAPH_MAX_REQUEST_SIZE),
+      },
       mergeSubgraphRequests: valueOf(values, V.GATEWAY_MERGE_SUBGRAPH_REQUESTS),
     }),
   },

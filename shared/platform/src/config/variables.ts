@@ -99,6 +99,15 @@ export const SUBGRAPH_MAX_IN_FLIGHT: Variable<number> = {
   readBy: ['gateway'],
 };
 
+export const SUBGRAPH_MAX_REQUEST_SIZE: Variable<string> = {
+  name: 'SUBGRAPH_MAX_REQUEST_SIZE',
+  kind: size,
+  default: '100kb',
+  description:
+    "the largest body the gateway sends a subgraph in one entity fetch (`_entities`); a larger one is split into several requests sent at once, their answers merged in order. At most the smallest subgraph's `MAX_REQUEST_SIZE`",
+  readBy: ['gateway'],
+};
+
 export const GATEWAY_MERGE_SUBGRAPH_REQUESTS: Variable<boolean> = {
   name: 'GATEWAY_MERGE_SUBGRAPH_REQUESTS',
   kind: flag,
@@ -273,6 +282,7 @@ export const VARIABLES: readonly Variable[] = [
   GATEWAY_COMPOSE,
   SUBGRAPH_TIMEOUT_MS,
   SUBGRAPH_MAX_IN_FLIGHT,
+  SUBGRAPH_MAX_REQUEST_SIZE,
   GATEWAY_MERGE_SUBGRAPH_REQUESTS,
   FIGURES_MINIMUM_COUNT,
   FIGURES_CACHE_SECONDS,
