@@ -15,6 +15,11 @@ function entitiesServer() {
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
       state.bodies.push(body);
+      if (body.includes('"refuse-me"')) {
+        response.statusCode = 413;
+        response.setHeader('content-type', 'application/json');
+        return void response.end(JSON.stringify({ errors: [{ message: 'The request body is too large', extensions: { code: 'BAD_REQUEST' } }] }));
+      }
       const representations = (JSON.parse(body) as { variables?: { representations?: Array<{ id: string }> } }).variables?.representations ?? [];
       const errors = representations.flatMap((representation, index) =>
         Number(representation.id) % 3 === 0 ? [{ message: `no ${representation.id}`, path: ['_entities', index, 'name'] }] : [],
@@ -50,6 +55,15 @@ describe('entity fetches within the subgraph body limit', () => {
     expect(answer.data._entities.map(({ id }) => id)).toEqual(representations.map(({ id }) => id));
     expect(answer.errors.map(({ path }) => path)).toEqual(representations.filter(({ id }) => Number(id) % 3 === 0).map(({ id }) => ['_entities', Number(id), 'name']));
     expect(answer.extensions.sqlStatements).toBe(server.bodies.length);
+  });
+
+  it('answers as the subgraph refused when it refuses one of the requests', async () => {
+    const fetcher = subgraphFetcher({ timeoutMs: 5000, maxInFlight: 4, maxEntitiesRequestSize: '1kb' });
+    const representations = Array.from({ length: 100 }, (_, i) => ({ __typename: 'Actor', id: i === 60 ? 'refuse-me' : String(i) }));
+    const response = await fetcher(server.url, post({ query: QUERY, variables: { representations } }));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe('The request body is too large');
+    expect(server.bodies.length).toBeGreaterThan(2);
   });
 
   it('sends a call within the limit, and any other request, as it is', async () => {
