@@ -1,30 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Kind, OperationDefinitionNode, parse } from 'graphql';
-import { DEMO_ACTORS, demoCalendar } from '@samverkan/demo';
+import { DEMO_ACTORS } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
-import { bearer } from '@samverkan/test-support';
+import { bearer, readmeExamples, readmeExampleVariables as variablesOf } from '@samverkan/test-support';
 import { startFederation, TestFederation } from '@samverkan/test-support';
 
 /** The README's example queries run as written against the federation, so the documentation stays true. */
-const README = readFileSync(join(__dirname, '../README.md'), 'utf8');
-const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)]
-  .map((match) => match[1].replace(/^#.*$/gm, '').trim())
-  // Mutations and examples with placeholders are shown, not run here; their operations are tested elsewhere.
-  .filter((example) => !/^mutation/m.test(example) && !example.includes('<'));
-
-/** The values of the variables the examples use, as the README tells the reader: from today to three months ahead. */
-const calendar = demoCalendar();
-const VARIABLES: Record<string, unknown> = { from: calendar.today, to: calendar.days(90) };
-
-/** The variables an example declares, with their values; an example needing one not listed above fails. */
-function variablesOf(example: string): Record<string, unknown> {
-  const operations = parse(example).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const names = operations.flatMap((operation) => (operation.variableDefinitions ?? []).map((v) => v.variable.name.value));
-  const unknown = names.filter((name) => !(name in VARIABLES));
-  if (unknown.length) throw new Error(`No value for the README example's variables ${unknown.map((n) => `$${n}`).join(', ')}; add them to VARIABLES`);
-  return Object.fromEntries(names.map((name) => [name, VARIABLES[name]]));
-}
+const EXAMPLES = readmeExamples();
 
 /**
  * Where a response holds no data that it should: a root field that is null or an empty list, an

@@ -8,3 +8,4 @@ export * from './versions';
 export * from '@samverkan/dev';
 export * from './compose-interpolation';
 export { seededRandom, seededUuid, type SeededRandom } from '@samverkan/demo';
+export * from './readme-examples';
