@@ -45,6 +45,28 @@ export interface NestedListQuery {
   parameters?: ObjectLiteral;
 }
 
+/** How a bounded list finds its pairs: fixed SQL over `:keys`, or SQL and parameters built from the batch's keys. */
+export type NestedListPairs = string | ((keys: string[]) => [string, ObjectLiteral]);
+
+/**
+ * A `NestedListQuery` for the keys `accept` lets through (malformed ones find nothing), with each
+ * condition's parameters merged: the one shape the subgraphs' lists over a link table share.
+ */
+export function conditionedListQuery(
+  keys: string[],
+  { pairs, table, conditions, order, accept }: { pairs: NestedListPairs; table: string; conditions: Array<[string, ObjectLiteral]>; order: string; accept: (key: string) => boolean },
+): NestedListQuery {
+  const accepted = keys.filter(accept);
+  const [sql, pairParameters] = typeof pairs === 'string' ? [pairs, {}] : pairs(accepted);
+  return {
+    pairs: sql,
+    table,
+    where: conditions.map(([condition]) => condition),
+    order,
+    parameters: Object.assign({ keys: accepted }, pairParameters, ...conditions.map(([, parameters]) => parameters)),
+  };
+}
+
 /** SQL: each key's first `:first` record ids of a `NestedListQuery`, in list order. */
 export function firstPerKeySql({ pairs, table, where = [], order, ranked = false }: NestedListQuery): string {
   const distinct = ranked ? `SELECT key, id, min(rank) AS rank FROM (${pairs}) AS found GROUP BY key, id` : `SELECT DISTINCT key, id FROM (${pairs}) AS found`;

@@ -1,6 +1,6 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { areaConditionSql, areaJoinSql, changeLogLoader, visibleSql, whereVisible } from '@samverkan/federation';
-import { byArguments, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, conditionedListQuery, firstPerKeyLoader, groupLoader, isUuid, NestedListPairs, recordLoader, Viewer } from '@samverkan/platform';
 import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement.inputs';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
 import { Area } from './stubs';
@@ -39,20 +39,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     ...(statuses.length ? [['r.status IN (:...statuses)', { statuses }] as [string, ObjectLiteral]] : []),
   ];
   /** A bounded nested list: the first `first` agreements per key, by title, the bound in SQL. */
-  const byTitleLoader = (pairs: string | ((keys: string[]) => [string, ObjectLiteral]), conditions: Array<[string, ObjectLiteral]>, first: number, statuses: AgreementStatus[], accept: (key: string) => boolean) =>
+  const byTitleLoader = (pairs: NestedListPairs, conditions: Array<[string, ObjectLiteral]>, first: number, statuses: AgreementStatus[], accept: (key: string) => boolean) =>
     firstPerKeyLoader<Agreement>(
       dataSource,
-      (keys) => {
-        const accepted = keys.filter(accept);
-        const [sql, pairParameters] = typeof pairs === 'string' ? [pairs, {}] : pairs(accepted);
-        return {
-          pairs: sql,
-          table: 'agreements',
-          where: conditions.map(([condition]) => condition),
-          order: 'r.title ASC, r.id ASC',
-          parameters: Object.assign({ keys: accepted }, pairParameters, ...conditions.map(([, parameters]) => parameters)),
-        };
-      },
+      (keys) => conditionedListQuery(keys, { pairs, table: 'agreements', conditions, order: 'r.title ASC, r.id ASC', accept }),
       (ids) => visibleByTitle(ids, statuses),
       first,
     );

@@ -1,6 +1,6 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { ActorRecordsArgs, areaConditionSql, areaJoinSql, changeLogLoader, visibleSql, whereVisible } from '@samverkan/federation';
-import { byArguments, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, conditionedListQuery, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, NestedListPairs, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaReportsArgs } from './situation-report.inputs';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { Observation, SituationReport } from './situation-report';
@@ -22,20 +22,11 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     visible().andWhere('r.id IN (:...ids)', { ids }).orderBy('r.period_end', 'DESC').addOrderBy('r.id', 'DESC').getMany();
 
   /** A bounded nested list: the first `first` reports per key the viewer may see, newest period first, the bound in SQL. */
-  const newestFirstLoader = (pairs: string | ((keys: string[]) => [string, ObjectLiteral]), conditions: Array<[string, ObjectLiteral]>, first: number, accept: (key: string) => boolean) =>
+  const newestFirstLoader = (pairs: NestedListPairs, conditions: Array<[string, ObjectLiteral]>, first: number, accept: (key: string) => boolean) =>
     firstPerKeyLoader<SituationReport>(
       dataSource,
-      (keys) => {
-        const accepted = keys.filter(accept);
-        const [sql, pairParameters] = typeof pairs === 'string' ? [pairs, {}] : pairs(accepted);
-        return {
-          pairs: sql,
-          table: 'situation_reports',
-          where: [visibleSql('r', viewer), ...conditions].map(([condition]) => condition),
-          order: 'r.period_end DESC, r.id DESC',
-          parameters: Object.assign({ keys: accepted }, pairParameters, ...[visibleSql('r', viewer), ...conditions].map(([, parameters]) => parameters)),
-        };
-      },
+      (keys) =>
+        conditionedListQuery(keys, { pairs, table: 'situation_reports', conditions: [visibleSql('r', viewer), ...conditions], order: 'r.period_end DESC, r.id DESC', accept }),
       newestFirst,
       first,
     );
