@@ -1,4 +1,5 @@
 import { DEMO_ACTORS } from '@samverkan/demo';
+import { Role } from '@samverkan/federation';
 import { dropDatabase } from '@samverkan/platform';
 import { freshDatabase } from '@samverkan/test-support/database';
 import { bearer, errorCode, GraphQLResponse, ServiceProcess, startFederation, startSubgraphProcess, TestFederation } from '@samverkan/test-support';
@@ -54,6 +55,15 @@ describe.each([
     expect(response.body.errors![0].message).toMatch(message);
   });
 
+  it('answers an operation a resolver refuses with its 4xx status, and keeps every error and its fields', async () => {
+    const refused = await post(url(), { query: '{ activities(filter: { areaCode: "01", areaCodes: ["01"] }) { totalCount } }' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'areaCodes', message: 'not together with areaCode' }] });
+    const headers = await bearer(DEMO_ACTORS.fryshuset, [Role.COORDINATOR]);
+    const unknown = await post(url(), { query: 'mutation { deleteActivity(id: "00000000-0000-4000-8000-00000000dead", version: 1) }' }, headers);
+    expect({ status: unknown.status, code: unknown.body.errors?.[0].extensions.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+  });
+
   it('names the variables holding a NUL, before anything else is checked', async () => {
     const response = await post(url(), {
       query: 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
@@ -82,6 +92,16 @@ describe.each([
     const refused = await post(url(), { query: '{ __typename }' }, { 'x-request-id': 'x'.repeat(200) });
     expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+});
+
+it.each([
+  ['the gateway', () => federation.gateway.url, 'refused: area(code: "0180") { activities(first: 1000) { id } }'],
+  ['a subgraph called directly', () => federation.subgraphs.activities.url, 'refused: _entities(representations: [{ __typename: "Area", code: "0180" }]) { ... on Area { activities(first: 1000) { id } } }'],
+])('%s answers 200 when part of the operation was answered, whatever else was refused', async (_where, url, refused) => {
+  const response = await post(url(), { query: `{ answered: activities(first: 1) { totalCount } ${refused} }` });
+  expect(response.status).toBe(200);
+  expect(response.body.data).toMatchObject({ answered: { totalCount: expect.any(Number) } });
+  expect(response.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
 });
 
 it('passes the request id from the gateway to the subgraphs, each writing an access line with it, and no token', async () => {

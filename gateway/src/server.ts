@@ -56,9 +56,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * A subgraph answers HTTP 400 when it refuses a query (e.g. a malformed date literal); pass its
-   * own error on, with its code, instead of a bare "400: Bad Request". Any other failed answer means
-   * it is unavailable.
+   * A subgraph's refusals (4xx) are read as answers (`subgraphFetcher`). A failed answer that still
+   * carries a GraphQL error (e.g. 503 from a subgraph whose own dependency is down) passes that error
+   * on, with its code, instead of a bare status; any other failed answer means it is unavailable.
    */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;

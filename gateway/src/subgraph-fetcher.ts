@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Agent, fetch } from 'undici';
+import { Agent, fetch, Response } from 'undici';
 import { SubgraphLimits } from '@samverkan/platform';
 import { entityBatchingFetcher, sizeInBytes } from './entity-batching';
 import { mergingFetcher } from './request-merging';
@@ -24,9 +24,21 @@ export function subgraphFetcher(
   { merge = false, onMerged }: { merge?: boolean; onMerged?: () => void } = {},
 ): Fetcher {
   const agent = new Agent({ connections: maxInFlight });
-  const fetcher = ((url: string, init?: Parameters<Fetcher>[1]) =>
-    fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1])) as unknown as Fetcher;
+  const fetcher = (async (url: string, init?: Parameters<Fetcher>[1]) =>
+    asGraphQLAnswer(await fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1]))) as unknown as Fetcher;
   return entityBatchingFetcher(merge ? mergingFetcher(fetcher, onMerged) : fetcher, sizeInBytes(maxEntitiesRequestSize));
+}
+
+/**
+ * A subgraph answers a refused operation (bad input, a stale version…) with a 4xx status and a
+ * GraphQL body. That body is the answer: read it as one, with every error's path, code and fields,
+ * rather than as a failed fetch (which keeps only the first error's message). The gateway then sets
+ * its own status from the whole answer.
+ */
+function asGraphQLAnswer(response: Response): Response {
+  const graphql = /^application\/(graphql-response\+)?json/.test(response.headers.get('content-type') ?? '');
+  if (response.status < 400 || response.status >= 500 || !graphql) return response;
+  return new Response(response.body, { status: 200, headers: response.headers });
 }
 
 /** Whether a fetch failed because it ran out of time (AbortSignal.timeout), not because it could not connect. */

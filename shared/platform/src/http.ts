@@ -10,6 +10,7 @@ import { requestStatsEnabled } from './config';
 import { graphqlMetricsPlugin } from './observability/metrics';
 import { operationalRoutes, ReadinessCheck } from './observability/readiness';
 import { ErrorCode, unexpectedError } from './errors';
+import { refusalStatusPlugin } from './http-status';
 import { logger } from './log';
 import { operationPlugin } from './request-guard';
 import { currentRequestStats, runWithRequestStats } from './request-stats';
@@ -80,7 +81,8 @@ const noStore: express.RequestHandler = (_req, res, next) => {
 /**
  * Serves an Apollo server (subgraph or gateway) on `/graphql`, with `/health`, `/ready` and
  * `/metrics` for operators. `build` gets the plugins the server must include (draining the HTTP
- * server on stop; refusing operations that cannot run; counting requests when metrics are on;
+ * server on stop; refusing operations that cannot run; a 4xx status for a refused operation;
+ * counting requests when metrics are on;
  * no cache-control plugin, as no service uses cache hints: answers are `no-store`).
  */
 export async function serveGraphQL<C extends BaseContext>(
@@ -114,6 +116,7 @@ export async function serveGraphQL<C extends BaseContext>(
   const server = build([
     ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<C>,
     operationPlugin as ApolloServerPlugin<C>,
+    refusalStatusPlugin as ApolloServerPlugin<C>,
     ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<C>,
     ...(metrics ? [graphqlMetricsPlugin<C>()] : []),
   ]);

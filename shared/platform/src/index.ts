@@ -6,6 +6,7 @@ export * from './database';
 export * from './errors';
 export * from './hardening';
 export * from './http';
+export * from './http-status';
 export * from './loaders';
 export * from './nested-lists';
 export * from './log';
