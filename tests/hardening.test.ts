@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => federation?.stop());
 
 /** `area { parent { parent { ... { name } } } }` nested `depth` levels deep. */
-const deepQuery = (depth: number) => `{ area(code: "SE") { ${'children { '.repeat(depth - 2)}code${' }'.repeat(depth - 2)} } }`;
+const deepQuery = (depth: number) => `{ area(code: "SE") { ${'children(first: 1) { '.repeat(depth - 2)}code${' }'.repeat(depth - 2)} } }`;
 const aliasQuery = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: area(code: "SE") { code }`).join(' ')} }`;
 
 describe.each([
@@ -24,7 +24,8 @@ describe.each([
   it.each([
     ['depth', () => deepQuery(limits.depth + 1)],
     ['aliases', () => aliasQuery(limits.aliases + 1)],
-    ['cost', () => `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: areas(first: 100) { nodes { code name kind children { code name kind children { code name kind } } } }`).join(' ')} }`],
+    // 100 areas × 50 children × 50 children of theirs, three fields each: some 750,000 fields.
+    ['cost', () => '{ areas(first: 100) { nodes { code name kind children { code name kind children { code name kind } } } } }'],
     ['tokens', () => `{ ${'a '.repeat(limits.tokens)} }`],
     // Refused before parsing: the parser would overflow its stack long before the depth rule ran.
     ['depth', () => `{ ${'a { '.repeat(6000)}b${' }'.repeat(6000)} }`],
@@ -36,6 +37,17 @@ describe.each([
     expect(body.errors![0].extensions!.limit).toBe(limit);
     expect(body.errors![0].message).not.toMatch(/Syntax Error/);
     expect(body.data ?? null).toBeNull();
+  });
+
+  it('counts a page size given as a variable, or left to its default, in the cost', async () => {
+    const query = 'query($n: Int!) { areas(first: $n) { nodes { code children { code children { code name kind } } } } }';
+    const refused = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n: 100 } }) });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as GraphQLResponse).errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
+    const small = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n: 1 } }) });
+    expect(small.status).toBe(200);
+    const defaults = await graphql(url(), '{ areas { nodes { code children { code children { code children { code name kind } } } } } }');
+    expect(defaults.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' });
   });
 
   it('caps the page size', async () => {

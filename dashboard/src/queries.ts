@@ -11,10 +11,9 @@ const AREA = `code name kind onePersonDependencyCount
 /**
  * One level of the drill-down in one query: the area, its ancestors for the breadcrumb, and the areas
  * directly below it (Sweden's counties, a county's municipalities, a municipality's districts) as the
- * table's rows, each with its figures from every subgraph. Through `children`, not
- * `areas(first: 100)`: the gateway's cost limit (10,000) multiplies a list's cost by its `first`, and
- * the figures of 100 areas would cost some 40,000; this query costs about 1,500. `children` holds 50
- * areas by default: more than any county's municipalities (Västra Götaland has 49).
+ * table's rows, each with its figures from every subgraph. Through `children`, which holds 50 areas
+ * by default: more than any county's municipalities (Västra Götaland has 49), and no more than the
+ * gateway's cost limit counts for (a list's fields times its `first`).
  */
 export const LEVEL = `query DashboardLevel($code: ID!${hasFigures ? ', $month: String' : ''}) {
   area(code: $code) { ${AREA} parent { code name parent { code name parent { code name } } } children { ${AREA} } }

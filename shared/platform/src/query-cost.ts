@@ -1,0 +1,54 @@
+import { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { ErrorCode } from './errors';
+
+/** Arguments that say how many records a list holds at most. */
+const RECORD_ARGUMENTS = ['first', 'months'];
+
+/**
+ * A field's cost: itself plus what it holds, times the records it may return. A field with a `first`
+ * (or a series' `months`) argument may return that many, counted after variables and defaults are applied (so `first: $n`
+ * and a left-out `first` cost what they will fetch); `_entities` returns one per representation.
+ * Other lists count once: their length is bounded by the records' own rules (an activity's
+ * organisers, an area's children), not by the caller.
+ */
+const recordsEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const records = field.name === '_entities' && Array.isArray(args.representations) ? args.representations.length : (RECORD_ARGUMENTS.map((name) => args[name]).find((n) => typeof n === 'number') ?? 1);
+  return (1 + childComplexity) * Math.max(records, 1);
+};
+
+/** The cost of an operation: about the largest number of fields its answer may hold. */
+export function operationCost(options: Omit<Parameters<typeof getComplexity>[0], 'estimators'>): number {
+  return getComplexity({ ...options, estimators: [recordsEstimator] });
+}
+
+/**
+ * Refuses an operation whose cost is above `maxCost`, once its variables are known (a validation
+ * rule sees neither variables nor defaults, so `first: $n` would pass uncounted). Introspection costs
+ * its fields like any query.
+ */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          const refuse = (found: string) =>
+            new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${found}: ask for fewer records (smaller \`first\`) or fewer fields.`, {
+              extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit: 'cost', http: { status: 400 } },
+            });
+          let cost: number;
+          try {
+            cost = operationCost({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined });
+          } catch (error) {
+            // The counter stops at 10,000 fields written in the query: far more than any answer may hold.
+            if (/maximum allowed number of nodes/.test((error as Error).message)) throw refuse('more fields than can be counted');
+            // Variables that do not fit their types: execution refuses them, with BAD_USER_INPUT and the variable's name.
+            return;
+          }
+          if (cost > maxCost) throw refuse(String(cost));
+        },
+      };
+    },
+  };
+}
