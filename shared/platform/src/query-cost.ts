@@ -1,7 +1,11 @@
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { DocumentNode, GraphQLError } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { ErrorCode } from './errors';
+
+/** Variables (as JSON) small enough to key a kept cost by, and how many sets of them are kept per query. */
+const MAX_KEPT_KEY = 1024;
+const MAX_KEPT_PER_DOCUMENT = 100;
 
 /** Arguments that say how many records a list holds at most. */
 const RECORD_ARGUMENTS = ['first', 'months'];
@@ -29,6 +33,16 @@ export function operationCost(options: Omit<Parameters<typeof getComplexity>[0],
  * its fields like any query.
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin<BaseContext> {
+  // Apollo keeps one parsed document per query text: a query repeated with the same small variables
+  // is counted once. Large variables (a subgraph's entity representations) are counted each time.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (options: Parameters<typeof operationCost>[0]) => {
+    const key = `${options.operationName ?? ''} ${JSON.stringify(options.variables)}`;
+    if (key.length > MAX_KEPT_KEY) return operationCost(options);
+    const kept = known.get(options.query) ?? known.set(options.query, new Map()).get(options.query)!;
+    if (!kept.has(key) && kept.size < MAX_KEPT_PER_DOCUMENT) kept.set(key, operationCost(options));
+    return kept.get(key) ?? operationCost(options);
+  };
   return {
     async requestDidStart() {
       return {
@@ -39,7 +53,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin<BaseContext
             });
           let cost: number;
           try {
-            cost = operationCost({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined });
+            cost = costOf({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined });
           } catch (error) {
             // The counter stops at 10,000 fields written in the query: far more than any answer may hold.
             if (/maximum allowed number of nodes/.test((error as Error).message)) throw refuse('more fields than can be counted');
