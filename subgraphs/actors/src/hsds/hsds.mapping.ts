@@ -9,8 +9,9 @@ import { Venue } from '../venues/venue';
 
 /**
  * The registry in Open Referral HSDS 3 (https://docs.openreferral.org/): one small, pure function
- * per HSDS object. What a caller may see is decided before these are called (see hsds.ts): a
- * function's contacts are only passed in for signed-in callers.
+ * per HSDS object. What a caller may see is decided before these are called (see hsds.ts):
+ * contact functions are passed in whole for signed-in callers, and for the public only an
+ * organisation's public contact, with its published channels.
  *
  * HSDS wants a UUID for every object. Records of the registry keep theirs; objects the registry
  * does not store as records (an organisation's identifier, a service's area, a phone of a contact
@@ -135,8 +136,8 @@ export const actorKindAttribute = (actor: Actor) =>
   attribute(actor.id, 'organization', 'actor_kind', taxonomyTerm(TAXONOMIES.actorKind, ActorKind, actor.kind, SWEDISH_LABELS.ActorKind[actor.kind]));
 
 /**
- * A whole organisation: its services, its locations (venues and area points) and, for signed-in
- * callers only, its contacts (`contacts` undefined leaves them out).
+ * A whole organisation: its services, its locations (venues and area points) and the contacts the
+ * caller may see (`contacts` undefined leaves them out).
  */
 export function fullOrganization(
   actor: Actor,
@@ -250,7 +251,7 @@ export function venueAddress(venue: Venue, county: Area | undefined): HsdsObject
   ];
 }
 
-/** A venue as a location; `contacts` (its contact function) only for signed-in callers. */
+/** A venue as a location; `contacts`: its contact function, as far as the caller may see it. */
 export function venueLocation(venue: Venue, parts: { county?: Area; contacts?: HsdsObject[] }): HsdsObject {
   const uses = venue.suitableFor.map((use) => inSentence(SWEDISH_LABELS.VenueUse[use])).join(', ');
   const about = [venue.description, `Lokalen rymmer ${venue.capacity} personer.`, uses ? `Kan lånas för ${uses}.` : null].filter(Boolean).join(' ');
