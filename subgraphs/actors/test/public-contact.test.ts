@@ -2,7 +2,7 @@ import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
 import { DEMO_CONTACT_FUNCTIONS as F } from '../src/demo/seed-venues-contacts';
-import { bearer, errorCode, PEOPLE, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { bearer, errorCode, graphql, PEOPLE, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /**
  * An organisation's public contact (issue 11): its coordinators choose one contact function and
@@ -230,5 +230,25 @@ describe('what the public sees', () => {
     const all = await hsds('/organizations?full=true&per_page=500');
     expectNoHolderName(all);
     expect((all.contents as Array<{ contacts?: unknown[] }>).filter((o) => o.contacts).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('statements', () => {
+  let stats: ServiceProcess;
+  beforeAll(async () => {
+    stats = await startSubgraphProcess('actors', (subgraph.dataSource.options as { url: string }).url, { SAMVERKAN_SQL_STATS: 'true' });
+  });
+  afterAll(() => stats?.stop());
+
+  it('loads the public contacts of a page of actors in the same number of statements whatever its size', async () => {
+    const statements = async (first: number) => {
+      const response = await graphql(stats.url, `query($first: Int!) { actors(first: $first) { nodes { ${PUBLIC_CONTACT} } } }`, { first });
+      expect(response.errors).toBeUndefined();
+      return { count: response.extensions!.sqlStatements as number, published: (response.data!.actors as { nodes: Array<{ publicContact: unknown }> }).nodes.filter((a) => a.publicContact).length };
+    };
+    const [small, large] = [await statements(20), await statements(100)];
+    expect(small.published).toBeGreaterThanOrEqual(1);
+    expect(large.published).toBeGreaterThan(small.published);
+    expect(large.count).toBe(small.count);
   });
 });
