@@ -1,128 +1,23 @@
-/** The domain's words in Swedish, for the enums and figures the API answers in English names. */
-export const ROLES: Record<string, string> = {
-  MEMBER: 'Medlem',
-  COORDINATOR: 'Samordnare',
-  NATIONAL_COORDINATOR: 'Nationell samordnare',
-  ADMINISTRATOR: 'Administratör',
-};
+import { SWEDISH_LABELS } from '../../shared/federation/src/labels.ts';
 
-export const AGREEMENT_KINDS: Record<string, string> = {
-  IOP: 'IOP (idéburet offentligt partnerskap)',
-  DECLARATION_OF_INTENT: 'Avsiktsförklaring',
-  COLLABORATION_AGREEMENT: 'Samverkansöverenskommelse',
-  CITIZEN_PROMISE: 'Medborgarlöfte',
-  NATIONAL_AGREEMENT: 'Nationell överenskommelse',
-  METHOD_FRAMEWORK: 'Metodramverk (t.ex. Rätt kurva, SSPF)',
-};
-
-export const SERVICE_CATEGORIES: Record<string, string> = {
-  SPORT: 'Idrott',
-  CULTURE: 'Kultur',
-  OPEN_MEETING_PLACE: 'Öppna mötesplatser',
-  PARENT_SUPPORT: 'Föräldrastöd',
-  OUTREACH: 'Uppsökande verksamhet',
-  EXIT_PROGRAMME: 'Avhopparverksamhet',
-  CRISIS_SUPPORT: 'Krisstöd',
-  SAFETY_HOSTS: 'Trygghetsvärdar och nattvandring',
-  HOMEWORK_HELP: 'Läxhjälp',
-  SUMMER_JOBS: 'Sommarjobb',
-  MENTORING: 'Mentorskap',
-  VICTIM_SUPPORT: 'Brottsofferstöd',
-  COUNSELLING: 'Samtalsstöd',
-  OTHER: 'Övrigt',
-};
-
-export const AGE_GROUPS: Record<string, string> = {
-  AGES_0_5: '0–5 år',
-  AGES_6_9: '6–9 år',
-  AGES_10_12: '10–12 år',
-  AGES_13_15: '13–15 år',
-  AGES_16_18: '16–18 år',
-  AGES_19_25: '19–25 år',
-};
-
-export const AREA_KINDS: Record<string, string> = {
-  COUNTRY: 'Land',
-  COUNTY: 'Län',
-  MUNICIPALITY: 'Kommun',
-  DISTRICT: 'Stadsdel/område',
-  NAMED_AREA: 'Namngivet område',
-};
-
-export const ACTOR_KINDS: Record<string, string> = {
-  POLICE: 'Polisen',
-  MUNICIPALITY: 'Kommuner',
-  REGION: 'Regioner',
-  NATIONAL_AUTHORITY: 'Nationella myndigheter',
-  CIVIL_SOCIETY: 'Civilsamhället',
-  FAITH_COMMUNITY: 'Trossamfund',
-  BUSINESS: 'Näringsliv',
-  SCHOOL: 'Skolor',
-};
-
-export const SITUATION_LEVELS: Record<string, string> = {
-  NORMAL: 'normal',
-  ELEVATED: 'förhöjd',
-  HIGH: 'hög',
-  CRITICAL: 'kritisk',
-};
-
-export const AGREEMENT_STATUSES: Record<string, string> = {
-  DRAFT: 'utkast',
-  ACTIVE: 'aktiva',
-  ENDED: 'avslutade',
-  TERMINATED: 'uppsagda',
-};
-
-export const ACTIVITY_KINDS: Record<string, string> = {
-  MBU_MEETING: 'MBU-möten',
-  SAFETY_WALK: 'Trygghetsvandringar',
-  SPORT: 'Idrott',
-  LEISURE: 'Fritid',
-  CULTURE: 'Kultur',
-  OPEN_MEETING_PLACE: 'Öppna mötesplatser',
-  PARENT_SUPPORT: 'Föräldrastöd',
-  HOMEWORK_HELP: 'Läxhjälp',
-  SAFETY_HOSTS: 'Trygghetsvärdar',
-  CRISIS_SUPPORT: 'Krisstöd (POSOM)',
-  DIALOGUE_MEETING: 'Dialogmöten',
-  OUTREACH: 'Uppsökande verksamhet',
-  EXIT_PROGRAMME: 'Avhopparverksamhet',
-  SUMMER_JOBS: 'Sommarjobb',
-  OTHER: 'Övrigt',
-};
-
-export const TARGET_GROUPS: Record<string, string> = {
-  CHILDREN: 'barn',
-  YOUNG_PEOPLE: 'unga',
-  PARENTS: 'föräldrar',
-  RELATIVES: 'anhöriga',
-  RESIDENTS: 'boende',
-  LEADERS_AND_VOLUNTEERS: 'ledare och volontärer',
-  PROFESSIONALS: 'yrkesverksamma',
-  PEOPLE_WITH_NPF: 'personer med NPF',
-};
-
-export const POLICE_PURPOSES: Record<string, string> = {
-  RELATIONSHIP_BUILDING: 'relationsskapande',
-  SAFETY: 'trygghet',
-  DIALOGUE: 'dialog',
-  KNOWLEDGE_SHARING: 'kunskapsutbyte',
-  CRISIS_SUPPORT: 'krisstöd',
-};
-
-export const AGREEMENT_ENDINGS: Record<string, string> = {
-  WITHIN_30_DAYS: 'löper ut inom 30 dagar',
-  WITHIN_90_DAYS: 'löper ut om 31–90 dagar',
-  LATER: 'löper ut senare',
-  OPEN_ENDED: 'tills vidare',
-};
-
-export const TRENDS: Record<string, string> = {
-  IMPROVING: 'Förbättras',
-  STABLE: 'Oförändrad',
-  WORSENING: 'Försämras',
-};
+/**
+ * The domain's words in Swedish, for the enums and figures the API answers in English names. Enum
+ * values are labelled by the federation's one list (shared/federation/src/labels.ts, also served by
+ * the API's `labels` query); the figures' names are the dashboard's own.
+ */
+export const ROLES: Record<string, string> = SWEDISH_LABELS.Role;
+export const AGREEMENT_KINDS: Record<string, string> = SWEDISH_LABELS.AgreementKind;
+export const SERVICE_CATEGORIES: Record<string, string> = SWEDISH_LABELS.ServiceCategory;
+export const AGE_GROUPS: Record<string, string> = SWEDISH_LABELS.AgeGroup;
+export const AREA_KINDS: Record<string, string> = SWEDISH_LABELS.AreaKind;
+const ACTOR_KINDS: Record<string, string> = SWEDISH_LABELS.ActorKind;
+const SITUATION_LEVELS: Record<string, string> = SWEDISH_LABELS.SituationLevel;
+const AGREEMENT_STATUSES: Record<string, string> = SWEDISH_LABELS.AgreementStatus;
+const ACTIVITY_KINDS: Record<string, string> = SWEDISH_LABELS.ActivityKind;
+const TARGET_GROUPS: Record<string, string> = SWEDISH_LABELS.TargetGroup;
+const POLICE_PURPOSES: Record<string, string> = SWEDISH_LABELS.PolicePurpose;
+const AGREEMENT_ENDINGS: Record<string, string> = SWEDISH_LABELS.AgreementEnding;
+const TRENDS: Record<string, string> = SWEDISH_LABELS.Trend;
 
 /** The subgraphs' families of figures. */
 export const FAMILIES: Record<string, string> = {

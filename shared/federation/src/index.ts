@@ -9,3 +9,5 @@ export * from './target-groups';
 export * from './visibility';
 export * from './figures';
 export * from './nested-lists';
+export * from './labels';
+export * from './labels.resolver';

@@ -1,5 +1,5 @@
 import { IsNull } from 'typeorm';
-import { ChangeLogEntry, changeLogField, figuresKey } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, LabelsResolver, figuresKey } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Actor, ActorArea } from './registry/actor';
 import { isMaintainerMember } from './registry/maintained-records';
@@ -14,6 +14,7 @@ import { AssociationImportResolver } from './import/association-import';
 import { hsdsRouter } from './hsds/hsds';
 import { ActorContactFunctionsResolver, AreaContactFunctionsResolver, ContactFunctionResolver } from './contact-functions/contact-function.resolver';
 import { ContactFunction, ContactFunctionHolder } from './contact-functions/contact-function';
+import { PublicContactResolver } from './contact-functions/public-contact.resolver';
 import { ActorsLoaders, createLoaders } from './loaders';
 import { CreateActorsAndAreas1764000000000 } from './migrations/1764000000000-CreateActorsAndAreas';
 import { LoadSwedishAreas1764000000001 } from './migrations/1764000000001-LoadSwedishAreas';
@@ -25,6 +26,7 @@ import { AddCoverageIndexes1764200000301 } from './migrations/1764200000301-AddC
 import { UniqueOrganisationNumbers1764300000000 } from './migrations/1764300000000-UniqueOrganisationNumbers';
 import { ArchiveActors1764300000100 } from './migrations/1764300000100-ArchiveActors';
 import { ManageAreas1764300000200 } from './migrations/1764300000200-ManageAreas';
+import { PublicContact1764400000000 } from './migrations/1764400000000-PublicContact';
 import { Service, ServiceArea } from './services/service';
 import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
 import { Venue } from './venues/venue';
@@ -34,8 +36,8 @@ import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200],
-  resolvers: [ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, changeLogField(Actor, isMaintainerMember)],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000],
+  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),

@@ -32,6 +32,8 @@ const ARCHIVE_ACTOR = `mutation($id: ID!, $version: Int!, $reason: String!) { ar
 const RESTORE_ACTOR = `mutation($id: ID!, $version: Int!) { restoreActor(id: $id, version: $version) { version updatedAt } }`;
 const SET_HOLDERS = `mutation($id: ID!, $version: Int!, $holders: [ContactFunctionHolderInput!]!) {
   setContactFunctionHolders(functionId: $id, version: $version, holders: $holders) { version updatedAt } }`;
+const SET_PUBLIC_CONTACT = `mutation($id: ID!, $version: Int!, $choice: PublicContactInput) {
+  setPublicContact(actorId: $id, version: $version, choice: $choice) { version updatedAt } }`;
 // Areas have no updatedAt in the API.
 const UPDATE_AREA = `mutation($id: ID!, $version: Int!, $input: UpdateAreaInput!) { updateArea(code: $id, version: $version, input: $input) { version } }`;
 const ARCHIVE_AREA = `mutation($id: ID!, $version: Int!) { archiveArea(code: $id, version: $version) { version } }`;
@@ -49,6 +51,10 @@ const CHANGES: Array<[string, ChangeFromOneVersion]> = [
   ['updateActor, support needs (a column) and areas together', {
     table: 'actors', id: A.fryshuset, mutation: update('updateActor', 'UpdateActorInput'), headers: tokens.fryshuset,
     first: { input: { supportNeeds: ['PREMISES'], areaCodes: [AR.rinkebyKista] } }, second: { input: { areaCodes: [AR.angered] } }, children: actorAreas,
+  }],
+  ['setPublicContact', {
+    table: 'actors', id: A.fryshuset, mutation: SET_PUBLIC_CONTACT, headers: tokens.fryshuset,
+    first: { choice: { contactFunctionId: F.verksamhetsansvarigFryshusetJarva, channels: [0] } }, second: { choice: null },
   }],
   ['archiveActor', {
     table: 'actors', id: A.brottsofferjouren, mutation: ARCHIVE_ACTOR, headers: tokens.administrator,

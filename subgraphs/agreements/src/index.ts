@@ -1,5 +1,5 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
@@ -17,7 +17,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
   migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000],
-  resolvers: [AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement),
+  resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement),
     FiguresAgreementsResolver, AgreementFiguresResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',

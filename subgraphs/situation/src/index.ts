@@ -1,5 +1,5 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
@@ -18,7 +18,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
   entities: [SituationReport, Observation, ChangeLogEntry],
   migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000],
-  resolvers: [SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
+  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
       sharedWith: 'The organisations a SHARED report is shown to.',

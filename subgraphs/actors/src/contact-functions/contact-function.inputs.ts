@@ -1,5 +1,5 @@
-import { ArrayMaxSize, isEmail, isURL, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, isEmail, isURL, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { AREA_CODE_PATTERN, AreaScope, periodProblem } from '@samverkan/federation';
 import { badInput, FieldProblem, PageArgs } from '@samverkan/platform';
@@ -157,4 +157,18 @@ export function checkChannels(channels: ContactChannelInput[], field = 'channels
 export function checkHolders(holders: ContactFunctionHolderInput[], field = 'holders'): void {
   const problems = holders.flatMap((holder, index) => periodProblem(holder.from, holder.until, { start: 'from', end: `${field}.${index}.until` }) ?? []);
   if (problems.length) throw badInput('A holder\'s period ends before it starts', problems);
+}
+
+@InputType({ description: 'Which contact function of an organisation the public may see, and which of its channels.' })
+export class PublicContactInput {
+  @Field(() => ID, { description: 'A contact function of the organisation.' })
+  @IsUUID('all', { message: 'contactFunctionId is not a contact function id' })
+  contactFunctionId: string;
+
+  @Field(() => [Int], {
+    description: `Positions (from 0) of the channels to publish in the function's \`channels\` as you read them; 1–${MAX_CHANNELS}. A channel whose value or note contains a word of a holder's name cannot be published.`,
+  })
+  @ArrayMinSize(1, { message: 'choose at least one channel' })
+  @ArrayMaxSize(MAX_CHANNELS)
+  channels: number[];
 }

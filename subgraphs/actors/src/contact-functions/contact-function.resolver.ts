@@ -36,7 +36,7 @@ type Context = SubgraphContext<ActorsLoaders>;
 @ObjectType({ description: 'A page of contact functions.' })
 export class ContactFunctionConnection extends Connection(ContactFunction) {}
 
-/** Channels and holders are the network's business: the public sees that a function exists, not how to reach whom. */
+/** Channels and holders are the network's business: the public sees that a function exists, not how to reach whom, except for the channels an actor publishes (public-contact.ts). */
 
 @Resolver(() => ContactFunction)
 export class ContactFunctionResolver {
@@ -93,7 +93,7 @@ export class ContactFunctionResolver {
 
   @FieldResolver(() => [ContactChannel], {
     nullable: true,
-    description: 'How to reach the function, in order of preference. Signed-in parties only; null for the public.',
+    description: 'How to reach the function, in order of preference. Signed-in parties only; null for the public, who see the channels an actor publishes as its `publicContact`.',
   })
   channels(@Root() fn: ContactFunction, @Ctx() { viewer }: Context): ContactChannel[] | null {
     return isSignedIn(viewer) ? fn.channels : null;
@@ -208,7 +208,7 @@ export class ContactFunctionResolver {
 
   @Mutation(() => ID, {
     description:
-      'Deletes a contact function and its holders; venues that named it as the one to ask keep no contact function (each gets a new version). Coordinators of its actor only; a stale `version` is refused with VERSION_CONFLICT. Returns the id.',
+      'Deletes a contact function and its holders; venues that named it as the one to ask keep no contact function, and an actor that published it as its public contact has none (each gets a new version). Coordinators of its actor only; a stale `version` is refused with VERSION_CONFLICT. Returns the id.',
   })
   deleteContactFunction(
     @Arg('id', () => ID, { description: 'Id of the function to delete.' }) id: string,
@@ -225,6 +225,17 @@ export class ContactFunctionResolver {
         manager,
         viewer,
         detached.map((venue) => ({ entityType: 'Venue', entityId: venue.id, action: ChangeAction.UPDATED, fields: ['contactFunctionId'] })),
+      );
+      // An actor that published this function has no public contact any more.
+      const [unpublished]: [Array<{ id: string }>, number] = await manager.query(
+        `UPDATE actors SET public_contact_function_id = NULL, public_contact_channels = '[]', version = version + 1, updated_at = now()
+          WHERE public_contact_function_id = $1 RETURNING id`,
+        [id],
+      );
+      await recordChange(
+        manager,
+        viewer,
+        unpublished.map((actor) => ({ entityType: 'Actor', entityId: actor.id, action: ChangeAction.UPDATED, fields: ['publicContact'] })),
       );
       await manager.getRepository(ContactFunctionHolder).delete({ functionId: id });
       await manager.getRepository(ContactFunction).delete({ id });

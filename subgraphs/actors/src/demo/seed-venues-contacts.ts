@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR, DemoCalendar, demoIds } from '@samverkan/demo';
 import { ContactChannel, ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../contact-functions/contact-function';
 import { Venue, VenueUse } from '../venues/venue';
+import { channelKey } from '../contact-functions/public-contact';
 
 const venue = demoIds('fe');
 const contactFunction = demoIds('cf');
@@ -72,6 +73,19 @@ const FUNCTIONS: DemoFunction[] = [
   [F.lokalansvarigHyresgastforeningenGottsunda, A.hyresgastforeningen, AR.gottsunda, 'Lokalansvarig Hyresgästföreningen Gottsunda',
     'Ansvarar för föreningslokalen i Gottsunda och nycklarna till den.',
     [channel(SMS, '070-174 06 09')]],
+];
+
+/**
+ * The public contacts of the demo (Actor.publicContact): several organisations publish one function
+ * with some of its channels, by position in its channels above; the others publish none.
+ */
+const PUBLIC_CONTACTS: Array<[functionId: string, channels: number[]]> = [
+  [F.kommunpolisJarva, [0, 1]],
+  [F.fritidssamordnareRinkebyKista, [0, 2]],
+  [F.ordforandeKfumGoteborg, [0]],
+  [F.verksamhetsansvarigFryshusetJarva, [1]],
+  [F.lokalbokningFolketsHusAngered, [0, 1]],
+  [F.trygghetssamordnareGottsunda, [1]],
 ];
 
 type DemoHolder = [id: string, functionId: string, personName: string, role: ContactHolderRole, from: string | null, until: string | null];
@@ -223,6 +237,14 @@ export async function seedVenuesAndContacts(dataSource: DataSource, calendar: De
       return { id, functionId, personName, role, validFrom, validUntil, position };
     });
     if (holders.length) await manager.createQueryBuilder().insert().into(ContactFunctionHolder).values(holders).orIgnore().execute();
+    // Published with the functions: an actor that has since chosen otherwise keeps its choice.
+    for (const [functionId, positions] of PUBLIC_CONTACTS.filter(([functionId]) => fresh.has(functionId))) {
+      const [, actorId, , , , channels] = FUNCTIONS.find(([id]) => id === functionId)!;
+      await manager.query(
+        'UPDATE actors SET public_contact_function_id = $1, public_contact_channels = $2 WHERE id = $3 AND public_contact_function_id IS NULL',
+        [functionId, JSON.stringify(positions.map((position) => channelKey(channels[position]))), actorId],
+      );
+    }
     await manager
       .createQueryBuilder()
       .insert()

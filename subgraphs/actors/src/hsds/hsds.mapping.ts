@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { getMetadataStorage } from 'type-graphql';
-import { TargetGroup } from '@samverkan/federation';
+import { inSentence, SWEDISH_LABELS, TargetGroup } from '@samverkan/federation';
 import { Actor, ActorKind } from '../registry/actor';
 import { Area, AreaKind } from '../areas/area';
 import { ContactChannel, ContactChannelKind, ContactFunction } from '../contact-functions/contact-function';
 import { Service, ServiceCategory } from '../services/service';
-import { Venue, VenueUse } from '../venues/venue';
+import { Venue } from '../venues/venue';
 
 /**
  * The registry in Open Referral HSDS 3 (https://docs.openreferral.org/): one small, pure function
- * per HSDS object. What a caller may see is decided before these are called (see hsds.ts): a
- * function's contacts are only passed in for signed-in callers.
+ * per HSDS object. What a caller may see is decided before these are called (see hsds.ts):
+ * contact functions are passed in whole for signed-in callers, and for the public only an
+ * organisation's public contact, with its published channels.
  *
  * HSDS wants a UUID for every object. Records of the registry keep theirs; objects the registry
  * does not store as records (an organisation's identifier, a service's area, a phone of a contact
@@ -66,60 +67,17 @@ export const TAXONOMIES = {
   targetGroup: taxonomy('samverkan-target-group', 'Vilka en verksamhet är till för (samverkan, TargetGroup).'),
 };
 
-const ACTOR_KIND_NAMES: Record<ActorKind, string> = {
-  POLICE: 'Polis',
-  MUNICIPALITY: 'Kommun',
-  REGION: 'Region',
-  NATIONAL_AUTHORITY: 'Nationell myndighet eller organisation',
-  CIVIL_SOCIETY: 'Civilsamhälle (förening, stiftelse)',
-  FAITH_COMMUNITY: 'Trossamfund',
-  BUSINESS: 'Företag',
-  SCHOOL: 'Skola',
+/** Which code system an area's code is in, by kind of area. */
+const AREA_CODE_SYSTEMS: Record<AreaKind, string> = {
+  COUNTRY: 'landskod (ISO 3166-1)',
+  COUNTY: 'länskod (SCB)',
+  MUNICIPALITY: 'kommunkod (SCB)',
+  DISTRICT: 'områdeskod (samverkan: kommunkod och namn)',
+  NAMED_AREA: 'områdeskod (samverkan: kommunkod och namn)',
 };
 
-const SERVICE_CATEGORY_NAMES: Record<ServiceCategory, string> = {
-  SPORT: 'Idrott och fysisk aktivitet',
-  CULTURE: 'Kultur',
-  OPEN_MEETING_PLACE: 'Öppna mötesplatser och fritidsgårdar',
-  PARENT_SUPPORT: 'Föräldrastöd',
-  OUTREACH: 'Uppsökande verksamhet och fältarbete',
-  EXIT_PROGRAMME: 'Avhopparverksamhet',
-  CRISIS_SUPPORT: 'Krisstöd',
-  SAFETY_HOSTS: 'Trygghetsvärdar och vuxennärvaro',
-  HOMEWORK_HELP: 'Läxhjälp',
-  SUMMER_JOBS: 'Sommarjobb och feriejobb',
-  MENTORING: 'Mentorskap och förebilder',
-  VICTIM_SUPPORT: 'Brottsofferstöd',
-  COUNSELLING: 'Samtalsstöd',
-  OTHER: 'Annat',
-};
-
-const TARGET_GROUP_NAMES: Record<TargetGroup, string> = {
-  CHILDREN: 'barn',
-  YOUNG_PEOPLE: 'unga',
-  PARENTS: 'föräldrar och vårdnadshavare',
-  RELATIVES: 'anhöriga',
-  RESIDENTS: 'boende',
-  LEADERS_AND_VOLUNTEERS: 'ledare och ideella',
-  PROFESSIONALS: 'yrkesverksamma',
-  PEOPLE_WITH_NPF: 'barn och unga med NPF',
-};
-
-const VENUE_USE_NAMES: Record<VenueUse, string> = {
-  MEETINGS: 'möten',
-  DIALOGUES: 'dialoger',
-  YOUTH_ACTIVITIES: 'aktiviteter för barn och unga',
-  SPORT: 'idrott',
-  CRISIS_SUPPORT: 'krisstöd',
-};
-
-const AREA_KIND_NAMES: Record<AreaKind, { name: string; code: string }> = {
-  COUNTRY: { name: 'land', code: 'landskod (ISO 3166-1)' },
-  COUNTY: { name: 'län', code: 'länskod (SCB)' },
-  MUNICIPALITY: { name: 'kommun', code: 'kommunkod (SCB)' },
-  DISTRICT: { name: 'stadsdel eller område', code: 'områdeskod (samverkan: kommunkod och namn)' },
-  NAMED_AREA: { name: 'namngivet område', code: 'områdeskod (samverkan: kommunkod och namn)' },
-};
+/** A kind of area in words, inside a sentence ("kommun"). */
+const areaKindName = (kind: AreaKind) => inSentence(SWEDISH_LABELS.AreaKind[kind]);
 
 /** The GraphQL description of an enum value: one text for the API and the export. */
 function describe(enumObject: object, value: string): string {
@@ -175,11 +133,11 @@ export function organizationIdentifiers(actor: Actor): HsdsObject[] {
 }
 
 export const actorKindAttribute = (actor: Actor) =>
-  attribute(actor.id, 'organization', 'actor_kind', taxonomyTerm(TAXONOMIES.actorKind, ActorKind, actor.kind, ACTOR_KIND_NAMES[actor.kind]));
+  attribute(actor.id, 'organization', 'actor_kind', taxonomyTerm(TAXONOMIES.actorKind, ActorKind, actor.kind, SWEDISH_LABELS.ActorKind[actor.kind]));
 
 /**
- * A whole organisation: its services, its locations (venues and area points) and, for signed-in
- * callers only, its contacts (`contacts` undefined leaves them out).
+ * A whole organisation: its services, its locations (venues and area points) and the contacts the
+ * caller may see (`contacts` undefined leaves them out).
  */
 export function fullOrganization(
   actor: Actor,
@@ -200,7 +158,7 @@ export function fullOrganization(
 
 /** Who a service is for and at what ages, in words. */
 export function eligibility(service: Pick<Service, 'targetGroups' | 'ageMin' | 'ageMax'>): string {
-  const groups = service.targetGroups.map((group) => TARGET_GROUP_NAMES[group]).join(', ');
+  const groups = service.targetGroups.map((group) => inSentence(SWEDISH_LABELS.TargetGroup[group])).join(', ');
   const { ageMin, ageMax } = service;
   const ages =
     ageMin !== null && ageMax !== null ? `${ageMin}–${ageMax} år` : ageMin !== null ? `från ${ageMin} år` : ageMax !== null ? `upp till ${ageMax} år` : null;
@@ -223,9 +181,9 @@ export function service(record: Service): HsdsObject {
 }
 
 export const serviceAttributes = (record: Service): HsdsObject[] => [
-  attribute(record.id, 'service', 'service_category', taxonomyTerm(TAXONOMIES.serviceCategory, ServiceCategory, record.category, SERVICE_CATEGORY_NAMES[record.category])),
+  attribute(record.id, 'service', 'service_category', taxonomyTerm(TAXONOMIES.serviceCategory, ServiceCategory, record.category, SWEDISH_LABELS.ServiceCategory[record.category])),
   ...record.targetGroups.map((group) =>
-    attribute(record.id, 'service', 'target_group', taxonomyTerm(TAXONOMIES.targetGroup, TargetGroup, group, TARGET_GROUP_NAMES[group])),
+    attribute(record.id, 'service', 'target_group', taxonomyTerm(TAXONOMIES.targetGroup, TargetGroup, group, SWEDISH_LABELS.TargetGroup[group])),
   ),
 ];
 
@@ -235,7 +193,7 @@ export function serviceArea(record: Service, area: Area): HsdsObject {
     id: stableId('service-area', record.id, area.code),
     service_id: record.id,
     name: area.name,
-    description: `${capitalise(AREA_KIND_NAMES[area.kind].name)} med ${AREA_KIND_NAMES[area.kind].code} ${area.code}.`,
+    description: `${SWEDISH_LABELS.AreaKind[area.kind]} med ${AREA_CODE_SYSTEMS[area.kind]} ${area.code}.`,
   };
 }
 
@@ -268,11 +226,11 @@ export function areaLocation(area: Area): HsdsObject {
     id: stableId('area-location', area.code),
     location_type: 'physical',
     name: area.name,
-    description: `Representativ punkt för ${area.name} (${AREA_KIND_NAMES[area.kind].name}), inte en adress.`,
+    description: `Representativ punkt för ${area.name} (${areaKindName(area.kind)}), inte en adress.`,
     latitude: area.latitude,
     longitude: area.longitude,
     external_identifier: area.code,
-    external_identifier_type: AREA_KIND_NAMES[area.kind].code,
+    external_identifier_type: AREA_CODE_SYSTEMS[area.kind],
   });
 }
 
@@ -293,9 +251,9 @@ export function venueAddress(venue: Venue, county: Area | undefined): HsdsObject
   ];
 }
 
-/** A venue as a location; `contacts` (its contact function) only for signed-in callers. */
+/** A venue as a location; `contacts`: its contact function, as far as the caller may see it. */
 export function venueLocation(venue: Venue, parts: { county?: Area; contacts?: HsdsObject[] }): HsdsObject {
-  const uses = venue.suitableFor.map((use) => VENUE_USE_NAMES[use]).join(', ');
+  const uses = venue.suitableFor.map((use) => inSentence(SWEDISH_LABELS.VenueUse[use])).join(', ');
   const about = [venue.description, `Lokalen rymmer ${venue.capacity} personer.`, uses ? `Kan lånas för ${uses}.` : null].filter(Boolean).join(' ');
   return present({
     id: venue.id,
@@ -343,4 +301,3 @@ export function contact(fn: ContactFunction): HsdsObject {
   });
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

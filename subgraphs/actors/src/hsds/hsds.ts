@@ -7,7 +7,8 @@ import { Actor } from '../registry/actor';
 import { actorNotArchivedSql } from '../registry/archiving';
 import { Area } from '../areas/area';
 import { namedRegistryAreaFilter } from '../areas/named-areas';
-import { ContactFunction } from '../contact-functions/contact-function';
+import { ContactFunction, ContactFunctionHolder } from '../contact-functions/contact-function';
+import { publicContactOf } from '../contact-functions/public-contact';
 import {
   areaLocation,
   contact,
@@ -34,8 +35,10 @@ import { Venue } from '../venues/venue';
  *   GET /hsds/services/{id}        one service with its areas, locations and organisation
  *
  * The same access rules as GraphQL: the registry is public, but contact details are not: contacts
- * (contact functions with their phones and e-mail) are exported to signed-in parties only. A token
- * is verified as for GraphQL; a refused token is 401, never downgraded to the public.
+ * (contact functions with their phones and e-mail) are exported to signed-in parties only, except
+ * each organisation's public contact (the function and channels it chose to publish), which is
+ * exported to everyone. A token is verified as for GraphQL; a refused token is 401, never
+ * downgraded to the public.
  */
 export function hsdsRouter(dataSource: DataSource, authenticate: Authenticate): Router {
   const router = Router();
@@ -222,7 +225,7 @@ class HsdsExport {
   private async fullOrganizations(actors: Actor[]): Promise<HsdsObject[]> {
     const ids = actors.map((actor) => actor.id);
     const services = ids.length ? await this.db.getRepository(Service).find({ where: { actorId: In(ids) }, order: { name: 'ASC', id: 'ASC' } }) : [];
-    const related = await this.related(ids, services);
+    const related = await this.related(actors, services);
     return actors.map((actor) => {
       const own = services.filter((s) => s.actorId === actor.id).map((s) => related.service(s));
       // Where the organisation is: its venues, the places it works in, and where its services are delivered.
@@ -233,7 +236,7 @@ class HsdsExport {
       return fullOrganization(actor, {
         services: own,
         locations: [...locations.values()],
-        contacts: this.seesContacts ? related.functionsOf(actor.id).map(contact) : undefined,
+        contacts: related.contactsOf(actor.id),
       });
     });
   }
@@ -242,19 +245,22 @@ class HsdsExport {
   private async fullServices(services: Service[]): Promise<HsdsObject[]> {
     const actorIds = [...new Set(services.map((s) => s.actorId))];
     const actors = new Map((actorIds.length ? await this.db.getRepository(Actor).findBy({ id: In(actorIds) }) : []).map((a) => [a.id, a]));
-    const related = await this.related(actorIds, services);
+    const related = await this.related([...actors.values()], services);
     return services.map((s) => ({ ...related.service(s), organization: organization(actors.get(s.actorId)!) }));
   }
 
   /**
    * Everything the given actors and services refer to, in one statement per kind of record: the
-   * actors' areas, venues and (for signed-in callers) contact functions, the services' areas, and
-   * the areas all of these name. Returns the pieces, mapped to HSDS.
+   * actors' areas, venues and contact functions (for the public: their public contacts and those
+   * functions' holders, whose names a published channel must not contain), the services' areas,
+   * and the areas all of these name. Returns the pieces, mapped to HSDS.
    */
-  private async related(actorIds: string[], services: Service[]) {
+  private async related(actors: Actor[], services: Service[]) {
+    const actorIds = actors.map((actor) => actor.id);
+    const publicFunctionIds = actors.flatMap((actor) => (actor.publicContactFunctionId && !actor.archivedAt ? [actor.publicContactFunctionId] : []));
     const serviceIds = services.map((s) => s.id);
     const none = Promise.resolve([]);
-    const [actorAreas, serviceAreas, venues, functions] = await Promise.all([
+    const [actorAreas, serviceAreas, venues, functions, publicHolders] = await Promise.all([
       actorIds.length
         ? (this.db.query('SELECT actor_id, area_code FROM actor_areas WHERE actor_id = ANY($1::uuid[]) ORDER BY area_code', [actorIds]) as Promise<
             Array<{ actor_id: string; area_code: string }>
@@ -266,20 +272,36 @@ class HsdsExport {
           >)
         : none,
       actorIds.length ? this.db.getRepository(Venue).find({ where: { actorId: In(actorIds) }, order: { name: 'ASC', id: 'ASC' } }) : none,
-      // Contact functions are contact details: not even read for the public.
+      // Contact functions are contact details: for the public, only the published ones are read.
       this.seesContacts && actorIds.length
         ? this.db.getRepository(ContactFunction).find({ where: { actorId: In(actorIds) }, order: { name: 'ASC', id: 'ASC' } })
-        : none,
+        : !this.seesContacts && publicFunctionIds.length
+          ? this.db.getRepository(ContactFunction).findBy({ id: In(publicFunctionIds) })
+          : none,
+      !this.seesContacts && publicFunctionIds.length ? this.db.getRepository(ContactFunctionHolder).findBy({ functionId: In(publicFunctionIds) }) : none,
     ]);
     const codes = new Set([...actorAreas.map((r) => r.area_code), ...serviceAreas.map((r) => r.area_code)]);
     for (const venue of venues) codes.add(venue.areaCode).add(venue.areaCode.slice(0, 2));
     const areas = new Map((codes.size ? await this.db.getRepository(Area).findBy({ code: In([...codes]) }) : []).map((a) => [a.code, a]));
-    const functionsById = new Map(functions.map((fn) => [fn.id, fn]));
+    // What the caller may see of each function: all of it, or the published channels of a public contact.
+    const actorsById = new Map(actors.map((actor) => [actor.id, actor]));
+    const shown = (fn: ContactFunction): ContactFunction | undefined => {
+      if (this.seesContacts) return fn;
+      const actor = actorsById.get(fn.actorId);
+      if (actor?.publicContactFunctionId !== fn.id) return undefined;
+      const published = publicContactOf(fn, actor.publicContactChannels, publicHolders.filter((h) => h.functionId === fn.id));
+      return published ? Object.assign(new ContactFunction(), fn, { channels: published.channels }) : undefined;
+    };
+    const functionsById = new Map<string, ContactFunction>();
+    for (const fn of functions) {
+      const visible = shown(fn);
+      if (visible) functionsById.set(fn.id, visible);
+    }
 
     const venueLocations = new Map(
       venues.map((venue) => {
         const fn = venue.contactFunctionId ? functionsById.get(venue.contactFunctionId) : undefined;
-        const contacts = this.seesContacts ? (fn ? [contact(fn)] : []) : undefined;
+        const contacts = fn ? [contact(fn)] : this.seesContacts ? [] : undefined;
         return [venue.id, venueLocation(venue, { county: areas.get(venue.areaCode.slice(0, 2)), contacts })];
       }),
     );
@@ -294,7 +316,11 @@ class HsdsExport {
     return {
       areasOfActor: (actorId: string) => areasOf(actorAreas, 'actor_id', actorId),
       venuesOf: (actorId: string) => venues.filter((v) => v.actorId === actorId).map((v) => venueLocations.get(v.id)!),
-      functionsOf: (actorId: string) => functions.filter((fn) => fn.actorId === actorId),
+      /** The organisation's contacts as the caller may see them; undefined (left out) for the public without a public contact. */
+      contactsOf: (actorId: string) => {
+        const visible = functions.filter((fn) => fn.actorId === actorId).flatMap((fn) => functionsById.get(fn.id) ?? []);
+        return this.seesContacts || visible.length ? visible.map(contact) : undefined;
+      },
       areaLocation: areaLocationOf,
       /**
        * A whole service. It is delivered at its actor's venues in its areas; without such a venue,

@@ -3,6 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ENTITIES } from '@samverkan/federation';
 import { VersionedRecord } from '@samverkan/platform';
 import { SupportNeed } from './support-need';
+import type { ChannelKey } from '../contact-functions/public-contact';
 
 export enum ActorKind {
   POLICE = 'POLICE',
@@ -74,6 +75,13 @@ export class Actor extends VersionedRecord {
 
   @Column('text', { name: 'support_note', nullable: true })
   supportNote: string | null;
+
+  /** The contact function the public may see, and which of its channels (contact-functions/public-contact.ts). */
+  @Column('uuid', { name: 'public_contact_function_id', nullable: true })
+  publicContactFunctionId: string | null;
+
+  @Column('jsonb', { name: 'public_contact_channels', default: () => "'[]'" })
+  publicContactChannels: ChannelKey[];
 
   @Field(() => Date, {
     nullable: true,
