@@ -11,6 +11,7 @@ import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { openDatabase } from './database';
 import { formatError } from './errors';
 import { Authenticate, authConfig, authenticator } from './auth/tokens';
+import { Clock, systemClock } from './clock';
 import { Viewer } from './auth/viewer';
 import { ConfigError, SubgraphConfig } from './config';
 import { queryLimits } from './hardening';
@@ -30,6 +31,8 @@ export interface SubgraphContext<L> {
   authorization?: string;
   loaders: L;
   dataSource: DataSource;
+  /** What "now" is for this request's answers (the system clock, or a test's). */
+  clock: Clock;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -106,8 +109,8 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** Starts a subgraph as `config` says (`port` 0: any free port, as tests do). */
-export async function startSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+/** Starts a subgraph as `config` says (`port` 0: any free port, as tests do); `clock` is for tests. */
+export async function startSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, { clock = systemClock }: { clock?: Clock } = {}): Promise<RunningSubgraph> {
   logger.level = config.logLevel;
   const dataSource = await openDatabase({
     url: config.databaseUrl,
@@ -117,7 +120,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, config: Subgra
     migrations: module.migrations,
   });
   try {
-    return await serveSubgraph(module, config, dataSource);
+    return await serveSubgraph(module, config, dataSource, clock);
   } catch (error) {
     // A subgraph that does not come up leaves no pool behind (tests start many in one process).
     await dataSource.destroy();
@@ -125,7 +128,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, config: Subgra
   }
 }
 
-async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, dataSource: DataSource): Promise<RunningSubgraph> {
+async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, dataSource: DataSource, clock: Clock): Promise<RunningSubgraph> {
   if (config.seedDemoData) {
     await (await demoSeedOf(module))(dataSource);
     if (config.seedGeneratedDemoData && module.loadGeneratedDemoSeed) await (await module.loadGeneratedDemoSeed())(dataSource);
@@ -156,7 +159,7 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
       context: async (req) => {
         const authorization = req.headers.authorization;
         const viewer = await authenticate(authorization);
-        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource };
+        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource, clock };
       },
     },
   );
