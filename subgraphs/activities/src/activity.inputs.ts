@@ -4,6 +4,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { PageArgs } from '@samverkan/platform';
 import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
+import { ActivityScheduleInput, OccurrenceFilter } from './schedule/schedule.inputs';
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;
@@ -119,6 +120,13 @@ export class ActivityFilter {
   @Field(() => [PolicePurpose], { nullable: true, description: 'Only activities the police take part in for one of these purposes.' })
   policePurposes?: PolicePurpose[];
 
+  @Field(() => OccurrenceFilter, {
+    nullable: true,
+    description: 'Only activities taking place in a window of days, on given weekdays or at given times of day (activities without a schedule have no occurrences and never match).',
+  })
+  @ValidateNested()
+  occurs?: OccurrenceFilter;
+
   @Field({
     nullable: true,
     description: 'Only activities whose title or public description contains this text (case-insensitive). Internal fields are never searched.',
@@ -166,6 +174,13 @@ abstract class ActivityDetailsInput {
   })
   @MaxLength(4000)
   publicDescription?: string | null;
+
+  @Field(() => ActivityScheduleInput, {
+    nullable: true,
+    description: 'When the activity takes place within its period: times of day, recurrence, excluded days and cancellations. Null for none (dates only). On update, replaces the whole schedule.',
+  })
+  @ValidateNested()
+  schedule?: ActivityScheduleInput | null;
 
   @Field(() => Int, { nullable: true, description: 'How many took part (or take part regularly); at least 0.' })
   @Min(0)

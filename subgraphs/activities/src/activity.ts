@@ -180,6 +180,23 @@ export class Activity extends OwnedRecord {
   @Column('integer', { name: 'participant_count', nullable: true })
   participantCount: number | null;
 
+  /** Start time of day in Sweden ('HH:MM:SS' as PostgreSQL gives it); with the columns below, exposed as `schedule`. */
+  @Column('time', { name: 'start_time', nullable: true })
+  startTime: string | null;
+
+  @Column('time', { name: 'end_time', nullable: true })
+  endTime: string | null;
+
+  /** An RFC 5545 RRULE value, e.g. 'FREQ=WEEKLY;BYDAY=TU'. */
+  @Column('text', { nullable: true })
+  recurrence: string | null;
+
+  @Column('text', { name: 'excluded_dates', array: true, default: () => "'{}'" })
+  excludedDates: string[];
+
+  @Column('jsonb', { default: () => "'[]'" })
+  cancellations: Array<{ date: string; note: string | null }>;
+
   /** The funding agreement; exposed as `fundingAgreement` (an `Agreement` of the agreements subgraph). */
   @Column('uuid', { name: 'funding_agreement_id', nullable: true })
   fundingAgreementId: string | null;

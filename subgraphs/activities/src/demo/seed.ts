@@ -3,6 +3,7 @@ import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar
 import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
 import { TargetGroup } from '@samverkan/federation';
+import { scheduleColumns, storeOccurrenceDays } from '../schedule/schedule';
 
 const activity = demoIds('c0');
 
@@ -48,6 +49,8 @@ export interface DemoActivity {
   internal: InternalClassification;
   participants: number | null;
   funding: string | null;
+  /** Times of day in Sweden and an RFC 5545 rule (null: once), with excluded days and cancellations (day, public note). */
+  schedule?: { start: string; end: string | null; rule: string | null; excluded?: string[]; cancelled?: Array<[string, string | null]> };
 }
 
 const { CHILDREN, YOUNG_PEOPLE, PARENTS, RELATIVES, RESIDENTS, LEADERS_AND_VOLUNTEERS } = TargetGroup;
@@ -83,6 +86,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: 24,
     funding: null,
+    schedule: { start: '17:30', end: '19:00', rule: 'FREQ=MONTHLY;BYDAY=1TH' },
   },
   {
     id: D.mbuAngered,
@@ -102,6 +106,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: null,
     funding: null,
+    schedule: { start: '18:00', end: '19:30', rule: 'FREQ=WEEKLY;BYDAY=MO', cancelled: [[cal.weekday(3, 1), 'Inställt denna vecka – vi ses måndagen därpå som vanligt.']] },
   },
   {
     id: D.safetyWalkGottsundaSpring,
@@ -121,6 +126,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: 35,
     funding: null,
+    schedule: { start: '18:00', end: '20:00', rule: null },
   },
   {
     id: D.safetyWalkGottsundaAutumn,
@@ -140,6 +146,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: 28,
     funding: null,
+    schedule: { start: '18:00', end: '20:00', rule: null },
   },
   {
     id: D.safeFarsta,
@@ -157,6 +164,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: null,
     funding: null,
+    schedule: { start: '21:00', end: '02:00', rule: 'FREQ=WEEKLY;BYDAY=FR,SA' },
   },
   {
     id: D.safeLiljeholmen,
@@ -174,6 +182,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: null,
     funding: null,
+    schedule: { start: '21:00', end: '02:00', rule: 'FREQ=WEEKLY;BYDAY=FR,SA' },
   },
   {
     id: D.safeNorrmalm,
@@ -192,6 +201,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: null,
     funding: null,
+    schedule: { start: '20:00', end: '01:00', rule: 'FREQ=WEEKLY;BYDAY=TH,FR,SA' },
   },
   {
     id: D.posomUppsala,
@@ -227,6 +237,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.UNIVERSAL_PREVENTION,
     participants: 180,
     funding: AG.iopGoteborgAngered,
+    schedule: { start: '10:00', end: '16:00', rule: 'FREQ=DAILY' },
   },
   {
     id: D.mammaUnitedTrygg,
@@ -244,6 +255,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.UNIVERSAL_PREVENTION,
     participants: 40,
     funding: null,
+    schedule: { start: '17:00', end: '19:00', rule: 'FREQ=WEEKLY;BYDAY=WE' },
   },
   {
     id: D.summerJobsJarva,
@@ -262,6 +274,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: 60,
     funding: AG.rattKurvaJarva,
+    schedule: { start: '09:00', end: '15:00', rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
   },
   {
     id: D.homeworkHelpAngered,
@@ -279,6 +292,14 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.UNIVERSAL_PREVENTION,
     participants: 45,
     funding: AG.iopGoteborgAngered,
+    schedule: {
+      start: '15:00',
+      end: '17:00',
+      rule: 'FREQ=WEEKLY;BYDAY=MO,WE',
+      // No homework help on Wednesday next week (a study day); Monday in two weeks is cancelled, with a note.
+      excluded: [cal.weekday(1, 3)],
+      cancelled: [[cal.weekday(2, 1), 'Inställt: läxhjälparna är på utbildning. Välkommen på onsdag!']],
+    },
   },
   {
     id: D.exitProgramme,
@@ -315,6 +336,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.NOT_CLASSIFIED,
     participants: null,
     funding: null,
+    schedule: { start: '17:00', end: '19:00', rule: null },
   },
 ];
 
@@ -345,6 +367,7 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
         internalClassification: a.internal,
         participantCount: a.participants,
         fundingAgreementId: a.funding,
+        ...demoScheduleColumns(a),
         ownerId: a.organisers[0],
         visibility: a.visibility,
         sharedWith: a.sharedWith ?? [],
@@ -356,6 +379,25 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
   );
   const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
   if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
+  for (const a of activities.filter((a) => added.has(a.id) && a.schedule)) {
+    await storeOccurrenceDays(manager, a.id, { startsOn: a.startsOn, endsOn: a.endsOn, ...demoScheduleColumns(a) }, calendar.today);
+  }
+}
+
+/** A demo activity's schedule as its columns (none when it has no schedule). */
+function demoScheduleColumns(a: DemoActivity) {
+  const schedule = a.schedule;
+  return scheduleColumns(
+    schedule
+      ? {
+          startTime: schedule.start,
+          endTime: schedule.end,
+          recurrence: schedule.rule,
+          excludedDates: schedule.excluded ?? [],
+          cancellations: (schedule.cancelled ?? []).map(([date, note]) => ({ date, note })),
+        }
+      : null,
+  );
 }
 
 /**
