@@ -7,6 +7,8 @@ import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateAc
 import { ActivitiesLoaders } from './loaders';
 import { Actor, Agreement, Area } from './stubs';
 import { assertScheduleRules, scheduleColumns, storeOccurrenceDays, whereOccurs } from './schedule/schedule';
+import { addressColumns, assertOnePlace } from './place/place';
+import { costColumns, languageCodes, signUpColumns } from './details/details';
 
 type Context = SubgraphContext<ActivitiesLoaders>;
 
@@ -122,13 +124,19 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { organiserIds, policeParticipation, sharedWithIds, schedule, ...fields } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, fundingAgreementId: fields.fundingAgreementId }, authorization);
+    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, ...fields } = input;
+    await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const activity = manager.getRepository(Activity).create({
         ...fields,
         ...policeColumns(policeParticipation),
         ...scheduleColumns(schedule ?? null),
+        ...addressColumns(address ?? null),
+        ...costColumns(cost ?? null),
+        ...signUpColumns(signUp ?? null),
+        languages: languageCodes(languages ?? null),
+        accessibilityFeatures: unique(accessibilityFeatures ?? []),
+        npfAdaptations: unique(npfAdaptations ?? []),
         ownerId,
         sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId),
       });
@@ -153,8 +161,8 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     assertSignedIn(viewer, 'change activities');
-    const { organiserIds, sharedWithIds, areaCode, fundingAgreementId } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId }, authorization);
+    const { organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId } = input;
+    await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const { record: activity, commit } = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
@@ -169,6 +177,12 @@ export class ActivityResolver {
         visibility,
         sharedWithIds,
         schedule,
+        address,
+        cost,
+        signUp,
+        languages,
+        accessibilityFeatures,
+        npfAdaptations,
         ...optional
       } = input;
       assertNotCleared({ organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification, visibility });
@@ -180,6 +194,12 @@ export class ActivityResolver {
       if (sharedWithIds !== undefined) activity.sharedWith = sharedWithOthers(sharedWithIds ?? [], activity.ownerId);
       if (policeParticipation !== undefined) Object.assign(activity, policeColumns(policeParticipation));
       if (schedule !== undefined) Object.assign(activity, scheduleColumns(schedule));
+      if (address !== undefined) Object.assign(activity, addressColumns(address));
+      if (cost !== undefined) Object.assign(activity, costColumns(cost));
+      if (signUp !== undefined) Object.assign(activity, signUpColumns(signUp));
+      if (languages !== undefined) activity.languages = languageCodes(languages);
+      if (accessibilityFeatures !== undefined) activity.accessibilityFeatures = unique(accessibilityFeatures ?? []);
+      if (npfAdaptations !== undefined) activity.npfAdaptations = unique(npfAdaptations ?? []);
       checkRules(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
       // Always: a new period moves the occurrences as much as a new schedule does.
@@ -239,6 +259,7 @@ function checkRules(activity: Activity) {
   assertPeriod(activity.startsOn, activity.endsOn, { start: 'startsOn', end: 'endsOn' });
   assertAgeRange(activity.ageMin, activity.ageMax);
   assertScheduleRules(activity);
+  assertOnePlace(activity);
 }
 
 async function replaceOrganisers(manager: EntityManager, activityId: string, actorIds: string[]) {
@@ -246,9 +267,9 @@ async function replaceOrganisers(manager: EntityManager, activityId: string, act
   await manager.getRepository(ActivityOrganiser).insert(unique(actorIds).map((actorId) => ({ activityId, actorId })));
 }
 
-/** Organisers, partners, area and funding agreement live in other subgraphs: ask them, as the caller, before writing. */
+/** Organisers, partners, area, venue and funding agreement live in other subgraphs: ask them, as the caller, before writing. */
 function checkReferences(
-  refs: { organiserIds?: string[] | null; sharedWithIds?: string[] | null; areaCode?: string | null; fundingAgreementId?: string | null },
+  refs: { organiserIds?: string[] | null; sharedWithIds?: string[] | null; areaCode?: string | null; fundingAgreementId?: string | null; venueId?: string | null },
   authorization: string | undefined,
 ) {
   return assertReferencesExist(
@@ -257,6 +278,7 @@ function checkReferences(
       { type: 'Actor', keys: refs.sharedWithIds ?? [], field: 'sharedWithIds' },
       { type: 'Area', keys: [refs.areaCode], field: 'areaCode' },
       { type: 'Agreement', keys: [refs.fundingAgreementId], field: 'fundingAgreementId' },
+      { type: 'Venue', keys: [refs.venueId], field: 'venueId' },
     ],
     authorization,
   );

@@ -3,6 +3,10 @@ import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-All
 import { IndexActivityPeriods1764300000000 } from './migrations/1764300000000-IndexActivityPeriods';
 import { AddSchedules1764400000000 } from './migrations/1764400000000-AddSchedules';
 import { ActivityScheduleResolver } from './schedule/schedule.resolver';
+import { AddPlaces1764400000100 } from './migrations/1764400000100-AddPlaces';
+import { ActivityPlaceResolver } from './place/place.resolver';
+import { AddJoiningDetails1764400000200 } from './migrations/1764400000200-AddJoiningDetails';
+import { ActivityDetailsResolver } from './details/details.resolver';
 import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
@@ -20,8 +24,8 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000],
-  resolvers: [ActivityResolver, ActivityScheduleResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200],
+  resolvers: [ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
       sharedWith: 'The organisations that may see the internal fields when `visibility` is SHARED.',
@@ -35,6 +39,7 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Agreement: ({ id }) => ({ id }),
+    Venue: ({ id }) => ({ id }),
     // Checked before it reaches SQL: `_entities` may be sent straight to this subgraph.
     Figures: ({ areaCode, month }) => figuresKey(String(areaCode), String(month)),
   },
