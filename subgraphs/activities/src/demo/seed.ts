@@ -3,7 +3,7 @@ import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, DEMO_VENUES 
 import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
 import { TargetGroup } from '@samverkan/federation';
-import { scheduleColumns, storeOccurrenceDays } from '../schedule/schedule';
+import { insertOccurrenceDays, scheduleColumns } from '../schedule/schedule';
 import { addressColumns } from '../place/place';
 import { AccessibilityFeature, NpfAdaptation, SignUpMethod } from '../details/details.types';
 
@@ -416,9 +416,8 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
   );
   const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
   if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
-  for (const a of activities.filter((a) => added.has(a.id) && a.schedule)) {
-    await storeOccurrenceDays(manager, a.id, { startsOn: a.startsOn, endsOn: a.endsOn, ...demoScheduleColumns(a) }, calendar.today);
-  }
+  const scheduled = activities.filter((a) => added.has(a.id) && a.schedule);
+  await insertOccurrenceDays(manager, scheduled.map((a) => ({ id: a.id, startsOn: a.startsOn, endsOn: a.endsOn, ...demoScheduleColumns(a) })), calendar.today);
 }
 
 /** A demo activity's schedule as its columns (none when it has no schedule). */

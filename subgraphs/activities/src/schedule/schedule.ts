@@ -92,10 +92,20 @@ export function assertScheduleRules(activity: ScheduleColumns): void {
  */
 export async function storeOccurrenceDays(manager: EntityManager, activityId: string, activity: ScheduleColumns, today: string): Promise<void> {
   await manager.query('DELETE FROM activity_occurrence_days WHERE activity_id = $1', [activityId]);
-  const schedule = scheduleOf(activity);
-  const days = schedule ? daysTakingPlace(schedule, today) : [];
-  if (days.length) {
-    await manager.query('INSERT INTO activity_occurrence_days (activity_id, occurs_on) SELECT $1, unnest(CAST($2 AS date[]))', [activityId, days]);
+  await insertOccurrenceDays(manager, [{ id: activityId, ...activity }], today);
+}
+
+/** Stores the days new activities take place on, in one statement for all of them (the demo seeds insert thousands). */
+export async function insertOccurrenceDays(manager: EntityManager, activities: Array<ScheduleColumns & { id: string }>, today: string): Promise<void> {
+  const rows = activities.flatMap((activity) => {
+    const schedule = scheduleOf(activity);
+    return schedule ? daysTakingPlace(schedule, today).map((day) => [activity.id, day] as const) : [];
+  });
+  if (rows.length) {
+    await manager.query('INSERT INTO activity_occurrence_days (activity_id, occurs_on) SELECT unnest(CAST($1 AS uuid[])), unnest(CAST($2 AS date[]))', [
+      rows.map(([id]) => id),
+      rows.map(([, day]) => day),
+    ]);
   }
 }
 
