@@ -26,20 +26,28 @@ function wallClockParts(instant: Date): Record<string, string> {
   return Object.fromEntries(WALL_CLOCK.formatToParts(instant).map((part) => [part.type, part.value]));
 }
 
-/** The day and time of day (to the minute) in Sweden at `instant`. */
-export function wallClockInSweden(instant: Date): SwedishWallClock {
-  const p = wallClockParts(instant);
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
+const HOUR_MS = 3_600_000;
+/** Offsets by UTC hour: Sweden's offset changes only on the hour (01:00 UTC), and Intl is slow enough to matter in lists. */
+const OFFSETS = new Map<number, number>();
+const MAX_CACHED_OFFSETS = 200_000;
 
 /** Sweden's offset from UTC at `instant`, in ms (+1 h in winter, +2 h in summer). */
 function offsetAt(instant: number): number {
-  const p = wallClockParts(new Date(instant));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return wall - Math.floor(instant / 1000) * 1000;
+  const hour = Math.floor(instant / HOUR_MS);
+  const cached = OFFSETS.get(hour);
+  if (cached !== undefined) return cached;
+  const p = wallClockParts(new Date(hour * HOUR_MS));
+  const offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - hour * HOUR_MS;
+  if (OFFSETS.size >= MAX_CACHED_OFFSETS) OFFSETS.clear();
+  OFFSETS.set(hour, offset);
+  return offset;
 }
 
-const HOUR_MS = 3_600_000;
+/** The day and time of day (to the minute) in Sweden at `instant`. */
+export function wallClockInSweden(instant: Date): SwedishWallClock {
+  const wall = new Date(instant.getTime() + offsetAt(instant.getTime())).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}
 
 /**
  * The instant of a wall-clock time in Sweden. As RFC 5545 reads local times: one that occurs twice

@@ -69,8 +69,14 @@ export function recurrenceProblem(text: string): string | null {
   return null;
 }
 
-/** The rule of a schedule over floating time, from its first day, ending with the period; null for a single occurrence. */
-function ruleOf(schedule: Schedule): RRule | null {
+const DAY_MS = 86_400_000;
+
+/**
+ * The rule of a schedule over floating time, ending with the period; null for a single occurrence.
+ * rrule iterates from DTSTART on every call, so a daily or weekly rule without COUNT starts a whole
+ * number of its periods later when only days from `from` on are wanted: same occurrences, fewer steps.
+ */
+function ruleOf(schedule: Schedule, from: string): RRule | null {
   if (!schedule.recurrence) return null;
   const body = schedule.recurrence.replace(/^RRULE:/i, '');
   const options = RRule.parseString(body);
@@ -79,7 +85,31 @@ function ruleOf(schedule: Schedule): RRule | null {
   if (until) options.until = floating(`${until[1]}-${until[2]}-${until[3]}`, '23:59', 59);
   const periodEnd = schedule.endsOn ? floating(schedule.endsOn, '23:59', 59) : null;
   if (periodEnd && (!options.until || options.until > periodEnd)) options.until = periodEnd;
-  return new RRule({ ...options, dtstart: floating(schedule.startsOn, schedule.startTime), tzid: null });
+  let dtstart = floating(schedule.startsOn, schedule.startTime);
+  if (!options.count && (options.freq === Frequency.DAILY || options.freq === Frequency.WEEKLY)) {
+    const periodMs = (options.freq === Frequency.DAILY ? 1 : 7) * (options.interval ?? 1) * DAY_MS;
+    const skipped = Math.floor((floating(from).getTime() - dtstart.getTime()) / periodMs) - 1;
+    if (skipped > 0) dtstart = new Date(dtstart.getTime() + skipped * periodMs);
+  }
+  return new RRule({ ...options, dtstart, tzid: null });
+}
+
+/** The days (in Sweden) occurrences start on from `from` to `to`, in order, excluded days left out; `take` decides, day by day, whether to go on. */
+function eachDay(schedule: Schedule, from: string, to: string, take: (day: string) => boolean): void {
+  const excluded = new Set(schedule.excludedDates);
+  const rule = ruleOf(schedule, from);
+  if (!rule) {
+    if (schedule.startsOn >= from && schedule.startsOn <= to && !excluded.has(schedule.startsOn)) take(schedule.startsOn);
+    return;
+  }
+  rule.between(floating(from), floating(to, '23:59', 59), true, (date) => excluded.has(dayOf(date)) || take(dayOf(date)));
+}
+
+/** The days (in Sweden) occurrences start on from `from` to `to`, excluded days left out, at most `limit`: no instants, so cheap. */
+export function occurrenceDays(schedule: Schedule, from: string, to: string, limit: number): string[] {
+  const days: string[] = [];
+  if (limit > 0) eachDay(schedule, from, to, (day) => days.push(day) < limit);
+  return days;
 }
 
 function occurrenceOn(schedule: Schedule, date: string): Occurrence {
@@ -100,28 +130,27 @@ function occurrenceOn(schedule: Schedule, date: string): Occurrence {
  * cancelled ones included (flagged), excluded days left out, at most `limit` of them.
  */
 export function occurrencesBetween(schedule: Schedule, from: string, to: string, limit: number): Occurrence[] {
-  const excluded = new Set(schedule.excludedDates);
-  const rule = ruleOf(schedule);
-  const days = rule ? [] : schedule.startsOn >= from && schedule.startsOn <= to ? [schedule.startsOn] : [];
-  rule?.between(floating(from), floating(to, '23:59', 59), true, (date) => {
-    if (!excluded.has(dayOf(date))) days.push(dayOf(date));
-    return days.length < limit;
-  });
-  return days.filter((day) => !excluded.has(day)).slice(0, limit).map((day) => occurrenceOn(schedule, day));
+  return occurrenceDays(schedule, from, to, limit).map((day) => occurrenceOn(schedule, day));
 }
 
 /** How far ahead `nextOccurrence` looks: far enough for a yearly event, bounded for a rule that never matches. */
 const NEXT_HORIZON_DAYS = 800;
-/** Occurrences `nextOccurrence` examines, at most: more than the cancellations an activity may hold. */
-const NEXT_CANDIDATES = 400;
 
 /** The first occurrence that takes place (not cancelled) and has not ended at `now` (one under way counts); null if none. */
 export function nextOccurrence(schedule: Schedule, now: Date): Occurrence | null {
   // From yesterday, for an occurrence that started then and runs past midnight; a single one may span the whole period.
   const today = wallClockInSweden(now).date;
   const from = schedule.recurrence ? addDays(today, -1) : schedule.startsOn;
-  const candidates = occurrencesBetween(schedule, from, addDays(today, NEXT_HORIZON_DAYS), NEXT_CANDIDATES);
-  return candidates.find((o) => !o.cancelled && (o.endsAt ? o.endsAt > now : o.startsAt >= now)) ?? null;
+  const cancelled = new Set(schedule.cancellations.map((c) => c.date));
+  let next: Occurrence | null = null;
+  // Day by day, and the instants only of the few days that can be next.
+  eachDay(schedule, from, addDays(today, NEXT_HORIZON_DAYS), (day) => {
+    if (cancelled.has(day)) return true;
+    const occurrence = occurrenceOn(schedule, day);
+    if (occurrence.endsAt ? occurrence.endsAt > now : occurrence.startsAt >= now) next = occurrence;
+    return next === null;
+  });
+  return next;
 }
 
 /** The window of days the list filters can see occurrences in, around the day an activity is written. */
@@ -134,11 +163,9 @@ export const STORED_DAYS_AFTER = 731;
  * list filters. At most one occurrence starts per day (a rule has no hourly parts), so the count is bounded.
  */
 export function daysTakingPlace(schedule: Schedule, today: string): string[] {
-  const from = addDays(today, -STORED_DAYS_BEFORE);
-  const to = addDays(today, STORED_DAYS_AFTER);
-  return occurrencesBetween(schedule, from, to, STORED_DAYS_BEFORE + STORED_DAYS_AFTER + 1)
-    .filter((o) => !o.cancelled)
-    .map((o) => o.date);
+  const cancelled = new Set(schedule.cancellations.map((c) => c.date));
+  const days = occurrenceDays(schedule, addDays(today, -STORED_DAYS_BEFORE), addDays(today, STORED_DAYS_AFTER), STORED_DAYS_BEFORE + STORED_DAYS_AFTER + 1);
+  return days.filter((day) => !cancelled.has(day));
 }
 
 /** The day `days` days after `date` ('YYYY-MM-DD'), for windows and their bounds. */

@@ -1,7 +1,7 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { assertPeriod, SWEDISH_TIME_ZONE } from '@samverkan/federation';
 import { badInput, FieldProblem } from '@samverkan/platform';
-import { addDays, daysTakingPlace, occurrencesBetween, recurrenceProblem, Schedule } from './occurrences';
+import { addDays, daysTakingPlace, occurrenceDays, recurrenceProblem, Schedule } from './occurrences';
 import { ActivityScheduleInput, MAX_CANCELLATIONS, MAX_EXCLUDED_DATES, MAX_OCCURRENCE_WINDOW_DAYS, OccurrenceFilter } from './schedule.inputs';
 import { ActivitySchedule, ISO_WEEKDAY } from './schedule.types';
 
@@ -70,7 +70,7 @@ export function assertScheduleRules(activity: ScheduleColumns): void {
     // Every day the rule has between the first and the last named day, exceptions ignored.
     const plain = { ...schedule, excludedDates: [], cancellations: [] };
     const span = Math.round((Date.parse(named[named.length - 1]) - Date.parse(named[0])) / 86_400_000) + 1;
-    const days = new Set(occurrencesBetween(plain, named[0], named[named.length - 1], span).map((o) => o.date));
+    const days = new Set(occurrenceDays(plain, named[0], named[named.length - 1], span));
     const stray = (days_: string[], field: string) => {
       const wrong = days_.filter((day) => !days.has(day));
       if (wrong.length) problems.push({ field, message: `${wrong.join(', ')}: no occurrence on ${wrong.length === 1 ? 'that day' : 'those days'}` });
