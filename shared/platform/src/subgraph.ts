@@ -70,6 +70,12 @@ export interface SubgraphModule<L> {
   loadDemoSeed(): Promise<(dataSource: DataSource) => Promise<void>>;
   /** The loader of the demo data's generated layer (SEED_GENERATED_DEMO_DATA), run after `loadDemoSeed`'s. */
   loadGeneratedDemoSeed?(): Promise<(dataSource: DataSource) => Promise<void>>;
+  /**
+   * Upkeep that keeps stored data current as time passes (e.g. the activities' stored occurrence
+   * days): run once at start, after the demo data, then every `everyMs` while the subgraph runs.
+   * A failure is logged and tried again at the next round; it never stops the subgraph.
+   */
+  upkeep?: { everyMs: number; run(dataSource: DataSource, clock: Clock): Promise<void> };
 }
 
 /** The federated schema of a subgraph, as served and as composed by the gateway. */
@@ -101,6 +107,17 @@ async function demoSeedOf<L>(module: SubgraphModule<L>) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     throw new ConfigError([`SEED_DEMO_DATA is true, but this build of the ${module.name} subgraph has no demo data (production images leave it out)`]);
   }
+}
+
+/** Runs the module's upkeep once now and then on its interval (not keeping the process alive); returns what stops it. */
+async function startUpkeep<L>(module: SubgraphModule<L>, dataSource: DataSource, clock: Clock): Promise<() => void> {
+  const upkeep = module.upkeep;
+  if (!upkeep) return () => undefined;
+  const run = () => upkeep.run(dataSource, clock).catch((error) => logger.error({ err: error }, `${module.name} upkeep failed`));
+  await run();
+  const timer = setInterval(run, upkeep.everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export interface RunningSubgraph {
@@ -163,10 +180,12 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
       },
     },
   );
+  const stopUpkeep = await startUpkeep(module, dataSource, clock);
   return {
     url: served.url,
     dataSource,
     stop: async () => {
+      stopUpkeep();
       await served.stop();
       untrackPool?.();
       await dataSource.destroy();

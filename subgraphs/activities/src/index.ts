@@ -7,7 +7,9 @@ import { AddPlaces1764400000100 } from './migrations/1764400000100-AddPlaces';
 import { ActivityPlaceResolver } from './place/place.resolver';
 import { AddJoiningDetails1764400000200 } from './migrations/1764400000200-AddJoiningDetails';
 import { ActivityDetailsResolver } from './details/details.resolver';
-import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { RememberWhenOccurrenceDaysWereStored1764400000300 } from './migrations/1764400000300-RememberWhenOccurrenceDaysWereStored';
+import { refreshOccurrenceDays } from './schedule/schedule';
+import { ChangeLogEntry, changeLogField, Figures, figuresKey, ownerFields, organisationExists, todayInSweden } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
@@ -24,7 +26,7 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300],
   resolvers: [ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
@@ -45,6 +47,8 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   },
   createLoaders,
   organisationExists,
+  // The occurrence days the list filters read move with time: stored afresh daily where they grow old.
+  upkeep: { everyMs: 86_400_000, run: async (dataSource, clock) => void (await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()))) },
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
   loadGeneratedDemoSeed: () => import('./demo/seed-generated').then((demo) => demo.seedGeneratedDemoData),

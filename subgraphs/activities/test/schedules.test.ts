@@ -3,6 +3,7 @@ import { Role } from '@samverkan/federation';
 import { FixedClock } from '@samverkan/platform';
 import { activitiesSubgraph } from '../src';
 import { DEMO_ACTIVITIES as D } from '../src/demo/seed';
+import { refreshOccurrenceDays } from '../src/schedule/schedule';
 import { bearer, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /**
@@ -246,6 +247,29 @@ describe('list filters by occurrence', () => {
     } finally {
       delete process.env.SAMVERKAN_SQL_STATS;
     }
+  });
+});
+
+describe('upkeep of the stored occurrence days', () => {
+  it('stores them afresh when they have grown old, so an activity nobody changes keeps matching, without a new version', async () => {
+    const id = await createActivity({ startTime: '17:00', recurrence: 'FREQ=WEEKLY;BYDAY=TU' }, { startsOn: '2026-03-01', title: 'Oförändrad' });
+    const matches = async () => {
+      const { data } = await subgraph.query('query($f: ActivityFilter) { activities(filter: $f, first: 100) { nodes { id } } }', {
+        f: { text: 'Oförändrad', occurs: { from: '2026-04-01', to: '2026-04-30' } },
+      });
+      return data!.activities.nodes.map((n: { id: string }) => n.id);
+    };
+    expect(await matches()).toEqual([id]);
+    // As if stored long ago: the days of April are not there.
+    await subgraph.dataSource.query("UPDATE activities SET occurrence_days_stored_on = '2024-03-20' WHERE id = $1", [id]);
+    await subgraph.dataSource.query("DELETE FROM activity_occurrence_days WHERE activity_id = $1 AND occurs_on >= '2026-04-01'", [id]);
+    expect(await matches()).toEqual([]);
+    expect(await refreshOccurrenceDays(subgraph.dataSource, '2026-03-20')).toBeGreaterThanOrEqual(1);
+    expect(await matches()).toEqual([id]);
+    // Nothing is old now; the record itself did not change.
+    expect(await refreshOccurrenceDays(subgraph.dataSource, '2026-03-20')).toBe(0);
+    const { data } = await subgraph.query('query($id: ID!) { activity(id: $id) { version } }', { id });
+    expect(data!.activity.version).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
-import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Activity } from '../activity';
 import { assertPeriod, SWEDISH_TIME_ZONE } from '@samverkan/federation';
 import { badInput, FieldProblem } from '@samverkan/platform';
 import { addDays, daysTakingPlace, occurrenceDays, recurrenceProblem, Schedule } from './occurrences';
@@ -95,7 +96,11 @@ export async function storeOccurrenceDays(manager: EntityManager, activityId: st
   await insertOccurrenceDays(manager, [{ id: activityId, ...activity }], today);
 }
 
-/** Stores the days new activities take place on, in one statement for all of them (the demo seeds insert thousands). */
+/**
+ * Stores the days activities take place on, in two statements for all of them (the demo seeds
+ * insert thousands), and the day they were stored around, which the upkeep reads; not the
+ * activities' version, since the record itself does not change.
+ */
 export async function insertOccurrenceDays(manager: EntityManager, activities: Array<ScheduleColumns & { id: string }>, today: string): Promise<void> {
   const rows = activities.flatMap((activity) => {
     const schedule = scheduleOf(activity);
@@ -106,6 +111,45 @@ export async function insertOccurrenceDays(manager: EntityManager, activities: A
       rows.map(([id]) => id),
       rows.map(([, day]) => day),
     ]);
+  }
+  if (activities.length) {
+    await manager.query('UPDATE activities SET occurrence_days_stored_on = $2 WHERE id = ANY(CAST($1 AS uuid[]))', [activities.map((a) => a.id), today]);
+  }
+}
+
+/** How old stored occurrence days may grow before the upkeep stores them afresh: well inside the margin the filters need. */
+export const OCCURRENCE_DAYS_MAX_AGE_DAYS = 30;
+const REFRESH_BATCH = 500;
+
+/**
+ * Stores afresh the occurrence days of the scheduled activities not yet over whose days were stored
+ * more than `OCCURRENCE_DAYS_MAX_AGE_DAYS` ago, a batch at a time: the stored window moves with
+ * time, so an activity nobody changes for years still matches the filters. Returns how many.
+ */
+export async function refreshOccurrenceDays(dataSource: DataSource, today: string): Promise<number> {
+  let refreshed = 0;
+  for (;;) {
+    const stale: Array<ScheduleColumns & { id: string }> = await dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .getRepository(Activity)
+        .createQueryBuilder('a')
+        .where('a.start_time IS NOT NULL AND (a.ends_on IS NULL OR a.ends_on >= CAST(:today AS date))', { today })
+        .andWhere('(a.occurrence_days_stored_on IS NULL OR a.occurrence_days_stored_on < CAST(:staleBefore AS date))', {
+          staleBefore: addDays(today, -OCCURRENCE_DAYS_MAX_AGE_DAYS),
+        })
+        .orderBy('a.id')
+        .limit(REFRESH_BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rows.length) {
+        await manager.query('DELETE FROM activity_occurrence_days WHERE activity_id = ANY(CAST($1 AS uuid[]))', [rows.map((a) => a.id)]);
+        await insertOccurrenceDays(manager, rows, today);
+      }
+      return rows;
+    });
+    refreshed += stale.length;
+    if (stale.length < REFRESH_BATCH) return refreshed;
   }
 }
 
