@@ -65,7 +65,7 @@ export class ActivityScheduleInput {
 }
 
 @InputType({
-  description: `Keeps the activities with an occurrence that takes place (not cancelled) matching all the conditions given. Occurrences are known from ${STORED_DAYS_BEFORE} days before to ${STORED_DAYS_AFTER} days after an activity was last changed.`,
+  description: `Keeps the activities with an occurrence that takes place (not cancelled) matching all the conditions given. Occurrences are known from ${STORED_DAYS_BEFORE} days before to ${STORED_DAYS_AFTER} days after the day they were stored: when the activity changes, and daily once that is 30 days ago.`,
 })
 export class OccurrenceFilter {
   @Field(() => GraphQLLocalDate, { nullable: true, description: `An occurrence starting on or after this day (in Sweden). With \`to\`, at most ${MAX_OCCURRENCE_WINDOW_DAYS} days.` })
