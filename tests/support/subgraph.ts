@@ -1,4 +1,4 @@
-import { dropDatabase, envName, loadConfig, RunningSubgraph, startSubgraph, SubgraphConfig, SubgraphModule } from '@samverkan/platform';
+import { Clock, dropDatabase, envName, loadConfig, RunningSubgraph, startSubgraph, SubgraphConfig, SubgraphModule } from '@samverkan/platform';
 import { freshDatabase } from './database';
 import { graphql } from './graphql';
 import { ServiceProcess, startSubgraphProcess } from '@samverkan/dev';
@@ -21,7 +21,7 @@ export interface TestSubgraph extends RunningSubgraph {
  * the demo data. Other subgraphs check actor and area references against a real actors subgraph,
  * started as its own process on its own database.
  */
-export async function startTestSubgraph<L>(module: SubgraphModule<L>, { seed = true } = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph<L>(module: SubgraphModule<L>, { seed = true, clock }: { seed?: boolean; clock?: Clock } = {}): Promise<TestSubgraph> {
   let actors: ServiceProcess | undefined;
   let actorsDb: string | undefined;
   if (module.name !== 'actors') {
@@ -31,7 +31,7 @@ export async function startTestSubgraph<L>(module: SubgraphModule<L>, { seed = t
   }
   const databaseUrl = await freshDatabase(module.name);
   const config = { ...loadConfig(module.name, { ...process.env, [envName(module.name, 'DATABASE_URL')]: databaseUrl }), port: 0, seedDemoData: seed };
-  const running = await startSubgraph(module, config);
+  const running = await startSubgraph(module, config, { clock });
   return {
     ...running,
     actors,

@@ -62,6 +62,18 @@ export const DEMO_AGREEMENTS = {
   medborgarloftRinkebyKistaPrevious: agreement(8),
 } as const;
 
+const venue = demoIds('fe');
+
+/** Fixed ids of the demo venues (the actors registry's premises), which the demo activities take place at. */
+export const DEMO_VENUES = {
+  fryshusetHusby: venue(1),
+  folketsHusAngered: venue(2),
+  forsamlingshemUppsala: venue(3),
+  hyresgastlokalGottsunda: venue(4),
+  kfumHallAngered: venue(5),
+  mammaUnitedRinkeby: venue(6),
+} as const;
+
 /** Demo areas below municipality level (districts and a named area); municipalities and counties are reference data. */
 export const DEMO_AREAS = {
   sweden: 'SE',

@@ -22,6 +22,11 @@ export const ENTITIES = {
     description:
       'An agreement or commitment between parties about working together for children and young people: an IOP, a declaration of intent, a collaboration agreement, a citizen promise, a national agreement, or a method such as Rätt kurva or SSPF. Records who the parties are and in which roles, the areas it covers, and its period.',
   },
+  Venue: {
+    key: 'id',
+    description:
+      'Premises an actor can lend for meetings, dialogues and activities (not only in crises): where, how many people fit, what for, and which contact function to ask.',
+  },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;

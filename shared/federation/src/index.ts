@@ -3,6 +3,8 @@ export * from './areas';
 export * from './change-log';
 export * from './entities';
 export * from './periods';
+export * from './places';
+export * from './swedish-time';
 export * from './references';
 export * from './roles';
 export * from './target-groups';

@@ -8,6 +8,14 @@
  * supergraph has a label here, so a new enum value needs its Swedish label before it is merged.
  */
 export const SWEDISH_LABELS = {
+  AccessibilityFeature: {
+    STEP_FREE_ACCESS: 'Tillgängligt utan trappsteg',
+    ACCESSIBLE_TOILET: 'Tillgänglig toalett',
+    HEARING_LOOP: 'Hörslinga',
+    SIGN_LANGUAGE: 'Teckenspråk',
+    EASY_TO_READ_INFORMATION: 'Information på lättläst svenska',
+    ASSISTANT_WELCOME: 'Assistent eller ledsagare välkommen',
+  },
   ActivityKind: {
     MBU_MEETING: 'MBU-möte (Människan bakom uniformen)',
     SAFETY_WALK: 'Trygghetsvandring',
@@ -82,6 +90,14 @@ export const SWEDISH_LABELS = {
     CRISIS_RESPONSE: 'Krisinsats',
   },
   LocalAreaKind: { DISTRICT: 'Stadsdel eller område', NAMED_AREA: 'Namngivet område' },
+  NpfAdaptation: {
+    SMALL_GROUPS: 'Små grupper',
+    QUIET_SPACE: 'Lugnt rum',
+    PREDICTABLE_STRUCTURE: 'Förutsägbar struktur',
+    VISUAL_SUPPORT: 'Bildstöd',
+    INFORMATION_IN_ADVANCE: 'Information i förväg',
+    NPF_TRAINED_LEADERS: 'Ledare med NPF-utbildning',
+  },
   ObservationCategory: {
     RECRUITMENT_TO_CRIME: 'Rekrytering till kriminalitet',
     VIOLENCE: 'Våld',
@@ -121,6 +137,7 @@ export const SWEDISH_LABELS = {
     OTHER: 'Övrigt',
   },
   ServiceOrder: { NAME: 'Namn', RELEVANCE: 'Relevans', DISTANCE: 'Avstånd' },
+  SignUpMethod: { NONE_NEEDED: 'Ingen anmälan, kom som du är', ON_SITE: 'Anmälan på plats', LINK: 'Anmälan på webben', CONTACT: 'Anmälan till arrangören' },
   SituationLevel: { NORMAL: 'Normal', ELEVATED: 'Förhöjd', HIGH: 'Hög', CRITICAL: 'Kritisk' },
   SupportNeed: {
     NPF_COMPETENCE: 'NPF-kompetens',
@@ -150,6 +167,7 @@ export const SWEDISH_LABELS = {
     CRISIS_SUPPORT: 'Krisstöd',
   },
   Visibility: { PUBLIC: 'Alla (offentlig)', NETWORK: 'Nätverket', SHARED: 'Delad med utvalda organisationer', OWNER: 'Endast ägaren' },
+  Weekday: { MONDAY: 'Måndag', TUESDAY: 'Tisdag', WEDNESDAY: 'Onsdag', THURSDAY: 'Torsdag', FRIDAY: 'Fredag', SATURDAY: 'Lördag', SUNDAY: 'Söndag' },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type LabelledEnum = keyof typeof SWEDISH_LABELS;

@@ -7,6 +7,7 @@ const OWNERS = {
   Actor: { subgraph: 'actors', key: 'id', noun: 'actor' },
   Area: { subgraph: 'actors', key: 'code', noun: 'area' },
   Agreement: { subgraph: 'agreements', key: 'id', noun: 'agreement' },
+  Venue: { subgraph: 'actors', key: 'id', noun: 'venue' },
 } as const satisfies Record<string, { subgraph: SubgraphName; key: string; noun: string }>;
 export type ReferencedType = keyof typeof OWNERS;
 

@@ -1,6 +1,7 @@
 export * from './auth/token-cache';
 export * from './auth/tokens';
 export * from './auth/viewer';
+export * from './clock';
 export * from './config';
 export * from './database';
 export * from './errors';

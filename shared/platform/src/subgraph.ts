@@ -11,6 +11,7 @@ import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { openDatabase } from './database';
 import { formatError } from './errors';
 import { Authenticate, authConfig, authenticator } from './auth/tokens';
+import { Clock, systemClock } from './clock';
 import { Viewer } from './auth/viewer';
 import { ConfigError, SubgraphConfig } from './config';
 import { queryLimits } from './hardening';
@@ -30,6 +31,8 @@ export interface SubgraphContext<L> {
   authorization?: string;
   loaders: L;
   dataSource: DataSource;
+  /** What "now" is for this request's answers (the system clock, or a test's). */
+  clock: Clock;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -67,6 +70,12 @@ export interface SubgraphModule<L> {
   loadDemoSeed(): Promise<(dataSource: DataSource) => Promise<void>>;
   /** The loader of the demo data's generated layer (SEED_GENERATED_DEMO_DATA), run after `loadDemoSeed`'s. */
   loadGeneratedDemoSeed?(): Promise<(dataSource: DataSource) => Promise<void>>;
+  /**
+   * Upkeep that keeps stored data current as time passes (e.g. the activities' stored occurrence
+   * days): run once at start, after the demo data, then every `everyMs` while the subgraph runs.
+   * A failure is logged and tried again at the next round; it never stops the subgraph.
+   */
+  upkeep?: { everyMs: number; run(dataSource: DataSource, clock: Clock): Promise<void> };
 }
 
 /** The federated schema of a subgraph, as served and as composed by the gateway. */
@@ -100,14 +109,25 @@ async function demoSeedOf<L>(module: SubgraphModule<L>) {
   }
 }
 
+/** Runs the module's upkeep once now and then on its interval (not keeping the process alive); returns what stops it. */
+async function startUpkeep<L>(module: SubgraphModule<L>, dataSource: DataSource, clock: Clock): Promise<() => void> {
+  const upkeep = module.upkeep;
+  if (!upkeep) return () => undefined;
+  const run = () => upkeep.run(dataSource, clock).catch((error) => logger.error({ err: error }, `${module.name} upkeep failed`));
+  await run();
+  const timer = setInterval(run, upkeep.everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export interface RunningSubgraph {
   url: string;
   dataSource: DataSource;
   stop(): Promise<void>;
 }
 
-/** Starts a subgraph as `config` says (`port` 0: any free port, as tests do). */
-export async function startSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+/** Starts a subgraph as `config` says (`port` 0: any free port, as tests do); `clock` is for tests. */
+export async function startSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, { clock = systemClock }: { clock?: Clock } = {}): Promise<RunningSubgraph> {
   logger.level = config.logLevel;
   const dataSource = await openDatabase({
     url: config.databaseUrl,
@@ -117,7 +137,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, config: Subgra
     migrations: module.migrations,
   });
   try {
-    return await serveSubgraph(module, config, dataSource);
+    return await serveSubgraph(module, config, dataSource, clock);
   } catch (error) {
     // A subgraph that does not come up leaves no pool behind (tests start many in one process).
     await dataSource.destroy();
@@ -125,7 +145,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, config: Subgra
   }
 }
 
-async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, dataSource: DataSource): Promise<RunningSubgraph> {
+async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfig, dataSource: DataSource, clock: Clock): Promise<RunningSubgraph> {
   if (config.seedDemoData) {
     await (await demoSeedOf(module))(dataSource);
     if (config.seedGeneratedDemoData && module.loadGeneratedDemoSeed) await (await module.loadGeneratedDemoSeed())(dataSource);
@@ -156,14 +176,16 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
       context: async (req) => {
         const authorization = req.headers.authorization;
         const viewer = await authenticate(authorization);
-        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource };
+        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource, clock };
       },
     },
   );
+  const stopUpkeep = await startUpkeep(module, dataSource, clock);
   return {
     url: served.url,
     dataSource,
     stop: async () => {
+      stopUpkeep();
       await served.stop();
       untrackPool?.();
       await dataSource.destroy();

@@ -4,6 +4,10 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { PageArgs } from '@samverkan/platform';
 import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
+import { ActivityScheduleInput, OccurrenceFilter } from './schedule/schedule.inputs';
+import { ActivityAddressInput } from './place/place';
+import { ActivityCostInput, ActivitySignUpInput, MAX_LANGUAGES } from './details/details.inputs';
+import { AccessibilityFeature, NpfAdaptation } from './details/details.types';
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;
@@ -119,6 +123,13 @@ export class ActivityFilter {
   @Field(() => [PolicePurpose], { nullable: true, description: 'Only activities the police take part in for one of these purposes.' })
   policePurposes?: PolicePurpose[];
 
+  @Field(() => OccurrenceFilter, {
+    nullable: true,
+    description: 'Only activities taking place in a window of days, on given weekdays or at given times of day (activities without a schedule have no occurrences and never match).',
+  })
+  @ValidateNested()
+  occurs?: OccurrenceFilter;
+
   @Field({
     nullable: true,
     description: 'Only activities whose title or public description contains this text (case-insensitive). Internal fields are never searched.',
@@ -166,6 +177,49 @@ abstract class ActivityDetailsInput {
   })
   @MaxLength(4000)
   publicDescription?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The venue (premises in the actors registry) where the activity takes place; not together with `address`. Null clears it.',
+  })
+  @IsUUID('all', { message: 'venueId is not a venue id' })
+  venueId?: string | null;
+
+  @Field(() => ActivityAddressInput, {
+    nullable: true,
+    description: 'An address of its own (a pitch, a square), when not at a venue; not together with `venueId`. On update, replaces the whole address; null clears it.',
+  })
+  @ValidateNested()
+  address?: ActivityAddressInput | null;
+
+  @Field(() => ActivityCostInput, { nullable: true, description: 'What taking part costs; null when not stated. On update, replaces the whole cost.' })
+  @ValidateNested()
+  cost?: ActivityCostInput | null;
+
+  @Field(() => ActivitySignUpInput, { nullable: true, description: 'How to join; null when not stated. On update, replaces the whole value.' })
+  @ValidateNested()
+  signUp?: ActivitySignUpInput | null;
+
+  @Field(() => [String], { nullable: true, description: `The languages spoken, as ISO 639-1 codes (at most ${MAX_LANGUAGES}). On update, replaces them; null clears them.` })
+  @ArrayMaxSize(MAX_LANGUAGES)
+  languages?: string[] | null;
+
+  @Field(() => [AccessibilityFeature], { nullable: true, description: 'How the activity is accessible. On update, replaces them; null clears them.' })
+  accessibilityFeatures?: AccessibilityFeature[] | null;
+
+  @Field(() => [NpfAdaptation], { nullable: true, description: 'How the activity is adapted for NPF. On update, replaces them; null clears them.' })
+  npfAdaptations?: NpfAdaptation[] | null;
+
+  @Field(() => String, { nullable: true, description: 'More about accessibility and adaptations (up to 1000 characters).' })
+  @MaxLength(1000)
+  accessibilityNote?: string | null;
+
+  @Field(() => ActivityScheduleInput, {
+    nullable: true,
+    description: 'When the activity takes place within its period: times of day, recurrence, excluded days and cancellations. Null for none (dates only). On update, replaces the whole schedule.',
+  })
+  @ValidateNested()
+  schedule?: ActivityScheduleInput | null;
 
   @Field(() => Int, { nullable: true, description: 'How many took part (or take part regularly); at least 0.' })
   @Min(0)

@@ -1,11 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, areaKeyRangesSql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
+import { answeredBy, areaKeyRangesSql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
 import { Actor, Agreement, Area } from './stubs';
+import { assertScheduleRules, scheduleColumns, storeOccurrenceDays, whereOccurs } from './schedule/schedule';
+import { addressColumns, assertOnePlace } from './place/place';
+import { costColumns, languageCodes, signUpColumns } from './details/details';
 
 type Context = SubgraphContext<ActivitiesLoaders>;
 
@@ -67,6 +70,7 @@ export class ActivityResolver {
       // Title and public description only: the internal classification is never searchable.
       query.andWhere('(activity.title ILIKE :text OR activity.public_description ILIKE :text)', { text: containsPattern(filter.text) });
     }
+    if (filter?.occurs) whereOccurs(query, filter.occurs);
     return paginate(query, page, { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' });
   }
 
@@ -117,15 +121,22 @@ export class ActivityResolver {
   })
   async createActivity(
     @Arg('input', () => CreateActivityInput, { description: 'The new activity.' }) input: CreateActivityInput,
-    @Ctx() { dataSource, viewer, authorization }: Context,
+    @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { organiserIds, policeParticipation, sharedWithIds, ...fields } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, fundingAgreementId: fields.fundingAgreementId }, authorization);
+    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, ...fields } = input;
+    await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const activity = manager.getRepository(Activity).create({
         ...fields,
         ...policeColumns(policeParticipation),
+        ...scheduleColumns(schedule ?? null),
+        ...addressColumns(address ?? null),
+        ...costColumns(cost ?? null),
+        ...signUpColumns(signUp ?? null),
+        languages: languageCodes(languages ?? null),
+        accessibilityFeatures: unique(accessibilityFeatures ?? []),
+        npfAdaptations: unique(npfAdaptations ?? []),
         ownerId,
         sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId),
       });
@@ -133,6 +144,7 @@ export class ActivityResolver {
       checkRules(activity);
       const saved = await manager.getRepository(Activity).save(activity);
       await replaceOrganisers(manager, saved.id, organiserIds);
+      await storeOccurrenceDays(manager, saved.id, saved, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return saved;
     });
@@ -146,11 +158,11 @@ export class ActivityResolver {
     @Arg('id', () => ID, { description: 'Id of the activity to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
     @Arg('input', () => UpdateActivityInput, { description: 'The changes.' }) input: UpdateActivityInput,
-    @Ctx() { dataSource, viewer, authorization }: Context,
+    @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     assertSignedIn(viewer, 'change activities');
-    const { organiserIds, sharedWithIds, areaCode, fundingAgreementId } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId }, authorization);
+    const { organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId } = input;
+    await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const { record: activity, commit } = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
@@ -164,6 +176,13 @@ export class ActivityResolver {
         internalClassification,
         visibility,
         sharedWithIds,
+        schedule,
+        address,
+        cost,
+        signUp,
+        languages,
+        accessibilityFeatures,
+        npfAdaptations,
         ...optional
       } = input;
       assertNotCleared({ organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification, visibility });
@@ -174,8 +193,17 @@ export class ActivityResolver {
       if (targetGroups) activity.targetGroups = unique(targetGroups);
       if (sharedWithIds !== undefined) activity.sharedWith = sharedWithOthers(sharedWithIds ?? [], activity.ownerId);
       if (policeParticipation !== undefined) Object.assign(activity, policeColumns(policeParticipation));
+      if (schedule !== undefined) Object.assign(activity, scheduleColumns(schedule));
+      if (address !== undefined) Object.assign(activity, addressColumns(address));
+      if (cost !== undefined) Object.assign(activity, costColumns(cost));
+      if (signUp !== undefined) Object.assign(activity, signUpColumns(signUp));
+      if (languages !== undefined) activity.languages = languageCodes(languages);
+      if (accessibilityFeatures !== undefined) activity.accessibilityFeatures = unique(accessibilityFeatures ?? []);
+      if (npfAdaptations !== undefined) activity.npfAdaptations = unique(npfAdaptations ?? []);
       checkRules(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
+      // Always: a new period moves the occurrences as much as a new schedule does.
+      await storeOccurrenceDays(manager, id, activity, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return commit();
     });
@@ -230,6 +258,8 @@ function policeColumns(participation: PoliceParticipationInput | null | undefine
 function checkRules(activity: Activity) {
   assertPeriod(activity.startsOn, activity.endsOn, { start: 'startsOn', end: 'endsOn' });
   assertAgeRange(activity.ageMin, activity.ageMax);
+  assertScheduleRules(activity);
+  assertOnePlace(activity);
 }
 
 async function replaceOrganisers(manager: EntityManager, activityId: string, actorIds: string[]) {
@@ -237,9 +267,9 @@ async function replaceOrganisers(manager: EntityManager, activityId: string, act
   await manager.getRepository(ActivityOrganiser).insert(unique(actorIds).map((actorId) => ({ activityId, actorId })));
 }
 
-/** Organisers, partners, area and funding agreement live in other subgraphs: ask them, as the caller, before writing. */
+/** Organisers, partners, area, venue and funding agreement live in other subgraphs: ask them, as the caller, before writing. */
 function checkReferences(
-  refs: { organiserIds?: string[] | null; sharedWithIds?: string[] | null; areaCode?: string | null; fundingAgreementId?: string | null },
+  refs: { organiserIds?: string[] | null; sharedWithIds?: string[] | null; areaCode?: string | null; fundingAgreementId?: string | null; venueId?: string | null },
   authorization: string | undefined,
 ) {
   return assertReferencesExist(
@@ -248,6 +278,7 @@ function checkReferences(
       { type: 'Actor', keys: refs.sharedWithIds ?? [], field: 'sharedWithIds' },
       { type: 'Area', keys: [refs.areaCode], field: 'areaCode' },
       { type: 'Agreement', keys: [refs.fundingAgreementId], field: 'fundingAgreementId' },
+      { type: 'Venue', keys: [refs.venueId], field: 'venueId' },
     ],
     authorization,
   );

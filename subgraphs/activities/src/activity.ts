@@ -2,6 +2,7 @@ import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { OwnedRecord, TargetGroup, Visibility } from '@samverkan/federation';
+import { AccessibilityFeature, NpfAdaptation, SignUpMethod } from './details/details.types';
 
 export enum ActivityKind {
   MBU_MEETING = 'MBU_MEETING',
@@ -179,6 +180,82 @@ export class Activity extends OwnedRecord {
   /** INTERNAL: served only by the `participantCount` field resolver, which applies the access rules. */
   @Column('integer', { name: 'participant_count', nullable: true })
   participantCount: number | null;
+
+  /** The venue (of the actors registry) it takes place at; exposed as `venue`. */
+  @Column('uuid', { name: 'venue_id', nullable: true })
+  venueId: string | null;
+
+  /** An address of its own, when not at a venue; exposed with the point as `address`. */
+  @Column('varchar', { name: 'address_street', length: 200, nullable: true })
+  street: string | null;
+
+  @Column('varchar', { name: 'address_postal_code', length: 6, nullable: true })
+  postalCode: string | null;
+
+  @Column('varchar', { name: 'address_city', length: 100, nullable: true })
+  city: string | null;
+
+  @Column('double precision', { nullable: true })
+  latitude: number | null;
+
+  @Column('double precision', { nullable: true })
+  longitude: number | null;
+
+  /** The cost, exposed as `cost`: null when not stated. */
+  @Column('boolean', { name: 'cost_free', nullable: true })
+  costFree: boolean | null;
+
+  @Column('integer', { name: 'cost_sek', nullable: true })
+  costSek: number | null;
+
+  @Column('boolean', { name: 'cost_fritidskortet', default: false })
+  costFritidskortet: boolean;
+
+  @Column('varchar', { name: 'cost_note', length: 500, nullable: true })
+  costNote: string | null;
+
+  /** How to join, exposed as `signUp`: null when not stated. */
+  @Column('text', { name: 'sign_up_method', nullable: true })
+  signUpMethod: SignUpMethod | null;
+
+  @Column('varchar', { name: 'sign_up_url', length: 500, nullable: true })
+  signUpUrl: string | null;
+
+  @Column('varchar', { name: 'sign_up_note', length: 500, nullable: true })
+  signUpNote: string | null;
+
+  @Field(() => [String], { description: 'The languages spoken at the activity, as ISO 639-1 codes (e.g. "sv", "ar", "so"); empty when not stated.' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  languages: string[];
+
+  @Field(() => [AccessibilityFeature], { description: 'How the activity is accessible to people with disabilities; empty when not stated.' })
+  @Column('text', { name: 'accessibility_features', array: true, default: () => "'{}'" })
+  accessibilityFeatures: AccessibilityFeature[];
+
+  @Field(() => [NpfAdaptation], { description: 'How the activity is adapted for children and young people with NPF; empty when not stated.' })
+  @Column('text', { name: 'npf_adaptations', array: true, default: () => "'{}'" })
+  npfAdaptations: NpfAdaptation[];
+
+  @Field(() => String, { nullable: true, description: 'More about accessibility and adaptations, in plain words.' })
+  @Column('varchar', { name: 'accessibility_note', length: 1000, nullable: true })
+  accessibilityNote: string | null;
+
+  /** Start time of day in Sweden ('HH:MM:SS' as PostgreSQL gives it); with the columns below, exposed as `schedule`. */
+  @Column('time', { name: 'start_time', nullable: true })
+  startTime: string | null;
+
+  @Column('time', { name: 'end_time', nullable: true })
+  endTime: string | null;
+
+  /** An RFC 5545 RRULE value, e.g. 'FREQ=WEEKLY;BYDAY=TU'. */
+  @Column('text', { nullable: true })
+  recurrence: string | null;
+
+  @Column('text', { name: 'excluded_dates', array: true, default: () => "'{}'" })
+  excludedDates: string[];
+
+  @Column('jsonb', { default: () => "'[]'" })
+  cancellations: Array<{ date: string; note: string | null }>;
 
   /** The funding agreement; exposed as `fundingAgreement` (an `Agreement` of the agreements subgraph). */
   @Column('uuid', { name: 'funding_agreement_id', nullable: true })

@@ -1,7 +1,15 @@
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
 import { IndexActivityPeriods1764300000000 } from './migrations/1764300000000-IndexActivityPeriods';
-import { ChangeLogEntry, changeLogField, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists, todayInSweden } from '@samverkan/federation';
+import { AddSchedules1764400000000 } from './migrations/1764400000000-AddSchedules';
+import { ActivityScheduleResolver } from './schedule/schedule.resolver';
+import { AddPlaces1764400000100 } from './migrations/1764400000100-AddPlaces';
+import { ActivityPlaceResolver } from './place/place.resolver';
+import { AddJoiningDetails1764400000200 } from './migrations/1764400000200-AddJoiningDetails';
+import { ActivityDetailsResolver } from './details/details.resolver';
+import { RememberWhenOccurrenceDaysWereStored1764400000300 } from './migrations/1764400000300-RememberWhenOccurrenceDaysWereStored';
+import { refreshOccurrenceDays } from './schedule/schedule';
 import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
@@ -18,8 +26,8 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000],
-  resolvers: [LabelsResolver, ActivityResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300],
+  resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
       sharedWith: 'The organisations that may see the internal fields when `visibility` is SHARED.',
@@ -33,11 +41,14 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Agreement: ({ id }) => ({ id }),
+    Venue: ({ id }) => ({ id }),
     // Checked before it reaches SQL: `_entities` may be sent straight to this subgraph.
     Figures: ({ areaCode, month }) => figuresKey(String(areaCode), String(month)),
   },
   createLoaders,
   organisationExists,
+  // The occurrence days the list filters read move with time: stored afresh daily where they grow old.
+  upkeep: { everyMs: 86_400_000, run: async (dataSource, clock) => void (await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()))) },
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
   loadGeneratedDemoSeed: () => import('./demo/seed-generated').then((demo) => demo.seedGeneratedDemoData),

@@ -32,6 +32,11 @@ const changeOrganisers = (version: number, organiserIds: string[]) =>
 it.each([
   ['organisers only', { organiserIds: [A.fryshuset, A.lpoRinkeby] }, { organiserIds: [A.fryshuset] }],
   ['a column and organisers together', { title: 'Exit – avhoppare', organiserIds: [A.fryshuset] }, { organiserIds: [A.fryshuset, A.mucf] }],
+  [
+    'the schedule (its occurrence days with it)',
+    { schedule: { startTime: '17:00', recurrence: 'FREQ=WEEKLY;BYDAY=TU' } },
+    { schedule: { startTime: '18:00', endTime: '20:00', recurrence: 'FREQ=WEEKLY;BYDAY=TH' } },
+  ],
 ])('updateActivity, %s: one new version; a stale writer gets VERSION_CONFLICT', (_case, first, second) =>
   expectOneVersionPerChange(subgraph, {
     table: 'activities',

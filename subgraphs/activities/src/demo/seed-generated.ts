@@ -89,11 +89,17 @@ export function generatedActivities(cal: DemoCalendar): DemoActivity[] {
         internal,
         participants,
         funding: null,
+        // From what is drawn already (no new draws, so the ids stay): weekly on the first day's weekday, or once.
+        schedule: oneDay ? { start: '18:00', end: '20:00', rule: null } : { start: '17:00', end: '19:00', rule: `FREQ=WEEKLY;BYDAY=${weekdayOf(startsOn)}` },
       });
     }
   }
   return activities;
 }
+
+const RRULE_WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+/** The RFC 5545 weekday of a day ('YYYY-MM-DD'). */
+const weekdayOf = (day: string) => RRULE_WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()];
 
 /** Loads the generated layer's activities (SEED_GENERATED_DEMO_DATA); those that exist already are left as they are. */
 export async function seedGeneratedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {

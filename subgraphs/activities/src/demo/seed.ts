@@ -1,8 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, DEMO_VENUES as V, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
 import { TargetGroup } from '@samverkan/federation';
+import { insertOccurrenceDays, scheduleColumns } from '../schedule/schedule';
+import { addressColumns } from '../place/place';
+import { AccessibilityFeature, NpfAdaptation, SignUpMethod } from '../details/details.types';
 
 const activity = demoIds('c0');
 
@@ -48,6 +51,13 @@ export interface DemoActivity {
   internal: InternalClassification;
   participants: number | null;
   funding: string | null;
+  /** Times of day in Sweden and an RFC 5545 rule (null: once), with excluded days and cancellations (day, public note). */
+  /** Cost, sign-up, languages and adaptations, as their columns (left out: not stated). */
+  joining?: Partial<Pick<Activity, 'costFree' | 'costSek' | 'costFritidskortet' | 'costNote' | 'signUpMethod' | 'signUpNote' | 'languages' | 'accessibilityFeatures' | 'npfAdaptations' | 'accessibilityNote'>>;
+  /** Where: a venue of the actors registry, or an address of its own (latitude, longitude). */
+  venue?: string;
+  address?: { street: string | null; postalCode: string | null; city: string; location: [number, number] | null };
+  schedule?: { start: string; end: string | null; rule: string | null; excluded?: string[]; cancelled?: Array<[string, string | null]> };
 }
 
 const { CHILDREN, YOUNG_PEOPLE, PARENTS, RELATIVES, RESIDENTS, LEADERS_AND_VOLUNTEERS } = TargetGroup;
@@ -83,6 +93,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: 24,
     funding: null,
+    venue: V.fryshusetHusby,
+    schedule: { start: '17:30', end: '19:00', rule: 'FREQ=MONTHLY;BYDAY=1TH' },
   },
   {
     id: D.mbuAngered,
@@ -102,6 +114,9 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: null,
     funding: null,
+    venue: V.folketsHusAngered,
+    joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv'] },
+    schedule: { start: '18:00', end: '19:30', rule: 'FREQ=WEEKLY;BYDAY=MO', cancelled: [[cal.weekday(3, 1), 'Inställt denna vecka – vi ses måndagen därpå som vanligt.']] },
   },
   {
     id: D.safetyWalkGottsundaSpring,
@@ -121,6 +136,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: 35,
     funding: null,
+    venue: V.hyresgastlokalGottsunda,
+    schedule: { start: '18:00', end: '20:00', rule: null },
   },
   {
     id: D.safetyWalkGottsundaAutumn,
@@ -140,6 +157,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: 28,
     funding: null,
+    venue: V.hyresgastlokalGottsunda,
+    schedule: { start: '18:00', end: '20:00', rule: null },
   },
   {
     id: D.safeFarsta,
@@ -157,6 +176,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: null,
     funding: null,
+    schedule: { start: '21:00', end: '02:00', rule: 'FREQ=WEEKLY;BYDAY=FR,SA' },
   },
   {
     id: D.safeLiljeholmen,
@@ -174,6 +194,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: null,
     funding: null,
+    schedule: { start: '21:00', end: '02:00', rule: 'FREQ=WEEKLY;BYDAY=FR,SA' },
   },
   {
     id: D.safeNorrmalm,
@@ -192,6 +213,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SITUATIONAL_PREVENTION,
     participants: null,
     funding: null,
+    schedule: { start: '20:00', end: '01:00', rule: 'FREQ=WEEKLY;BYDAY=TH,FR,SA' },
   },
   {
     id: D.posomUppsala,
@@ -227,6 +249,15 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.UNIVERSAL_PREVENTION,
     participants: 180,
     funding: AG.iopGoteborgAngered,
+    address: { street: 'Angereds konstgräsplan', postalCode: null, city: 'Angered', location: [57.7965, 12.0431] },
+    joining: {
+      costFree: true,
+      signUpMethod: SignUpMethod.CONTACT,
+      signUpNote: 'Anmäl ditt lag till KFUM Göteborg senast torsdag.',
+      languages: ['sv', 'ar', 'so'],
+      accessibilityFeatures: [AccessibilityFeature.ACCESSIBLE_TOILET],
+    },
+    schedule: { start: '10:00', end: '16:00', rule: 'FREQ=DAILY' },
   },
   {
     id: D.mammaUnitedTrygg,
@@ -244,6 +275,9 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.UNIVERSAL_PREVENTION,
     participants: 40,
     funding: null,
+    venue: V.mammaUnitedRinkeby,
+    joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv', 'so', 'ar'] },
+    schedule: { start: '17:00', end: '19:00', rule: 'FREQ=WEEKLY;BYDAY=WE' },
   },
   {
     id: D.summerJobsJarva,
@@ -262,6 +296,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: 60,
     funding: AG.rattKurvaJarva,
+    joining: { costFree: true, signUpMethod: SignUpMethod.CONTACT, signUpNote: 'Ansökan görs via Järva i samverkan på våren.', languages: ['sv'] },
+    schedule: { start: '09:00', end: '15:00', rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
   },
   {
     id: D.homeworkHelpAngered,
@@ -279,6 +315,23 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.UNIVERSAL_PREVENTION,
     participants: 45,
     funding: AG.iopGoteborgAngered,
+    venue: V.kfumHallAngered,
+    joining: {
+      costFree: true,
+      signUpMethod: SignUpMethod.ON_SITE,
+      languages: ['sv', 'ar', 'so', 'ti'],
+      accessibilityFeatures: [AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ACCESSIBLE_TOILET],
+      npfAdaptations: [NpfAdaptation.SMALL_GROUPS, NpfAdaptation.QUIET_SPACE, NpfAdaptation.PREDICTABLE_STRUCTURE],
+      accessibilityNote: 'Ett lugnt rum finns bredvid hallen. Berätta gärna i förväg om ditt barn behöver något särskilt.',
+    },
+    schedule: {
+      start: '15:00',
+      end: '17:00',
+      rule: 'FREQ=WEEKLY;BYDAY=MO,WE',
+      // No homework help on Wednesday next week (a study day); Monday in two weeks is cancelled, with a note.
+      excluded: [cal.weekday(1, 3)],
+      cancelled: [[cal.weekday(2, 1), 'Inställt: läxhjälparna är på utbildning. Välkommen på onsdag!']],
+    },
   },
   {
     id: D.exitProgramme,
@@ -315,6 +368,9 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.NOT_CLASSIFIED,
     participants: null,
     funding: null,
+    address: { street: 'Skäggetorps centrum', postalCode: '582 77', city: 'Linköping', location: [58.4268, 15.5732] },
+    joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv', 'ar'] },
+    schedule: { start: '17:00', end: '19:00', rule: null },
   },
 ];
 
@@ -345,6 +401,10 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
         internalClassification: a.internal,
         participantCount: a.participants,
         fundingAgreementId: a.funding,
+        ...demoScheduleColumns(a),
+        venueId: a.venue ?? null,
+        ...a.joining,
+        ...addressColumns(a.address ? { ...a.address, location: a.address.location && { latitude: a.address.location[0], longitude: a.address.location[1] } } : null),
         ownerId: a.organisers[0],
         visibility: a.visibility,
         sharedWith: a.sharedWith ?? [],
@@ -356,6 +416,24 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
   );
   const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
   if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
+  const scheduled = activities.filter((a) => added.has(a.id) && a.schedule);
+  await insertOccurrenceDays(manager, scheduled.map((a) => ({ id: a.id, startsOn: a.startsOn, endsOn: a.endsOn, ...demoScheduleColumns(a) })), calendar.today);
+}
+
+/** A demo activity's schedule as its columns (none when it has no schedule). */
+function demoScheduleColumns(a: DemoActivity) {
+  const schedule = a.schedule;
+  return scheduleColumns(
+    schedule
+      ? {
+          startTime: schedule.start,
+          endTime: schedule.end,
+          recurrence: schedule.rule,
+          excludedDates: schedule.excluded ?? [],
+          cancellations: (schedule.cancelled ?? []).map(([date, note]) => ({ date, note })),
+        }
+      : null,
+  );
 }
 
 /**

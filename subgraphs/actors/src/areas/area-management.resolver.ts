@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { ChangeAction, givenFields, localAreaCode, recordChange } from '@samverkan/federation';
+import { ChangeAction, givenFields, localAreaCode, pointColumns, recordChange } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Area, AreaKind } from './area';
-import { pointColumns } from '../geo/geo-point';
 import { CreateAreaInput, UpdateAreaInput } from './area.inputs';
 import { assertAreasExist, replaceAreaLinks } from './area-links';
 import {

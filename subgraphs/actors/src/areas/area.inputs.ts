@@ -1,7 +1,6 @@
 import { ArrayMaxSize, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { AREA_CODE_PATTERN } from '@samverkan/federation';
-import { GeoPointInput } from '../geo/geo-point';
+import { AREA_CODE_PATTERN, GeoPointInput } from '@samverkan/federation';
 import { LocalAreaKind } from './area';
 
 export const MAX_ALIASES = 20;

@@ -1,6 +1,6 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { ENTITIES, KEY_DESCRIPTIONS } from '@samverkan/federation';
+import { ENTITIES, GeoPoint, KEY_DESCRIPTIONS, pointOf } from '@samverkan/federation';
 
 export enum AreaKind {
   COUNTRY = 'COUNTRY',
@@ -40,15 +40,6 @@ registerEnumType(LocalAreaKind, {
     NAMED_AREA: { description: 'A named area spanning districts of the municipality (give them as `memberCodes`).' },
   },
 });
-
-@ObjectType({ description: 'A point in WGS 84 coordinates.' })
-export class GeoPoint {
-  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84).' })
-  latitude: number;
-
-  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84).' })
-  longitude: number;
-}
 
 @ObjectType({ description: ENTITIES.Area.description })
 @Directive('@key(fields: "code")')
@@ -107,6 +98,6 @@ export class Area {
 
   @Field(() => GeoPoint, { nullable: true, description: 'A representative point of the area (e.g. its centre), when known.' })
   get location(): GeoPoint | null {
-    return this.latitude === null || this.longitude === null ? null : { latitude: this.latitude, longitude: this.longitude };
+    return pointOf(this.latitude, this.longitude);
   }
 }

@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, DemoCalendar, demoIds } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_VENUES, DemoCalendar, demoIds } from '@samverkan/demo';
 import { ContactChannel, ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../contact-functions/contact-function';
 import { Venue, VenueUse } from '../venues/venue';
 import { channelKey } from '../contact-functions/public-contact';
 
-const venue = demoIds('fe');
 const contactFunction = demoIds('cf');
 const holder = demoIds('cf1');
 
@@ -22,15 +21,8 @@ export const DEMO_CONTACT_FUNCTIONS = {
   lokalansvarigHyresgastforeningenGottsunda: contactFunction(10),
 } as const;
 
-/** Fixed ids of the demo venues. */
-export const DEMO_VENUES = {
-  fryshusetHusby: venue(1),
-  folketsHusAngered: venue(2),
-  forsamlingshemUppsala: venue(3),
-  hyresgastlokalGottsunda: venue(4),
-  kfumHallAngered: venue(5),
-  mammaUnitedRinkeby: venue(6),
-} as const;
+/** The demo venues' ids live in @samverkan/demo, since the demo activities take place at them. */
+export { DEMO_VENUES };
 
 const F = DEMO_CONTACT_FUNCTIONS;
 const { PHONE, EMAIL, WEB, SMS, OTHER } = ContactChannelKind;

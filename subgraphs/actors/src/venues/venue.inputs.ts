@@ -1,13 +1,10 @@
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/federation';
-import { GeoPointInput } from '../geo/geo-point';
+import { AREA_CODE_PATTERN, AreaScope, GeoPointInput, POSTAL_CODE } from '@samverkan/federation';
 import { VenueUse } from './venue';
 import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
 export const MAX_CAPACITY = 100000;
-/** A Swedish postal code, with or without the space: "753 20" or "75320". */
-export const POSTAL_CODE = /^\d{3} ?\d{2}$/;
 
 @InputType({ description: 'Which venues to list; all conditions must hold.' })
 export class VenueFilter {

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
-import { ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
+import { ChangeAction, ChangeLogEntry, givenFields, pointColumns, recordChange } from '@samverkan/federation';
 import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
@@ -12,7 +12,6 @@ import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
 import { Venue } from './venue';
 import { actorNotArchivedSql } from '../registry/archiving';
-import { pointColumns } from '../geo/geo-point';
 import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter } from './venue.inputs';
 
 type Context = SubgraphContext<ActorsLoaders>;

@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { VersionedRecord } from '@samverkan/platform';
-import { GeoPoint } from '../areas/area';
+import { ENTITIES, GeoPoint, pointOf } from '@samverkan/federation';
 
 export enum VenueUse {
   MEETINGS = 'MEETINGS',
@@ -37,10 +37,7 @@ export class VenueAddress {
 }
 
 /** Premises an actor can lend to the network. */
-@ObjectType({
-  description:
-    'Premises an actor can lend for meetings, dialogues and activities (not only in crises): where, how many people fit, what for, and which contact function to ask.',
-})
+@ObjectType({ description: ENTITIES.Venue.description })
 @Directive('@key(fields: "id")')
 @Entity('venues')
 export class Venue extends VersionedRecord {
@@ -102,6 +99,6 @@ export class Venue extends VersionedRecord {
     description: "Where the premises are, when recorded; null otherwise (no fallback to the area's point: use `area.location` for that).",
   })
   get location(): GeoPoint | null {
-    return this.latitude === null || this.longitude === null ? null : { latitude: this.latitude, longitude: this.longitude };
+    return pointOf(this.latitude, this.longitude);
   }
 }

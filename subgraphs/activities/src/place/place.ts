@@ -1,0 +1,80 @@
+import { Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { GeoPoint, GeoPointInput, pointColumns, pointOf, POSTAL_CODE } from '@samverkan/federation';
+import { badInput } from '@samverkan/platform';
+
+/**
+ * Where an activity takes place: at a venue of the actors registry (a reference, whose address and
+ * point the registry answers), or at an address of its own with an optional point (a pitch, a square,
+ * a park), not both. Public, like the activity.
+ */
+@ObjectType({ description: 'Where an activity takes place when it is not at a registered venue, e.g. a pitch or a square.' })
+export class ActivityAddress {
+  @Field(() => String, { nullable: true, description: 'Street and number, or a place name, e.g. "Angereds konstgräsplan".' })
+  street: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Swedish postal code, "NNN NN".' })
+  postalCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal town (postort), e.g. "Angered".' })
+  city: string | null;
+
+  @Field(() => GeoPoint, { nullable: true, description: 'Where it is, for maps and distance search; null when not recorded.' })
+  location: GeoPoint | null;
+}
+
+@InputType({ description: 'An address of an activity\'s own; at least one part. Replaces the whole address.' })
+export class ActivityAddressInput {
+  @Field(() => String, { nullable: true, description: 'Street and number, or a place name (up to 200 characters).' })
+  @MaxLength(200)
+  street?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Swedish postal code, "NNN NN" or "NNNNN" (stored as "NNN NN").' })
+  @Matches(POSTAL_CODE, { message: 'postalCode must look like NNN NN' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal town (up to 100 characters).' })
+  @MaxLength(100)
+  city?: string | null;
+
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where it is (WGS 84).' })
+  @ValidateNested()
+  location?: GeoPointInput | null;
+}
+
+/** The place columns of an activity. */
+export interface PlaceColumns {
+  venueId: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+const text = (value: string | null | undefined) => value?.trim() || null;
+const postalCode = (value: string | null | undefined) => (value ? `${value.replace(' ', '').slice(0, 3)} ${value.replace(' ', '').slice(3)}` : null);
+
+/** The address columns an input sets; null clears them. Refuses an address that says nothing. */
+export function addressColumns(address: ActivityAddressInput | null): Omit<PlaceColumns, 'venueId'> {
+  const columns = { street: text(address?.street), postalCode: postalCode(address?.postalCode), city: text(address?.city), ...pointColumns(address?.location) };
+  if (address && Object.values(columns).every((value) => value === null)) {
+    throw badInput('address must give at least one part', [{ field: 'address', message: 'must give a street, postal code, city or location' }]);
+  }
+  return columns;
+}
+
+/** An activity is at a venue or at an address, not both: checked on the record as it would be saved. */
+export function assertOnePlace(activity: PlaceColumns): void {
+  const hasAddress = [activity.street, activity.postalCode, activity.city, activity.latitude].some((value) => value !== null);
+  if (activity.venueId && hasAddress) {
+    throw badInput('An activity is at a venue or at an address, not both', [{ field: 'address', message: 'not together with venueId (clear one with null)' }]);
+  }
+}
+
+/** The address as the API shows it; null when there is none. */
+export function addressOf(activity: PlaceColumns): ActivityAddress | null {
+  const location = pointOf(activity.latitude, activity.longitude);
+  if (activity.street === null && activity.postalCode === null && activity.city === null && location === null) return null;
+  return { street: activity.street, postalCode: activity.postalCode, city: activity.city, location };
+}
