@@ -1,5 +1,5 @@
 import { GraphQLDataSource } from '@apollo/gateway';
-import { metricsRegistry } from '@samverkan/platform';
+import { metricsRegistry } from '@samverkan/platform/dist/core';
 import { Counter, Histogram } from 'prom-client';
 
 let metrics:

@@ -18,8 +18,9 @@ import {
   SUBGRAPHS,
   SubgraphName,
   urlOf,
-} from '@samverkan/platform';
-import { organisationExists } from '@samverkan/federation';
+} from '@samverkan/platform/dist/core';
+// The lookup alone: the federation package's index holds the subgraphs' schema types.
+import { organisationExists } from '@samverkan/federation/dist/references';
 import { countMerged, observeRequestSize, withFetchMetrics } from './fetch-metrics';
 import { isTimeout, subgraphFetcher } from './subgraph-fetcher';
 import { readSupergraph } from './supergraph';

@@ -1,6 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, fetch, Response } from 'undici';
-import { SubgraphLimits } from '@samverkan/platform';
+import { SubgraphLimits } from '@samverkan/platform/dist/core';
 import { entityBatchingFetcher, sizeInBytes } from './entity-batching';
 import { mergingFetcher } from './request-merging';
 
