@@ -84,11 +84,11 @@ async function waitForHealth(port: number, child: ChildProcess, output: () => st
 /**
  * Node's flags for the gateway, wherever it runs: here (`npm start`, the tests, the benchmarks), and in
  * the image's CMD and docker-compose.yml, which the tests check against this list. Its live heap is
- * some 60 MB, but V8 sizes its heap by the machine's memory: left alone, the young generation grows to
+ * some 50 MB, but V8 sizes its heap by the machine's memory: left alone, the young generation grows to
  * 2 × 16 MB, and the old one fills with up to three times its live data in garbage before a full
  * collection (250–310 MB resident at 40 connections). A young generation of 2 × 8 MB and an old-space
  * ceiling of 1 GB (under which V8 collects at about 1.6 times the live data) keep it near 200 MB at the
- * same throughput; 1 GB is still some fifteen times what it holds.
+ * same throughput; 1 GB is still some twenty times what it holds.
  */
 export const GATEWAY_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--max-old-space-size=1024'];
 
