@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_PORTS, envName, SUBGRAPHS, SubgraphName } from '@samverkan/platform';
-import { InterpolationEnv, interpolateValues } from '@samverkan/test-support';
+import { GATEWAY_NODE_FLAGS, InterpolationEnv, interpolateValues } from '@samverkan/test-support';
 
 interface ComposeService {
   image?: string;
@@ -126,7 +126,7 @@ describe('docker-compose.yml', () => {
 
   it('runs the gateway compiled, pointed at every subgraph, once all of them are healthy', () => {
     const gateway = services.gateway;
-    expect(gateway.command).toEqual(['node', 'gateway/dist/main.js']);
+    expect(gateway.command).toEqual(['node', ...GATEWAY_NODE_FLAGS, 'gateway/dist/main.js']);
     expect(gateway.environment?.GATEWAY_PORT).toBe(String(DEFAULT_PORTS.gateway));
     expectNodeHealthCheck(gateway, DEFAULT_PORTS.gateway);
     for (const name of SUBGRAPHS) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GATEWAY_NODE_FLAGS } from '@samverkan/test-support';
 
 /** The Dockerfile's instructions, continuation lines joined and comments dropped, in stages. */
 interface Instruction {
@@ -117,7 +118,7 @@ describe('Dockerfile', () => {
     expect(exposed).toEqual(expect.arrayContaining(['4000', '4001', '4002', '4003', '4004']));
     const healthcheck = all(runtime, 'HEALTHCHECK').pop();
     expect(healthcheck).toMatch(/CMD \["node", "-e", ".*fetch\(.*\/health/);
-    expect(JSON.parse(all(runtime, 'CMD').pop() ?? 'null')).toEqual(['node', 'gateway/dist/main.js']);
+    expect(JSON.parse(all(runtime, 'CMD').pop() ?? 'null')).toEqual(['node', ...GATEWAY_NODE_FLAGS, 'gateway/dist/main.js']);
   });
 
   it('runs the compiled JavaScript without source-map support (no ts-node, --enable-source-maps or source-map-support)', () => {

@@ -1,8 +1,10 @@
 import { GraphQLDataSource } from '@apollo/gateway';
-import { metricsRegistry } from '@samverkan/platform';
+import { metricsRegistry } from '@samverkan/platform/dist/core';
 import { Counter, Histogram } from 'prom-client';
 
-let metrics: { duration: Histogram<'subgraph' | 'outcome'>; failures: Counter<'subgraph' | 'code'>; merged: Counter<'subgraph'> } | undefined;
+let metrics:
+  | { duration: Histogram<'subgraph' | 'outcome'>; failures: Counter<'subgraph' | 'code'>; merged: Counter<'subgraph'>; requestSize: Histogram<'subgraph'> }
+  | undefined;
 
 const fetchMetrics = () =>
   (metrics ??= {
@@ -24,12 +26,25 @@ const fetchMetrics = () =>
       labelNames: ['subgraph'] as const,
       registers: [metricsRegistry()],
     }),
+    requestSize: new Histogram({
+      name: 'gateway_subgraph_request_size_bytes',
+      help: 'Body size of each request the gateway sends a subgraph; entity fetches are kept within SUBGRAPH_MAX_REQUEST_SIZE (default 100 kB, a bucket bound)',
+      labelNames: ['subgraph'] as const,
+      buckets: [1024, 10 * 1024, 50 * 1024, 100 * 1024, 1024 * 1024, 3 * 1024 * 1024],
+      registers: [metricsRegistry()],
+    }),
   });
 
 /** Counts one merged request to `subgraph` (GATEWAY_MERGE_SUBGRAPH_REQUESTS). */
 export const countMerged = (subgraph: string) => {
   const counter = fetchMetrics().merged.labels({ subgraph });
   return () => counter.inc();
+};
+
+/** Records the body size of one request sent to `subgraph`. */
+export const observeRequestSize = (subgraph: string) => {
+  const histogram = fetchMetrics().requestSize.labels({ subgraph });
+  return (bodyBytes: number) => histogram.observe(bodyBytes);
 };
 
 /** A code for the label: an error's `extensions.code` (the gateway's and subgraphs' are a fixed set), else FETCH_FAILED. */

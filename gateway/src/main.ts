@@ -2,7 +2,7 @@
 import { startTracing } from '@samverkan/platform/dist/observability/tracing';
 startTracing('gateway');
 
-import { loadConfigOrExit, logger, stopTracing } from '@samverkan/platform';
+import { loadConfigOrExit, logger, stopTracing } from '@samverkan/platform/dist/core';
 import { startGateway } from './server';
 
 startGateway(loadConfigOrExit('gateway'))

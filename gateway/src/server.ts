@@ -18,9 +18,10 @@ import {
   SUBGRAPHS,
   SubgraphName,
   urlOf,
-} from '@samverkan/platform';
-import { organisationExists } from '@samverkan/federation';
-import { countMerged, withFetchMetrics } from './fetch-metrics';
+} from '@samverkan/platform/dist/core';
+// The lookup alone: the federation package's index holds the subgraphs' schema types.
+import { organisationExists } from '@samverkan/federation/dist/references';
+import { countMerged, observeRequestSize, withFetchMetrics } from './fetch-metrics';
 import { isTimeout, subgraphFetcher } from './subgraph-fetcher';
 import { readSupergraph } from './supergraph';
 
@@ -42,10 +43,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: SubgraphName,
     private readonly limits: SubgraphLimits,
-    merging: { merge: boolean; onMerged?: () => void },
+    observers: { merge: boolean; onMerged?: () => void; onSent?: (bodyBytes: number) => void },
   ) {
     // No cache hints are used: the subgraphs' cache-control headers are not read.
-    super({ url: urlOf(subgraph), fetcher: subgraphFetcher(limits, merging), honorSubgraphCacheControlHeader: false });
+    super({ url: urlOf(subgraph), fetcher: subgraphFetcher(limits, observers), honorSubgraphCacheControlHeader: false });
   }
 
   override willSendRequest({ request, context }: WillSendRequestArgs) {
@@ -109,8 +110,12 @@ export function createGateway({
   mergeSubgraphRequests,
 }: Pick<GatewayConfig, 'composeLive' | 'metrics' | 'subgraphLimits' | 'mergeSubgraphRequests'>): ApolloGateway {
   const buildService = ({ name }: { name: string }) => {
-    const merging = { merge: mergeSubgraphRequests, onMerged: metrics && mergeSubgraphRequests ? countMerged(name) : undefined };
-    const source = new SubgraphDataSource(name as SubgraphName, subgraphLimits, merging);
+    const observers = {
+      merge: mergeSubgraphRequests,
+      onMerged: metrics && mergeSubgraphRequests ? countMerged(name) : undefined,
+      onSent: metrics ? observeRequestSize(name) : undefined,
+    };
+    const source = new SubgraphDataSource(name as SubgraphName, subgraphLimits, observers);
     return metrics ? withFetchMetrics(name, source) : source;
   };
   if (composeLive) {

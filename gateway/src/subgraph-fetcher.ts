@@ -1,6 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, fetch, Response } from 'undici';
-import { SubgraphLimits } from '@samverkan/platform';
+import { SubgraphLimits } from '@samverkan/platform/dist/core';
 import { entityBatchingFetcher, sizeInBytes } from './entity-batching';
 import { mergingFetcher } from './request-merging';
 
@@ -13,7 +13,8 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  * query at most the timeout and never holds the gateway's requests to the other subgraphs.
  *
  * With `merge` (GATEWAY_MERGE_SUBGRAPH_REQUESTS), identical queries in flight share one request
- * (`mergingFetcher`); `onMerged` counts those not sent.
+ * (`mergingFetcher`); `onMerged` counts those not sent. `onSent` is told the body size of each
+ * request that goes out.
  *
  * An entity fetch whose body would exceed `maxEntitiesRequestSize` (SUBGRAPH_MAX_REQUEST_SIZE) goes
  * out as several requests within it (`entityBatchingFetcher`), each with its own timeout and each
@@ -21,11 +22,13 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  */
 export function subgraphFetcher(
   { timeoutMs, maxInFlight, maxEntitiesRequestSize = '100kb' }: Pick<SubgraphLimits, 'timeoutMs' | 'maxInFlight'> & Partial<SubgraphLimits>,
-  { merge = false, onMerged }: { merge?: boolean; onMerged?: () => void } = {},
+  { merge = false, onMerged, onSent }: { merge?: boolean; onMerged?: () => void; onSent?: (bodyBytes: number) => void } = {},
 ): Fetcher {
   const agent = new Agent({ connections: maxInFlight });
-  const fetcher = (async (url: string, init?: Parameters<Fetcher>[1]) =>
-    asGraphQLAnswer(await fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1]))) as unknown as Fetcher;
+  const fetcher = (async (url: string, init?: Parameters<Fetcher>[1]) => {
+    if (onSent && typeof init?.body === 'string') onSent(Buffer.byteLength(init.body, 'utf8'));
+    return asGraphQLAnswer(await fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof fetch>[1]));
+  }) as unknown as Fetcher;
   return entityBatchingFetcher(merge ? mergingFetcher(fetcher, onMerged) : fetcher, sizeInBytes(maxEntitiesRequestSize));
 }
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { badInput, currentRequestId, ErrorCode, logger, REQUEST_ID_HEADER, SubgraphName, urlOf } from '@samverkan/platform';
+import { badInput, currentRequestId, ErrorCode, logger, REQUEST_ID_HEADER, SubgraphName, urlOf } from '@samverkan/platform/dist/core';
 
 /** Entities other subgraphs refer to: the subgraph that owns each, and its key field. */
 const OWNERS = {

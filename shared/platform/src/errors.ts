@@ -1,7 +1,5 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
-import { QueryFailedError } from 'typeorm';
 import { exceededLimit } from './hardening';
 import { logger } from './log';
 import { currentRequestId } from './request-stats';
@@ -61,43 +59,15 @@ const PASS_THROUGH = new Set([
 /** The `extensions` keys clients may rely on. */
 const PUBLIC_EXTENSIONS = new Set(['code', 'limit', 'fields', 'type', 'id', 'expectedVersion', 'actualVersion', 'serviceName']);
 
-/** PostgreSQL errors caused by the caller's input (SQLSTATE class 22 and constraint violations). */
-const INPUT_SQLSTATES: Record<string, string> = {
-  '22001': 'A value is longer than allowed',
-  '22003': 'A number is out of range',
-  '22007': 'A date or time is malformed',
-  '22008': 'A date or time is out of range',
-  '22P02': 'A value has the wrong format',
-  '22021': 'A text holds a character that is not allowed (such as NUL)',
-  '22P05': 'A text holds a character that is not allowed (such as NUL)',
-  '23502': 'A required value is missing',
-  '23503': 'A referenced record does not exist',
-  '23505': 'A record with that value already exists',
-  '23514': 'A value breaks a rule of the record',
-};
-
 /**
  * Turns every error into one with a stable code and a message safe to show: validation problems
- * keep their detail, anything unexpected becomes INTERNAL_SERVER_ERROR without internals.
+ * keep their detail, anything unexpected becomes INTERNAL_SERVER_ERROR without internals. A
+ * subgraph's resolvers' own errors are read by `formatSubgraphError` first.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
-  if (original instanceof ArgumentValidationError) {
-    const fields = original.extensions.validationErrors.flatMap((e) => flattenValidation(e));
-    return {
-      ...base,
-      message: `Invalid input: ${fields.map((f) => f.message).join('; ')}`,
-      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
-    };
-  }
-  if (original instanceof QueryFailedError) {
-    const sqlstate = (original.driverError as { code?: string } | undefined)?.code ?? '';
-    if (INPUT_SQLSTATES[sqlstate]) {
-      return { ...base, message: INPUT_SQLSTATES[sqlstate], extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
-  }
   const limit = exceededLimit(formatted.message);
   // graphql-armor words its refusals as syntax errors, which they are not.
   if (limit) return { ...base, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit } };
@@ -118,18 +88,6 @@ export function unexpectedError(error: unknown): GraphQLFormattedError {
   logger.error({ err: error }, 'Unexpected error');
   const requestId = currentRequestId();
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } };
-}
-
-interface ValidationLike {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationLike[];
-}
-
-function flattenValidation(error: ValidationLike, prefix = ''): FieldProblem[] {
-  const field = prefix ? `${prefix}.${error.property}` : error.property;
-  const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-  return [...own, ...(error.children ?? []).flatMap((child) => flattenValidation(child, field))];
 }
 
 /** In an update, null clears an optional field; required fields given as null are refused, all of them named. */

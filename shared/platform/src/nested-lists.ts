@@ -4,7 +4,7 @@ import { Max, Min } from 'class-validator';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { KeyedId } from './loaders';
 import { MAX_PAGE_SIZE } from './pagination';
-import { isUuid } from './records';
+import { isUuid } from './ids';
 
 /**
  * Nested lists (an actor's activities, an area's actors, …) are bounded: each holds at most `first`

@@ -2,7 +2,7 @@ import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-gra
 import { Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
-import { isUuid } from './records';
+import { isUuid } from './ids';
 
 export const MAX_PAGE_SIZE = 100;
 

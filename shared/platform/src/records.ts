@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CreateDateColumn, EntityManager, EntityTarget, ObjectLiteral, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { notFound, versionConflict } from './errors';
+import { isUuid } from './ids';
 
 /** How every record's `id` is documented. */
 export const ID_DESCRIPTION = 'Stable identifier (a UUID).';
@@ -26,9 +27,6 @@ export abstract class VersionedRecord {
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** What a versioned record has, whatever its key: a version and the time of its last change. */
 export type Versioned = Pick<VersionedRecord, 'version' | 'updatedAt'> & ObjectLiteral;

@@ -9,7 +9,7 @@ import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { openDatabase } from './database';
-import { formatError } from './errors';
+import { formatSubgraphError } from './resolver-errors';
 import { Authenticate, authConfig, authenticator } from './auth/tokens';
 import { Clock, systemClock } from './clock';
 import { Viewer } from './auth/viewer';
@@ -159,7 +159,7 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
     (plugins) =>
       new ApolloServer({
         schema,
-        formatError,
+        formatError: formatSubgraphError,
         logger,
         includeStacktraceInErrorResponses: false,
         introspection: !config.production,

@@ -3,7 +3,7 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, JWTPayload, jwtVerify, J
 import { GraphQLError } from 'graphql';
 import type { AuthSettings } from '../config';
 import { ErrorCode } from '../errors';
-import { isUuid } from '../records';
+import { isUuid } from '../ids';
 import { tokenMetrics } from '../observability/metrics';
 import { VerifiedTokenCache } from './token-cache';
 import { isSignedIn, PUBLIC, SignedIn, Viewer } from './viewer';
