@@ -45,7 +45,7 @@ registerEnumType(AgeGroup, {
   },
 });
 
-/** Each age group's first and last year of age. */
+/** Each age group's first and last year of age (migration MaintainCoverageAggregates's coverage_age_bits holds the same, for the maintained aggregate). */
 export const AGE_GROUPS: ReadonlyArray<{ ageGroup: AgeGroup; minAge: number; maxAge: number }> = [
   { ageGroup: AgeGroup.AGES_0_5, minAge: 0, maxAge: 5 },
   { ageGroup: AgeGroup.AGES_6_9, minAge: 6, maxAge: 9 },

@@ -57,20 +57,26 @@ export class MaintainCoverageAggregates1764400000000 implements MigrationInterfa
     await db.query('CREATE INDEX coverage_presence_actor ON coverage_presence (actor_id)');
 
     // Recomputes the rows of the given areas (all of one level, so their children are final): what
-    // the registry offers there directly, merged with what their children's rows hold within.
+    // the registry offers there directly, merged with what their children's rows hold within. The
+    // codes go in as a constant (EXECUTE): a bulk write's thousands of codes are then a hashed
+    // filter with known size, not a parameter planned blind on tables filled in the same transaction.
     await db.query(`
-      CREATE FUNCTION coverage_refresh_level(codes text[]) RETURNS void LANGUAGE sql AS $$
-        DELETE FROM coverage_offered WHERE area_code = ANY(codes);
-        INSERT INTO coverage_offered (area_code, category, direct, direct_ages, within_ages)
-        SELECT code, category, bool_or(direct), bit_or(direct_ages), bit_or(within_ages) FROM (
-          SELECT sa.area_code AS code, s.category, true AS direct, coverage_age_bits(s.age_min, s.age_max) AS direct_ages,
-                 coverage_age_bits(s.age_min, s.age_max) AS within_ages
-            FROM service_areas sa JOIN services s ON s.id = sa.service_id
-           WHERE sa.area_code = ANY(codes)
-             AND NOT EXISTS (SELECT 1 FROM actors archived WHERE archived.id = s.actor_id AND archived.archived_at IS NOT NULL)
-          UNION ALL
-          SELECT o.parent_code, o.category, false, 0, o.within_ages FROM coverage_offered o WHERE o.parent_code = ANY(codes)
-        ) AS offered GROUP BY code, category $$`);
+      CREATE FUNCTION coverage_refresh_level(codes text[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF coalesce(cardinality(codes), 0) = 0 THEN RETURN; END IF;
+        EXECUTE format('DELETE FROM coverage_offered WHERE area_code = ANY(%L::text[])', codes);
+        EXECUTE format($sql$
+          INSERT INTO coverage_offered (area_code, category, direct, direct_ages, within_ages)
+          SELECT code, category, bool_or(direct), bit_or(direct_ages), bit_or(within_ages) FROM (
+            SELECT sa.area_code AS code, s.category, true AS direct, coverage_age_bits(s.age_min, s.age_max) AS direct_ages,
+                   coverage_age_bits(s.age_min, s.age_max) AS within_ages
+              FROM service_areas sa JOIN services s ON s.id = sa.service_id
+             WHERE sa.area_code = ANY(%1$L::text[])
+               AND NOT EXISTS (SELECT 1 FROM actors archived WHERE archived.id = s.actor_id AND archived.archived_at IS NOT NULL)
+            UNION ALL
+            SELECT o.parent_code, o.category, false, 0, o.within_ages FROM coverage_offered o WHERE o.parent_code = ANY(%1$L::text[])
+          ) AS offered GROUP BY code, category $sql$, codes);
+      END $$`);
     // Recomputes the given areas and their ancestors, deepest level first.
     await db.query(`
       CREATE FUNCTION coverage_refresh_offered(codes text[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -86,18 +92,19 @@ export class MaintainCoverageAggregates1764400000000 implements MigrationInterfa
         PERFORM coverage_refresh_level(ARRAY(SELECT c FROM unnest(touched) c WHERE length(c) = 2 AND c <> 'SE'));
         PERFORM coverage_refresh_level(ARRAY['SE']);
       END $$`);
-    // Recomputes where the given actors work, if they are civil society and not archived.
+    // Recomputes where the given actors work, if they are civil society and not archived (ids as constants, as above).
     await db.query(`
       CREATE FUNCTION coverage_refresh_presence(actor_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF coalesce(cardinality(actor_ids), 0) = 0 THEN RETURN; END IF;
         PERFORM ${LOCK};
-        DELETE FROM coverage_presence WHERE actor_id = ANY(actor_ids);
-        INSERT INTO coverage_presence (area_code, actor_id)
-        SELECT DISTINCT c, aa.actor_id
-          FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id AND a.kind IN ${CIVIL_SOCIETY_KINDS} AND a.archived_at IS NULL
-          CROSS JOIN LATERAL unnest(ARRAY[aa.area_code, left(aa.area_code, 4), left(aa.area_code, 2), 'SE']) AS c
-         WHERE aa.actor_id = ANY(actor_ids);
+        EXECUTE format('DELETE FROM coverage_presence WHERE actor_id = ANY(%L::uuid[])', actor_ids);
+        EXECUTE format($sql$
+          INSERT INTO coverage_presence (area_code, actor_id)
+          SELECT DISTINCT c, aa.actor_id
+            FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id AND a.kind IN ${CIVIL_SOCIETY_KINDS} AND a.archived_at IS NULL
+            CROSS JOIN LATERAL unnest(ARRAY[aa.area_code, left(aa.area_code, 4), left(aa.area_code, 2), 'SE']) AS c
+           WHERE aa.actor_id = ANY(%L::uuid[]) $sql$, actor_ids);
       END $$`);
 
     // The triggers: statement-level, so a bulk write recomputes each touched area once.
