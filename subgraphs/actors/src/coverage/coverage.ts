@@ -143,9 +143,9 @@ function offeredCategories(dataSource: DataSource, codes: string[]): Promise<Arr
      SELECT k.code, o.category, false, o.direct_ages
        FROM keys k
        LEFT JOIN spanning sg ON sg.code = k.code
-       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('k.code', 'sg.named')}) AS c(code)) AS up
-       JOIN coverage_offered o ON o.area_code = up.code AND o.direct
-      WHERE up.code <> k.code`,
+       CROSS JOIN LATERAL (
+         SELECT o.category, o.direct_ages FROM coverage_offered o
+          WHERE o.area_code = ANY(${chainSql('k.code', 'sg.named')}) AND o.area_code <> k.code AND o.direct) AS o`,
     [codes],
   );
 }
@@ -180,16 +180,17 @@ export function coverageLoaders(dataSource: DataSource) {
       return [...byKey.values()];
     }, (o) => o.code),
 
-    // From the maintained coverage_presence: an index-only count per area; a named area's own actors and its districts', each once.
+    // From the maintained coverage_presence: an index-only count per area (rows are distinct per area); a named area's own actors and its districts', each once.
     civilSocietyActorCount: recordLoader<string, { code: string; count: number }>(async (codes) => {
       const rows: Array<{ key: string; count: number }> = await dataSource.query(
         `WITH ${KEYS_SQL}
-         SELECT k.code AS key, (
-           SELECT count(*) FROM (
+         SELECT k.code AS key, (CASE WHEN NOT EXISTS (SELECT 1 FROM area_members m WHERE m.named_area_code = k.code)
+           THEN (SELECT count(*) FROM coverage_presence p WHERE p.area_code = k.code)
+           ELSE (SELECT count(*) FROM (
              SELECT p.actor_id FROM coverage_presence p WHERE p.area_code = k.code
              UNION
              SELECT p.actor_id FROM area_members m JOIN coverage_presence p ON p.area_code = m.area_code WHERE m.named_area_code = k.code
-           ) AS working)::int AS count
+           ) AS working) END)::int AS count
            FROM keys k`,
         [codes],
       );

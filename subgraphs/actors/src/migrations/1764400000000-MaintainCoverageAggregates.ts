@@ -112,7 +112,19 @@ export class MaintainCoverageAggregates1764400000000 implements MigrationInterfa
       CREATE FUNCTION coverage_service_areas_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          PERFORM coverage_refresh_offered(ARRAY(SELECT DISTINCT area_code FROM new_rows));
+          -- New links only add offers: merged into the rows (bit_or) without a recompute, so a bulk
+          -- insert costs what it inserts (recomputing made the generator's 150,000 services take minutes).
+          PERFORM ${LOCK};
+          INSERT INTO coverage_offered AS o (area_code, category, direct, direct_ages, within_ages)
+          SELECT c.code, s.category, bool_or(c.code = l.area_code),
+                 bit_or(CASE WHEN c.code = l.area_code THEN coverage_age_bits(s.age_min, s.age_max) ELSE 0 END), bit_or(coverage_age_bits(s.age_min, s.age_max))
+            FROM new_rows l
+            JOIN services s ON s.id = l.service_id
+            CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(ARRAY[l.area_code, left(l.area_code, 4), left(l.area_code, 2), 'SE']) AS c(code)) AS c
+           WHERE NOT EXISTS (SELECT 1 FROM actors archived WHERE archived.id = s.actor_id AND archived.archived_at IS NOT NULL)
+           GROUP BY c.code, s.category
+          ON CONFLICT (area_code, category) DO UPDATE
+             SET direct = o.direct OR excluded.direct, direct_ages = o.direct_ages | excluded.direct_ages, within_ages = o.within_ages | excluded.within_ages;
         ELSIF TG_OP = 'DELETE' THEN
           PERFORM coverage_refresh_offered(ARRAY(SELECT DISTINCT area_code FROM old_rows));
         ELSE
