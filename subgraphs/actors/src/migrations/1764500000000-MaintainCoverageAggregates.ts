@@ -22,8 +22,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const LOCK = "pg_advisory_xact_lock(hashtext('samverkan.coverage'))";
 const CIVIL_SOCIETY_KINDS = "('CIVIL_SOCIETY', 'FAITH_COMMUNITY')";
 
-export class MaintainCoverageAggregates1764400000000 implements MigrationInterface {
-  name = 'MaintainCoverageAggregates1764400000000';
+export class MaintainCoverageAggregates1764500000000 implements MigrationInterface {
+  name = 'MaintainCoverageAggregates1764500000000';
 
   async up(db: QueryRunner): Promise<void> {
     // An area's parent by its code, as coverage.ts's chain: a district or named area → its municipality → county → SE.
