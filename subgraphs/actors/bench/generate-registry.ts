@@ -322,7 +322,7 @@ export async function generateRegistry(dataSource: DataSource, { actors, service
     ]);
   });
   // Statistics for the planner, and the visibility map for index-only scans, as autovacuum would leave them.
-  await dataSource.query('VACUUM (ANALYZE) areas, actors, actor_areas, services, service_areas');
+  await dataSource.query('VACUUM (ANALYZE) areas, actors, actor_areas, services, service_areas, coverage_offered, coverage_presence');
   return { actors, services, districts: districts.length, actorAreas: actorAreaLinks.length, serviceAreas: serviceAreaLinks.length };
 }
 

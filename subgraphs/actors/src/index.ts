@@ -27,6 +27,7 @@ import { UniqueOrganisationNumbers1764300000000 } from './migrations/17643000000
 import { ArchiveActors1764300000100 } from './migrations/1764300000100-ArchiveActors';
 import { ManageAreas1764300000200 } from './migrations/1764300000200-ManageAreas';
 import { PublicContact1764400000000 } from './migrations/1764400000000-PublicContact';
+import { MaintainCoverageAggregates1764500000000 } from './migrations/1764500000000-MaintainCoverageAggregates';
 import { Service, ServiceArea } from './services/service';
 import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
 import { Venue } from './venues/venue';
@@ -36,7 +37,7 @@ import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000],
   resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember)],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),

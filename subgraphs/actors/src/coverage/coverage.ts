@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { areaKeyRangesSql, AreaScope, inAreaRangeSql, COUNTRY_CODE, MAX_AGE } from '@samverkan/federation';
+import { areaKeyRangesSql, AreaScope, inAreaRangeSql, COUNTRY_CODE } from '@samverkan/federation';
 import { groupLoader, recordLoader } from '@samverkan/platform';
 import { ActorKind } from '../registry/actor';
 import { registryAreaKeysSql } from '../areas/named-areas';
-import { actorNotArchivedSql } from '../registry/archiving';
 import { Area } from '../areas/area';
 import { ServiceCategory } from '../services/service';
 
@@ -46,7 +45,7 @@ registerEnumType(AgeGroup, {
   },
 });
 
-/** Each age group's first and last year of age. */
+/** Each age group's first and last year of age (migration MaintainCoverageAggregates's coverage_age_bits holds the same, for the maintained aggregate). */
 export const AGE_GROUPS: ReadonlyArray<{ ageGroup: AgeGroup; minAge: number; maxAge: number }> = [
   { ageGroup: AgeGroup.AGES_0_5, minAge: 0, maxAge: 5 },
   { ageGroup: AgeGroup.AGES_6_9, minAge: 6, maxAge: 9 },
@@ -112,10 +111,6 @@ export interface OfferedCategories {
   byAgeGroup: Map<AgeGroup, { local: Set<ServiceCategory>; overlapping: Set<ServiceCategory> }>;
 }
 
-/** Oldest age the registry holds (the services table's CHECK): an open upper end reaches it. */
-
-const kindList = CIVIL_SOCIETY_KINDS.map((k) => `'${k}'`).join(', ');
-
 /**
  * An area code's chain up to Sweden as an SQL array (`0180-rinkeby-kista` → itself, `0180`, `01`, `SE`;
  * shorter codes repeat themselves), plus `named` (an array of named areas spanning it, or null), so
@@ -123,65 +118,34 @@ const kindList = CIVIL_SOCIETY_KINDS.map((k) => `'${k}'`).join(', ');
  */
 const chainSql = (code: string, named: string) => `(ARRAY[${code}, left(${code}, 4), left(${code}, 2), '${COUNTRY_CODE}'] || coalesce(${named}, '{}'))`;
 
-/**
- * The districts spanned by requested named areas, with those named areas (`spanned(area_code, named)`):
- * what a row's chain adds, from a join that is empty unless a named area is asked for.
- */
-const SPANNED_SQL = `spanned AS (
-  SELECT m.area_code, array_agg(m.named_area_code) AS named FROM area_members m JOIN keys k ON k.code = m.named_area_code GROUP BY m.area_code)`;
-
 /** The named areas spanning each requested district (`spanning(code, named)`): wider areas of the district besides its chain. */
 const SPANNING_SQL = `spanning AS (
   SELECT m.area_code AS code, array_agg(m.named_area_code) AS named FROM area_members m JOIN keys k ON k.code = m.area_code GROUP BY m.area_code)`;
 
-/**
- * The codes (from the small areas table) within or around any requested area: the only ones whose
- * rows matter. As an array, so that the large tables are searched by their area index for a few
- * areas, and scanned only when many are asked for.
- */
-const relevantAreasSql = (scope: AreaScope) =>
-  `ARRAY(SELECT a.code FROM areas a JOIN ${areaKeyRangesSql(registryAreaKeysSql('$1::text[]', scope), scope)} k ON ${inAreaRangeSql('a.code', 'k')})`;
-
 const KEYS_SQL = 'keys AS (SELECT DISTINCT code FROM unnest($1::text[]) AS k(code))';
 
 /**
- * SQL: the age groups a service (alias `s`) serves, as bits (bit i for `AGE_GROUPS[i]`): those its
- * age range overlaps, an open end being unbounded; none without any age range.
- */
-const ageGroupBitsSql = (s: string) =>
-  `CASE WHEN ${s}.age_min IS NULL AND ${s}.age_max IS NULL THEN 0 ELSE ${AGE_GROUPS.map(
-    (g, i) => `(CASE WHEN coalesce(${s}.age_min, 0) <= ${g.maxAge} AND coalesce(${s}.age_max, ${MAX_AGE}) >= ${g.minAge} THEN ${1 << i} ELSE 0 END)`,
-  ).join(' | ')} END`;
-
-/**
  * Which categories are offered to each requested area, locally or from a wider area, and for which
- * age groups (bits, see `ageGroupBitsSql`): one statement for every requested area, aggregating
- * per area and category first so that the rest works on a few rows per area.
+ * age groups (bits, bit i for `AGE_GROUPS[i]`): one statement for every requested area, reading the
+ * maintained aggregate coverage_offered (see its migration, MaintainCoverageAggregates), a few rows
+ * per area. Locally: what is offered within the area, or within the districts a named area spans.
+ * From a wider area: what is offered directly in its chain's areas and the named areas spanning it.
  */
 function offeredCategories(dataSource: DataSource, codes: string[]): Promise<Array<{ key: string; category: ServiceCategory; local: boolean; ages: number }>> {
   return dataSource.query(
-    `WITH ${KEYS_SQL}, ${SPANNED_SQL}, ${SPANNING_SQL},
-       offered AS (
-         SELECT sa.area_code, s.category, bit_or(${ageGroupBitsSql('s')}) AS ages
-           FROM service_areas sa
-           JOIN services s ON s.id = sa.service_id
-          WHERE sa.area_code = ANY(${relevantAreasSql(AreaScope.OVERLAPPING)}) AND ${actorNotArchivedSql('s.actor_id')}
-          GROUP BY sa.area_code, s.category
-       )
-     SELECT k.code AS key, o.category, true AS local, bit_or(o.ages) AS ages
-       FROM offered o
-       LEFT JOIN spanned sp ON sp.area_code = o.area_code
-       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('o.area_code', 'sp.named')}) AS c(code)) AS up
-       JOIN keys k ON k.code = up.code
-      GROUP BY k.code, o.category
+    `WITH ${KEYS_SQL}, ${SPANNING_SQL}
+     SELECT k.code AS key, o.category, true AS local, o.within_ages AS ages
+       FROM keys k JOIN coverage_offered o ON o.area_code = k.code
      UNION ALL
-     SELECT k.code, o.category, false, bit_or(o.ages)
+     SELECT k.code, o.category, true, o.within_ages
+       FROM keys k JOIN area_members m ON m.named_area_code = k.code JOIN coverage_offered o ON o.area_code = m.area_code
+     UNION ALL
+     SELECT k.code, o.category, false, o.direct_ages
        FROM keys k
        LEFT JOIN spanning sg ON sg.code = k.code
-       CROSS JOIN LATERAL (SELECT DISTINCT code FROM unnest(${chainSql('k.code', 'sg.named')}) AS c(code)) AS up
-       JOIN offered o ON o.area_code = up.code
-      WHERE up.code <> k.code
-      GROUP BY k.code, o.category`,
+       CROSS JOIN LATERAL (
+         SELECT o.category, o.direct_ages FROM coverage_offered o
+          WHERE o.area_code = ANY(${chainSql('k.code', 'sg.named')}) AND o.area_code <> k.code AND o.direct) AS o`,
     [codes],
   );
 }
@@ -216,18 +180,18 @@ export function coverageLoaders(dataSource: DataSource) {
       return [...byKey.values()];
     }, (o) => o.code),
 
+    // From the maintained coverage_presence: an index-only count per area (rows are distinct per area); a named area's own actors and its districts', each once.
     civilSocietyActorCount: recordLoader<string, { code: string; count: number }>(async (codes) => {
       const rows: Array<{ key: string; count: number }> = await dataSource.query(
-        `WITH ${KEYS_SQL}, ${SPANNED_SQL}
-         SELECT key, count(*)::int AS count FROM (
-           SELECT DISTINCT k.code AS key, aa.actor_id
-             FROM actor_areas aa
-             JOIN actors a ON a.id = aa.actor_id AND a.kind IN (${kindList}) AND ${actorNotArchivedSql('a.id')}
-             LEFT JOIN spanned sp ON sp.area_code = aa.area_code
-             CROSS JOIN LATERAL unnest(${chainSql('aa.area_code', 'sp.named')}) AS up(code)
-             JOIN keys k ON k.code = up.code
-            WHERE aa.area_code = ANY(${relevantAreasSql(AreaScope.WITHIN)})
-         ) AS working GROUP BY key`,
+        `WITH ${KEYS_SQL}
+         SELECT k.code AS key, (CASE WHEN NOT EXISTS (SELECT 1 FROM area_members m WHERE m.named_area_code = k.code)
+           THEN (SELECT count(*) FROM coverage_presence p WHERE p.area_code = k.code)
+           ELSE (SELECT count(*) FROM (
+             SELECT p.actor_id FROM coverage_presence p WHERE p.area_code = k.code
+             UNION
+             SELECT p.actor_id FROM area_members m JOIN coverage_presence p ON p.area_code = m.area_code WHERE m.named_area_code = k.code
+           ) AS working) END)::int AS count
+           FROM keys k`,
         [codes],
       );
       const counts = new Map(rows.map((r) => [r.key, r.count]));
@@ -241,9 +205,7 @@ export function coverageLoaders(dataSource: DataSource) {
         `SELECT DISTINCT k.key, d.*
            FROM ${areaKeyRangesSql(registryAreaKeysSql('$1::text[]', AreaScope.WITHIN), AreaScope.WITHIN)} k
            JOIN areas d ON d.kind = 'DISTRICT' AND d.archived_at IS NULL AND ${inAreaRangeSql('d.code', 'k')}
-          WHERE NOT EXISTS (
-            SELECT 1 FROM actor_areas aa JOIN actors a ON a.id = aa.actor_id
-             WHERE aa.area_code = d.code AND a.kind IN (${kindList}) AND ${actorNotArchivedSql('a.id')})
+          WHERE NOT EXISTS (SELECT 1 FROM coverage_presence p WHERE p.area_code = d.code)
           ORDER BY d.name, d.code`,
         [codes],
       );
