@@ -19,7 +19,7 @@ function loadModule(file: string): Record<string, unknown> {
       return { FIGURES: figuresCatalogue(join(ROOT, 'gateway/supergraph.graphql')) };
     }
     if (id.startsWith('.')) return loadModule(join(dirname(file), `${id.replace(/\.ts$/, '')}.ts`));
-    return require(id);
+    return require(id); // eslint-disable-line @typescript-eslint/no-require-imports -- what the transpiled module imports from packages
   };
   new Function('exports', 'require', 'module', outputText)(module.exports, requireHere, module);
   return module.exports;

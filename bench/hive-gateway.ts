@@ -4,7 +4,8 @@ import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { envName, SUBGRAPHS } from '@samverkan/platform';
 
 /**
- * Hive Gateway with its defaults (request deduplication included) on our committed supergraph, in a
+ * Hive Gateway with its defaults (its HTTP transport deduplicates in-flight subgraph requests, as our
+ * gateway's merging does; inbound deduplication is opt-in and stays off) on our committed supergraph, in a
  * process of its own so its memory can be measured apart: configured as tests/hive-gateway.test.ts
  * does (where each subgraph runs, the Authorization header forwarded), on HIVE_GATEWAY_PORT, with
  * `/health` for the bench's start-up check. The report transpiles and starts it.
