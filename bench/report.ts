@@ -144,9 +144,17 @@ runBench('report', async (setup) => {
   const everything = [...Object.entries(QUERIES).map(([label, query]) => ({ label, query, variables: {} })), ...national];
   // Cold caches first (a first national-scale answer can outlast a subgraph timeout on a loaded machine), unmeasured.
   for (const g of gateways) for (const { query, variables } of everything) await post(g.service.url, query, authorization, variables).catch(() => undefined);
-  // Both gateways must answer the same JSON, or the comparison is of different work.
+  // Both gateways must answer the same JSON, or the comparison is of different work. A query either
+  // cannot answer (timeouts, three times) is listed as not compared, and measured with its errors counted.
+  const notCompared: Array<{ query: string; error: string }> = [];
   for (const { label, query, variables } of everything) {
-    const [a, b] = [await settled(() => post(ours.url, query, authorization, variables)), await settled(() => post(hive.url, query, authorization, variables))];
+    let a, b;
+    try {
+      [a, b] = [await settled(() => post(ours.url, query, authorization, variables)), await settled(() => post(hive.url, query, authorization, variables))];
+    } catch (error) {
+      notCompared.push({ query: label, error: String(error).split('\n').slice(-1)[0].slice(0, 300) });
+      continue;
+    }
     if (!isDeepStrictEqual(a, b)) throw new Error(`${label}: our gateway and Hive Gateway answer differently:\n${JSON.stringify(a).slice(0, 500)}\n${JSON.stringify(b).slice(0, 500)}`);
   }
   for (const g of gateways) for (const query of Object.values(QUERIES)) for (let i = 0; i < WARMUP; i++) await post(g.service.url, query, authorization).catch(() => undefined);
@@ -214,7 +222,7 @@ runBench('report', async (setup) => {
   const nationalRows: Array<{ label: string; dashboard: boolean; bytes: number; aloneMs: number; p50: number; p95: number; max: number; rps: number; errors: number; firstError?: string }> = [];
   for (const q of national) {
     const alone = performance.now();
-    const body = await settled(() => post(ours.url, q.query, authorization, q.variables));
+    const body = await settled(() => post(ours.url, q.query, authorization, q.variables)).catch((error) => ({ errors: [{ message: String(error).split('\n').slice(-1)[0] }] }));
     const aloneMs = performance.now() - alone;
     const result = await load(async () => void (await post(ours.url, q.query, authorization, q.variables)), { seconds: NATIONAL_SECONDS }, 10, 3);
     nationalRows.push({ label: q.label, dashboard: q.dashboard, bytes: JSON.stringify(body).length, aloneMs, p50: result.timing.median, p95: result.timing.p95, max: result.timing.max, rps: result.perSecond, errors: result.errors, firstError: result.firstError });
@@ -251,6 +259,7 @@ runBench('report', async (setup) => {
     areas,
     comparison,
     floors,
+    notCompared,
     national: nationalRows,
     memoryMb: memory,
     acceptance,
@@ -266,6 +275,8 @@ District: ${areas.district.code} ${areas.district.name} (${areas.district.actors
 | goal | measured | limit | pass |
 |---|---|---|---|
 ${acceptance.map((v) => `| ${v.goal} | ${v.measured} | ${v.limit} | ${v.pass ? 'yes' : '**NO**'} |`).join('\n')}
+
+Both gateways answered every query with the same JSON${notCompared.length ? `, except those not compared, for errors:\n${notCompared.map((n) => `- ${n.query}: ${n.error}`).join('\n')}` : '.'}
 
 ## (a) Our gateway and Hive Gateway (its defaults) on the same supergraph — ${ROUNDS} interleaved rounds of ${SECONDS} s per cell
 
