@@ -192,9 +192,11 @@ runBench('report', async (setup) => {
   const floors: Array<{ query: string; calls: Array<{ subgraph: string; step: number }>; gatewayP50: number; floorP50: number; gatewayP95: number; floorP95: number }> = [];
   try {
     for (const [label, query] of Object.entries(QUERIES)) {
-      await post(recorder.url, query, authorization);
-      proxies.reset();
-      await post(recorder.url, query, authorization);
+      await post(recorder.url, query, authorization).catch(() => undefined);
+      await settled(async () => {
+        proxies.reset();
+        await post(recorder.url, query, authorization);
+      });
       const stages = stagesOf(proxies.calls());
       const direct = replay(stages, targets, authorization);
       const viaGateway = async () => void (await post(ours.url, query, authorization));
