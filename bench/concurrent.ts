@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { rssMb } from './load';
 import { DEMO_AREAS } from '@samverkan/demo';
 import { districtPicture, ServiceProcess } from '@samverkan/dev';
 import { runBench, startDemoFederation } from './harness';
@@ -19,8 +19,6 @@ const GATEWAYS: Record<string, Record<string, string>> = {
   'merging on (default)': {},
   'merging off': { GATEWAY_MERGE_SUBGRAPH_REQUESTS: 'false' },
 };
-
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function overview(url: string, authorization: string): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: OVERVIEW }) });

@@ -3,7 +3,8 @@ import { SUBGRAPHS, SubgraphName } from '@samverkan/platform';
 import { freePort, ServiceProcess, signLocalToken, startProcess } from '@samverkan/dev';
 import { runBench } from './harness';
 import { generateNationalData, NATIONAL_ORGANISATION, NATIONAL_SIZE } from './national-data';
-import { summarise, Timing } from './stats';
+import { load, post } from './load';
+import { summarise } from './stats';
 
 /**
  * The national view's two heavy queries on national-scale data (`national-data.ts`: 290
@@ -35,15 +36,6 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const SIZE = Object.fromEntries(Object.entries(NATIONAL_SIZE).map(([key, n]) => [key, key === 'seed' ? n : Math.round(n * SCALE)])) as typeof NATIONAL_SIZE;
 /** The Figures field each subgraph contributes (the contract in issue 9); the actors registry owns the rest. */
 const CONTRIBUTED: Record<string, SubgraphName> = { agreements: 'agreements', activities: 'activities', situation: 'situation' };
-
-type Body = { data?: Record<string, any>; errors?: Array<{ message: string }> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function post(url: string, query: string, authorization: string, variables: Record<string, unknown> = {}): Promise<Body> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as Body;
-  if (body.errors?.length) throw new Error(`${query.slice(0, 200)}…\n${JSON.stringify(body.errors).slice(0, 1000)}`);
-  return body;
-}
 
 interface TypeRef {
   kind: string;
@@ -93,40 +85,6 @@ async function figuresSelections(gateway: string, authorization: string): Promis
     else own.push(selection);
   }
   return { own: own.join(' '), contributed };
-}
-
-interface Load {
-  timing: Timing;
-  perSecond: number;
-  /** Requests answered with errors (counted in the latencies too), with the first message. */
-  errors: number;
-  firstError?: string;
-}
-
-/** `requests` calls of `fn` over `connections` concurrent loops (after a warm-up), with their latencies and throughput. */
-async function load(fn: () => Promise<void>, requests: number, connections: number, warmup: number): Promise<Load> {
-  for (let i = 0; i < warmup; i++) await fn().catch(() => undefined);
-  const samples: number[] = [];
-  let next = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next++ < requests) {
-        const start = process.hrtime.bigint();
-        try {
-          await fn();
-        } catch (error) {
-          errors++;
-          firstError ??= String(error).split('\n').slice(-1)[0].slice(0, 300);
-        }
-        samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { timing: summarise(samples), perSecond: requests / seconds, errors, firstError };
 }
 
 runBench('national', async (setup) => {
@@ -208,9 +166,9 @@ runBench('national', async (setup) => {
         samples.push(`${label}, ${mode.label}: the first request failed after ${(Number(process.hrtime.bigint() - first) / 1e6).toFixed(0)} ms: ${String(error).split('\n').slice(-1)[0].slice(0, 300)}`);
       }
       for (const connections of CONNECTIONS) {
-        const g = await load(viaGateway, mode.requests, connections, mode.warmup);
+        const g = await load(viaGateway, { requests: mode.requests }, connections, mode.warmup);
         for (const samples of Object.values(parts)) samples.length = 0;
-        const f = await load(direct, mode.requests, connections, mode.warmup);
+        const f = await load(direct, { requests: mode.requests }, connections, mode.warmup);
         partRows.push(
           `| ${label} | ${mode.label} | ${connections} | ${Object.entries(parts)
             .map(([name, samples]) => `${name} ${summarise(samples).median.toFixed(0)} / ${summarise(samples).p95.toFixed(0)}`)

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { rssMb } from './load';
 import { DEMO_AREAS } from '@samverkan/demo';
 import { districtPicture } from '@samverkan/dev';
 import { runBench, startDemoFederation } from './harness';
@@ -20,8 +20,6 @@ const GATEWAYS = {
   'defaults (logs, metrics, timeout)': { LOG_LEVEL: 'info' },
   'logs silent, metrics off, no timeout': { LOG_LEVEL: 'silent', METRICS_ENABLED: 'false', SUBGRAPH_TIMEOUT_MS: '600000' },
 } as const;
-
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function overview(url: string, authorization: string): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: OVERVIEW }) });

@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase, ensureDatabase, openDatabase, withDatabase } from '@samverkan/platform';
 import { ensureLocalKeys, startEmbeddedPostgres, startSubgraphProcess } from '@samverkan/dev';
 import { actorsSubgraph } from '@samverkan/actors';
 import { generateRegistry } from '../subgraphs/actors/bench/generate-registry';
+import { rssMb } from './load';
 import { time, Timing } from './stats';
 
 /**
- * `npm run bench`: search and coverage-gap queries against the actors subgraph, run as in
+ * `npm run bench:registry`: search and coverage-gap queries against the actors subgraph, run as in
  * production (its own process, over HTTP), on a generated national-scale registry: 290
  * municipalities, 50,000 actors, 150,000 services. Uses SAMVERKAN_BENCH_DATABASE_URL (any database
  * on a server; a scratch database is created and dropped), else an embedded PostgreSQL.
@@ -37,8 +38,6 @@ async function post(url: string, query: string, variables: Record<string, unknow
   if (body.errors) throw new Error(`${query}\n${JSON.stringify(body.errors)}`);
   return body.data!;
 }
-
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function main() {
   const embedded = process.env.SAMVERKAN_BENCH_DATABASE_URL

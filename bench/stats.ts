@@ -3,13 +3,14 @@ export interface Timing {
   runs: number;
   median: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
 export function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { runs: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+  return { runs: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times measured. */
