@@ -67,12 +67,17 @@ export function conditionedListQuery(
   };
 }
 
-/** SQL: each key's first `:first` record ids of a `NestedListQuery`, in list order. */
+/**
+ * SQL: each key's first `:first` record ids of a `NestedListQuery`, in list order. Each pair's record
+ * is looked up by its id (OFFSET 0 keeps the planner from turning the lookups into a join): the pairs
+ * are few, and the planner, overestimating them through the area ranges, would otherwise read the
+ * whole table in id order (Grums' actors at national scale: 31 ms -> 8 ms).
+ */
 export function firstPerKeySql({ pairs, table, where = [], order, ranked = false }: NestedListQuery): string {
   const distinct = ranked ? `SELECT key, id, min(rank) AS rank FROM (${pairs}) AS found GROUP BY key, id` : `SELECT DISTINCT key, id FROM (${pairs}) AS found`;
   return `SELECT key, id FROM (
       SELECT p.key, p.id, row_number() OVER (PARTITION BY p.key ORDER BY ${order}) AS n
-      FROM (${distinct}) AS p JOIN ${table} r ON r.id = p.id
+      FROM (${distinct}) AS p CROSS JOIN LATERAL (SELECT * FROM ${table} r WHERE r.id = p.id OFFSET 0) AS r
       WHERE ${['true', ...where].join(' AND ')}
     ) AS numbered WHERE n <= :first ORDER BY key, n`;
 }
