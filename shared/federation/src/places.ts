@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { Matches, Max, MaxLength, Min } from 'class-validator';
 import { Directive, Field, Float, InputType, ObjectType } from 'type-graphql';
 
 /**
@@ -37,3 +37,30 @@ export const pointOf = (latitude: number | null, longitude: number | null): GeoP
 
 /** A Swedish postal code, with or without the space: "753 20" or "75320". */
 export const POSTAL_CODE = /^\d{3} ?\d{2}$/;
+
+/**
+ * The parts of a Swedish postal address, each optional: what a venue's and an activity's own address
+ * share. A base class: the schema has the subgraphs' own input types that extend it.
+ */
+@InputType()
+export class PostalAddressInput {
+  @Field(() => String, { nullable: true, description: 'Street and number, or a place name (up to 200 characters).' })
+  @MaxLength(200)
+  street?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Swedish postal code, "NNN NN" or "NNNNN" (stored as "NNN NN").' })
+  @Matches(POSTAL_CODE, { message: 'postalCode must look like NNN NN' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal town (up to 100 characters).' })
+  @MaxLength(100)
+  city?: string | null;
+}
+
+const textOrNull = (value: string | null | undefined) => value?.trim() || null;
+
+/** An address input's parts as stored: trimmed, blank as null, the postal code as "NNN NN". */
+export function postalAddressColumns(address: PostalAddressInput | null | undefined): { street: string | null; postalCode: string | null; city: string | null } {
+  const postal = textOrNull(address?.postalCode)?.replace(/\s/g, '');
+  return { street: textOrNull(address?.street), postalCode: postal ? `${postal.slice(0, 3)} ${postal.slice(3)}` : null, city: textOrNull(address?.city) };
+}

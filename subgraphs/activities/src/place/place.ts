@@ -1,6 +1,6 @@
-import { Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { GeoPoint, GeoPointInput, pointColumns, pointOf, POSTAL_CODE } from '@samverkan/federation';
+import { GeoPoint, GeoPointInput, pointColumns, pointOf, PostalAddressInput, postalAddressColumns } from '@samverkan/federation';
 import { badInput } from '@samverkan/platform';
 
 /**
@@ -24,19 +24,7 @@ export class ActivityAddress {
 }
 
 @InputType({ description: 'An address of an activity\'s own; at least one part. Replaces the whole address.' })
-export class ActivityAddressInput {
-  @Field(() => String, { nullable: true, description: 'Street and number, or a place name (up to 200 characters).' })
-  @MaxLength(200)
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Swedish postal code, "NNN NN" or "NNNNN" (stored as "NNN NN").' })
-  @Matches(POSTAL_CODE, { message: 'postalCode must look like NNN NN' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postal town (up to 100 characters).' })
-  @MaxLength(100)
-  city?: string | null;
-
+export class ActivityAddressInput extends PostalAddressInput {
   @Field(() => GeoPointInput, { nullable: true, description: 'Where it is (WGS 84).' })
   @ValidateNested()
   location?: GeoPointInput | null;
@@ -52,12 +40,10 @@ export interface PlaceColumns {
   longitude: number | null;
 }
 
-const text = (value: string | null | undefined) => value?.trim() || null;
-const postalCode = (value: string | null | undefined) => (value ? `${value.replace(' ', '').slice(0, 3)} ${value.replace(' ', '').slice(3)}` : null);
 
 /** The address columns an input sets; null clears them. Refuses an address that says nothing. */
 export function addressColumns(address: ActivityAddressInput | null): Omit<PlaceColumns, 'venueId'> {
-  const columns = { street: text(address?.street), postalCode: postalCode(address?.postalCode), city: text(address?.city), ...pointColumns(address?.location) };
+  const columns = { ...postalAddressColumns(address), ...pointColumns(address?.location) };
   if (address && Object.values(columns).every((value) => value === null)) {
     throw badInput('address must give at least one part', [{ field: 'address', message: 'must give a street, postal code, city or location' }]);
   }

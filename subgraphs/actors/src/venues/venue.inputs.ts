@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AREA_CODE_PATTERN, AreaScope, GeoPointInput, POSTAL_CODE } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, GeoPointInput, PostalAddressInput } from '@samverkan/federation';
 import { VenueUse } from './venue';
 import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
@@ -37,19 +37,7 @@ export class VenueFilter {
 }
 
 @InputType({ description: 'A postal address; every part is optional.' })
-export class VenueAddressInput {
-  @Field(() => String, { nullable: true, description: 'Street and number (up to 200 characters).' })
-  @MaxLength(200)
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Swedish postal code, "NNN NN" or "NNNNN" (stored as "NNN NN").' })
-  @Matches(POSTAL_CODE, { message: 'postalCode must look like NNN NN' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postal town (up to 100 characters).' })
-  @MaxLength(100)
-  city?: string | null;
-}
+export class VenueAddressInput extends PostalAddressInput {}
 
 /** Optional fields shared by create and update: on update, null clears them. */
 @InputType()

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
-import { ChangeAction, ChangeLogEntry, givenFields, pointColumns, recordChange } from '@samverkan/federation';
+import { ChangeAction, ChangeLogEntry, givenFields, pointColumns, postalAddressColumns, recordChange } from '@samverkan/federation';
 import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
@@ -12,7 +12,7 @@ import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
 import { Venue } from './venue';
 import { actorNotArchivedSql } from '../registry/archiving';
-import { CreateVenueInput, UpdateVenueInput, VenueAddressInput, VenueFilter } from './venue.inputs';
+import { CreateVenueInput, UpdateVenueInput, VenueFilter } from './venue.inputs';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -86,7 +86,7 @@ export class VenueResolver {
         ...fields,
         actorId,
         suitableFor: [...new Set(suitableFor ?? [])],
-        ...addressColumns(address ?? null),
+        ...postalAddressColumns(address),
         ...pointColumns(location ?? null),
       });
       const saved = await manager.getRepository(Venue).save(venue);
@@ -114,7 +114,7 @@ export class VenueResolver {
       const changes = Object.fromEntries(Object.entries({ ...optional, name, areaCode, capacity }).filter(([, value]) => value !== undefined));
       Object.assign(venue, changes);
       if (suitableFor) venue.suitableFor = [...new Set(suitableFor)];
-      if (address !== undefined) Object.assign(venue, addressColumns(address));
+      if (address !== undefined) Object.assign(venue, postalAddressColumns(address));
       if (location !== undefined) Object.assign(venue, pointColumns(location));
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return commit();
@@ -169,14 +169,4 @@ async function assertContactFunctionOf(manager: EntityManager, actorId: string, 
   }
 }
 
-/** The address columns for an address input (null or an empty address clears them); postal codes are stored as "NNN NN". */
-function addressColumns(address: VenueAddressInput | null): Pick<Venue, 'street' | 'postalCode' | 'city'> {
-  const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
-  const postal = blankToNull(address?.postalCode)?.replace(/\s/g, '');
-  return {
-    street: blankToNull(address?.street),
-    postalCode: postal ? `${postal.slice(0, 3)} ${postal.slice(3)}` : null,
-    city: blankToNull(address?.city),
-  };
-}
 
