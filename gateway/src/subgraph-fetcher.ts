@@ -32,15 +32,18 @@ export function subgraphFetcher(
   return entityBatchingFetcher(merge ? mergingFetcher(fetcher, onMerged) : fetcher, sizeInBytes(maxEntitiesRequestSize));
 }
 
+/** The statuses of a refused operation (`refusalStatus`) and of a query Apollo refuses to run (400). */
+const REFUSAL_STATUSES = new Set([400, 401, 403, 404, 409]);
+
 /**
  * A subgraph answers a refused operation (bad input, a stale version…) with a 4xx status and a
  * GraphQL body. That body is the answer: read it as one, with every error's path, code and fields,
  * rather than as a failed fetch (which keeps only the first error's message). The gateway then sets
- * its own status from the whole answer.
+ * its own status from the whole answer. Other failures (413: a body too large) still fail the fetch.
  */
 function asGraphQLAnswer(response: Response): Response {
   const graphql = /^application\/(graphql-response\+)?json/.test(response.headers.get('content-type') ?? '');
-  if (response.status < 400 || response.status >= 500 || !graphql) return response;
+  if (!REFUSAL_STATUSES.has(response.status) || !graphql) return response;
   return new Response(response.body, { status: 200, headers: response.headers });
 }
 
