@@ -1,5 +1,6 @@
 import { Matches, Max, MaxLength, Min } from 'class-validator';
 import { Directive, Field, Float, InputType, ObjectType } from 'type-graphql';
+import { trimmedOrNull } from '@samverkan/platform';
 
 /**
  * Where something is: points and Swedish postal codes, one shape across the federation (the
@@ -57,10 +58,8 @@ export class PostalAddressInput {
   city?: string | null;
 }
 
-const textOrNull = (value: string | null | undefined) => value?.trim() || null;
-
 /** An address input's parts as stored: trimmed, blank as null, the postal code as "NNN NN". */
 export function postalAddressColumns(address: PostalAddressInput | null | undefined): { street: string | null; postalCode: string | null; city: string | null } {
-  const postal = textOrNull(address?.postalCode)?.replace(/\s/g, '');
-  return { street: textOrNull(address?.street), postalCode: postal ? `${postal.slice(0, 3)} ${postal.slice(3)}` : null, city: textOrNull(address?.city) };
+  const postal = trimmedOrNull(address?.postalCode)?.replace(/\s/g, '');
+  return { street: trimmedOrNull(address?.street), postalCode: postal ? `${postal.slice(0, 3)} ${postal.slice(3)}` : null, city: trimmedOrNull(address?.city) };
 }

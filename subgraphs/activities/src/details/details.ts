@@ -1,4 +1,4 @@
-import { badInput, FieldProblem } from '@samverkan/platform';
+import { badInput, FieldProblem, trimmedOrNull } from '@samverkan/platform';
 import { ActivityCostInput, ActivitySignUpInput, MAX_LANGUAGES } from './details.inputs';
 import { ActivityCost, ActivitySignUp, SignUpMethod } from './details.types';
 import { iso6391 } from './languages';
@@ -14,20 +14,19 @@ export interface DetailColumns {
   signUpNote: string | null;
 }
 
-const text = (value: string | null | undefined) => value?.trim() || null;
 
 /** The cost columns an input sets; null clears the cost. */
 export function costColumns(cost: ActivityCostInput | null): Pick<DetailColumns, 'costFree' | 'costSek' | 'costFritidskortet' | 'costNote'> {
   if (cost?.free && cost.amountSek != null) throw badInput('A free activity has no price', [{ field: 'cost.amountSek', message: 'not together with free' }]);
-  return { costFree: cost?.free ?? null, costSek: cost?.amountSek ?? null, costFritidskortet: cost?.fritidskortetAccepted ?? false, costNote: text(cost?.note) };
+  return { costFree: cost?.free ?? null, costSek: cost?.amountSek ?? null, costFritidskortet: cost?.fritidskortetAccepted ?? false, costNote: trimmedOrNull(cost?.note) };
 }
 
 /** The sign-up columns an input sets; null clears them. A link needs its address, and only a link has one. */
 export function signUpColumns(signUp: ActivitySignUpInput | null): Pick<DetailColumns, 'signUpMethod' | 'signUpUrl' | 'signUpNote'> {
-  const url = text(signUp?.url);
+  const url = trimmedOrNull(signUp?.url);
   if (signUp?.method === SignUpMethod.LINK && !url) throw badInput('Sign-up by LINK needs its url', [{ field: 'signUp.url', message: 'required for LINK' }]);
   if (signUp && signUp.method !== SignUpMethod.LINK && url) throw badInput('Only sign-up by LINK has a url', [{ field: 'signUp.url', message: 'only for LINK' }]);
-  return { signUpMethod: signUp?.method ?? null, signUpUrl: url, signUpNote: text(signUp?.note) };
+  return { signUpMethod: signUp?.method ?? null, signUpUrl: url, signUpNote: trimmedOrNull(signUp?.note) };
 }
 
 /** Languages as ISO 639-1 codes, each once, in the order given; refuses what is not one. */

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Activity } from '../activity';
 import { assertPeriod, SWEDISH_TIME_ZONE } from '@samverkan/federation';
-import { badInput, FieldProblem } from '@samverkan/platform';
+import { badInput, FieldProblem, trimmedOrNull } from '@samverkan/platform';
 import { addDays, daysTakingPlace, occurrenceDays, recurrenceProblem, Schedule } from './occurrences';
 import { ActivityScheduleInput, MAX_CANCELLATIONS, MAX_EXCLUDED_DATES, MAX_OCCURRENCE_WINDOW_DAYS, OccurrenceFilter } from './schedule.inputs';
 import { ActivitySchedule, ISO_WEEKDAY } from './schedule.types';
@@ -50,7 +50,7 @@ export function scheduleColumns(input: ActivityScheduleInput | null): Omit<Sched
     excludedDates: sortedUnique(input?.excludedDates ?? []),
     cancellations: [...(input?.cancellations ?? [])]
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((c) => ({ date: c.date, note: c.note?.trim() || null })),
+      .map((c) => ({ date: c.date, note: trimmedOrNull(c.note) })),
   };
 }
 

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
 import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange, todayInSweden } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, NestedListArgs, PageArgs, paginate, SubgraphContext, unauthenticated } from '@samverkan/platform';
+import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, NestedListArgs, PageArgs, paginate, SubgraphContext, trimmedOrNull, unauthenticated } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { namedRegistryAreaFilter } from '../areas/named-areas';
@@ -284,7 +284,7 @@ export class AreaContactFunctionsResolver {
 const currentHolders = (holders: ContactFunctionHolder[], today = todayInSweden()) => holders.filter((h) => isCurrentOn(h, today)).length;
 
 const channelValues = (channels: ContactChannelInput[]): ContactChannel[] =>
-  channels.map(({ kind, value, note }) => ({ kind, value: value.trim(), note: note?.trim() || null }));
+  channels.map(({ kind, value, note }) => ({ kind, value: value.trim(), note: trimmedOrNull(note) }));
 
 async function replaceHolders(manager: EntityManager, functionId: string, holders: ContactFunctionHolderInput[]) {
   await manager.getRepository(ContactFunctionHolder).delete({ functionId });
