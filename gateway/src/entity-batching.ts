@@ -1,9 +1,8 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Response } from 'undici';
+import { FetchResponse, SubgraphAnswer } from './subgraph-answer';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type Init = NonNullable<Parameters<Fetcher>[1]>;
-type FetchResponse = Awaited<ReturnType<Fetcher>>;
 
 interface GraphQLError {
   message?: string;
@@ -105,9 +104,6 @@ function merged(answers: GraphQLAnswer[], runs: unknown[][]): GraphQLAnswer {
   return { data: { _entities: entities }, ...(errors.length > 0 ? { errors } : {}), ...(extensions ? { extensions } : {}) };
 }
 
-/** Reads and drops the answers not passed on, so their connections go back to the pool. */
-const drain = (responses: FetchResponse[]) => responses.forEach((response) => void response.text().catch(() => undefined));
-
 /**
  * Keeps the gateway's `_entities` calls within a subgraph's body limit: one whose body would be
  * larger than `maxBodyBytes` (an area overview asking for the activities of thousands of actors) is
@@ -135,19 +131,12 @@ export function entityBatchingFetcher(fetcher: Fetcher, maxBodyBytes: number): F
     const responses = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     const rejected = settled.find((outcome) => outcome.status === 'rejected');
     if (rejected) {
-      drain(responses);
       throw rejected.reason;
     }
     const failed = responses.find((response) => !response.ok || !(response.headers.get('content-type') ?? '').includes('json'));
-    if (failed) {
-      drain(responses.filter((response) => response !== failed));
-      return failed;
-    }
+    if (failed) return failed;
     const answers = (await Promise.all(responses.map((response) => response.json()))) as GraphQLAnswer[];
-    return new Response(JSON.stringify(merged(answers, runs)), {
-      status: 200,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-    }) as unknown as FetchResponse;
+    return new SubgraphAnswer(JSON.stringify(merged(answers, runs)), 200, { 'content-type': 'application/json; charset=utf-8' }, url).asResponse();
   };
   return batching as Fetcher;
 }

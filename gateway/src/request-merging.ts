@@ -1,16 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Response } from 'undici';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type Init = NonNullable<Parameters<Fetcher>[1]>;
-
-/** A subgraph's answer read whole, so that every caller waiting for it gets a Response of its own. */
-interface ReadAnswer {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: string;
-}
 
 /** The start of a query as the gateway's query planner writes it: `query ...` or a name-less `{ ... }`. Anything else (a mutation) is not merged. */
 const QUERY = /^(query\b|\{)/;
@@ -33,13 +24,6 @@ function keyOf(init: Init | undefined): string | undefined {
   return `${authorization}\u0000${body}`;
 }
 
-async function readAnswer(response: Awaited<ReturnType<Fetcher>>): Promise<ReadAnswer> {
-  return { status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.text() };
-}
-
-const toResponse = ({ status, statusText, headers, body }: ReadAnswer) =>
-  new Response(status === 204 || status === 304 ? null : body, { status, statusText, headers }) as unknown as Awaited<ReturnType<Fetcher>>;
-
 /**
  * Merges identical in-flight requests to one subgraph: while a request with the same Authorization
  * header and the same body is on its way, another waits for its answer and gets a copy of it
@@ -49,20 +33,21 @@ const toResponse = ({ status, statusText, headers, body }: ReadAnswer) =>
  * `onMerged` is told of each request that was not sent.
  */
 export function mergingFetcher(fetcher: Fetcher, onMerged: () => void = () => {}): Fetcher {
-  const inFlight = new Map<string, Promise<ReadAnswer>>();
+  const inFlight = new Map<string, ReturnType<Fetcher>>();
   const merging = async (url: string, init?: Init) => {
     const key = keyOf(init);
     if (key === undefined) return fetcher(url, init);
     const pending = inFlight.get(key);
     if (pending) {
       onMerged();
-      return toResponse(await pending);
+      return pending;
     }
-    const answer = fetcher(url, init).then(readAnswer);
+    // Fetchers read answers whole (SubgraphAnswer): one can be handed to every caller that waited.
+    const answer = fetcher(url, init);
     inFlight.set(key, answer);
     const done = () => void inFlight.delete(key);
     answer.then(done, done);
-    return toResponse(await answer);
+    return answer;
   };
   return merging as Fetcher;
 }
