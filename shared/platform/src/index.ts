@@ -11,6 +11,7 @@ export * from './http-status';
 export * from './ids';
 export * from './loaders';
 export * from './nested-lists';
+export * from './projection';
 export * from './log';
 export * from './main';
 export * from './observability/metrics';

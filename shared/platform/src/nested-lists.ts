@@ -74,7 +74,11 @@ export function conditionedListQuery(
  * whole table in id order (Grums' actors at national scale: 31 ms -> 8 ms).
  */
 export function firstPerKeySql({ pairs, table, where = [], order, ranked = false }: NestedListQuery): string {
-  const distinct = ranked ? `SELECT key, id, min(rank) AS rank FROM (${pairs}) AS found GROUP BY key, id` : `SELECT DISTINCT key, id FROM (${pairs}) AS found`;
+  // Keys are compared bytewise (COLLATE "C"): they are ids and codes, and the database's collation
+  // (C.UTF-8 is not C to PostgreSQL 15) made sorting an area overview's 608 pairs cost 4.6 ms.
+  const distinct = ranked
+    ? `SELECT key COLLATE "C" AS key, id, min(rank) AS rank FROM (${pairs}) AS found GROUP BY 1, id`
+    : `SELECT DISTINCT key COLLATE "C" AS key, id FROM (${pairs}) AS found`;
   return `SELECT key, id FROM (
       SELECT p.key, p.id, row_number() OVER (PARTITION BY p.key ORDER BY ${order}) AS n
       FROM (${distinct}) AS p CROSS JOIN LATERAL (SELECT * FROM ${table} r WHERE r.id = p.id OFFSET 0) AS r

@@ -34,10 +34,11 @@ export function operationCost(options: Omit<Parameters<typeof getComplexity>[0],
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin<BaseContext> {
   // Apollo keeps one parsed document per query text: a query repeated with the same small variables
-  // is counted once. Large variables (a subgraph's entity representations) are counted each time.
+  // is counted once. A list's items never change the cost (only `_entities` counts them, by their
+  // number), so lists are keyed by their length: a subgraph's entity calls are counted once per size.
   const known = new WeakMap<DocumentNode, Map<string, number>>();
   const costOf = (options: Parameters<typeof operationCost>[0]) => {
-    const key = `${options.operationName ?? ''} ${JSON.stringify(options.variables)}`;
+    const key = `${options.operationName ?? ''} ${JSON.stringify(options.variables, (_, value: unknown) => (Array.isArray(value) ? `[${value.length}]` : value))}`;
     if (key.length > MAX_KEPT_KEY) return operationCost(options);
     const kept = known.get(options.query) ?? known.set(options.query, new Map()).get(options.query)!;
     if (!kept.has(key) && kept.size < MAX_KEPT_PER_DOCUMENT) kept.set(key, operationCost(options));

@@ -8,6 +8,7 @@ import { Router } from 'express';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { validateArgsOncePerRequest } from './arg-validation';
 import { openDatabase } from './database';
 import { formatSubgraphError } from './resolver-errors';
 import { Authenticate, authConfig, authenticator } from './auth/tokens';
@@ -83,8 +84,7 @@ export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'r
   const schema = await buildSchema({
     resolvers: module.resolvers,
     orphanedTypes: module.orphanedTypes,
-    // Required fields are enforced by the schema; validators check the values that are given.
-    validate: { forbidUnknownValues: false, skipMissingProperties: true },
+    validateFn: validateArgsOncePerRequest,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

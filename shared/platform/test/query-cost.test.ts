@@ -1,5 +1,6 @@
 import { buildSchema, parse } from 'graphql';
-import { operationCost } from '../src/query-cost';
+import { ApolloServer } from '@apollo/server';
+import { operationCost, queryCostPlugin } from '../src/query-cost';
 
 const schema = buildSchema(`
   type Area { code: String children(first: Int = 50): [Area!]! series(months: Int = 12): [Int!]! tags: [String!]! }
@@ -21,5 +22,21 @@ describe('the cost of an operation', () => {
 
   it("counts an entity fetch's representations", () => {
     expect(cost('query($r: [String!]!) { _entities(representations: $r) { code } }', { r: ['a', 'b', 'c'] })).toBe(3 * 2);
+  });
+});
+
+describe('the cost limit', () => {
+  it('counts an entity call by its number of representations, whatever they hold, each time', async () => {
+    const server = new ApolloServer({ schema, plugins: [queryCostPlugin(7)] });
+    const query = 'query($r: [String!]!) { _entities(representations: $r) { code } }';
+    const refused = async (r: string[]) => {
+      const { body } = await server.executeOperation({ query, variables: { r } });
+      return body.kind === 'single' ? body.singleResult.errors?.[0]?.extensions?.code === 'QUERY_LIMIT_EXCEEDED' : undefined;
+    };
+    expect(await refused(['a', 'b', 'c'])).toBe(false);
+    expect(await refused(['x', 'y', 'z'])).toBe(false);
+    expect(await refused(['a', 'b', 'c', 'd'])).toBe(true);
+    expect(await refused(['a', 'b'])).toBe(false);
+    expect(await refused(['e', 'f', 'g', 'h'])).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { answeredBy, areaKeyRangesSql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
+import { assertNotCleared, assertSignedIn, badInput, columnsFor, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
@@ -11,6 +12,18 @@ import { addressColumns, assertOnePlace } from './place/place';
 import { costColumns, languageCodes, signUpColumns } from './details/details';
 
 type Context = SubgraphContext<ActivitiesLoaders>;
+
+/** The columns the field resolvers below read, for lists that read only what is asked for (`columnsFor`). */
+const FIELD_COLUMNS = {
+  organisers: [],
+  area: ['areaCode'],
+  fundingAgreement: ['fundingAgreementId'],
+  internalClassification: ['ownerId', 'visibility', 'sharedWith', 'internalClassification'],
+  participantCount: ['ownerId', 'visibility', 'sharedWith', 'participantCount'],
+};
+
+/** The columns of the activities a list must read for the fields asked for; undefined for all. */
+export const activityColumns = (info: GraphQLResolveInfo, dataSource: DataSource) => columnsFor(info, dataSource.getMetadata(Activity), { fieldColumns: FIELD_COLUMNS });
 
 @ObjectType({ description: 'A page of activities.' })
 export class ActivityConnection extends Connection(Activity) {}

@@ -1,11 +1,14 @@
 import { DataSource, In } from 'typeorm';
 import { ActorRecordsArgs, areaConditionSql, changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
-import { byArguments, firstPerKeyLoader, groupLoader, isUuid, NestedListArgs, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, firstPerKeyLoader, groupLoader, isUuid, NestedListArgs, pairedGroupLoader, recordLoader, selectOnly, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { firstInEachArea, pageInEachArea } from './area-activities';
 import { Actor } from './stubs';
 import { activityFiguresLoader } from './activity-figures';
+
+/** The columns a nested list reads (`activityColumns`); all when left out. */
+type Projected = { columns?: string[] };
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
 const NEWEST_FIRST = { startsOn: 'DESC', id: 'DESC' } as const;
@@ -22,7 +25,8 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
   const activities = dataSource.getRepository(Activity);
   const organisers = dataSource.getRepository(ActivityOrganiser);
 
-  const newestFirst = (ids: string[]) => activities.find({ where: { id: In(ids) }, order: NEWEST_FIRST });
+  /** The activities with these ids, newest first: only `columns` of them when given (`activityColumns`). */
+  const newestFirst = (ids: string[], columns?: string[]) => activities.find({ ...selectOnly<Activity>(columns), where: { id: In(ids) }, order: NEWEST_FIRST });
 
   return {
     visibleAgreement: visibleReferenceLoader('Agreement', authorization),
@@ -36,7 +40,7 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
       ]),
     ),
     /** The first activities each actor organises (in the area, when given), by the arguments of `Actor.activities`. */
-    activitiesOfActor: byArguments((args: ActorRecordsArgs) => {
+    activitiesOfActor: byArguments((args: ActorRecordsArgs & Projected) => {
       const area = areaConditionSql('r.area_code', args);
       return firstPerKeyLoader(
         dataSource,
@@ -47,18 +51,18 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
           order: NEWEST_FIRST_SQL,
           parameters: Object.assign({ ids: ids.filter(isUuid) }, ...area.map(([, parameters]) => parameters)),
         }),
-        newestFirst,
+        (found) => newestFirst(found, args.columns),
         args.first,
       );
     }),
     /** The activities in each area, by the arguments of `Area.activities`. */
-    activitiesInArea: byArguments((args: AreaActivitiesArgs) => pairedGroupLoader(firstInEachArea(dataSource, args), newestFirst)),
+    activitiesInArea: byArguments((args: AreaActivitiesArgs & Projected) => pairedGroupLoader(firstInEachArea(dataSource, args), (found) => newestFirst(found, args.columns))),
     /** A page of the activities in each area, by the arguments of `Area.activityPage`. */
     activityPageInArea: byArguments((args: AreaActivityPageArgs) => pageInEachArea(dataSource, newestFirst, args)),
     /** The activity figures of each month (one statement for all months of a request); the same for every viewer. */
     activityFigures: activityFiguresLoader(dataSource),
     /** The first activities each agreement funds, by the arguments of `Agreement.activities`. */
-    activitiesOfAgreement: byArguments(({ first }: NestedListArgs) =>
+    activitiesOfAgreement: byArguments(({ first, columns }: NestedListArgs & Projected) =>
       firstPerKeyLoader(
         dataSource,
         (ids) => ({
@@ -67,7 +71,7 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
           order: NEWEST_FIRST_SQL,
           parameters: { ids: ids.filter(isUuid) },
         }),
-        newestFirst,
+        (found) => newestFirst(found, columns),
         first,
       ),
     ),

@@ -1,9 +1,10 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ActorRecordsArgs, answeredBy } from '@samverkan/federation';
 import { NestedListArgs, SubgraphContext } from '@samverkan/platform';
 import { Activity } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
-import { ActivityConnection } from './activity.resolver';
+import { activityColumns, ActivityConnection } from './activity.resolver';
 import { ActivitiesLoaders } from './loaders';
 import { Actor, Agreement, Area } from './stubs';
 
@@ -18,8 +19,8 @@ export class ActorActivitiesResolver {
       'Activities the actor organises (alone or with others), in `areaCode` when given, newest start date first (then by id): the first `first` of them. The root `activities` list with `organiserId` pages through all.',
     ),
   )
-  activities(@Root() actor: Actor, @Args(() => ActorRecordsArgs) args: ActorRecordsArgs, @Ctx() { loaders }: Context) {
-    return loaders.activitiesOfActor(args).load(actor.id);
+  activities(@Root() actor: Actor, @Args(() => ActorRecordsArgs) args: ActorRecordsArgs, @Ctx() { loaders, dataSource }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.activitiesOfActor({ ...args, columns: activityColumns(info, dataSource) }).load(actor.id);
   }
 }
 
@@ -29,8 +30,8 @@ export class AreaActivitiesResolver {
     () => [Activity],
     answeredBy('activities', 'Activities in this area running in the period (all when left out), newest start date first, at most `first` of them.'),
   )
-  activities(@Root() area: Area, @Args(() => AreaActivitiesArgs) args: AreaActivitiesArgs, @Ctx() { loaders }: Context) {
-    return loaders.activitiesInArea(args).load(area.code);
+  activities(@Root() area: Area, @Args(() => AreaActivitiesArgs) args: AreaActivitiesArgs, @Ctx() { loaders, dataSource }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.activitiesInArea({ ...args, columns: activityColumns(info, dataSource) }).load(area.code);
   }
 
   @FieldResolver(
@@ -54,8 +55,8 @@ export class AgreementActivitiesResolver {
       'Activities funded by this agreement, newest start date first (then by id): the first `first` of them; none if you may not see the agreement. The root `activities` list with `fundingAgreementId` pages through all.',
     ),
   )
-  async activities(@Root() agreement: Agreement, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders }: Context) {
+  async activities(@Root() agreement: Agreement, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders, dataSource }: Context, @Info() info: GraphQLResolveInfo) {
     // `_entities` may name any agreement: what a hidden one funds stays hidden, as on every other path.
-    return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesOfAgreement(args).load(agreement.id) : [];
+    return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesOfAgreement({ ...args, columns: activityColumns(info, dataSource) }).load(agreement.id) : [];
   }
 }

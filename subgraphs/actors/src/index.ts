@@ -1,4 +1,3 @@
-import { IsNull } from 'typeorm';
 import { ChangeLogEntry, changeLogField, LabelsResolver, figuresKey } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Actor, ActorArea } from './registry/actor';
@@ -50,7 +49,9 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   // Association registers are imported as CSV text of up to 2 MB (JSON escaping adds some).
   maxRequestSize: '3mb',
   // An archived organisation's tokens are refused here at once; other services cache yes for a while (references.ts).
-  organisationExists: (id, dataSource) => dataSource.getRepository(Actor).existsBy({ id, archivedAt: IsNull() }),
+  // Plain SQL: asked on every signed-in request, where TypeORM's query building was 4 % of this subgraph's CPU.
+  organisationExists: async (id, dataSource) =>
+    (await dataSource.query('SELECT EXISTS (SELECT 1 FROM actors WHERE id = $1 AND archived_at IS NULL) AS live', [id]))[0].live === true,
   routes: hsdsRouter,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
