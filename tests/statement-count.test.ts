@@ -66,7 +66,7 @@ const QUERY = `query($code: ID!, $first: Int!) {
       parent { name }
       areas { code }
       agreements(areaCode: $code) { title parties { role actor { name } } areas { name } activities(first: 5) { title } }
-      activities(areaCode: $code, first: 10) { title organisers { name } area { name } fundingAgreement { title } }
+      activities(areaCode: $code, first: 10) { title organisers { name } area { name } fundingAgreement { title } vouches { since by { name } } }
       situationReports(areaCode: $code) { level }
     }
   }

@@ -8,6 +8,7 @@ export * from './errors';
 export * from './hardening';
 export * from './http';
 export * from './http-status';
+export * from './http-errors';
 export * from './ids';
 export * from './loaders';
 export * from './nested-lists';

@@ -65,8 +65,8 @@ export interface SubgraphModule<L> {
   organisationExists(id: string, dataSource: DataSource): Promise<boolean>;
   /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports; `MAX_REQUEST_SIZE` replaces it. */
   maxRequestSize?: string;
-  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); `authenticate` tells them who is asking, as for GraphQL. */
-  routes?(dataSource: DataSource, authenticate: Authenticate): Router;
+  /** HTTP endpoints besides `/graphql` (e.g. an HSDS export); `authenticate` tells them who is asking, as for GraphQL, `clock` what "now" is. */
+  routes?(dataSource: DataSource, authenticate: Authenticate, clock: Clock): Router;
   /** The demo data's loader (idempotent: a second start reuses the data), imported only when demo data is asked for. */
   loadDemoSeed(): Promise<(dataSource: DataSource) => Promise<void>>;
   /** The loader of the demo data's generated layer (SEED_GENERATED_DEMO_DATA), run after `loadDemoSeed`'s. */
@@ -168,7 +168,7 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
       }),
     {
       port: config.port,
-      routes: module.routes?.(dataSource, authenticate),
+      routes: module.routes?.(dataSource, authenticate, clock),
       guard: limits.guard,
       maxRequestSize: config.maxRequestSize ?? module.maxRequestSize,
       ready: databaseReadiness(dataSource),

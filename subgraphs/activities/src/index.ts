@@ -9,6 +9,11 @@ import { ActivityPlaceResolver } from './place/place.resolver';
 import { AddJoiningDetails1764400000200 } from './migrations/1764400000200-AddJoiningDetails';
 import { ActivityDetailsResolver } from './details/details.resolver';
 import { RememberWhenOccurrenceDaysWereStored1764400000300 } from './migrations/1764400000300-RememberWhenOccurrenceDaysWereStored';
+import { AddVouches1764400000400 } from './migrations/1764400000400-AddVouches';
+import { ActivityVouchingResolver } from './vouching/vouching.resolver';
+import { ActivityVouchRow } from './vouching/vouch';
+import { ActivityCalendarResolver } from './calendar/calendar.resolver';
+import { calendarRouter } from './calendar/calendar.routes';
 import { refreshOccurrenceDays } from './schedule/schedule';
 import { SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
@@ -25,9 +30,9 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
  */
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
-  entities: [Activity, ActivityOrganiser, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300],
-  resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
+  entities: [Activity, ActivityOrganiser, ActivityVouchRow, ChangeLogEntry],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400],
+  resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActivityVouchingResolver, ActivityCalendarResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
       sharedWith: 'The organisations that may see the internal fields when `visibility` is SHARED.',
@@ -47,6 +52,8 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   },
   createLoaders,
   organisationExists,
+  // iCalendar files of activities, for a parent's calendar (public: no token is read).
+  routes: (dataSource, _authenticate, clock) => calendarRouter(dataSource, clock),
   // The occurrence days the list filters read move with time: stored afresh daily where they grow old.
   upkeep: { everyMs: 86_400_000, run: async (dataSource, clock) => void (await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()))) },
   // Loaded only when asked for: production images carry no demo/ folder.

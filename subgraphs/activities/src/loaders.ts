@@ -6,6 +6,7 @@ import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { firstInEachArea, pageInEachArea } from './area-activities';
 import { Actor } from './stubs';
 import { activityFiguresLoader } from './activity-figures';
+import { ActivityVouchRow } from './vouching/vouch';
 
 /** The columns a nested list reads (`activityColumns`); all when left out. */
 type Projected = { columns?: string[] };
@@ -38,6 +39,12 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
         o.activityId,
         { id: o.actorId },
       ]),
+    ),
+    /** The vouches of each activity, shown and declined, earliest first: one statement for a whole list of activities. */
+    vouchesOfActivity: groupLoader<string, ActivityVouchRow>(async (ids) =>
+      (
+        await dataSource.getRepository(ActivityVouchRow).find({ where: { activityId: In(ids.filter(isUuid)) }, order: { since: 'ASC', organisationId: 'ASC' } })
+      ).map((v) => [v.activityId, v]),
     ),
     /** The first activities each actor organises (in the area, when given), by the arguments of `Actor.activities`. */
     activitiesOfActor: byArguments((args: ActorRecordsArgs & Projected) => {

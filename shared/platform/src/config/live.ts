@@ -1,6 +1,6 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
-import { AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
+import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
@@ -34,6 +34,14 @@ export function urlOf(name: SubgraphName, env: NodeJS.ProcessEnv = process.env):
   if (!reader) urlReaders.set(name, (reader = liveReader([URLS[name], PORTS[name]], (values) => serviceUrl(values, name))));
   return reader(env);
 }
+
+/**
+ * The public base URL of the activities subgraph (its calendar files), without a trailing slash:
+ * `ACTIVITIES_PUBLIC_URL`, else its port on this machine. Read on use, like a subgraph's URL.
+ */
+export const activitiesPublicUrl = liveReader([ACTIVITIES_PUBLIC_URL, PORTS.activities], (values) =>
+  (valueOf(values, ACTIVITIES_PUBLIC_URL) ?? `http://127.0.0.1:${valueOf(values, PORTS.activities)}`).replace(/\/+$/, ''),
+);
 
 /** Whether responses report their SQL statement counts (tests, diagnostics). */
 export const requestStatsEnabled = liveReader([SAMVERKAN_SQL_STATS], (values) => valueOf(values, SAMVERKAN_SQL_STATS));

@@ -55,6 +55,15 @@ export const URLS = perSubgraph<string>((name) => ({
   readBy: SERVICES_READ,
 }));
 
+export const ACTIVITIES_PUBLIC_URL: Variable<string> = {
+  name: 'ACTIVITIES_PUBLIC_URL',
+  kind: httpUrl,
+  defaultText: '`http://127.0.0.1:<ACTIVITIES_PORT>`',
+  description:
+    "where the public (a parent's phone) reaches the activities subgraph's calendar files (`/calendar/...`): the base of `Activity.calendarUrl` and `activityCalendarUrl`, e.g. `https://aktiviteter.example.se` (a path is kept, for a proxy that serves them under one)",
+  readBy: ['activities'],
+};
+
 export const SEED_DEMO_DATA: Variable<boolean> = {
   name: 'SEED_DEMO_DATA',
   kind: flag,
@@ -277,6 +286,7 @@ export const VARIABLES: readonly Variable[] = [
   ...Object.values(DATABASE_URLS),
   ...Object.values(PORTS),
   ...Object.values(URLS),
+  ACTIVITIES_PUBLIC_URL,
   SEED_DEMO_DATA,
   SEED_GENERATED_DEMO_DATA,
   GATEWAY_COMPOSE,

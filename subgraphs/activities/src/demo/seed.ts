@@ -6,6 +6,7 @@ import { TargetGroup } from '@samverkan/federation';
 import { insertOccurrenceDays, scheduleColumns } from '../schedule/schedule';
 import { addressColumns } from '../place/place';
 import { AccessibilityFeature, NpfAdaptation, SignUpMethod } from '../details/details.types';
+import { ActivityVouchRow } from '../vouching/vouch';
 
 const activity = demoIds('c0');
 
@@ -58,6 +59,8 @@ export interface DemoActivity {
   venue?: string;
   address?: { street: string | null; postalCode: string | null; city: string; location: [number, number] | null };
   schedule?: { start: string; end: string | null; rule: string | null; excluded?: string[]; cancelled?: Array<[string, string | null]> };
+  /** Organisations (not organisers) that vouch for it: who, how many days ago, the public note; a reason when the owner declined it. */
+  vouches?: Array<{ by: string; daysAgo: number; note: string | null; declined?: string | null }>;
 }
 
 const { CHILDREN, YOUNG_PEOPLE, PARENTS, RELATIVES, RESIDENTS, LEADERS_AND_VOLUNTEERS } = TargetGroup;
@@ -177,6 +180,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     participants: null,
     funding: null,
     schedule: { start: '21:00', end: '02:00', rule: 'FREQ=WEEKLY;BYDAY=FR,SA' },
+    // A vouch the owner declined: not shown, and not added again until the owner allows it.
+    vouches: [{ by: A.hyresgastforeningen, daysAgo: 25, note: null, declined: 'Vi vill själva stämma av med Hyresgästföreningen först.' }],
   },
   {
     id: D.safeLiljeholmen,
@@ -258,6 +263,11 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
       accessibilityFeatures: [AccessibilityFeature.ACCESSIBLE_TOILET],
     },
     schedule: { start: '10:00', end: '16:00', rule: 'FREQ=DAILY' },
+    // Vouched for from other municipalities: a sports district in Stockholm and Rädda Barnen in Göteborg.
+    vouches: [
+      { by: A.rfSisuStockholm, daysAgo: 40, note: 'Vi har samarbetat med KFUM Göteborg i flera år – tryggt och välorganiserat för barn och unga.' },
+      { by: A.raddaBarnenGoteborg, daysAgo: 12, note: null },
+    ],
   },
   {
     id: D.mammaUnitedTrygg,
@@ -278,6 +288,10 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     venue: V.mammaUnitedRinkeby,
     joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv', 'so', 'ar'] },
     schedule: { start: '17:00', end: '19:00', rule: 'FREQ=WEEKLY;BYDAY=WE' },
+    vouches: [
+      { by: A.fralsningsarmen, daysAgo: 30, note: 'Mammor från våra grupper har gått här och rekommenderar det varmt.' },
+      { by: A.jarvaISamverkan, daysAgo: 5, note: null },
+    ],
   },
   {
     id: D.summerJobsJarva,
@@ -332,6 +346,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
       excluded: [cal.weekday(1, 3)],
       cancelled: [[cal.weekday(2, 1), 'Inställt: läxhjälparna är på utbildning. Välkommen på onsdag!']],
     },
+    vouches: [{ by: A.folketsHusOchParker, daysAgo: 15, note: 'Läxhjälpen håller till i lokaler vi känner väl; bra stämning och vuxna på plats.' }],
   },
   {
     id: D.exitProgramme,
@@ -371,6 +386,11 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     address: { street: 'Skäggetorps centrum', postalCode: '582 77', city: 'Linköping', location: [58.4268, 15.5732] },
     joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv', 'ar'] },
     schedule: { start: '17:00', end: '19:00', rule: null },
+    // A youth centre in Stockholm and a congregation in Uppsala vouch for it in Linköping.
+    vouches: [
+      { by: A.fryshuset, daysAgo: 20, note: 'Vi går i god för Stadsmissionens demokratiskola – ett tryggt ställe att ställa sina frågor.' },
+      { by: A.svenskaKyrkanUppsala, daysAgo: 8, note: null },
+    ],
   },
 ];
 
@@ -416,6 +436,17 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
   );
   const organisers = activities.filter((a) => added.has(a.id)).flatMap((a) => a.organisers.map((actorId) => ({ activityId: a.id, actorId })));
   if (organisers.length) await manager.insert(ActivityOrganiser, organisers);
+  // Vouched for a few days after it was registered at the earliest, and not before the activity existed.
+  const vouches = activities
+    .filter((a) => added.has(a.id))
+    .flatMap((a) =>
+      (a.vouches ?? []).map((v) => {
+        const since = [calendar.days(-v.daysAgo), calendar.days(-21, a.startsOn), calendar.today].sort()[1];
+        return { activityId: a.id, organisationId: v.by, note: v.note, since, status: v.declined === undefined ? ('ACTIVE' as const) : ('DECLINED' as const),
+          declinedOn: v.declined === undefined ? null : calendar.days(2, since) > calendar.today ? calendar.today : calendar.days(2, since), declineReason: v.declined ?? null };
+      }),
+    );
+  if (vouches.length) await manager.insert(ActivityVouchRow, vouches);
   const scheduled = activities.filter((a) => added.has(a.id) && a.schedule);
   await insertOccurrenceDays(manager, scheduled.map((a) => ({ id: a.id, startsOn: a.startsOn, endsOn: a.endsOn, ...demoScheduleColumns(a) })), calendar.today);
 }

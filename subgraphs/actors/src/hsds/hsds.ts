@@ -1,8 +1,7 @@
 import { NextFunction, Request, Response, Router } from 'express';
-import { GraphQLError } from 'graphql';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { AREA_CODE_PATTERN, AreaScope, selfAndAncestors } from '@samverkan/federation';
-import { Authenticate, ErrorCode, isSignedIn, isUuid, unexpectedError, Viewer } from '@samverkan/platform';
+import { Authenticate, ErrorCode, HttpError, isSignedIn, isUuid, jsonErrorHandler, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { actorNotArchivedSql } from '../registry/archiving';
 import { Area } from '../areas/area';
@@ -73,27 +72,10 @@ export function hsdsRouter(dataSource: DataSource, authenticate: Authenticate): 
   router.use('/hsds', (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, ErrorCode.NOT_FOUND, 'No such HSDS endpoint')));
 
   // Errors as JSON in the shape GraphQL clients know, never a stack trace.
-  router.use('/hsds', (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof HttpError) return void res.status(error.status).json(errorBody(error.code, error.message));
-    // The authenticator's refusals carry their status: a bad token (401), an organisation that could not be checked (503).
-    const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
-    if (error instanceof GraphQLError && status) return void res.status(status).json(errorBody(String(error.extensions.code), error.message));
-    res.status(500).json({ errors: [unexpectedError(error)] });
-  });
+  router.use('/hsds', jsonErrorHandler);
   return router;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 500;
