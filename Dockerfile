@@ -23,6 +23,7 @@ COPY subgraphs/activities/package.json subgraphs/activities/
 COPY subgraphs/situation/package.json subgraphs/situation/
 COPY gateway/package.json gateway/
 COPY dashboard/package.json dashboard/
+COPY finder/package.json finder/
 
 # Build: all dependencies, the sources, tsc -b into each workspace's dist/. Then gather what ships
 # in /release: each production workspace's package.json and dist/, and the data files that travel
@@ -66,6 +67,14 @@ FROM build AS dashboard-build
 RUN npm run build --workspace=dashboard
 FROM scratch AS dashboard
 COPY --from=dashboard-build /app/dashboard/dist/ /
+
+# The public finder ("Hitta aktiviteter"): a static bundle too (HTML, JavaScript, CSS, one outline per
+# municipality), served by any web server beside a config.json naming the gateway (README, "Public finder").
+# build:  docker build --target finder --output type=local,dest=finder-static .
+FROM build AS finder-build
+RUN npm run build --workspace=finder
+FROM scratch AS finder
+COPY --from=finder-build /app/finder/dist/ /
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production

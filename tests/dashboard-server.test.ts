@@ -21,9 +21,13 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>lägesbild</title>');
   writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'not served');
+  const finder = join(dir, 'finder');
+  mkdirSync(join(finder, 'outlines'), { recursive: true });
+  writeFileSync(join(finder, 'index.html'), '<!doctype html><title>Hitta aktiviteter</title>');
+  writeFileSync(join(finder, 'outlines', '1480.json'), '{"code":"1480"}');
   const keys = await ensureLocalKeys(join(dir, 'auth'));
   jwksFile = keys.jwksFile;
-  server = await startDashboardServer({ port: 0, gatewayUrl: 'http://localhost:4999/graphql', privateKeyFile: keys.privateKeyFile, distDir: dist });
+  server = await startDashboardServer({ port: 0, gatewayUrl: 'http://localhost:4999/graphql', privateKeyFile: keys.privateKeyFile, distDir: dist, finderDistDir: finder });
   base = `http://127.0.0.1:${server.port}`;
 });
 
@@ -64,4 +68,18 @@ it('signs a token from the local issuer for a demo organisation and role, and no
   expect((await signIn({ organisationId: DEMO_ACTORS.skr, role: 'SUPERUSER' })).status).toBe(400);
   expect((await fetch(`${base}/dev/sign-in`, { method: 'POST', body: 'not json' })).status).toBe(400);
   expect((await fetch(`${base}/dev/sign-in`, { method: 'DELETE' })).status).toBe(405);
+});
+
+it('serves the public finder under /hitta/ with a config.json naming the gateway only', async () => {
+  expect(server.finderUrl).toBe(`http://localhost:${server.port}/hitta/`);
+  const redirect = await fetch(`${base}/hitta`, { redirect: 'manual' });
+  expect(redirect.status).toBe(301);
+  expect(redirect.headers.get('location')).toBe('/hitta/');
+  expect(await (await fetch(`${base}/hitta/`)).text()).toContain('Hitta aktiviteter');
+  expect(await (await fetch(`${base}/hitta/config.json`)).json()).toEqual({ gatewayUrl: 'http://localhost:4999/graphql' });
+  expect(await (await fetch(`${base}/hitta/outlines/1480.json`)).json()).toEqual({ code: '1480' });
+  // Nothing outside its bundle, and the dashboard's page stays the dashboard's.
+  expect((await fetch(`${base}/hitta/..%2Fsecret.txt`)).status).toBe(404);
+  expect((await fetch(`${base}/hitta/outlines/9999.json`)).status).toBe(404);
+  expect(await (await fetch(`${base}/`)).text()).toContain('lägesbild');
 });

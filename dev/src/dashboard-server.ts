@@ -12,21 +12,18 @@ import { signLocalToken } from './local-issuer';
  * only here: `GET /dev/sign-in` lists the demo organisations and roles, `POST /dev/sign-in` returns
  * a token from the local issuer for the one picked. Production serves the bundle from any web server
  * with its own config.json (OIDC); nothing of this file is in the production image.
+ *
+ * The same server serves the public finder's bundle (finder/dist) under /hitta/, with a config.json
+ * naming the gateway only: no sign-in, anonymous GraphQL requests.
  */
 const ROOT = join(__dirname, '../..');
 export const DASHBOARD_DIR = join(ROOT, 'dashboard');
 const DIST = join(DASHBOARD_DIR, 'dist');
-
-/** What the dashboard build reads: a newer one than dist/index.html means a rebuild. */
-const BUILD_INPUTS = [
-  join(DASHBOARD_DIR, 'src'),
-  join(DASHBOARD_DIR, 'public'),
-  join(DASHBOARD_DIR, 'index.html'),
-  join(DASHBOARD_DIR, 'vite.config.ts'),
-  join(DASHBOARD_DIR, 'figures-catalogue.ts'),
-  join(DASHBOARD_DIR, 'package.json'),
-  join(ROOT, 'gateway/supergraph.graphql'),
-];
+/** The public finder (finder/): a bundle of its own, served by the same server under FINDER_PATH. */
+export const FINDER_DIR = join(ROOT, 'finder');
+const FINDER_DIST = join(FINDER_DIR, 'dist');
+/** Where the public finder is, on the dashboard's server: `http://localhost:4005/hitta/` in `npm start`. */
+export const FINDER_PATH = '/hitta/';
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -35,23 +32,64 @@ function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-export const dashboardUpToDate = () => newest(join(DIST, 'index.html')) > Math.max(...BUILD_INPUTS.map(newest));
+/** A Vite workspace built into its dist/ folder: what its build reads (a newer one than dist/index.html means a rebuild). */
+interface Bundle {
+  name: string;
+  dir: string;
+  inputs: string[];
+  building?: Promise<'built' | 'up to date'>;
+}
 
-let building: Promise<'built' | 'up to date'> | undefined;
+const DASHBOARD: Bundle = {
+  name: 'dashboard',
+  dir: DASHBOARD_DIR,
+  inputs: [
+    join(DASHBOARD_DIR, 'src'),
+    join(DASHBOARD_DIR, 'public'),
+    join(DASHBOARD_DIR, 'index.html'),
+    join(DASHBOARD_DIR, 'vite.config.ts'),
+    join(DASHBOARD_DIR, 'figures-catalogue.ts'),
+    join(DASHBOARD_DIR, 'package.json'),
+    join(ROOT, 'gateway/supergraph.graphql'),
+  ],
+};
+
+const FINDER: Bundle = {
+  name: 'finder',
+  dir: FINDER_DIR,
+  inputs: [
+    join(FINDER_DIR, 'src'),
+    join(FINDER_DIR, 'public'),
+    join(FINDER_DIR, 'index.html'),
+    join(FINDER_DIR, 'vite.config.ts'),
+    join(FINDER_DIR, 'outlines.ts'),
+    join(FINDER_DIR, 'package.json'),
+    // What it bundles from elsewhere: the labels, the GraphQL client and the municipalities' outlines.
+    join(ROOT, 'shared/federation/src/labels.ts'),
+    join(DASHBOARD_DIR, 'src/graphql.ts'),
+    join(DASHBOARD_DIR, 'src/geo'),
+  ],
+};
+
+const upToDate = (bundle: Bundle) => newest(join(bundle.dir, 'dist', 'index.html')) > Math.max(...bundle.inputs.map(newest));
+export const dashboardUpToDate = () => upToDate(DASHBOARD);
+export const finderUpToDate = () => upToDate(FINDER);
+
 /**
- * `vite build` of the dashboard when its sources (or the supergraph, whose figures it asks for) are
- * newer than the last build; seconds, and nothing when up to date. Builds into a folder of its own
- * and then swaps it in, so a server never serves a half-written bundle.
+ * `vite build` of a bundle when its sources are newer than the last build; seconds, and nothing
+ * when up to date. Builds into a folder of its own and then swaps it in, so a server never serves a
+ * half-written bundle.
  */
-export function buildDashboard({ force = false } = {}): Promise<'built' | 'up to date'> {
-  if (!force && dashboardUpToDate()) return Promise.resolve('up to date');
-  return (building ??= (async () => {
-    const vite = join(require.resolve('vite/package.json', { paths: [DASHBOARD_DIR] }), '..', 'bin/vite.js');
-    const outDir = join(DASHBOARD_DIR, `dist.building-${process.pid}`);
+function build(bundle: Bundle, force: boolean): Promise<'built' | 'up to date'> {
+  if (!force && upToDate(bundle)) return Promise.resolve('up to date');
+  return (bundle.building ??= (async () => {
+    const dist = join(bundle.dir, 'dist');
+    const vite = join(require.resolve('vite/package.json', { paths: [bundle.dir] }), '..', 'bin/vite.js');
+    const outDir = join(bundle.dir, `dist.building-${process.pid}`);
     let output = '';
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-        cwd: DASHBOARD_DIR,
+        cwd: bundle.dir,
         // A production bundle whoever builds it (jest runs with NODE_ENV=test, which would give React's development build).
         env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,19 +101,24 @@ export function buildDashboard({ force = false } = {}): Promise<'built' | 'up to
     });
     if (code !== 0) {
       rmSync(outDir, { recursive: true, force: true });
-      throw new Error(`the dashboard's build (vite build) failed:\n${output}`);
+      throw new Error(`the ${bundle.name}'s build (vite build) failed:\n${output}`);
     }
     // Another process (a test worker, npm start) may have built the same sources meanwhile: keep its
     // bundle, which a server may be serving, rather than swap in an identical one.
-    if (!force && dashboardUpToDate()) {
+    if (!force && upToDate(bundle)) {
       rmSync(outDir, { recursive: true, force: true });
       return 'up to date' as const;
     }
-    rmSync(DIST, { recursive: true, force: true });
-    renameSync(outDir, DIST);
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(outDir, dist);
     return 'built' as const;
-  })().finally(() => (building = undefined)));
+  })().finally(() => (bundle.building = undefined)));
 }
+
+/** The dashboard's bundle (dashboard/dist), built when its sources (or the supergraph, whose figures it asks for) changed. */
+export const buildDashboard = ({ force = false } = {}) => build(DASHBOARD, force);
+/** The public finder's bundle (finder/dist), built when its sources changed. */
+export const buildFinder = ({ force = false } = {}) => build(FINDER, force);
 
 /** Demo organisations with the role a person there would have in the demo; any role can be picked. */
 const SUGGESTED_ROLES: Partial<Record<keyof typeof DEMO_ACTORS, Role>> = {
@@ -114,10 +157,14 @@ export interface DashboardServerOptions {
   oidc?: { authority: string; clientId: string; scope?: string };
   /** Default dashboard/dist. */
   distDir?: string;
+  /** The public finder's bundle, served under FINDER_PATH (no sign-in); default finder/dist. */
+  finderDistDir?: string;
 }
 
 export interface DashboardServer {
   url: string;
+  /** The public finder's address. */
+  finderUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -143,6 +190,9 @@ const json = (response: ServerResponse, status: number, body: unknown) => {
 
 export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
   const dist = options.distDir ?? DIST;
+  const finderDist = options.finderDistDir ?? FINDER_DIST;
+  // The finder's config.json: the gateway only, asked anonymously.
+  const finderConfig = JSON.stringify({ gatewayUrl: options.gatewayUrl });
   const organisations = demoOrganisations();
   const devSignIn = !options.oidc && !!options.privateKeyFile;
   const config = JSON.stringify(
@@ -194,11 +244,18 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
       return void response.end(config);
     }
-    const file = normalize(join(dist, path));
-    if (!file.startsWith(dist + sep) && file !== dist) return json(response, 404, { error: 'Ingen sådan fil' });
+    if (path === FINDER_PATH.slice(0, -1)) return void response.writeHead(301, { location: FINDER_PATH }).end();
+    if (path === `${FINDER_PATH}config.json`) {
+      response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
+      return void response.end(finderConfig);
+    }
+    const finder = path.startsWith(FINDER_PATH);
+    const root = finder ? finderDist : dist;
+    const file = normalize(join(root, finder ? path.slice(FINDER_PATH.length - 1) : path));
+    if (!file.startsWith(root + sep) && file !== root) return json(response, 404, { error: 'Ingen sådan fil' });
     if (existsSync(file) && statSync(file).isFile()) return serveFile(file, response);
     // The page itself for every other path (the view is in the fragment, but a reload of a sub-path works too).
-    const index = join(dist, 'index.html');
+    const index = join(root, 'index.html');
     if (!extname(path) && existsSync(index)) return serveFile(index, response);
     json(response, 404, { error: 'Ingen sådan fil' });
   });
@@ -211,6 +268,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   let stopping: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}/`,
+    finderUrl: `http://localhost:${port}${FINDER_PATH}`,
     port,
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {

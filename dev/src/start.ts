@@ -6,7 +6,7 @@ import { howExited, startProcess } from './processes';
 import { Supervisor } from './supervisor';
 import { dataDirOf } from './data-dir';
 import { districtPicture } from './examples';
-import { buildDashboard, DashboardServer, startDashboardServer } from './dashboard-server';
+import { buildDashboard, buildFinder, DashboardServer, startDashboardServer } from './dashboard-server';
 
 /**
  * `npm start`: the whole federation on this machine. With no configuration it runs an embedded
@@ -54,19 +54,26 @@ async function main() {
   process.on('SIGTERM', onSignal);
   // The dashboard with its development sign-in, which signs with the local issuer's key: not when
   // tokens come from a configured provider. A failed build costs the dashboard only, not the API.
+  // The public finder is served by the same server under /hitta/ (no sign-in); a failed build costs it alone.
   const startDashboard = async (privateKeyFile: string | undefined): Promise<string> => {
-    const built = await dashboardBuilt;
+    const [built, finder] = await Promise.all([dashboardBuilt, finderBuilt]);
     if (built.error) {
       console.error(`The dashboard was not started: ${built.error.message}`);
       return 'Dashboard    not started (its build failed, see above)';
     }
-    if (!privateKeyFile) return 'Dashboard    not started: tokens come from a configured provider (serve dashboard/dist with its config.json, see README)';
+    if (finder.error) console.error(`The public finder was not built: ${finder.error.message}`);
+    if (!privateKeyFile) {
+      return 'Dashboard    not started: tokens come from a configured provider (serve dashboard/dist and finder/dist with their config.json, see README)';
+    }
     dashboard = await startDashboardServer({
       port: config.dashboardPort,
       gatewayUrl: `http://localhost:${ports.gateway}/graphql`,
       privateKeyFile,
     });
-    return `Dashboard    ${dashboard.url}   (national view; sign in as a demo organisation${built.outcome === 'built' ? '; just built' : ''})`;
+    const finderLine = finder.error
+      ? 'Finder       not started (its build failed, see above)'
+      : `Finder       ${dashboard.finderUrl}   (Hitta aktiviteter: the public finder for parents, no sign-in${finder.outcome === 'built' ? '; just built' : ''})`;
+    return `Dashboard    ${dashboard.url}   (national view; sign in as a demo organisation${built.outcome === 'built' ? '; just built' : ''})\n  ${finderLine}`;
   };
   const supervise = (name: ServiceName, env: Record<string, string>) => {
     const service = new Supervisor({ name, start: (signal) => startProcess(name, ports[name], env, { signal }) });
@@ -74,8 +81,13 @@ async function main() {
     return service.start();
   };
 
-  // The dashboard's bundle is built (when its sources changed) while the databases start.
+  // The dashboard's and the finder's bundles are built (when their sources changed) while the databases start.
   const dashboardBuilt = buildDashboard().then(
+    (outcome) => ({ outcome, error: undefined }),
+    (error: Error) => ({ outcome: undefined, error }),
+  );
+  // The finder's after the dashboard's: two Vite builds at once would only compete for the cores.
+  const finderBuilt = dashboardBuilt.then(() => buildFinder()).then(
     (outcome) => ({ outcome, error: undefined }),
     (error: Error) => ({ outcome: undefined, error }),
   );

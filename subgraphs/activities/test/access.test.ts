@@ -109,6 +109,7 @@ const INTERNALS: Record<keyof typeof D, [classification: string, participants: n
   homeworkHelpAngered: ['UNIVERSAL_PREVENTION', 45],
   exitProgramme: ['INDICATED_PREVENTION', null],
   democracySchoolSkaggetorp: ['NOT_CLASSIFIED', null],
+  footballPracticeAngered: ['UNIVERSAL_PREVENTION', 22],
 };
 
 /** Internal fields shown to the whole network (NETWORK), and homework help's to everyone (PUBLIC). */
@@ -122,6 +123,7 @@ const NETWORK_WIDE: Array<keyof typeof D> = [
   'summerJobsJarva',
   'democracySchoolSkaggetorp',
   'homeworkHelpAngered',
+  'footballPracticeAngered',
 ];
 
 /**
@@ -223,7 +225,7 @@ describe.each(Object.keys(VIEWERS) as ViewerName[])('reading as %s', (viewer) =>
     const byActor = rest.slice(0, leads.length);
     const [iop, rattKurva] = rest.slice(leads.length);
     expect(expectInternals(viewer, sweden.activities)).toEqual(ALL_DEMO);
-    expect(expectInternals(viewer, angered.overlapping!)).toEqual(['exitProgramme', 'footballAngered', 'homeworkHelpAngered', 'mbuAngered']);
+    expect(expectInternals(viewer, angered.overlapping!)).toEqual(['exitProgramme', 'footballAngered', 'footballPracticeAngered', 'homeworkHelpAngered', 'mbuAngered']);
     expect(expectInternals(viewer, byActor.flatMap((actor) => actor.activities))).toEqual(ALL_DEMO);
     expect(expectInternals(viewer, iop.activities)).toEqual(['footballAngered', 'homeworkHelpAngered']);
     // The stand-in hides Rätt kurva from everyone, so what it funds stays hidden too.
@@ -332,6 +334,7 @@ describe('owner, sharedWith and changeLog of the demo activities', () => {
       homeworkHelpAngered: [A.kfumGoteborg, 'PUBLIC'],
       exitProgramme: [A.fryshuset, 'OWNER'],
       democracySchoolSkaggetorp: [A.ostergotlandsStadsmission, 'NETWORK'],
+      footballPracticeAngered: [A.kfumGoteborg, 'NETWORK'],
     });
   });
 

@@ -95,9 +95,9 @@ describe('activities query', () => {
 
   it('filters by age, bounds included and open bounds matching', async () => {
     const kinds = ['MBU_MEETING', 'SPORT', 'SUMMER_JOBS', 'HOMEWORK_HELP'];
-    // MBU Rinkeby 13–18, MBU Angered 12–16, football 10–16, summer jobs 15–17, homework help 9–15.
+    // MBU Rinkeby 13–18, MBU Angered 12–16, football 10–16, summer jobs 15–17, homework help 9–15, football practice 10–13.
     expect(sorted(await matching({ kinds, age: 16 }))).toEqual(sorted([D.mbuRinkeby, D.mbuAngered, D.footballAngered, D.summerJobsJarva]));
-    expect(sorted(await matching({ kinds, age: 12 }))).toEqual(sorted([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered]));
+    expect(sorted(await matching({ kinds, age: 12 }))).toEqual(sorted([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered, D.footballPracticeAngered]));
     // Safety hosts have no age limits; the exit programme is for 15–35.
     expect(sorted(await matching({ kinds: ['SAFETY_HOSTS', 'EXIT_PROGRAMME'], age: 40 }))).toEqual(
       sorted([D.safeFarsta, D.safeLiljeholmen, D.safeNorrmalm]),
@@ -132,10 +132,11 @@ describe('activities query', () => {
     const norrmalmEnds = SEEDED[D.safeNorrmalm].endsOn!;
     expect(sorted(await matching({ kinds: ['SAFETY_HOSTS'], from: calendar.days(1, norrmalmEnds) }))).toEqual(sorted([D.safeFarsta, D.safeLiljeholmen]));
     expect(sorted(await matching({ kinds: ['SAFETY_HOSTS'], from: norrmalmEnds }))).toEqual(sorted([D.safeFarsta, D.safeLiljeholmen, D.safeNorrmalm]));
-    // The football tournament is this weekend: its last day is in the period, the day after is not.
+    // The football tournament is this weekend: its last day is in the period, the day after is not
+    // (the weekly football practice, ongoing, matches both).
     const footballEnds = SEEDED[D.footballAngered].endsOn!;
-    expect(await matching({ kinds: ['SPORT'], from: footballEnds, to: footballEnds })).toEqual([D.footballAngered]);
-    expect(await matching({ kinds: ['SPORT'], from: calendar.days(1, footballEnds) })).toEqual([]);
+    expect(await matching({ kinds: ['SPORT'], from: footballEnds, to: footballEnds })).toEqual([D.footballAngered, D.footballPracticeAngered]);
+    expect(await matching({ kinds: ['SPORT'], from: calendar.days(1, footballEnds) })).toEqual([D.footballPracticeAngered]);
   });
 
   it('finds something on any day: this week, in the coming months, ongoing and past', async () => {
@@ -144,7 +145,7 @@ describe('activities query', () => {
     expect(sorted(await matching({ areaCode: AR.goteborg, targetGroups: ['YOUNG_PEOPLE'], from: today, to: calendar.days(90) }))).toEqual(
       sorted([D.footballAngered, D.mbuAngered, D.homeworkHelpAngered]),
     );
-    expect(await matching({ from: calendar.weekday(0, 1), to: calendar.weekday(0, 7), kinds: ['SPORT'] })).toEqual([D.footballAngered]);
+    expect(await matching({ from: calendar.weekday(0, 1), to: calendar.weekday(0, 7), kinds: ['SPORT'] })).toEqual([D.footballAngered, D.footballPracticeAngered]);
     expect(await matching({ from: calendar.weekday(1, 1), to: calendar.weekday(1, 7), kinds: ['MBU_MEETING'] })).toEqual([D.mbuAngered, D.mbuRinkeby]);
     expect(sorted(await matching({ from: calendar.days(1), to: calendar.days(42), kinds: ['SAFETY_WALK', 'DIALOGUE_MEETING'] }))).toEqual(
       sorted([D.safetyWalkGottsundaAutumn, D.democracySchoolSkaggetorp]),
@@ -169,7 +170,7 @@ describe('activities query', () => {
   });
 
   it('finds text in the title and public description, never in the internal classification', async () => {
-    expect(await matching({ text: 'FOTBOLL' })).toEqual([D.footballAngered]);
+    expect(await matching({ text: 'FOTBOLL' })).toEqual([D.footballAngered, D.footballPracticeAngered]);
     expect(await matching({ text: 'kriminellt sammanhang' })).toEqual([D.exitProgramme]);
     expect(sorted(await matching({ text: 'gottsunda' }))).toEqual(sorted([D.safetyWalkGottsundaSpring, D.safetyWalkGottsundaAutumn]));
     expect(await matching({ text: 'SELECTIVE' })).toEqual([]);
@@ -526,9 +527,9 @@ describe('fields on other subgraphs\' entities', () => {
     }, kfum); // KFUM Göteborg is a party to the IOP, which is shared with its parties only.
     expect(errors).toBeUndefined();
     const [kfumGoteborg, angered, iop, rinkebyKista, raddaBarnen] = data!._entities;
-    expect(ids(kfumGoteborg.activities)).toEqual([D.footballAngered, D.homeworkHelpAngered]);
-    expect(ids(angered.within)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered]);
-    expect(ids(angered.overlapping)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered, D.exitProgramme]);
+    expect(ids(kfumGoteborg.activities)).toEqual([D.footballAngered, D.homeworkHelpAngered, D.footballPracticeAngered]);
+    expect(ids(angered.within)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered, D.footballPracticeAngered]);
+    expect(ids(angered.overlapping)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered, D.exitProgramme, D.footballPracticeAngered]);
     expect(ids(iop.activities)).toEqual([D.footballAngered, D.homeworkHelpAngered]);
     expect(ids(rinkebyKista.within)).toEqual([D.mbuRinkeby, D.mammaUnitedTrygg]);
     expect(sorted(ids(rinkebyKista.overlapping))).toEqual(sorted([D.mbuRinkeby, D.mammaUnitedTrygg, D.summerJobsJarva, D.exitProgramme]));

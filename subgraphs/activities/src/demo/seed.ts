@@ -30,6 +30,8 @@ export const DEMO_ACTIVITIES = {
   homeworkHelpAngered: activity(12),
   exitProgramme: activity(13),
   democracySchoolSkaggetorp: activity(14),
+  /** The public finder's example (tests/finder.test.ts): a weekly football practice for 10–13-year-olds in Angered. */
+  footballPracticeAngered: activity(21),
 } as const;
 
 export interface DemoActivity {
@@ -391,6 +393,37 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
       { by: A.fryshuset, daysAgo: 20, note: 'Vi går i god för Stadsmissionens demokratiskola – ett tryggt ställe att ställa sina frågor.' },
       { by: A.svenskaKyrkanUppsala, daysAgo: 8, note: null },
     ],
+  },
+  {
+    id: D.footballPracticeAngered,
+    title: 'Fotbollsträning för 10–13 år i Angered',
+    kind: K.SPORT,
+    organisers: [A.kfumGoteborg],
+    visibility: NETWORK,
+    area: AR.angered,
+    // Every week for years, and on (the oldest start of the demo, so the paging order above stays).
+    startsOn: cal.month(-30),
+    endsOn: null,
+    targetGroups: [CHILDREN],
+    ages: [10, 13],
+    police: null,
+    publicDescription: 'Fotbollsträning för tjejer och killar 10–13 år, nybörjare välkomna. Ta med gympaskor och vattenflaska – bollar finns.',
+    internal: C.UNIVERSAL_PREVENTION,
+    participants: 22,
+    funding: null,
+    address: { street: 'Rannebergsvallen', postalCode: '424 38', city: 'Angered', location: [57.8063, 12.0512] },
+    joining: {
+      costFree: false,
+      costSek: 300,
+      costFritidskortet: true,
+      costNote: 'per termin, syskonrabatt',
+      signUpMethod: SignUpMethod.CONTACT,
+      signUpNote: 'Kom och prova två gånger innan du anmäler dig. Anmälan till KFUM Göteborg.',
+      languages: ['sv', 'ar', 'so'],
+      npfAdaptations: [NpfAdaptation.SMALL_GROUPS, NpfAdaptation.PREDICTABLE_STRUCTURE],
+      accessibilityNote: 'Samma upplägg varje gång. Tränarna berättar gärna i förväg hur träningen går till.',
+    },
+    schedule: { start: '17:30', end: '19:00', rule: 'FREQ=WEEKLY;BYDAY=TU,TH' },
   },
 ];
 
