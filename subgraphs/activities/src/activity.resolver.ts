@@ -1,13 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, areaKeyRangesSql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
-import { Activity, ActivityOrganiser, InternalClassification } from './activity';
-import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
+import { answeredBy, areaKeyRangesSql, assertNearForDistance, namedNearSql, referencedRecord, swedishQuerySql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, badInput, Connection, isSignedIn, lockForUpdate, Ordering, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
+import { Activity, ActivityArea, ActivityOrganiser, InternalClassification } from './activity';
+import { ActivityFilter, ActivityOrder, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
 import { Actor, Agreement, Area } from './stubs';
 import { assertScheduleRules, scheduleColumns, storeOccurrenceDays, whereOccurs } from './schedule/schedule';
 import { addressColumns, assertOnePlace } from './place/place';
+import { VENUE_POINT_SELECTION, venuePointColumns } from './place/venue-points';
 import { costColumns, languageCodes, signUpColumns } from './details/details';
 
 type Context = SubgraphContext<ActivitiesLoaders>;
@@ -27,23 +28,28 @@ export class ActivityResolver {
   })
   async activities(
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Which activities to list; all activities when left out.' }) filter: ActivityFilter | undefined,
+    @Arg('orderBy', () => ActivityOrder, { defaultValue: ActivityOrder.START_DATE, description: 'How the list is ordered.' }) orderBy: ActivityOrder,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { dataSource, loaders }: Context,
   ) {
+    assertNearForDistance(orderBy === ActivityOrder.DISTANCE, filter?.near);
     const query = dataSource.getRepository(Activity).createQueryBuilder('activity');
     if (filter?.areaCode && filter.areaCodes) {
       // Both at once is ambiguous (either, or both?): one list says it plainly.
       throw badInput('Give areaCode or areaCodes, not both', [{ field: 'areaCodes', message: 'not together with areaCode' }]);
     }
+    // An activity is in an area when any of its areas is: the areas' index finds them.
     if (filter?.areaCode) {
-      query.andWhere(...namedAreaFilter('activity.area_code', filter.areaCode, filter.areaScope));
+      const [condition, parameters] = namedAreaFilter('aa.area_code', filter.areaCode, filter.areaScope);
+      query.andWhere(`activity.id IN (SELECT aa.activity_id FROM activity_areas aa WHERE ${condition})`, parameters);
     }
     if (filter?.areaCodes) {
       // The ranges of each code; the same match written out (areaPrefilterSql) lets the planner use the area index for small areas.
       const { bind, parameters } = namedParameters('areaCodesPrefilter');
       const ranges = areaKeyRangesSql(plainAreaKeysSql('CAST(:areaCodes AS text[])'), filter.areaScope);
       query.andWhere(
-        `EXISTS (SELECT 1 FROM ${ranges} AS k WHERE ${inAreaRangeSql('activity.area_code', 'k')}) AND ${areaPrefilterSql('activity.area_code', filter.areaCodes, filter.areaScope, bind)}`,
+        `activity.id IN (SELECT aa.activity_id FROM activity_areas aa
+          WHERE EXISTS (SELECT 1 FROM ${ranges} AS k WHERE ${inAreaRangeSql('aa.area_code', 'k')}) AND ${areaPrefilterSql('aa.area_code', filter.areaCodes, filter.areaScope, bind)})`,
         { areaCodes: filter.areaCodes, ...parameters },
       );
     }
@@ -66,12 +72,21 @@ export class ActivityResolver {
     if (filter?.policePurposes?.length) {
       query.andWhere('activity.police_purpose IN (:...policePurposes)', { policePurposes: filter.policePurposes });
     }
-    if (filter?.text) {
-      // Title and public description only: the internal classification is never searchable.
-      query.andWhere('(activity.title ILIKE :text OR activity.public_description ILIKE :text)', { text: containsPattern(filter.text) });
+    if (filter?.text?.trim()) {
+      // Title and public description only (the generated search_vector): the internal classification is never searchable.
+      query.andWhere(`activity.search_vector @@ ${swedishQuerySql('CAST(:freeText AS text)')}`, { freeText: filter.text });
     }
     if (filter?.occurs) whereOccurs(query, filter.occurs);
-    return paginate(query, page, { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' });
+    if (!filter?.near) return paginate(query, page, { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' });
+    // The distance to each activity's point, carried on its row as `distanceKm` (and the key of DISTANCE).
+    const near = namedNearSql(ACTIVITY_POINT, filter.near);
+    query.andWhere(near.condition, near.parameters);
+    const carried = { sql: near.distance, alias: 'distance_km', assign: (activity: Activity, value: unknown) => (activity.distanceKm = Number(value)) };
+    const ordering: Ordering<Activity> =
+      orderBy === ActivityOrder.DISTANCE
+        ? { column: near.distance, property: 'distanceKm', direction: 'ASC', name: 'DISTANCE', accept: (key) => typeof key === 'number' }
+        : { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' };
+    return paginate(query, page, ordering, carried);
   }
 
   @FieldResolver(() => [Actor], answeredBy('actors', 'The actors that organise the activity (at least one).'))
@@ -79,9 +94,17 @@ export class ActivityResolver {
     return loaders.organisersOfActivity.load(activity.id);
   }
 
-  @FieldResolver(() => Area, answeredBy('actors', 'The area the activity takes place in.'))
+  @FieldResolver(() => Area, answeredBy('actors', 'The primary area the activity takes place in (one of `areas`).'))
   area(@Root() activity: Activity): Area {
     return { code: activity.areaCode };
+  }
+
+  @FieldResolver(
+    () => [Area],
+    answeredBy('actors', 'Every area the activity takes place in (at least one), the primary area (`area`) first, then by code, e.g. several districts of a town.'),
+  )
+  areas(@Root() activity: Activity, @Ctx() { loaders }: Context) {
+    return loaders.areasOfActivity.load(activity.id);
   }
 
   @FieldResolver(() => Agreement, {
@@ -124,11 +147,12 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, ...fields } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
+    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, areaCodes, ...fields } = input;
+    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, areaCodes, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const activity = manager.getRepository(Activity).create({
         ...fields,
+        ...venuePointColumns(fields.venueId ? referencedRecord(found, 'Venue', fields.venueId) : null),
         ...policeColumns(policeParticipation),
         ...scheduleColumns(schedule ?? null),
         ...addressColumns(address ?? null),
@@ -144,6 +168,7 @@ export class ActivityResolver {
       checkRules(activity);
       const saved = await manager.getRepository(Activity).save(activity);
       await replaceOrganisers(manager, saved.id, organiserIds);
+      await replaceAreas(manager, saved.id, saved.areaCode, areaCodes ?? []);
       await storeOccurrenceDays(manager, saved.id, saved, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return saved;
@@ -161,8 +186,8 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     assertSignedIn(viewer, 'change activities');
-    const { organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId }, authorization);
+    const { organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId } = input;
+    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const { record: activity, commit } = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
@@ -183,8 +208,10 @@ export class ActivityResolver {
         languages,
         accessibilityFeatures,
         npfAdaptations,
+        areaCodes,
         ...optional
       } = input;
+      const formerArea = activity.areaCode;
       assertNotCleared({ organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification, visibility });
       const changes = Object.fromEntries(
         Object.entries({ ...optional, title, kind, areaCode, startsOn, internalClassification, visibility }).filter(([, value]) => value !== undefined),
@@ -200,12 +227,19 @@ export class ActivityResolver {
       if (languages !== undefined) activity.languages = languageCodes(languages);
       if (accessibilityFeatures !== undefined) activity.accessibilityFeatures = unique(accessibilityFeatures ?? []);
       if (npfAdaptations !== undefined) activity.npfAdaptations = unique(npfAdaptations ?? []);
+      if (optional.venueId !== undefined) Object.assign(activity, venuePointColumns(optional.venueId ? referencedRecord(found, 'Venue', optional.venueId) : null));
       checkRules(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
+      // Without new areas, the new primary area takes the former's place among them.
+      const areasChange = areaCodes !== undefined || activity.areaCode !== formerArea;
+      const others = areaCodes !== undefined ? (areaCodes ?? []) : areasChange ? (await areasOf(manager, id)).filter((code) => code !== formerArea) : [];
       // Always: a new period moves the occurrences as much as a new schedule does.
       await storeOccurrenceDays(manager, id, activity, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      const saved = await commit();
+      // After the row, whose new primary area the trigger puts in the former's place: then all of them as asked.
+      if (areasChange) await replaceAreas(manager, id, saved.areaCode, others);
+      return saved;
     });
   }
 
@@ -267,9 +301,32 @@ async function replaceOrganisers(manager: EntityManager, activityId: string, act
   await manager.getRepository(ActivityOrganiser).insert(unique(actorIds).map((actorId) => ({ activityId, actorId })));
 }
 
-/** Organisers, partners, area, venue and funding agreement live in other subgraphs: ask them, as the caller, before writing. */
+/** The areas an activity takes place in: the primary area and the others (the caller's version bump covers the change). */
+async function replaceAreas(manager: EntityManager, activityId: string, primary: string, others: string[]) {
+  await manager.getRepository(ActivityArea).delete({ activityId });
+  await manager.getRepository(ActivityArea).insert(unique([primary, ...others]).map((areaCode) => ({ activityId, areaCode })));
+}
+
+async function areasOf(manager: EntityManager, activityId: string): Promise<string[]> {
+  return (await manager.getRepository(ActivityArea).findBy({ activityId })).map((area) => area.areaCode);
+}
+
+/** An activity's point for distance search: its address's point, else the copy of its venue's (an activity has one or the other). */
+const ACTIVITY_POINT = { latitude: 'coalesce(activity.latitude, activity.venue_latitude)', longitude: 'coalesce(activity.longitude, activity.venue_longitude)' };
+
+/**
+ * Organisers, partners, areas, venue and funding agreement live in other subgraphs: ask them, as the
+ * caller, before writing. The venue's point comes back with it, for the activity's copy.
+ */
 function checkReferences(
-  refs: { organiserIds?: string[] | null; sharedWithIds?: string[] | null; areaCode?: string | null; fundingAgreementId?: string | null; venueId?: string | null },
+  refs: {
+    organiserIds?: string[] | null;
+    sharedWithIds?: string[] | null;
+    areaCode?: string | null;
+    areaCodes?: string[] | null;
+    fundingAgreementId?: string | null;
+    venueId?: string | null;
+  },
   authorization: string | undefined,
 ) {
   return assertReferencesExist(
@@ -277,9 +334,11 @@ function checkReferences(
       { type: 'Actor', keys: refs.organiserIds ?? [], field: 'organiserIds' },
       { type: 'Actor', keys: refs.sharedWithIds ?? [], field: 'sharedWithIds' },
       { type: 'Area', keys: [refs.areaCode], field: 'areaCode' },
+      { type: 'Area', keys: refs.areaCodes ?? [], field: 'areaCodes' },
       { type: 'Agreement', keys: [refs.fundingAgreementId], field: 'fundingAgreementId' },
       { type: 'Venue', keys: [refs.venueId], field: 'venueId' },
     ],
     authorization,
+    { Venue: VENUE_POINT_SELECTION },
   );
 }

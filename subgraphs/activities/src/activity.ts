@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { OwnedRecord, TargetGroup, Visibility } from '@samverkan/federation';
@@ -201,6 +201,25 @@ export class Activity extends OwnedRecord {
   @Column('double precision', { nullable: true })
   longitude: number | null;
 
+  /**
+   * A copy of the point of the venue (`venueId`), which lives in the actors database: taken when the
+   * venue is linked and refreshed by the daily upkeep, for distance search; null without a venue or
+   * when the venue has no point.
+   */
+  @Column('double precision', { name: 'venue_latitude', nullable: true })
+  venueLatitude: number | null;
+
+  @Column('double precision', { name: 'venue_longitude', nullable: true })
+  venueLongitude: number | null;
+
+  /** The distance from the centre of the query's `near` filter, carried on the loaded row; unset otherwise. */
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "How far the activity is from the centre of the list's `filter.near`, in kilometres (great-circle distance to its address's point, or its venue's); null unless the list was asked with `near`.",
+  })
+  distanceKm?: number | null;
+
   /** The cost, exposed as `cost`: null when not stated. */
   @Column('boolean', { name: 'cost_free', nullable: true })
   costFree: boolean | null;
@@ -276,4 +295,14 @@ export class ActivityOrganiser {
 
   @PrimaryColumn('uuid', { name: 'actor_id' })
   actorId: string;
+}
+
+/** The areas an activity takes place in (at least one): its primary area (`areaCode`) and any others. */
+@Entity('activity_areas')
+export class ActivityArea {
+  @PrimaryColumn('uuid', { name: 'activity_id' })
+  activityId: string;
+
+  @PrimaryColumn('text', { name: 'area_code' })
+  areaCode: string;
 }

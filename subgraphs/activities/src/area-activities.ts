@@ -3,21 +3,29 @@ import { DataSource, ObjectLiteral } from 'typeorm';
 import { areaJoinSql, AreaScope, periodOverlapConditions } from '@samverkan/federation';
 import { decodeCursor, encodeCursor, isCalendarDay, isUuid, KeyedId, Page, queryNamed } from '@samverkan/platform';
 import { Activity } from './activity';
+import { OccurrenceFilter } from './schedule/schedule.inputs';
+import { occursConditions } from './schedule/schedule';
 
 /**
- * The activities in each of several areas (the codes in `:codes`) in a period, as SQL `FROM ...
- * WHERE ...` over `t` (activities) and `k` (the area keys), with its parameters: the one match the
- * nested lists of `Area` share, the root filter's area and period rules.
+ * The activities in each of several areas (the codes in `:codes`) in a period (and with an occurrence
+ * matching `occurs`, when given), as SQL `FROM ... WHERE ...` over `t` (activities) and `k` (the
+ * area keys), with its parameters: the one match the nested lists of `Area` share, the root filter's
+ * area, period and occurrence rules. An activity is in an area when any of its areas is
+ * (`activity_areas`), and is listed once per area however many of its areas it has there.
  */
 function inEachArea(
-  { scope, from, to }: { scope: AreaScope; from?: string | null; to?: string | null },
+  { scope, from, to, occurs }: { scope: AreaScope; from?: string | null; to?: string | null; occurs?: OccurrenceFilter | null },
   codes: string[],
   extra: string[] = [],
 ): [string, ObjectLiteral] {
   const period = periodOverlapConditions({ start: 't.starts_on', end: 't.ends_on' }, { from, to }, { start: 'from', end: 'to' });
-  const conditions = ['true', ...period.map(([condition]) => `(${condition})`), ...extra];
-  const [join, joinParameters] = areaJoinSql('activities', codes, scope);
-  return [`FROM ${join} WHERE ${conditions.join(' AND ')}`, Object.assign({ codes }, joinParameters, ...period.map(([, parameters]) => parameters))];
+  const occurring = occurs ? occursConditions('t', occurs, 'occurs') : [];
+  const conditions = ['true', ...[...period, ...occurring].map(([condition]) => `(${condition})`), ...extra];
+  const [join, joinParameters] = areaJoinSql('activity_areas', codes, scope);
+  return [
+    `FROM (SELECT DISTINCT k.key, t.activity_id FROM ${join}) AS k JOIN activities t ON t.id = k.activity_id WHERE ${conditions.join(' AND ')}`,
+    Object.assign({ codes }, joinParameters, ...[...period, ...occurring].map(([, parameters]) => parameters)),
+  ];
 }
 
 /** Numbers each area's matches in the order of every activity list (newest start first, then id), so a bound applies per area. */
@@ -25,7 +33,7 @@ const NUMBERED = 'row_number() OVER (PARTITION BY k.key ORDER BY t.starts_on DES
 
 /** For each area code, the ids of its first `first` activities in the period, in one statement for all codes. */
 export const firstInEachArea =
-  (dataSource: DataSource, args: { scope: AreaScope; from?: string | null; to?: string | null; first: number }) =>
+  (dataSource: DataSource, args: { scope: AreaScope; from?: string | null; to?: string | null; occurs?: OccurrenceFilter | null; first: number }) =>
   (codes: string[]): Promise<Array<KeyedId<string>>> => {
     const [matches, parameters] = inEachArea(args, codes);
     return queryNamed(dataSource, `SELECT key, id FROM (SELECT k.key, t.id, ${NUMBERED} ${matches}) AS numbered WHERE n <= :first`, { ...parameters, first: args.first });
@@ -41,7 +49,7 @@ const isPosition = ([day, id]: unknown[]) => isCalendarDay(day) && isUuid(id);
 export function pageInEachArea(
   dataSource: DataSource,
   fetch: (ids: string[]) => Promise<Activity[]>,
-  args: { scope: AreaScope; from?: string | null; to?: string | null; first: number; after?: string | null },
+  args: { scope: AreaScope; from?: string | null; to?: string | null; occurs?: OccurrenceFilter | null; first: number; after?: string | null },
 ): DataLoader<string, Page<Activity>> {
   return new DataLoader(async (keys) => {
     const codes = [...keys];

@@ -10,8 +10,10 @@ import { AddJoiningDetails1764400000200 } from './migrations/1764400000200-AddJo
 import { ActivityDetailsResolver } from './details/details.resolver';
 import { RememberWhenOccurrenceDaysWereStored1764400000300 } from './migrations/1764400000300-RememberWhenOccurrenceDaysWereStored';
 import { refreshOccurrenceDays } from './schedule/schedule';
+import { AddAreasTextSearchAndVenuePoints1764400001000 } from './migrations/1764400001000-AddAreasTextSearchAndVenuePoints';
+import { refreshVenuePoints } from './place/venue-points';
 import { SubgraphModule } from '@samverkan/platform';
-import { Activity, ActivityOrganiser } from './activity';
+import { Activity, ActivityArea, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
@@ -25,8 +27,8 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
  */
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
-  entities: [Activity, ActivityOrganiser, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300],
+  entities: [Activity, ActivityOrganiser, ActivityArea, ChangeLogEntry],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddAreasTextSearchAndVenuePoints1764400001000],
   resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
@@ -48,7 +50,14 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   createLoaders,
   organisationExists,
   // The occurrence days the list filters read move with time: stored afresh daily where they grow old.
-  upkeep: { everyMs: 86_400_000, run: async (dataSource, clock) => void (await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()))) },
+  // The copies of the venues' points are asked of the registry afresh daily (after the days, so a registry that is down stops only this).
+  upkeep: {
+    everyMs: 86_400_000,
+    run: async (dataSource, clock) => {
+      await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()));
+      await refreshVenuePoints(dataSource);
+    },
+  },
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
   loadGeneratedDemoSeed: () => import('./demo/seed-generated').then((demo) => demo.seedGeneratedDemoData),

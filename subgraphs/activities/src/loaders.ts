@@ -1,10 +1,10 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { ActorRecordsArgs, areaConditionSql, changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
 import { byArguments, firstPerKeyLoader, groupLoader, isUuid, NestedListArgs, pairedGroupLoader, recordLoader, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { firstInEachArea, pageInEachArea } from './area-activities';
-import { Actor } from './stubs';
+import { Actor, Area } from './stubs';
 import { activityFiguresLoader } from './activity-figures';
 
 /** Order of every activity list: newest start first, then by id, as in the `activities` query. */
@@ -35,9 +35,25 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
         { id: o.actorId },
       ]),
     ),
+    /** The areas of each activity, as `Area` references: the primary area first, then by code. */
+    areasOfActivity: groupLoader<string, Area>(async (ids) =>
+      (
+        await dataSource.query(
+          `SELECT aa.activity_id AS id, aa.area_code AS code FROM activity_areas aa JOIN activities a ON a.id = aa.activity_id
+           WHERE aa.activity_id = ANY(CAST($1 AS uuid[])) ORDER BY aa.activity_id, aa.area_code <> a.area_code, aa.area_code`,
+          [ids.filter(isUuid)],
+        )
+      ).map((row: { id: string; code: string }) => [row.id, { code: row.code }]),
+    ),
     /** The first activities each actor organises (in the area, when given), by the arguments of `Actor.activities`. */
     activitiesOfActor: byArguments((args: ActorRecordsArgs) => {
-      const area = areaConditionSql('r.area_code', args);
+      // In the area when any of its areas is; the primary area is read first, from the row at hand,
+      // so most activities cost no lookup more than before (the overview of issue 10 reads this path).
+      const anyArea = areaConditionSql('aa.area_code', args);
+      const area = areaConditionSql('r.area_code', args).map(([condition, parameters], i): [string, ObjectLiteral] => [
+        `(${condition} OR EXISTS (SELECT 1 FROM activity_areas aa WHERE aa.activity_id = r.id AND ${anyArea[i][0]}))`,
+        { ...parameters, ...anyArea[i][1] },
+      ]);
       return firstPerKeyLoader(
         dataSource,
         (ids) => ({
