@@ -98,7 +98,9 @@ const TALLIES_SQL = `
     SELECT month, CAST(month || '-01' AS date) AS first_day, CAST(CAST(month || '-01' AS date) + interval '1 month' - interval '1 day' AS date) AS last_day
     FROM unnest(CAST($1 AS text[])) AS month
   ), taking_place AS MATERIALIZED (
-    SELECT m.month, (SELECT array_agg(aa.area_code ORDER BY aa.area_code) FROM activity_areas aa WHERE aa.activity_id = t.id) AS area_codes, t.kind, coalesce(t.police_purpose, '${NO_POLICE}') AS police_purpose, t.target_groups
+    SELECT m.month,
+           CASE WHEN t.has_other_areas THEN (SELECT array_agg(aa.area_code ORDER BY aa.area_code) FROM activity_areas aa WHERE aa.activity_id = t.id) ELSE ARRAY[t.area_code] END AS area_codes,
+           t.kind, coalesce(t.police_purpose, '${NO_POLICE}') AS police_purpose, t.target_groups
     FROM activities t JOIN months m ON ${periodOverlapSql(PERIOD, { from: 'm.first_day', to: 'm.last_day' })}
     WHERE ${periodOverlapSql(PERIOD, { from: SPAN.from, to: SPAN.to })}
       -- The same condition again, as the period index (activities_period) answers it.

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, areaKeyRangesSql, assertNearForDistance, namedNearSql, referencedRecord, swedishQuerySql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
+import { answeredBy, areaKeyRangesSql, COUNTRY_CODE, assertNearForDistance, namedNearSql, referencedRecord, swedishQuerySql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, isSignedIn, lockForUpdate, Ordering, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityArea, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, ActivityOrder, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
@@ -39,17 +39,19 @@ export class ActivityResolver {
       throw badInput('Give areaCode or areaCodes, not both', [{ field: 'areaCodes', message: 'not together with areaCode' }]);
     }
     // An activity is in an area when any of its areas is: the areas' index finds them.
-    if (filter?.areaCode) {
+    if (filter?.areaCode && filter.areaCode !== COUNTRY_CODE) {
       const [condition, parameters] = namedAreaFilter('aa.area_code', filter.areaCode, filter.areaScope);
-      query.andWhere(`activity.id IN (SELECT aa.activity_id FROM activity_areas aa WHERE ${condition})`, parameters);
+      query.andWhere(inActivityAreas(condition, [filter.areaCode]), parameters);
     }
-    if (filter?.areaCodes) {
+    if (filter?.areaCodes && !filter.areaCodes.includes(COUNTRY_CODE)) {
       // The ranges of each code; the same match written out (areaPrefilterSql) lets the planner use the area index for small areas.
       const { bind, parameters } = namedParameters('areaCodesPrefilter');
       const ranges = areaKeyRangesSql(plainAreaKeysSql('CAST(:areaCodes AS text[])'), filter.areaScope);
       query.andWhere(
-        `activity.id IN (SELECT aa.activity_id FROM activity_areas aa
-          WHERE EXISTS (SELECT 1 FROM ${ranges} AS k WHERE ${inAreaRangeSql('aa.area_code', 'k')}) AND ${areaPrefilterSql('aa.area_code', filter.areaCodes, filter.areaScope, bind)})`,
+        inActivityAreas(
+          `EXISTS (SELECT 1 FROM ${ranges} AS k WHERE ${inAreaRangeSql('aa.area_code', 'k')}) AND ${areaPrefilterSql('aa.area_code', filter.areaCodes, filter.areaScope, bind)}`,
+          filter.areaCodes,
+        ),
         { areaCodes: filter.areaCodes, ...parameters },
       );
     }
@@ -165,6 +167,7 @@ export class ActivityResolver {
         sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId),
       });
       activity.targetGroups = unique(fields.targetGroups);
+      activity.hasOtherAreas = otherAreas(activity.areaCode, areaCodes ?? []).length > 0;
       checkRules(activity);
       const saved = await manager.getRepository(Activity).save(activity);
       await replaceOrganisers(manager, saved.id, organiserIds);
@@ -233,6 +236,7 @@ export class ActivityResolver {
       // Without new areas, the new primary area takes the former's place among them.
       const areasChange = areaCodes !== undefined || activity.areaCode !== formerArea;
       const others = areaCodes !== undefined ? (areaCodes ?? []) : areasChange ? (await areasOf(manager, id)).filter((code) => code !== formerArea) : [];
+      if (areasChange) activity.hasOtherAreas = otherAreas(activity.areaCode, others).length > 0;
       // Always: a new period moves the occurrences as much as a new schedule does.
       await storeOccurrenceDays(manager, id, activity, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
@@ -304,11 +308,26 @@ async function replaceOrganisers(manager: EntityManager, activityId: string, act
 /** The areas an activity takes place in: the primary area and the others (the caller's version bump covers the change). */
 async function replaceAreas(manager: EntityManager, activityId: string, primary: string, others: string[]) {
   await manager.getRepository(ActivityArea).delete({ activityId });
-  await manager.getRepository(ActivityArea).insert(unique([primary, ...others]).map((areaCode) => ({ activityId, areaCode })));
+  await manager.getRepository(ActivityArea).insert([primary, ...otherAreas(primary, others)].map((areaCode) => ({ activityId, areaCode })));
 }
+
+/** The areas besides the primary one, each once. */
+const otherAreas = (primary: string, codes: string[]) => unique(codes).filter((code) => code !== primary);
 
 async function areasOf(manager: EntityManager, activityId: string): Promise<string[]> {
   return (await manager.getRepository(ActivityArea).findBy({ activityId })).map((area) => area.areaCode);
+}
+
+/**
+ * SQL condition: the activity (alias `activity`) has an area matching `condition` (over
+ * `aa.area_code`, the areas of `codes`). Municipalities and smaller hold few activities: their ids
+ * are collected first (a range scan of the areas' index), then the activities read by id and sorted,
+ * as the one-area index did before activities had several areas. For wider areas the planner may
+ * rather walk the list's order and keep the activities found in them (a semi-join).
+ */
+function inActivityAreas(condition: string, codes: string[]): string {
+  const ids = `SELECT aa.activity_id FROM activity_areas aa WHERE ${condition}`;
+  return codes.every((code) => code.length >= 4) ? `activity.id = ANY(ARRAY(${ids}))` : `activity.id IN (${ids})`;
 }
 
 /** An activity's point for distance search: its address's point, else the copy of its venue's (an activity has one or the other). */

@@ -124,9 +124,16 @@ export class Activity extends OwnedRecord {
   @Column('text')
   kind: ActivityKind;
 
-  /** The area the activity takes place in; exposed as `area` (an `Area` of the actors subgraph). */
+  /** The primary area the activity takes place in; exposed as `area` (an `Area` of the actors subgraph). All its areas are in `activity_areas`. */
   @Column('text', { name: 'area_code' })
   areaCode: string;
+
+  /**
+   * Whether `activity_areas` holds areas besides `areaCode`, so that lists reading the row anyway
+   * (`Actor.activities`, the figures) look the others up only then. Written with the areas.
+   */
+  @Column('boolean', { name: 'has_other_areas', default: false })
+  hasOtherAreas: boolean;
 
   @Field(() => GraphQLLocalDate, { description: 'First day of the activity (for a one-day activity, the day).' })
   @Column('date', { name: 'starts_on' })

@@ -2,7 +2,7 @@ import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_VENUE_LOCATIONS, DEMO_VENUES a
 import { haversineKm, Role } from '@samverkan/federation';
 import { systemClock } from '@samverkan/platform';
 import { activitiesSubgraph } from '../src';
-import { bearer, errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { bearer, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /**
  * Search over activities (issue 11): several areas per activity (every area filter and figure
@@ -189,7 +189,8 @@ describe('distance', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await subgraph.query(page, { filter, after });
+      type Page = { activities: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const response: GraphQLResponse<Page> = await subgraph.query<Page>(page, { filter, after });
       expect(response.errors).toBeUndefined();
       seen.push(...ids(response.data!.activities.nodes));
       if (!response.data!.activities.pageInfo.hasNextPage) break;

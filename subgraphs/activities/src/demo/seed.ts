@@ -394,6 +394,7 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
         title: a.title,
         kind: a.kind,
         areaCode: a.area,
+        hasOtherAreas: (a.areas ?? []).some((code) => code !== a.area),
         startsOn: a.startsOn,
         endsOn: a.endsOn,
         targetGroups: a.targetGroups,

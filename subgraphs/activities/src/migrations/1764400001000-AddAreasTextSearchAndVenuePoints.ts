@@ -23,6 +23,9 @@ export class AddAreasTextSearchAndVenuePoints1764400001000 implements MigrationI
       )`,
     );
     await db.query('CREATE INDEX activity_areas_area_code ON activity_areas (area_code text_pattern_ops, activity_id)');
+    // Whether it has areas besides the primary one: the lists that read an activity's row anyway
+    // (`Actor.activities`, the figures) look its other areas up only then.
+    await db.query('ALTER TABLE activities ADD COLUMN has_other_areas boolean NOT NULL DEFAULT false');
     await db.query('INSERT INTO activity_areas (activity_id, area_code) SELECT id, area_code FROM activities');
     // Whoever writes an activity (the API, a seed, a bulk load), its primary area is one of its areas;
     // a new primary area takes the former's place. The API then writes the others.
@@ -57,7 +60,7 @@ export class AddAreasTextSearchAndVenuePoints1764400001000 implements MigrationI
 
   async down(db: QueryRunner): Promise<void> {
     await db.query('DROP INDEX activities_point');
-    await db.query('ALTER TABLE activities DROP COLUMN venue_latitude, DROP COLUMN venue_longitude, DROP COLUMN search_vector');
+    await db.query('ALTER TABLE activities DROP COLUMN venue_latitude, DROP COLUMN venue_longitude, DROP COLUMN search_vector, DROP COLUMN has_other_areas');
     await db.query('DROP TRIGGER activities_primary_area ON activities');
     await db.query('DROP FUNCTION activity_primary_area()');
     await db.query('DROP TABLE activity_areas');
