@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, areaKeyRangesSql, COUNTRY_CODE, assertNearForDistance, namedNearSql, referencedRecord, swedishQuerySql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
+import { answeredBy, areaKeyRangesSql, assertNearForDistance, namedNearSql, referencedRecord, swedishQuerySql, areaPrefilterSql, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, inAreaRangeSql, isOwnerMember, isWriter, namedAreaFilter, namedParameters, ownerForNewRecord, plainAreaKeysSql, recordChange, sharedWithOthers, todayInSweden, whereAgesOverlap, wherePeriodOverlaps } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, isSignedIn, lockForUpdate, Ordering, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityArea, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, ActivityOrder, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
@@ -38,22 +38,19 @@ export class ActivityResolver {
       // Both at once is ambiguous (either, or both?): one list says it plainly.
       throw badInput('Give areaCode or areaCodes, not both', [{ field: 'areaCodes', message: 'not together with areaCode' }]);
     }
-    // An activity is in an area when any of its areas is: the areas' index finds them.
-    if (filter?.areaCode && filter.areaCode !== COUNTRY_CODE) {
-      const [condition, parameters] = namedAreaFilter('aa.area_code', filter.areaCode, filter.areaScope);
-      query.andWhere(inActivityAreas(condition, [filter.areaCode]), parameters);
+    // An activity is in an area when any of its areas is (see `inAnyArea`).
+    if (filter?.areaCode) {
+      const [primary, parameters] = namedAreaFilter('activity.area_code', filter.areaCode, filter.areaScope);
+      const [other, otherParameters] = namedAreaFilter('aa.area_code', filter.areaCode, filter.areaScope, 'otherAreaCode');
+      query.andWhere(inAnyArea(primary, other), { ...parameters, ...otherParameters });
     }
-    if (filter?.areaCodes && !filter.areaCodes.includes(COUNTRY_CODE)) {
+    if (filter?.areaCodes) {
       // The ranges of each code; the same match written out (areaPrefilterSql) lets the planner use the area index for small areas.
       const { bind, parameters } = namedParameters('areaCodesPrefilter');
       const ranges = areaKeyRangesSql(plainAreaKeysSql('CAST(:areaCodes AS text[])'), filter.areaScope);
-      query.andWhere(
-        inActivityAreas(
-          `EXISTS (SELECT 1 FROM ${ranges} AS k WHERE ${inAreaRangeSql('aa.area_code', 'k')}) AND ${areaPrefilterSql('aa.area_code', filter.areaCodes, filter.areaScope, bind)}`,
-          filter.areaCodes,
-        ),
-        { areaCodes: filter.areaCodes, ...parameters },
-      );
+      const match = (column: string) =>
+        `EXISTS (SELECT 1 FROM ${ranges} AS k WHERE ${inAreaRangeSql(column, 'k')}) AND ${areaPrefilterSql(column, filter.areaCodes!, filter.areaScope, bind)}`;
+      query.andWhere(inAnyArea(match('activity.area_code'), match('aa.area_code')), { areaCodes: filter.areaCodes, ...parameters });
     }
     if (filter?.kinds?.length) query.andWhere('activity.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.targetGroups?.length) {
@@ -308,7 +305,9 @@ async function replaceOrganisers(manager: EntityManager, activityId: string, act
 /** The areas an activity takes place in: the primary area and the others (the caller's version bump covers the change). */
 async function replaceAreas(manager: EntityManager, activityId: string, primary: string, others: string[]) {
   await manager.getRepository(ActivityArea).delete({ activityId });
-  await manager.getRepository(ActivityArea).insert([primary, ...otherAreas(primary, others)].map((areaCode) => ({ activityId, areaCode })));
+  await manager
+    .getRepository(ActivityArea)
+    .insert([primary, ...otherAreas(primary, others)].map((areaCode) => ({ activityId, areaCode, primaryArea: areaCode === primary })));
 }
 
 /** The areas besides the primary one, each once. */
@@ -319,15 +318,13 @@ async function areasOf(manager: EntityManager, activityId: string): Promise<stri
 }
 
 /**
- * SQL condition: the activity (alias `activity`) has an area matching `condition` (over
- * `aa.area_code`, the areas of `codes`). Municipalities and smaller hold few activities: their ids
- * are collected first (a range scan of the areas' index), then the activities read by id and sorted,
- * as the one-area index did before activities had several areas. For wider areas the planner may
- * rather walk the list's order and keep the activities found in them (a semi-join).
+ * SQL condition: the activity (alias `activity`) has an area matching: its primary area by `primary`
+ * (over `activity.area_code`, which the activities' area index serves as before activities had
+ * several areas), or one of its other areas by `other` (over `aa.area_code`: the few rows of
+ * `activity_areas` that are not primary, collected once through their partial index, then looked up by id).
  */
-function inActivityAreas(condition: string, codes: string[]): string {
-  const ids = `SELECT aa.activity_id FROM activity_areas aa WHERE ${condition}`;
-  return codes.every((code) => code.length >= 4) ? `activity.id = ANY(ARRAY(${ids}))` : `activity.id IN (${ids})`;
+function inAnyArea(primary: string, other: string): string {
+  return `((${primary}) OR activity.id = ANY(ARRAY(SELECT aa.activity_id FROM activity_areas aa WHERE NOT aa.primary_area AND ${other})))`;
 }
 
 /** An activity's point for distance search: its address's point, else the copy of its venue's (an activity has one or the other). */

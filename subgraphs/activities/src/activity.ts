@@ -312,4 +312,8 @@ export class ActivityArea {
 
   @PrimaryColumn('text', { name: 'area_code' })
   areaCode: string;
+
+  /** Whether it is the activity's primary area (`Activity.areaCode`). */
+  @Column('boolean', { name: 'primary_area', default: false })
+  primaryArea: boolean;
 }

@@ -114,8 +114,14 @@ describe('several areas', () => {
       area: { code: AR.norrmalm },
       areas: [{ code: AR.norrmalm }, { code: AR.farsta }, { code: AR.spangaTensta }],
     });
-    const only = await subgraph.query(update, { id, version: 3, input: { areaCodes: null } }, stadsmission);
-    expect(only.data!.updateActivity).toEqual({ version: 4, area: { code: AR.norrmalm }, areas: [{ code: AR.norrmalm }] });
+    // One of the other areas becomes the primary one: the former primary area goes, none is there twice.
+    const swapped = await subgraph.query(update, { id, version: 3, input: { areaCode: AR.farsta } }, stadsmission);
+    expect(swapped.data!.updateActivity).toEqual({ version: 4, area: { code: AR.farsta }, areas: [{ code: AR.farsta }, { code: AR.spangaTensta }] });
+    expect(ids((await listed('', { filter: { areaCode: AR.farsta, from: '2019-07-01', to: '2019-07-31' } })).nodes)).toEqual([id]);
+    const only = await subgraph.query(update, { id, version: 4, input: { areaCodes: null } }, stadsmission);
+    expect(only.data!.updateActivity).toEqual({ version: 5, area: { code: AR.farsta }, areas: [{ code: AR.farsta }] });
+    const rows = await subgraph.dataSource.query('SELECT area_code, primary_area FROM activity_areas WHERE activity_id = $1', [id]);
+    expect(rows).toEqual([{ area_code: AR.farsta, primary_area: true }]);
     expect(ids((await listed('', { filter: { areaCode: AR.spangaTensta, from: '2019-07-01', to: '2019-07-31' } })).nodes)).toEqual([]);
   });
 

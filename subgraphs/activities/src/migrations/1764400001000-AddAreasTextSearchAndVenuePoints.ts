@@ -3,8 +3,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Search over activities (issue 11):
  * - the areas an activity takes place in, several of them (`activity_areas`): the primary area
- *   (`activities.area_code`) is always one of them (a trigger keeps it so for every writer), so
- *   every area filter reads this table alone; filled from `area_code` for the activities of before;
+ *   (`activities.area_code`, marked `primary_area`) is always one of them (a trigger keeps it so for
+ *   every writer); filled from `area_code` for the activities of before. The area filters read the
+ *   primary area through the activities' own area index, as before, and the other areas, which few
+ *   activities have, through a partial index of their own;
  * - Swedish full-text search over the title and the public description (never the internal
  *   classification), as a generated column with a GIN index, as the registry's actors and services have;
  * - a copy of the point of the venue an activity takes place at (the venue lives in the actors
@@ -19,14 +21,15 @@ export class AddAreasTextSearchAndVenuePoints1764400001000 implements MigrationI
       `CREATE TABLE activity_areas (
         activity_id uuid NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
         area_code text NOT NULL,
+        primary_area boolean NOT NULL DEFAULT false,
         PRIMARY KEY (activity_id, area_code)
       )`,
     );
-    await db.query('CREATE INDEX activity_areas_area_code ON activity_areas (area_code text_pattern_ops, activity_id)');
+    await db.query('CREATE INDEX activity_areas_other_area_code ON activity_areas (area_code text_pattern_ops, activity_id) WHERE NOT primary_area');
     // Whether it has areas besides the primary one: the lists that read an activity's row anyway
     // (`Actor.activities`, the figures) look its other areas up only then.
     await db.query('ALTER TABLE activities ADD COLUMN has_other_areas boolean NOT NULL DEFAULT false');
-    await db.query('INSERT INTO activity_areas (activity_id, area_code) SELECT id, area_code FROM activities');
+    await db.query('INSERT INTO activity_areas (activity_id, area_code, primary_area) SELECT id, area_code, true FROM activities');
     // Whoever writes an activity (the API, a seed, a bulk load), its primary area is one of its areas;
     // a new primary area takes the former's place. The API then writes the others.
     await db.query(
@@ -36,7 +39,8 @@ export class AddAreasTextSearchAndVenuePoints1764400001000 implements MigrationI
            IF OLD.area_code = NEW.area_code THEN RETURN NULL; END IF;
            DELETE FROM activity_areas WHERE activity_id = OLD.id AND area_code = OLD.area_code;
          END IF;
-         INSERT INTO activity_areas (activity_id, area_code) VALUES (NEW.id, NEW.area_code) ON CONFLICT DO NOTHING;
+         INSERT INTO activity_areas (activity_id, area_code, primary_area) VALUES (NEW.id, NEW.area_code, true)
+           ON CONFLICT (activity_id, area_code) DO UPDATE SET primary_area = true;
          RETURN NULL;
        END $$`,
     );
