@@ -12,7 +12,7 @@ import { RememberWhenOccurrenceDaysWereStored1764400000300 } from './migrations/
 import { refreshOccurrenceDays } from './schedule/schedule';
 import { AddAreasTextSearchAndVenuePoints1764400001000 } from './migrations/1764400001000-AddAreasTextSearchAndVenuePoints';
 import { refreshVenuePoints } from './place/venue-points';
-import { SubgraphModule } from '@samverkan/platform';
+import { logger, SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityArea, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
@@ -55,7 +55,8 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
     everyMs: 86_400_000,
     run: async (dataSource, clock) => {
       await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()));
-      await refreshVenuePoints(dataSource);
+      // At a first start the registry may not be up yet: a warning, and the copies wait for the next round.
+      await refreshVenuePoints(dataSource).catch((error) => logger.warn({ err: error }, 'venue points not refreshed (the actors registry did not answer); tried again at the next upkeep'));
     },
   },
   // Loaded only when asked for: production images carry no demo/ folder.

@@ -25,7 +25,7 @@ export function venuePointColumns(venue: Record<string, unknown> | null | undefi
  * one `_entities` call per thousand venues), and writes the copies that changed in one statement; a
  * venue the registry no longer has leaves its activities without a point. Returns how many
  * activities changed. Throws DEPENDENCY_UNAVAILABLE when the registry does not answer (the upkeep
- * logs it and tries again the next day).
+ * logs a warning and tries again the next day).
  */
 export async function refreshVenuePoints(dataSource: DataSource): Promise<number> {
   const rows: Array<{ venue_id: string }> = await dataSource.query('SELECT DISTINCT venue_id FROM activities WHERE venue_id IS NOT NULL');
