@@ -125,6 +125,26 @@ describe('several areas', () => {
     expect(ids((await listed('', { filter: { areaCode: AR.spangaTensta, from: '2019-07-01', to: '2019-07-31' } })).nodes)).toEqual([]);
   });
 
+  it('lists and counts an activity once in an area holding two of its other areas but not its primary one', async () => {
+    const spread = await created({ title: 'Utbyte mellan städer', areaCode: AR.angered, areaCodes: [AR.rinkebyKista, AR.spangaTensta], startsOn: '2018-05-02', endsOn: '2018-05-03' });
+    const response = await subgraph.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Area { activities(from: "2018-05-01", to: "2018-05-31") { id } activityPage(from: "2018-05-01", to: "2018-05-31") { totalCount } }
+        ... on Figures { figures: activities { total { value } } } } }`,
+      {
+        r: [
+          ...[AR.stockholm, '01', AR.goteborg].map((code) => ({ __typename: 'Area', code })),
+          ...[AR.stockholm, '01', AR.goteborg, 'SE'].map((areaCode) => ({ __typename: 'Figures', areaCode, month: '2018-05' })),
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    const [stockholm, county, goteborg, ...figures] = response.data!._entities;
+    for (const area of [stockholm, county, goteborg]) expect(area).toEqual({ activities: [{ id: spread }], activityPage: { totalCount: 1 } });
+    expect(figures.map((f: { figures: { total: { value: number } } }) => f.figures.total.value)).toEqual([1, 1, 1, 1]);
+    expect((await listed('', { filter: { areaCodes: [AR.rinkebyKista, AR.spangaTensta, AR.angered], from: '2018-05-01', to: '2018-05-31' } })).totalCount).toBe(1);
+  });
+
   it('refuses an area the registry does not have, writing nothing', async () => {
     const response = await subgraph.query(create, { input: input({ areaCodes: ['0180-finns-inte'] }) }, stadsmission);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
