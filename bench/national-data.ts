@@ -340,7 +340,7 @@ export async function generateNationalData(databases: Record<SubgraphName, strin
     await timed('vacuum and analyze', () =>
       Promise.all([
         sources.agreements.query('VACUUM (ANALYZE) agreements, agreement_parties, agreement_areas'),
-        sources.activities.query('VACUUM (ANALYZE) activities, activity_organisers'),
+        sources.activities.query('VACUUM (ANALYZE) activities, activity_organisers, activity_areas'),
         sources.situation.query('VACUUM (ANALYZE) situation_reports, observations'),
       ]),
     );

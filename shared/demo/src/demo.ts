@@ -74,6 +74,17 @@ export const DEMO_VENUES = {
   mammaUnitedRinkeby: venue(6),
 } as const;
 
+/**
+ * Where the demo venues are (latitude, longitude), when recorded: the registry's points, which the
+ * demo activities at them also copy for distance search.
+ */
+export const DEMO_VENUE_LOCATIONS: Partial<Record<string, [latitude: number, longitude: number]>> = {
+  [DEMO_VENUES.fryshusetHusby]: [59.4105, 17.927],
+  [DEMO_VENUES.folketsHusAngered]: [57.7987, 12.0485],
+  [DEMO_VENUES.forsamlingshemUppsala]: [59.8581, 17.6337],
+  [DEMO_VENUES.hyresgastlokalGottsunda]: [59.8093, 17.617],
+};
+
 /** Demo areas below municipality level (districts and a named area); municipalities and counties are reference data. */
 export const DEMO_AREAS = {
   sweden: 'SE',

@@ -4,6 +4,8 @@ export * from './change-log';
 export * from './entities';
 export * from './periods';
 export * from './places';
+export * from './geo';
+export * from './text-search';
 export * from './swedish-time';
 export * from './references';
 export * from './roles';

@@ -33,6 +33,7 @@ export const SWEDISH_LABELS = {
     SUMMER_JOBS: 'Sommarjobb',
     OTHER: 'Övrigt',
   },
+  ActivityOrder: { START_DATE: 'Senaste startdatum först', DISTANCE: 'Avstånd' },
   ActorKind: {
     POLICE: 'Polis',
     MUNICIPALITY: 'Kommun',
@@ -159,6 +160,7 @@ export const SWEDISH_LABELS = {
     PEOPLE_WITH_NPF: 'Barn och unga med NPF',
   },
   Trend: { IMPROVING: 'Förbättras', STABLE: 'Oförändrad', WORSENING: 'Försämras' },
+  VenueOrder: { NAME: 'Namn', DISTANCE: 'Avstånd' },
   VenueUse: {
     MEETINGS: 'Möten',
     DIALOGUES: 'Dialoger',

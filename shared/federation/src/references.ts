@@ -11,6 +11,9 @@ const OWNERS = {
 } as const satisfies Record<string, { subgraph: SubgraphName; key: string; noun: string }>;
 export type ReferencedType = keyof typeof OWNERS;
 
+/** Records asked for in one `_entities` call: the registry takes large bodies, but a figure may name thousands of actors. */
+const KIND_BATCH = 1000;
+
 /** A key as its owner stores it: ids are UUIDs, which compare without regard to case. */
 const canonicalKey = (type: ReferencedType, key: string) => (OWNERS[type].key === 'id' ? key.toLowerCase() : key);
 
@@ -20,6 +23,7 @@ const PURPOSES = {
   read: 'to check which referenced records you may see',
   organisation: "to check the token's organisation",
   figures: "to count records by their parties' kinds",
+  copy: 'to refresh the copies it keeps of their fields',
 } as const;
 type Purpose = keyof typeof PURPOSES;
 
@@ -59,8 +63,32 @@ async function resolveEntities(
 
 /** Which of these keys exist (as the caller may see them). */
 async function existingKeys(typename: ReferencedType, keys: string[], purpose: Purpose, authorization?: string): Promise<Set<string>> {
-  const found = await resolveEntities(typename, keys, purpose, authorization);
-  return new Set(keys.filter((_value, index) => found[index]));
+  return new Set((await foundRecords(typename, keys, purpose, authorization)).keys());
+}
+
+/** The records with these keys that exist (as the caller may see them), by key, with the fields `selection` names. */
+async function foundRecords(
+  typename: ReferencedType,
+  keys: string[],
+  purpose: Purpose,
+  authorization?: string,
+  selection = '',
+): Promise<Map<string, Record<string, unknown>>> {
+  const found = await resolveEntities(typename, keys, purpose, authorization, selection);
+  return new Map(keys.flatMap((key, index) => (found[index] ? [[key, found[index]!] as const] : [])));
+}
+
+/**
+ * What the owner answers of these records (by key, canonical as stored: ids lower-cased), with the
+ * fields `selection` names; keys it does not know are left out. Asked without a token: for public
+ * records, e.g. the venues whose points the activities copy. In batches of KIND_BATCH, in parallel.
+ * Throws DEPENDENCY_UNAVAILABLE if the owner does not answer.
+ */
+export async function publicRecords(typename: ReferencedType, keys: Iterable<string>, selection: string): Promise<Map<string, Record<string, unknown>>> {
+  const wanted = [...new Set([...keys].map((key) => canonicalKey(typename, key)))];
+  const batches = Array.from({ length: Math.ceil(wanted.length / KIND_BATCH) }, (_, i) => wanted.slice(i * KIND_BATCH, (i + 1) * KIND_BATCH));
+  const answers = await Promise.all(batches.map((batch) => foundRecords(typename, batch, 'copy', undefined, selection)));
+  return new Map(answers.flatMap((answer) => [...answer]));
 }
 
 /** Keys of one input field that must name existing records of a type. */
@@ -74,15 +102,20 @@ export interface ReferenceCheck {
  * Checks that referenced records exist (as the caller may see them), so no party writes a reference
  * to something that is not there: one `_entities` call per type, all at once. Call it before the
  * write's transaction, so no lock waits on another service. Throws BAD_USER_INPUT naming every
- * unknown key and its field, or DEPENDENCY_UNAVAILABLE if an owner is down.
+ * unknown key and its field, or DEPENDENCY_UNAVAILABLE if an owner is down. Returns the records
+ * found, with the fields `selections` names per type (e.g. a venue's point, which the record keeps a copy of).
  */
-export async function assertReferencesExist(checks: ReferenceCheck[], authorization?: string): Promise<void> {
+export async function assertReferencesExist(
+  checks: ReferenceCheck[],
+  authorization?: string,
+  selections: Partial<Record<ReferencedType, string>> = {},
+): Promise<ReferencedRecords> {
   const wanted = new Map<ReferencedType, Set<string>>();
   for (const { type, keys } of checks) {
     for (const key of keys) if (key) (wanted.get(type) ?? wanted.set(type, new Set()).get(type)!).add(canonicalKey(type, key));
   }
-  const found = new Map(
-    await Promise.all([...wanted].map(async ([type, keys]) => [type, await existingKeys(type, [...keys], 'write', authorization)] as const)),
+  const found: ReferencedRecords = new Map(
+    await Promise.all([...wanted].map(async ([type, keys]) => [type, await foundRecords(type, [...keys], 'write', authorization, selections[type])] as const)),
   );
   const problems = checks.flatMap(({ type, keys, field }) => {
     const missing = [...new Set(keys.filter((key): key is string => !!key && !found.get(type)!.has(canonicalKey(type, key))))];
@@ -90,7 +123,14 @@ export async function assertReferencesExist(checks: ReferenceCheck[], authorizat
     return missing.length ? [{ field, message: `unknown ${noun}`, text: `Unknown ${noun} ${key}: ${missing.join(', ')}` }] : [];
   });
   if (problems.length > 0) throw badInput(problems.map((p) => p.text).join('; '), problems.map(({ field, message }) => ({ field, message })));
+  return found;
 }
+
+/** The referenced records an `assertReferencesExist` found, by type and key (ids lower-cased), with the fields its `selections` named. */
+export type ReferencedRecords = Map<ReferencedType, Map<string, Record<string, unknown>>>;
+
+/** A referenced record as `assertReferencesExist` found it, if it was asked for (the key is canonicalised as stored). */
+export const referencedRecord = (found: ReferencedRecords, type: ReferencedType, key: string) => found.get(type)?.get(canonicalKey(type, key));
 
 /**
  * Per request: whether the caller may see each referenced record, asked of its owner in one batch.
@@ -120,8 +160,6 @@ export async function organisationExists(id: string): Promise<boolean> {
 }
 
 const knownKinds = new Map<string, { kind: string; until: number }>();
-/** Actors asked for in one `_entities` call: the registry takes large bodies, but a figure may name thousands. */
-const KIND_BATCH = 1000;
 
 /**
  * The kind (an `ActorKind` of the actors registry: POLICE, CIVIL_SOCIETY, ...) of each of these

@@ -70,6 +70,16 @@ export interface Ordering<T> {
   accept?: (key: unknown) => boolean;
 }
 
+/**
+ * A value computed in SQL that each record of a page carries, e.g. its distance from a point: the
+ * expression `sql` is selected as `alias` and handed to `assign` with its record.
+ */
+export interface Carried<T> {
+  sql: string;
+  alias: string;
+  assign: (record: T, value: unknown) => void;
+}
+
 /** A keyset cursor: the position (sort keys, then id) of the last record of a page, opaque to clients. */
 export const encodeCursor = (position: unknown[]) =>
   Buffer.from(JSON.stringify(position.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
@@ -96,6 +106,7 @@ export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   { first, after }: PageArgs,
   { column, property, direction, unique = false, key, name, accept = () => true }: Ordering<T>,
+  carried?: Carried<T>,
 ): Promise<Page<T>> {
   const columns = unique ? [column] : [column, `${query.alias}.id`];
   const tag = name === undefined ? [] : [name];
@@ -111,7 +122,7 @@ export async function paginate<T extends ObjectLiteral>(
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
     page.andWhere(`(${columns.join(', ')}) ${comparison} (${values.map((_v, i) => `:cursor${i}`).join(', ')})`, params);
   }
-  const [rows, totalCount] = await Promise.all([page.getMany(), query.clone().getCount()]);
+  const [rows, totalCount] = await Promise.all([carried ? withCarried(page, carried) : page.getMany(), query.clone().getCount()]);
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return {
@@ -122,4 +133,12 @@ export async function paginate<T extends ObjectLiteral>(
       endCursor: last ? encodeCursor(positionOf(last)) : null,
     },
   };
+}
+
+/** The records of a query, each with the value `carried` names (matched to its record by id). */
+async function withCarried<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, carried: Carried<T>): Promise<T[]> {
+  const { raw, entities } = await query.addSelect(carried.sql, carried.alias).getRawAndEntities();
+  const values = new Map(raw.map((row: Record<string, unknown>) => [row[`${query.alias}_id`], row[carried.alias]]));
+  for (const record of entities) carried.assign(record, values.get(record.id));
+  return entities;
 }

@@ -38,7 +38,7 @@ export class PolicePurposeCount {
   description:
     'Activity figures for an area (sub-areas included) and a calendar month: the activities taking place in the month, i.e. whose period (`startsOn` to `endsOn`, ongoing when open) overlaps it by at least one day, planned ones included. ' +
     'Activities are public listings whatever their `visibility` (which governs their internal fields only), and these figures count nothing internal, so they count every activity, exactly, for every viewer: nothing is suppressed. ' +
-    'An activity is counted once in each area that contains its area. There is no participant figure: a sum of `participantCount`, an INTERNAL field, would let a viewer who can see some of the activities\' counts recover a hidden one\'s by subtraction.',
+    'An activity is counted once in each area that contains any of its areas (never twice, however many of its areas lie there). There is no participant figure: a sum of `participantCount`, an INTERNAL field, would let a viewer who can see some of the activities\' counts recover a hidden one\'s by subtraction.',
 })
 export class ActivityFigures {
   @Field(() => Count, { description: 'How many activities take place in the area in the month.' })
@@ -77,7 +77,7 @@ type DimensionName = 'kind' | 'targetGroup' | 'policePurpose';
 interface TallyRow {
   month: string;
   dimension: DimensionName | 'total';
-  area_code: string;
+  area_codes: string[];
   value: string;
   count: number;
 }
@@ -87,7 +87,8 @@ const PERIOD = { start: 't.starts_on', end: 't.ends_on' };
 const SPAN = { from: '(SELECT min(first_day) FROM months)', to: '(SELECT max(last_day) FROM months)' };
 
 /**
- * One statement for every requested month: the activities taking place in each month, tallied by their area code exactly (the figures engine rolls areas up) in
+ * One statement for every requested month: the activities taking place in each month, tallied by their set of areas exactly (the figures engine rolls areas up, counting
+ * an activity once in each area containing any of its areas) in
  * total, by kind, by police purpose (NONE when the police do not take part) and by target group.
  * The activities of the whole span of months are read once and paired with their months in memory;
  * total, kind and police purpose are one pass (grouping sets).
@@ -97,19 +98,21 @@ const TALLIES_SQL = `
     SELECT month, CAST(month || '-01' AS date) AS first_day, CAST(CAST(month || '-01' AS date) + interval '1 month' - interval '1 day' AS date) AS last_day
     FROM unnest(CAST($1 AS text[])) AS month
   ), taking_place AS MATERIALIZED (
-    SELECT m.month, t.area_code, t.kind, coalesce(t.police_purpose, '${NO_POLICE}') AS police_purpose, t.target_groups
+    SELECT m.month,
+           CASE WHEN t.has_other_areas THEN (SELECT array_agg(aa.area_code ORDER BY aa.area_code) FROM activity_areas aa WHERE aa.activity_id = t.id) ELSE ARRAY[t.area_code] END AS area_codes,
+           t.kind, coalesce(t.police_purpose, '${NO_POLICE}') AS police_purpose, t.target_groups
     FROM activities t JOIN months m ON ${periodOverlapSql(PERIOD, { from: 'm.first_day', to: 'm.last_day' })}
     WHERE ${periodOverlapSql(PERIOD, { from: SPAN.from, to: SPAN.to })}
       -- The same condition again, as the period index (activities_period) answers it.
       AND daterange(t.starts_on, t.ends_on, '[]') && daterange(${SPAN.from}, ${SPAN.to}, '[]')
   )
   SELECT month, CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(police_purpose) = 0 THEN 'policePurpose' ELSE 'total' END AS dimension,
-         area_code, coalesce(kind, police_purpose, '') AS value, count(*)::int AS count
-  FROM taking_place GROUP BY GROUPING SETS ((month, area_code), (month, area_code, kind), (month, area_code, police_purpose))
+         area_codes, coalesce(kind, police_purpose, '') AS value, count(*)::int AS count
+  FROM taking_place GROUP BY GROUPING SETS ((month, area_codes), (month, area_codes, kind), (month, area_codes, police_purpose))
   UNION ALL
-  SELECT month, 'targetGroup', area_code, target_group, count(*)::int
+  SELECT month, 'targetGroup', area_codes, target_group, count(*)::int
   FROM taking_place CROSS JOIN LATERAL (SELECT DISTINCT unnest(target_groups) AS target_group) AS groups
-  GROUP BY month, area_code, target_group`;
+  GROUP BY month, area_codes, target_group`;
 
 /**
  * Per request: the activity figures of each requested month, as one `FigureFamily` per month (months
@@ -125,7 +128,7 @@ export function activityFiguresLoader(dataSource: DataSource): DataLoader<string
       const tallies = new Map<string, Record<TallyRow['dimension'], Tally[]>>(
         asked.map((month) => [month, { total: [], kind: [], targetGroup: [], policePurpose: [] }]),
       );
-      for (const row of rows) tallies.get(row.month)?.[row.dimension].push({ areaCodes: [row.area_code], value: row.value, count: row.count });
+      for (const row of rows) tallies.get(row.month)?.[row.dimension].push({ areaCodes: row.area_codes, value: row.value, count: row.count });
       return new Map(
         asked.map((month) => {
           const { total, kind, targetGroup, policePurpose } = tallies.get(month)!;

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { PageArgs } from '@samverkan/platform';
-import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, Visibility, TargetGroup } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, NearInput, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
 import { ActivityScheduleInput, OccurrenceFilter } from './schedule/schedule.inputs';
 import { ActivityAddressInput } from './place/place';
@@ -11,6 +11,8 @@ import { AccessibilityFeature, NpfAdaptation } from './details/details.types';
 
 export const MAX_ORGANISERS = 20;
 export const MAX_SHARED_WITH = 50;
+/** The most areas one activity takes place in: the districts of a large municipality. */
+export const MAX_ACTIVITY_AREAS = 30;
 /** The most activities `Area.activities` lists per area: a page's worth, as in every other list. */
 export const MAX_AREA_ACTIVITIES = 100;
 
@@ -28,6 +30,13 @@ export class AreaActivitiesArgs {
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or before this day (that have started by then); not before `from`.' })
   to?: string | null;
+
+  @Field(() => OccurrenceFilter, {
+    nullable: true,
+    description: 'Only activities taking place in a window of days, on given weekdays or at given times of day, as `activities(filter: { occurs })` matches them (activities without a schedule never match).',
+  })
+  @ValidateNested()
+  occurs?: OccurrenceFilter | null;
 
   @Field(() => Int, {
     defaultValue: MAX_AREA_ACTIVITIES,
@@ -52,6 +61,13 @@ export class AreaActivityPageArgs extends PageArgs {
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or before this day (that have started by then); not before `from`.' })
   to?: string | null;
+
+  @Field(() => OccurrenceFilter, {
+    nullable: true,
+    description: 'Only activities taking place in a window of days, on given weekdays or at given times of day, as `activities(filter: { occurs })` matches them (activities without a schedule never match).',
+  })
+  @ValidateNested()
+  occurs?: OccurrenceFilter | null;
 }
 
 /** How many areas one `activities` filter may name: enough for a county's municipalities or a dashboard's selection. */
@@ -132,11 +148,35 @@ export class ActivityFilter {
 
   @Field({
     nullable: true,
-    description: 'Only activities whose title or public description contains this text (case-insensitive). Internal fields are never searched.',
+    description:
+      'Free text in Swedish, matched against the title and the public description with full-text search, as the registry\'s search: inflected forms match ("läxhjälpen" finds "läxhjälp"), and a word also finds compounds it begins ("fotboll" finds "fotbollsturnering"). Supports "quoted phrases", OR and -exclusion. Internal fields are never searched.',
   })
   @MaxLength(200)
   text?: string;
+
+  @Field(() => NearInput, {
+    nullable: true,
+    description:
+      "Only activities whose place lies within this circle (great-circle distance): the point of their address, or of their venue (a copy of the registry's, refreshed daily). Activities without a point never match. Gives each activity its `distanceKm`; order by it with `orderBy: DISTANCE`.",
+  })
+  @ValidateNested()
+  near?: NearInput;
 }
+
+/** How a list of activities is ordered. */
+export enum ActivityOrder {
+  START_DATE = 'START_DATE',
+  DISTANCE = 'DISTANCE',
+}
+
+registerEnumType(ActivityOrder, {
+  name: 'ActivityOrder',
+  description: 'How a list of activities is ordered. Every order pages with cursors without gaps or repeats; ties are broken by id.',
+  valuesConfig: {
+    START_DATE: { description: 'Newest start date first (the default).' },
+    DISTANCE: { description: 'Nearest first, by `distanceKm`. Only together with `filter.near` (else BAD_USER_INPUT).' },
+  },
+});
 
 @InputType({ description: 'That the police take part in an activity, and why.' })
 export class PoliceParticipationInput {
@@ -257,9 +297,17 @@ export class CreateActivityInput extends ActivityDetailsInput {
   @IsUUID('all', { each: true, message: 'organiserIds must hold actor ids' })
   organiserIds: string[];
 
-  @Field(() => ID, { description: 'Code of the area the activity takes place in, e.g. "1480-angered".' })
+  @Field(() => ID, { description: 'Code of the primary area the activity takes place in, e.g. "1480-angered" (its `area`).' })
   @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
   areaCode: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Every area the activity takes place in (at most ${MAX_ACTIVITY_AREAS}), e.g. several districts; \`areaCode\` is always one of them (added when left out). Only \`areaCode\` when left out.`,
+  })
+  @ArrayMaxSize(MAX_ACTIVITY_AREAS)
+  @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
+  areaCodes?: string[] | null;
 
   @Field(() => GraphQLLocalDate, { description: 'First day of the activity.' })
   startsOn: string;
@@ -297,9 +345,17 @@ export class UpdateActivityInput extends ActivityDetailsInput {
   @IsUUID('all', { each: true, message: 'organiserIds must hold actor ids' })
   organiserIds?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'New area code.' })
+  @Field(() => ID, { nullable: true, description: 'New primary area code. Replaces the old primary area among `areas` (unless `areaCodes` is given too).' })
   @Matches(AREA_CODE_PATTERN, { message: 'areaCode is not an area code' })
   areaCode?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Every area the activity takes place in (at most ${MAX_ACTIVITY_AREAS}); replaces them. The primary area (\`areaCode\`) is always one of them (added when left out); null leaves only it.`,
+  })
+  @ArrayMaxSize(MAX_ACTIVITY_AREAS)
+  @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
+  areaCodes?: string[] | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'New first day.' })
   startsOn?: string | null;

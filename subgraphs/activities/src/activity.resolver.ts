@@ -1,15 +1,16 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DataSource, EntityManager } from 'typeorm';
-import { answeredBy, assertAgeRange, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, ownerForNewRecord, recordChange, sharedWithOthers, todayInSweden } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, columnsFor, Connection, isSignedIn, lockForUpdate, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
-import { Activity, ActivityOrganiser, InternalClassification } from './activity';
-import { ActivityFilter, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
+import { answeredBy, assertAgeRange, assertNearForDistance, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, namedNearSql, ownerForNewRecord, recordChange, referencedRecord, sharedWithOthers, todayInSweden } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, columnsFor, Connection, isSignedIn, lockForUpdate, Ordering, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
+import { Activity, ActivityArea, ActivityOrganiser, InternalClassification } from './activity';
+import { ActivityFilter, ActivityOrder, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
-import { filteredActivities } from './activity-filter';
+import { ACTIVITY_POINT, filteredActivities } from './activity-filter';
 import { Actor, Agreement, Area } from './stubs';
 import { assertScheduleRules, scheduleColumns, storeOccurrenceDays } from './schedule/schedule';
 import { addressColumns, assertOnePlace } from './place/place';
+import { VENUE_POINT_SELECTION, venuePointColumns } from './place/venue-points';
 import { costColumns, languageCodes, signUpColumns } from './details/details';
 
 type Context = SubgraphContext<ActivitiesLoaders>;
@@ -41,11 +42,21 @@ export class ActivityResolver {
   })
   async activities(
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Which activities to list; all activities when left out.' }) filter: ActivityFilter | undefined,
+    @Arg('orderBy', () => ActivityOrder, { defaultValue: ActivityOrder.START_DATE, description: 'How the list is ordered.' }) orderBy: ActivityOrder,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { dataSource, loaders }: Context,
   ) {
+    assertNearForDistance(orderBy === ActivityOrder.DISTANCE, filter?.near);
     const query = await filteredActivities(dataSource, filter, loaders);
-    return paginate(query, page, { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' });
+    if (!filter?.near) return paginate(query, page, { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' });
+    // The distance to each activity's point (the filter keeps those in the circle), carried on its row as `distanceKm` (and the key of DISTANCE).
+    const near = namedNearSql(ACTIVITY_POINT, filter.near);
+    const carried = { sql: near.distance, alias: 'distance_km', assign: (activity: Activity, value: unknown) => (activity.distanceKm = Number(value)) };
+    const ordering: Ordering<Activity> =
+      orderBy === ActivityOrder.DISTANCE
+        ? { column: near.distance, property: 'distanceKm', direction: 'ASC', name: 'DISTANCE', accept: (key) => typeof key === 'number' }
+        : { column: 'activity.starts_on', property: 'startsOn', direction: 'DESC' };
+    return paginate(query, page, ordering, carried);
   }
 
   @FieldResolver(() => [Actor], answeredBy('actors', 'The actors that organise the activity (at least one).'))
@@ -53,9 +64,17 @@ export class ActivityResolver {
     return loaders.organisersOfActivity.load(activity.id);
   }
 
-  @FieldResolver(() => Area, answeredBy('actors', 'The area the activity takes place in.'))
+  @FieldResolver(() => Area, answeredBy('actors', 'The primary area the activity takes place in (one of `areas`).'))
   area(@Root() activity: Activity): Area {
     return { code: activity.areaCode };
+  }
+
+  @FieldResolver(
+    () => [Area],
+    answeredBy('actors', 'Every area the activity takes place in (at least one), the primary area (`area`) first, then by code, e.g. several districts of a town.'),
+  )
+  areas(@Root() activity: Activity, @Ctx() { loaders }: Context) {
+    return loaders.areasOfActivity.load(activity.id);
   }
 
   @FieldResolver(() => Agreement, {
@@ -98,11 +117,12 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, ...fields } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
+    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, areaCodes, ...fields } = input;
+    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, areaCodes, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const activity = manager.getRepository(Activity).create({
         ...fields,
+        ...venuePointColumns(fields.venueId ? referencedRecord(found, 'Venue', fields.venueId) : null),
         ...policeColumns(policeParticipation),
         ...scheduleColumns(schedule ?? null),
         ...addressColumns(address ?? null),
@@ -115,9 +135,11 @@ export class ActivityResolver {
         sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId),
       });
       activity.targetGroups = unique(fields.targetGroups);
+      activity.hasOtherAreas = otherAreas(activity.areaCode, areaCodes ?? []).length > 0;
       checkRules(activity);
       const saved = await manager.getRepository(Activity).save(activity);
       await replaceOrganisers(manager, saved.id, organiserIds);
+      await replaceAreas(manager, saved.id, saved.areaCode, areaCodes ?? []);
       await storeOccurrenceDays(manager, saved.id, saved, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return saved;
@@ -135,8 +157,8 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     assertSignedIn(viewer, 'change activities');
-    const { organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId } = input;
-    await checkReferences({ organiserIds, sharedWithIds, areaCode, fundingAgreementId, venueId }, authorization);
+    const { organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId } = input;
+    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId }, authorization);
     return dataSource.transaction(async (manager) => {
       const { record: activity, commit } = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
@@ -157,8 +179,10 @@ export class ActivityResolver {
         languages,
         accessibilityFeatures,
         npfAdaptations,
+        areaCodes,
         ...optional
       } = input;
+      const formerArea = activity.areaCode;
       assertNotCleared({ organiserIds, title, kind, areaCode, startsOn, targetGroups, internalClassification, visibility });
       const changes = Object.fromEntries(
         Object.entries({ ...optional, title, kind, areaCode, startsOn, internalClassification, visibility }).filter(([, value]) => value !== undefined),
@@ -174,12 +198,20 @@ export class ActivityResolver {
       if (languages !== undefined) activity.languages = languageCodes(languages);
       if (accessibilityFeatures !== undefined) activity.accessibilityFeatures = unique(accessibilityFeatures ?? []);
       if (npfAdaptations !== undefined) activity.npfAdaptations = unique(npfAdaptations ?? []);
+      if (optional.venueId !== undefined) Object.assign(activity, venuePointColumns(optional.venueId ? referencedRecord(found, 'Venue', optional.venueId) : null));
       checkRules(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
+      // Without new areas, the new primary area takes the former's place among them.
+      const areasChange = areaCodes !== undefined || activity.areaCode !== formerArea;
+      const others = areaCodes !== undefined ? (areaCodes ?? []) : areasChange ? (await areasOf(manager, id)).filter((code) => code !== formerArea) : [];
+      if (areasChange) activity.hasOtherAreas = otherAreas(activity.areaCode, others).length > 0;
       // Always: a new period moves the occurrences as much as a new schedule does.
       await storeOccurrenceDays(manager, id, activity, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      const saved = await commit();
+      // After the row, whose new primary area the trigger puts in the former's place: then all of them as asked.
+      if (areasChange) await replaceAreas(manager, id, saved.areaCode, others);
+      return saved;
     });
   }
 
@@ -232,9 +264,34 @@ async function replaceOrganisers(manager: EntityManager, activityId: string, act
   await manager.getRepository(ActivityOrganiser).insert(unique(actorIds).map((actorId) => ({ activityId, actorId })));
 }
 
-/** Organisers, partners, area, venue and funding agreement live in other subgraphs: ask them, as the caller, before writing. */
+/** The areas an activity takes place in: the primary area and the others (the caller's version bump covers the change). */
+async function replaceAreas(manager: EntityManager, activityId: string, primary: string, others: string[]) {
+  await manager.getRepository(ActivityArea).delete({ activityId });
+  await manager
+    .getRepository(ActivityArea)
+    .insert([primary, ...otherAreas(primary, others)].map((areaCode) => ({ activityId, areaCode, primaryArea: areaCode === primary })));
+}
+
+/** The areas besides the primary one, each once. */
+const otherAreas = (primary: string, codes: string[]) => unique(codes).filter((code) => code !== primary);
+
+async function areasOf(manager: EntityManager, activityId: string): Promise<string[]> {
+  return (await manager.getRepository(ActivityArea).findBy({ activityId })).map((area) => area.areaCode);
+}
+
+/**
+ * Organisers, partners, areas, venue and funding agreement live in other subgraphs: ask them, as the
+ * caller, before writing. The venue's point comes back with it, for the activity's copy.
+ */
 function checkReferences(
-  refs: { organiserIds?: string[] | null; sharedWithIds?: string[] | null; areaCode?: string | null; fundingAgreementId?: string | null; venueId?: string | null },
+  refs: {
+    organiserIds?: string[] | null;
+    sharedWithIds?: string[] | null;
+    areaCode?: string | null;
+    areaCodes?: string[] | null;
+    fundingAgreementId?: string | null;
+    venueId?: string | null;
+  },
   authorization: string | undefined,
 ) {
   return assertReferencesExist(
@@ -242,9 +299,11 @@ function checkReferences(
       { type: 'Actor', keys: refs.organiserIds ?? [], field: 'organiserIds' },
       { type: 'Actor', keys: refs.sharedWithIds ?? [], field: 'sharedWithIds' },
       { type: 'Area', keys: [refs.areaCode], field: 'areaCode' },
+      { type: 'Area', keys: refs.areaCodes ?? [], field: 'areaCodes' },
       { type: 'Agreement', keys: [refs.fundingAgreementId], field: 'fundingAgreementId' },
       { type: 'Venue', keys: [refs.venueId], field: 'venueId' },
     ],
     authorization,
+    { Venue: VENUE_POINT_SELECTION },
   );
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { OwnedRecord, TargetGroup, Visibility } from '@samverkan/federation';
@@ -124,9 +124,16 @@ export class Activity extends OwnedRecord {
   @Column('text')
   kind: ActivityKind;
 
-  /** The area the activity takes place in; exposed as `area` (an `Area` of the actors subgraph). */
+  /** The primary area the activity takes place in; exposed as `area` (an `Area` of the actors subgraph). All its areas are in `activity_areas`. */
   @Column('text', { name: 'area_code' })
   areaCode: string;
+
+  /**
+   * Whether `activity_areas` holds areas besides `areaCode`, so that lists reading the row anyway
+   * (`Actor.activities`, the figures) look the others up only then. Written with the areas.
+   */
+  @Column('boolean', { name: 'has_other_areas', default: false })
+  hasOtherAreas: boolean;
 
   @Field(() => GraphQLLocalDate, { description: 'First day of the activity (for a one-day activity, the day).' })
   @Column('date', { name: 'starts_on' })
@@ -200,6 +207,25 @@ export class Activity extends OwnedRecord {
 
   @Column('double precision', { nullable: true })
   longitude: number | null;
+
+  /**
+   * A copy of the point of the venue (`venueId`), which lives in the actors database: taken when the
+   * venue is linked and refreshed by the daily upkeep, for distance search; null without a venue or
+   * when the venue has no point.
+   */
+  @Column('double precision', { name: 'venue_latitude', nullable: true })
+  venueLatitude: number | null;
+
+  @Column('double precision', { name: 'venue_longitude', nullable: true })
+  venueLongitude: number | null;
+
+  /** The distance from the centre of the query's `near` filter, carried on the loaded row; unset otherwise. */
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "How far the activity is from the centre of the list's `filter.near`, in kilometres (great-circle distance to its address's point, or its venue's); null unless the list was asked with `near`.",
+  })
+  distanceKm?: number | null;
 
   /** The cost, exposed as `cost`: null when not stated. */
   @Column('boolean', { name: 'cost_free', nullable: true })
@@ -276,4 +302,18 @@ export class ActivityOrganiser {
 
   @PrimaryColumn('uuid', { name: 'actor_id' })
   actorId: string;
+}
+
+/** The areas an activity takes place in (at least one): its primary area (`areaCode`) and any others. */
+@Entity('activity_areas')
+export class ActivityArea {
+  @PrimaryColumn('uuid', { name: 'activity_id' })
+  activityId: string;
+
+  @PrimaryColumn('text', { name: 'area_code' })
+  areaCode: string;
+
+  /** Whether it is the activity's primary area (`Activity.areaCode`). */
+  @Column('boolean', { name: 'primary_area', default: false })
+  primaryArea: boolean;
 }

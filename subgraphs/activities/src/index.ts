@@ -15,8 +15,10 @@ import { ActivityVouchRow } from './vouching/vouch';
 import { ActivityCalendarResolver } from './calendar/calendar.resolver';
 import { calendarRouter } from './calendar/calendar.routes';
 import { refreshOccurrenceDays } from './schedule/schedule';
-import { SubgraphModule } from '@samverkan/platform';
-import { Activity, ActivityOrganiser } from './activity';
+import { AddAreasTextSearchAndVenuePoints1764400001000 } from './migrations/1764400001000-AddAreasTextSearchAndVenuePoints';
+import { refreshVenuePoints } from './place/venue-points';
+import { logger, SubgraphModule } from '@samverkan/platform';
+import { Activity, ActivityArea, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
 import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
@@ -30,8 +32,8 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
  */
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
-  entities: [Activity, ActivityOrganiser, ActivityVouchRow, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400],
+  entities: [Activity, ActivityOrganiser, ActivityArea, ActivityVouchRow, ChangeLogEntry],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400, AddAreasTextSearchAndVenuePoints1764400001000],
   resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActivityVouchingResolver, ActivityCalendarResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
@@ -55,7 +57,15 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   // iCalendar files of activities, for a parent's calendar (public: no token is read).
   routes: (dataSource, _authenticate, clock) => calendarRouter(dataSource, clock),
   // The occurrence days the list filters read move with time: stored afresh daily where they grow old.
-  upkeep: { everyMs: 86_400_000, run: async (dataSource, clock) => void (await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()))) },
+  // The copies of the venues' points are asked of the registry afresh daily (after the days, so a registry that is down stops only this).
+  upkeep: {
+    everyMs: 86_400_000,
+    run: async (dataSource, clock) => {
+      await refreshOccurrenceDays(dataSource, todayInSweden(clock.now()));
+      // At a first start the registry may not be up yet: a warning, and the copies wait for the next round.
+      await refreshVenuePoints(dataSource).catch((error) => logger.warn({ err: error }, 'venue points not refreshed (the actors registry did not answer); tried again at the next upkeep'));
+    },
+  },
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),
   loadGeneratedDemoSeed: () => import('./demo/seed-generated').then((demo) => demo.seedGeneratedDemoData),

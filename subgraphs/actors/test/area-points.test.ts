@@ -1,6 +1,6 @@
 import { DEMO_AREAS } from '@samverkan/demo';
 import { actorsSubgraph } from '../src';
-import { haversineKm, haversineKmSql } from '../src/geo/geo';
+import { haversineKm, haversineKmSql } from '@samverkan/federation';
 import { LoadMunicipalityPoints1764200000300, municipalityPoints } from '../src/migrations/1764200000300-LoadMunicipalityPoints';
 import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 

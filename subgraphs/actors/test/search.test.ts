@@ -1,7 +1,7 @@
 import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
-import { haversineKm } from '../src/geo/geo';
+import { haversineKm } from '@samverkan/federation';
 import { DEMO_SERVICES as S } from '../src/demo/seed-services';
 import { bearer, errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 

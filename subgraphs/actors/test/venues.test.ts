@@ -2,7 +2,7 @@ import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { actorsSubgraph } from '../src';
 import { DEMO_CONTACT_FUNCTIONS as F, DEMO_VENUES as V } from '../src/demo/seed-venues-contacts';
-import { bearer, PEOPLE, errorCode, graphql, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { bearer, PEOPLE, errorCode, graphql, GraphQLResponse, ServiceProcess, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 let subgraph: TestSubgraph;
 type Person = keyof typeof PEOPLE;
@@ -87,6 +87,42 @@ describe('listing venues', () => {
     ['a too-long text', { text: 'x'.repeat(201) }],
   ])('refuses %s', async (_case, filter) => {
     expect(errorCode(await subgraph.query(list, { filter }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('venues near a point', () => {
+  // Folkets Hus Angered; the others about 385–395 km away, KFUM's hall has no point of its own.
+  const ANGERED = { latitude: 57.7987, longitude: 12.0485 };
+  const near = `query($filter: VenueFilter, $orderBy: VenueOrder, $first: Int, $after: String) {
+    venues(filter: $filter, orderBy: $orderBy, first: $first, after: $after) { totalCount nodes { id distanceKm } pageInfo { hasNextPage endCursor } } }`;
+
+  it('lists the venues with a point within the circle, nearest first with orderBy DISTANCE, each with its distance', async () => {
+    const response = await subgraph.query(near, { filter: { near: { ...ANGERED, radiusKm: 450 } }, orderBy: 'DISTANCE' });
+    expect(response.errors).toBeUndefined();
+    const nodes = response.data!.venues.nodes as Array<{ id: string; distanceKm: number }>;
+    expect(ids(nodes)).toEqual([V.folketsHusAngered, V.fryshusetHusby, V.hyresgastlokalGottsunda, V.forsamlingshemUppsala]);
+    expect(nodes[0].distanceKm).toBeCloseTo(0, 6);
+    expect(nodes.map((n) => n.distanceKm)).toEqual([...nodes.map((n) => n.distanceKm)].sort((a, b) => a - b));
+    const close = await subgraph.query(near, { filter: { near: { ...ANGERED, radiusKm: 5 } } });
+    expect(close.data!.venues).toMatchObject({ totalCount: 1, nodes: [{ id: V.folketsHusAngered }] });
+  });
+
+  it('pages by distance without gaps or repeats, and gives null as distanceKm without near', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      type Page = { venues: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const page: GraphQLResponse<Page> = await subgraph.query<Page>(near, { filter: { near: { ...ANGERED, radiusKm: 450 } }, orderBy: 'DISTANCE', first: 1, after });
+      seen.push(...ids(page.data!.venues.nodes));
+      after = page.data!.venues.pageInfo.hasNextPage ? page.data!.venues.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual([V.folketsHusAngered, V.fryshusetHusby, V.hyresgastlokalGottsunda, V.forsamlingshemUppsala]);
+    const plain = await subgraph.query(near, { filter: { areaCode: AR.angered } });
+    expect(plain.data!.venues.nodes.every((n: { distanceKm: number | null }) => n.distanceKm === null)).toBe(true);
+  });
+
+  it('refuses orderBy DISTANCE without near with BAD_USER_INPUT', async () => {
+    expect(errorCode(await subgraph.query(near, { orderBy: 'DISTANCE' }))).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, DEMO_VENUES as V, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, DEMO_VENUE_LOCATIONS, DEMO_VENUES as V, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
 import { TargetGroup } from '@samverkan/federation';
@@ -44,7 +44,9 @@ export interface DemoActivity {
   visibility: Visibility;
   /** With whom, when SHARED: the co-organisers. */
   sharedWith?: string[];
+  /** The primary area; `areas` names any others it also takes place in. */
   area: string;
+  areas?: string[];
   startsOn: string;
   endsOn: string | null;
   targetGroups: TargetGroup[];
@@ -301,7 +303,9 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     kind: K.SUMMER_JOBS,
     organisers: [A.familjebostader, A.jarvaISamverkan],
     visibility: NETWORK,
-    area: AR.stockholm,
+    // In Järva's districts, not all of Stockholm.
+    area: AR.rinkebyKista,
+    areas: [AR.spangaTensta],
     // The latest summer's.
     startsOn: cal.latestAnnual(6, 16),
     endsOn: cal.days(53, cal.latestAnnual(6, 16)),
@@ -443,6 +447,7 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
         title: a.title,
         kind: a.kind,
         areaCode: a.area,
+        hasOtherAreas: (a.areas ?? []).some((code) => code !== a.area),
         startsOn: a.startsOn,
         endsOn: a.endsOn,
         targetGroups: a.targetGroups,
@@ -456,6 +461,9 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
         fundingAgreementId: a.funding,
         ...demoScheduleColumns(a),
         venueId: a.venue ?? null,
+        // The copy of the venue's point the registry has (see place/venue-points.ts).
+        venueLatitude: a.venue ? (DEMO_VENUE_LOCATIONS[a.venue]?.[0] ?? null) : null,
+        venueLongitude: a.venue ? (DEMO_VENUE_LOCATIONS[a.venue]?.[1] ?? null) : null,
         ...a.joining,
         ...addressColumns(a.address ? { ...a.address, location: a.address.location && { latitude: a.address.location[0], longitude: a.address.location[1] } } : null),
         ownerId: a.organisers[0],
@@ -480,6 +488,14 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
       }),
     );
   if (vouches.length) await manager.insert(ActivityVouchRow, vouches);
+  const areas = activities.filter((a) => added.has(a.id)).flatMap((a) => [...new Set([a.area, ...(a.areas ?? [])])].map((code) => [a.id, code] as const));
+  if (areas.length) {
+    // One statement however many (the generated seed inserts tens of thousands).
+    await manager.query('INSERT INTO activity_areas (activity_id, area_code) SELECT unnest(CAST($1 AS uuid[])), unnest(CAST($2 AS text[])) ON CONFLICT DO NOTHING', [
+      areas.map(([id]) => id),
+      areas.map(([, code]) => code),
+    ]);
+  }
   const scheduled = activities.filter((a) => added.has(a.id) && a.schedule);
   await insertOccurrenceDays(manager, scheduled.map((a) => ({ id: a.id, startsOn: a.startsOn, endsOn: a.endsOn, ...demoScheduleColumns(a) })), calendar.today);
 }

@@ -163,13 +163,17 @@ export function assertOccurrenceWindow(from: string, to: string, fields: { from:
   }
 }
 
-/** Keeps the activities with an occurrence taking place that matches the filter (`activity` is the query's alias). */
-export function whereOccurs<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: OccurrenceFilter): void {
-  if (filter.from && filter.to) assertOccurrenceWindow(filter.from, filter.to, { from: 'filter.occurs.from', to: 'filter.occurs.to' });
+/**
+ * The conditions (SQL with named parameters) that keep the activities (alias `alias`) with an
+ * occurrence taking place that matches the filter: the one rule of the root list and the area lists.
+ * `field` names the filter in errors, as the caller called it (e.g. `filter.occurs`).
+ */
+export function occursConditions(alias: string, filter: OccurrenceFilter, field: string): Array<[string, ObjectLiteral]> {
+  if (filter.from && filter.to) assertOccurrenceWindow(filter.from, filter.to, { from: `${field}.from`, to: `${field}.to` });
   if (filter.startingFrom && filter.startingUntil && filter.startingUntil < filter.startingFrom) {
-    throw badInput('filter.occurs.startingUntil is before startingFrom', [{ field: 'filter.occurs.startingUntil', message: 'must not be before startingFrom' }]);
+    throw badInput(`${field}.startingUntil is before startingFrom`, [{ field: `${field}.startingUntil`, message: 'must not be before startingFrom' }]);
   }
-  const days = ['o.activity_id = activity.id'];
+  const days = [`o.activity_id = ${alias}.id`];
   const parameters: ObjectLiteral = {};
   if (filter.from) {
     days.push('o.occurs_on >= CAST(:occursFrom AS date)');
@@ -183,8 +187,14 @@ export function whereOccurs<T extends ObjectLiteral>(query: SelectQueryBuilder<T
     days.push('CAST(extract(isodow FROM o.occurs_on) AS int) = ANY(CAST(:occursWeekdays AS int[]))');
     parameters.occursWeekdays = [...new Set(filter.weekdays)].map((day) => ISO_WEEKDAY[day]);
   }
-  query.andWhere(`EXISTS (SELECT 1 FROM activity_occurrence_days o WHERE ${days.join(' AND ')})`, parameters);
+  const conditions: Array<[string, ObjectLiteral]> = [[`EXISTS (SELECT 1 FROM activity_occurrence_days o WHERE ${days.join(' AND ')})`, parameters]];
   // Every occurrence starts at the activity's start time.
-  if (filter.startingFrom) query.andWhere('activity.start_time >= CAST(:startingFrom AS time)', { startingFrom: minutes(filter.startingFrom) });
-  if (filter.startingUntil) query.andWhere('activity.start_time <= CAST(:startingUntil AS time)', { startingUntil: minutes(filter.startingUntil) });
+  if (filter.startingFrom) conditions.push([`${alias}.start_time >= CAST(:startingFrom AS time)`, { startingFrom: minutes(filter.startingFrom) }]);
+  if (filter.startingUntil) conditions.push([`${alias}.start_time <= CAST(:startingUntil AS time)`, { startingUntil: minutes(filter.startingUntil) }]);
+  return conditions;
+}
+
+/** Keeps the activities with an occurrence taking place that matches the root list's `filter.occurs` (`activity` is the query's alias). */
+export function whereOccurs<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, filter: OccurrenceFilter): void {
+  for (const [condition, parameters] of occursConditions('activity', filter, 'filter.occurs')) query.andWhere(condition, parameters);
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_VENUES, DemoCalendar, demoIds } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_VENUE_LOCATIONS, DEMO_VENUES, DemoCalendar, demoIds } from '@samverkan/demo';
 import { ContactChannel, ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../contact-functions/contact-function';
 import { Venue, VenueUse } from '../venues/venue';
 import { channelKey } from '../contact-functions/public-contact';
@@ -137,7 +137,7 @@ const VENUES: DemoVenue[] = [
     capacity: 80,
     suitableFor: [MEETINGS, DIALOGUES, YOUTH_ACTIVITIES],
     address: { street: null, postalCode: null, city: 'Kista' },
-    location: [59.4105, 17.927],
+    location: DEMO_VENUE_LOCATIONS[DEMO_VENUES.fryshusetHusby],
     accessibilityNote: 'Entré i markplan, hiss till grupprummen, hörslinga i salen.',
     contactFunctionId: F.verksamhetsansvarigFryshusetJarva,
   },
@@ -150,7 +150,7 @@ const VENUES: DemoVenue[] = [
     capacity: 250,
     suitableFor: [MEETINGS, DIALOGUES, YOUTH_ACTIVITIES, CRISIS_SUPPORT],
     address: { street: 'Angereds Torg', postalCode: '424 65', city: 'Angered' },
-    location: [57.7987, 12.0485],
+    location: DEMO_VENUE_LOCATIONS[DEMO_VENUES.folketsHusAngered],
     accessibilityNote: 'Tillgänglig entré och toalett, hörslinga.',
     contactFunctionId: F.lokalbokningFolketsHusAngered,
   },
@@ -163,7 +163,7 @@ const VENUES: DemoVenue[] = [
     capacity: 120,
     suitableFor: [MEETINGS, DIALOGUES, CRISIS_SUPPORT],
     address: { street: null, postalCode: null, city: 'Uppsala' },
-    location: [59.8581, 17.6337],
+    location: DEMO_VENUE_LOCATIONS[DEMO_VENUES.forsamlingshemUppsala],
     contactFunctionId: F.lokalbokningSvenskaKyrkanUppsala,
   },
   {
@@ -175,7 +175,7 @@ const VENUES: DemoVenue[] = [
     capacity: 40,
     suitableFor: [MEETINGS, DIALOGUES, YOUTH_ACTIVITIES],
     address: { street: null, postalCode: null, city: 'Uppsala' },
-    location: [59.8093, 17.617],
+    location: DEMO_VENUE_LOCATIONS[DEMO_VENUES.hyresgastlokalGottsunda],
     accessibilityNote: 'Två trappsteg vid entrén; ramp finns.',
     contactFunctionId: F.lokalansvarigHyresgastforeningenGottsunda,
   },

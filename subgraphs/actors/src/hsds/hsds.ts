@@ -1,6 +1,6 @@
 import { NextFunction, Request, Response, Router } from 'express';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { AREA_CODE_PATTERN, AreaScope, selfAndAncestors } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, selfAndAncestors, swedishQuerySql } from '@samverkan/federation';
 import { Authenticate, ErrorCode, HttpError, isSignedIn, isUuid, jsonErrorHandler, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { actorNotArchivedSql } from '../registry/archiving';
@@ -20,7 +20,6 @@ import {
   service as serviceSummary,
   venueLocation,
 } from './hsds.mapping';
-import { swedishQuerySql } from '../search/search';
 import { Service } from '../services/service';
 import { Venue } from '../venues/venue';
 

@@ -1,29 +1,8 @@
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, TargetGroup } from '@samverkan/federation';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, NearInput, TargetGroup } from '@samverkan/federation';
 import { ServiceCategory } from '../services/service';
 import { INCLUDE_ARCHIVED } from '../registry/archiving';
-
-/** Search radius limits: a municipality is at most a few hundred kilometres across. */
-export const MAX_RADIUS_KM = 1000;
-
-@InputType({ description: 'A circle on the map: a point and a radius.' })
-export class NearInput {
-  @Field(() => Float, { description: 'Latitude of the centre in decimal degrees (WGS 84), -90 to 90.' })
-  @Min(-90)
-  @Max(90)
-  latitude: number;
-
-  @Field(() => Float, { description: 'Longitude of the centre in decimal degrees (WGS 84), -180 to 180.' })
-  @Min(-180)
-  @Max(180)
-  longitude: number;
-
-  @Field(() => Float, { description: `Radius in kilometres (more than 0, at most ${MAX_RADIUS_KM}).` })
-  @Min(0.001)
-  @Max(MAX_RADIUS_KM)
-  radiusKm: number;
-}
 
 /** Conditions on what is offered, shared by the actor and the service searches. */
 @InputType()

@@ -1,12 +1,11 @@
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { AreaScope } from '@samverkan/federation';
+import { AreaScope, assertNearForDistance, NearInput, swedishQuerySql, withinCircleSql } from '@samverkan/federation';
 import { badInput, decodeCursor, encodeCursor, isSignedIn, isUuid, Page, PageArgs, unauthenticated, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { registryAreaFilterSql } from '../areas/named-areas';
 import { actorNotArchivedSql } from '../registry/archiving';
-import { boundingBoxSql, haversineKmSql } from '../geo/geo';
 import type { ActorFilter } from '../registry/actor.inputs';
-import { ActorOrder, NearInput, OfferConditions, SearchOrder, ServiceFilter, ServiceOrder } from './search.inputs';
+import { ActorOrder, OfferConditions, SearchOrder, ServiceFilter, ServiceOrder } from './search.inputs';
 import { Service } from '../services/service';
 
 /**
@@ -30,24 +29,13 @@ class Params {
 /** A `bind` for the area filters: text and text[] values as parameters of `params`. */
 const bindText = (params: Params) => (value: string | string[]) => params.add(value, Array.isArray(value) ? 'text[]' : 'text');
 
-/**
- * The Swedish full-text query for `text`: `websearch_to_tsquery('swedish', …)` (stemmed, so
- * "läxhjälpen" finds "läxhjälp"; "quoted phrases", OR and -exclusion work), with each lexeme also
- * matching as a prefix, so that a word finds the compounds it begins ("fotboll" finds
- * "fotbollsturnering", "avhoppar" finds "avhopparverksamhet") and the GIN index still serves it.
- */
-export const swedishQuerySql = (text: string) =>
-  `regexp_replace(websearch_to_tsquery('swedish', ${text})::text, $re$'(?:[^']|'')+'$re$, '\\&:*', 'g')::tsquery`;
-
 /** A CTE `near_areas(code, distance_km)`: the areas whose point lies within the circle, computed once. */
 function nearAreasCte(near: NearInput, params: Params): string {
   const centre = { latitude: params.add(near.latitude, 'float8'), longitude: params.add(near.longitude, 'float8') };
   const point = { latitude: 'latitude', longitude: 'longitude' };
-  const radius = params.add(near.radiusKm, 'float8');
-  const distance = haversineKmSql(point, centre);
+  const { distance, condition } = withinCircleSql(point, centre, params.add(near.radiusKm, 'float8'));
   return `near_areas AS MATERIALIZED (
-    SELECT code, ${distance} AS distance_km FROM areas
-    WHERE ${boundingBoxSql(point, centre, radius)} AND ${distance} <= ${radius})`;
+    SELECT code, ${distance} AS distance_km FROM areas WHERE ${condition})`;
 }
 
 /** Conditions on a service (alias `s`) from what is asked for: category, target group, age. */
@@ -72,9 +60,7 @@ function checkSearch(viewer: Viewer, filter: OfferConditions & { text?: string }
   if (order === 'RELEVANCE' && !filter?.text?.trim()) {
     throw badInput('orderBy RELEVANCE needs a text filter', [{ field: 'orderBy', message: 'RELEVANCE needs filter.text' }]);
   }
-  if (order === 'DISTANCE' && !filter?.near) {
-    throw badInput('orderBy DISTANCE needs a near filter', [{ field: 'orderBy', message: 'DISTANCE needs filter.near' }]);
-  }
+  assertNearForDistance(order === 'DISTANCE', filter?.near);
 }
 
 /** A CTE `text_query(query)` holding the Swedish full-text query, and the scalar subquery reading it (evaluated once per statement). */

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { AREA_CODE_PATTERN, AreaScope, GeoPointInput, PostalAddressInput } from '@samverkan/federation';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { AREA_CODE_PATTERN, AreaScope, GeoPointInput, NearInput, PostalAddressInput } from '@samverkan/federation';
 import { VenueUse } from './venue';
 import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
@@ -32,9 +32,32 @@ export class VenueFilter {
   @MaxLength(200)
   text?: string;
 
+  @Field(() => NearInput, {
+    nullable: true,
+    description:
+      'Only venues whose own point (`location`) lies within this circle (great-circle distance); venues without a point never match. Gives each venue its `distanceKm`; order by it with `orderBy: DISTANCE`.',
+  })
+  @ValidateNested()
+  near?: NearInput;
+
   @Field(INCLUDE_ARCHIVED)
   includeArchived: boolean = false;
 }
+
+/** How a list of venues is ordered. */
+export enum VenueOrder {
+  NAME = 'NAME',
+  DISTANCE = 'DISTANCE',
+}
+
+registerEnumType(VenueOrder, {
+  name: 'VenueOrder',
+  description: 'How a list of venues is ordered. Every order pages with cursors without gaps or repeats; ties are broken by id.',
+  valuesConfig: {
+    NAME: { description: 'By name, A–Ö (the default).' },
+    DISTANCE: { description: 'Nearest first, by `distanceKm`. Only together with `filter.near` (else BAD_USER_INPUT).' },
+  },
+});
 
 @InputType({ description: 'A postal address; every part is optional.' })
 export class VenueAddressInput extends PostalAddressInput {}

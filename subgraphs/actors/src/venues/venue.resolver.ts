@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
-import { ChangeAction, ChangeLogEntry, givenFields, pointColumns, postalAddressColumns, recordChange } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { assertNearForDistance, ChangeAction, ChangeLogEntry, givenFields, namedNearSql, pointColumns, postalAddressColumns, recordChange } from '@samverkan/federation';
+import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, Ordering, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { namedRegistryAreaFilter } from '../areas/named-areas';
@@ -12,7 +12,7 @@ import { assertAreasExist } from '../areas/area-links';
 import { actorToMaintain, lockActorRecord, maintainersChangeLog } from '../registry/maintained-records';
 import { Venue } from './venue';
 import { actorNotArchivedSql } from '../registry/archiving';
-import { CreateVenueInput, UpdateVenueInput, VenueFilter } from './venue.inputs';
+import { CreateVenueInput, UpdateVenueInput, VenueFilter, VenueOrder } from './venue.inputs';
 
 type Context = SubgraphContext<ActorsLoaders>;
 
@@ -31,9 +31,11 @@ export class VenueResolver {
   })
   venues(
     @Arg('filter', () => VenueFilter, { nullable: true, description: 'Which venues to list; all of them when left out.' }) filter: VenueFilter | undefined,
+    @Arg('orderBy', () => VenueOrder, { defaultValue: VenueOrder.NAME, description: 'How the list is ordered.' }) orderBy: VenueOrder,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { dataSource }: Context,
   ) {
+    assertNearForDistance(orderBy === VenueOrder.DISTANCE, filter?.near);
     const query = dataSource.getRepository(Venue).createQueryBuilder('venue');
     if (!filter?.includeArchived) query.andWhere(actorNotArchivedSql('venue.actor_id'));
     if (filter?.areaCode) query.andWhere(...namedRegistryAreaFilter('venue.area_code', filter.areaCode, filter.areaScope));
@@ -43,7 +45,16 @@ export class VenueResolver {
     if (filter?.text) {
       query.andWhere('(venue.name ILIKE :text OR venue.description ILIKE :text OR venue.city ILIKE :text)', { text: containsPattern(filter.text) });
     }
-    return paginate(query, page, { column: 'venue.name', property: 'name', direction: 'ASC' });
+    if (!filter?.near) return paginate(query, page, { column: 'venue.name', property: 'name', direction: 'ASC' });
+    // The distance to each venue's point, carried on its row as `distanceKm` (and the key of DISTANCE).
+    const near = namedNearSql({ latitude: 'venue.latitude', longitude: 'venue.longitude' }, filter.near);
+    query.andWhere(near.condition, near.parameters);
+    const carried = { sql: near.distance, alias: 'distance_km', assign: (venue: Venue, value: unknown) => (venue.distanceKm = Number(value)) };
+    const ordering: Ordering<Venue> =
+      orderBy === VenueOrder.DISTANCE
+        ? { column: near.distance, property: 'distanceKm', direction: 'ASC', name: 'DISTANCE', accept: (key) => typeof key === 'number' }
+        : { column: 'venue.name', property: 'name', direction: 'ASC' };
+    return paginate(query, page, ordering, carried);
   }
 
   @FieldResolver(() => Actor, { description: 'The actor that lends the premises.' })

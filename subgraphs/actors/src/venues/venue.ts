@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { VersionedRecord } from '@samverkan/platform';
 import { ENTITIES, GeoPoint, pointOf } from '@samverkan/federation';
@@ -93,6 +93,13 @@ export class Venue extends VersionedRecord {
     if (this.street === null && this.postalCode === null && this.city === null) return null;
     return { street: this.street, postalCode: this.postalCode, city: this.city };
   }
+
+  /** The distance from the centre of the query's `near` filter, carried on the loaded row; unset otherwise. */
+  @Field(() => Float, {
+    nullable: true,
+    description: "How far the premises are from the centre of the list's `filter.near`, in kilometres (great-circle distance to `location`); null unless the list was asked with `near`.",
+  })
+  distanceKm?: number | null;
 
   @Field(() => GeoPoint, {
     nullable: true,

@@ -1,3 +1,7 @@
+import { Max, Min } from 'class-validator';
+import { Field, Float, InputType } from 'type-graphql';
+import { badInput } from '@samverkan/platform';
+
 /**
  * Distances on the earth's surface in SQL, for "near a point" searches and sorting by distance.
  * Points are WGS 84 latitude/longitude in decimal degrees (as in `areas.latitude`/`longitude`).
@@ -49,4 +53,53 @@ export function haversineKm(from: { latitude: number; longitude: number }, to: {
   const dLon = rad(to.longitude - from.longitude);
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(from.latitude)) * Math.cos(rad(to.latitude)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/** Search radius limits: a municipality is at most a few hundred kilometres across. */
+export const MAX_RADIUS_KM = 1000;
+
+/** A circle on the map, as every `near` filter of the federation takes it. */
+@InputType({ description: 'A circle on the map: a point and a radius.' })
+export class NearInput {
+  @Field(() => Float, { description: 'Latitude of the centre in decimal degrees (WGS 84), -90 to 90.' })
+  @Min(-90)
+  @Max(90)
+  latitude: number;
+
+  @Field(() => Float, { description: 'Longitude of the centre in decimal degrees (WGS 84), -180 to 180.' })
+  @Min(-180)
+  @Max(180)
+  longitude: number;
+
+  @Field(() => Float, { description: `Radius in kilometres (more than 0, at most ${MAX_RADIUS_KM}).` })
+  @Min(0.001)
+  @Max(MAX_RADIUS_KM)
+  radiusKm: number;
+}
+
+/**
+ * SQL: the distance in kilometres from `point` to the centre of a circle (given as SQL expressions,
+ * e.g. parameters), and the condition that it is within the radius: a bounding box an index on the
+ * point's columns can serve, then the exact great-circle distance. Points with a NULL coordinate never match.
+ */
+export function withinCircleSql(point: SqlPoint, centre: SqlPoint, radiusKm: string): { distance: string; condition: string } {
+  const distance = haversineKmSql(point, centre);
+  return { distance, condition: `${boundingBoxSql(point, centre, radiusKm)} AND ${distance} <= ${radiusKm}` };
+}
+
+/**
+ * `withinCircleSql` for a `near` filter with typeorm's named parameters (`:<name>Latitude`, …): the
+ * distance expression, the condition, and their parameters, for `andWhere` and ordering by distance.
+ */
+export function namedNearSql(point: SqlPoint, near: NearInput, name = 'near'): { distance: string; condition: string; parameters: Record<string, number> } {
+  const centre = { latitude: `CAST(:${name}Latitude AS float8)`, longitude: `CAST(:${name}Longitude AS float8)` };
+  return {
+    ...withinCircleSql(point, centre, `CAST(:${name}RadiusKm AS float8)`),
+    parameters: { [`${name}Latitude`]: near.latitude, [`${name}Longitude`]: near.longitude, [`${name}RadiusKm`]: near.radiusKm },
+  };
+}
+
+/** Refuses ordering by distance without a circle to measure from (BAD_USER_INPUT). */
+export function assertNearForDistance(distanceOrder: boolean, near: NearInput | null | undefined): void {
+  if (distanceOrder && !near) throw badInput('orderBy DISTANCE needs a near filter', [{ field: 'orderBy', message: 'DISTANCE needs filter.near' }]);
 }
