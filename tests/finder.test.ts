@@ -89,7 +89,7 @@ async function seriousViolations(): Promise<string[]> {
 
 const practice = () => page.getByTestId('activity').filter({ has: page.getByRole('heading', { level: 3, name: PRACTICE }) });
 
-it('lets a parent find a football practice for a 12-year-old in a district next week, with its place, contact and calendar button', async () => {
+it('lets a parent find a football practice for a 12-year-old in a district next week, with its place, contact, who vouches and its calendar file', async () => {
   await page.goto(server.finderUrl);
   expect(await page.getAttribute('html', 'lang')).toBe('sv');
   await page.getByRole('heading', { level: 1, name: 'Hitta aktiviteter för barn och unga' }).waitFor();
@@ -151,13 +151,16 @@ it('lets a parent find a football practice for a 12-year-old in a district next 
   for (const label of Object.values(SWEDISH_LABELS.InternalClassification)) expect(body).not.toContain(label);
   expect(body).not.toContain('(demo)');
 
-  // "Lägg till i kalendern" is there.
-  // TODO(integration): once `Activity.calendarUrl` is asked for (finder/src/queries.ts), the button is a link:
-  //   const href = await card.getByTestId('calendar').getAttribute('href');
-  //   const ics = await (await fetch(href!)).text();
-  //   expect(ics).toMatch(/^BEGIN:VCALENDAR/); expect(ics).toContain('RRULE:FREQ=WEEKLY;BYDAY=TU,TH');
-  await card.getByTestId('calendar').waitFor();
-  expect(await card.getByTestId('calendar').innerText()).toContain('Lägg till i kalendern');
+  // Who vouches for it, by organisation name only.
+  expect(await card.getByTestId('vouches').innerText()).toBe('Rädda Barnen Göteborg');
+
+  // "Lägg till i kalendern" downloads the practice's calendar file, its weekly rule carried over.
+  const calendarHost = new URL((await card.getByTestId('calendar').getAttribute('href'))!).host;
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('calendar').click()]);
+  const ics = readFileSync((await download.path())!, 'utf8');
+  expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+  expect(ics).toContain('RRULE:FREQ=WEEKLY;BYDAY=TU,TH');
+  expect(ics).toContain('SUMMARY:Fotbollsträning för 10–13 år i Angered');
 
   await page.evaluate('window.scrollTo(0, 0)');
   await card.scrollIntoViewIfNeeded();
@@ -165,8 +168,8 @@ it('lets a parent find a football practice for a 12-year-old in a district next 
   if (process.env.SAMVERKAN_FINDER_SCREENSHOT) await card.screenshot({ path: process.env.SAMVERKAN_FINDER_SCREENSHOT });
   expect(await seriousViolations()).toEqual([]);
 
-  // Anonymous requests only to the page's own server and the gateway, and none asking for anything internal.
-  const allowed = new Set([new URL(server.finderUrl).host, new URL(federation.gateway.url).host]);
+  // Anonymous requests only to the page's own server, the gateway and the calendar export, and none asking for anything internal.
+  const allowed = new Set([new URL(server.finderUrl).host, new URL(federation.gateway.url).host, calendarHost]);
   expect(requests.map((r) => new URL(r.url)).filter((u) => u.protocol !== 'data:' && !allowed.has(u.host))).toEqual([]);
   expect(requests.filter((r) => r.body && INTERNAL_FIELDS.test(r.body))).toEqual([]);
   expect(problems).toEqual([]);

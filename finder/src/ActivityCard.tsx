@@ -1,7 +1,7 @@
 import { occurrenceText } from './dates';
 import { ACCESSIBILITY, CHANNELS, inSentence, KINDS, languageName, NPF, SIGN_UP } from './labels';
 import { PlaceMap } from './PlaceMap';
-import { distanceKm, type FoundActivity, type GeoPoint, pointOf, type PublicContact } from './search';
+import { type FoundActivity, pointOf, type PublicContact } from './search';
 
 const kr = new Intl.NumberFormat('sv-SE');
 const km = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
@@ -44,24 +44,23 @@ function Contact({ organiser, contact }: { organiser: string; contact: PublicCon
 }
 
 /** One activity, everything public a parent needs to go there: when, where, cost, joining, who to ask. */
-export function ActivityCard({ activity: a, near }: { activity: FoundActivity; near?: GeoPoint }) {
+export function ActivityCard({ activity: a }: { activity: FoundActivity }) {
   const point = pointOf(a);
   const place = a.venue ? a.venue.name : (a.address?.street ?? a.area?.name ?? '');
   const address = a.venue?.address ?? a.address;
   const addressText = address ? [address.street !== place ? address.street : null, [address.postalCode, address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
-  // TODO(integration): `distanceKm` comes from the API once "nära mig" asks with `near`; until then measured here.
-  const distance = a.distanceKm ?? (near && point ? distanceKm(near, point) : null);
+  const distance = a.distanceKm;
   const upcoming = a.occurrences.length ? a.occurrences : a.nextOccurrence ? [a.nextOccurrence] : [];
   const adaptations = [...a.accessibilityFeatures.map((f) => ACCESSIBILITY[f] ?? f), ...a.npfAdaptations.map((f) => NPF[f] ?? f)];
   const headingId = `aktivitet-${a.id}`;
+  const vouchers = a.vouches.flatMap((v) => (v.by ? [v.by.name] : []));
   return (
     <article className="activity" aria-labelledby={headingId} data-testid="activity">
       <h3 id={headingId}>{a.title}</h3>
       <p className="facts">
         <span>{KINDS[a.kind] ?? a.kind}</span>
         <span>{ageText(a.ageMin, a.ageMax)}</span>
-        {/* TODO(integration): `Activity.areas` (several areas) replaces the one area here. */}
-        {(a.areas ?? (a.area ? [a.area] : [])).map((area) => (
+        {(a.areas ?? []).map((area) => (
           <span key={area.code}>{area.name}</span>
         ))}
         {distance != null ? <span>ca {km.format(distance)} km bort</span> : null}
@@ -127,11 +126,10 @@ export function ActivityCard({ activity: a, near }: { activity: FoundActivity; n
             </dd>
           </>
         ) : null}
-        {/* TODO(integration): `Activity.vouches { by { name } since }`, asked for in queries.ts once in the supergraph. */}
-        {a.vouches?.length ? (
+        {vouchers.length ? (
           <>
             <dt>Vi går i god för</dt>
-            <dd data-testid="vouches">{a.vouches.map((v) => v.by.name).join(', ')}</dd>
+            <dd data-testid="vouches">{vouchers.join(', ')}</dd>
           </>
         ) : null}
         <dt>Kontakt</dt>
@@ -146,22 +144,11 @@ export function ActivityCard({ activity: a, near }: { activity: FoundActivity; n
   );
 }
 
-/**
- * "Lägg till i kalendern": the activity's iCalendar file from the API, which a phone opens in its
- * calendar (recurrence included). TODO(integration): `Activity.calendarUrl` is asked for in queries.ts
- * once in the supergraph; until then the button is there but disabled.
- */
+/** "Lägg till i kalendern": the activity's iCalendar file from the API, which a phone opens in its calendar (recurrence included). */
 function CalendarButton({ activity }: { activity: FoundActivity }) {
-  if (activity.calendarUrl) {
-    return (
-      <a className="button" href={activity.calendarUrl} download data-testid="calendar">
-        Lägg till i kalendern<span className="visually-hidden">: {activity.title}</span>
-      </a>
-    );
-  }
   return (
-    <button type="button" className="button" disabled data-testid="calendar">
-      Lägg till i kalendern<span className="visually-hidden">: {activity.title} (inte tillgängligt än)</span>
-    </button>
+    <a className="button" href={activity.calendarUrl} download data-testid="calendar">
+      Lägg till i kalendern<span className="visually-hidden">: {activity.title}</span>
+    </a>
   );
 }

@@ -5,7 +5,7 @@ import { TIMES, type TimeOfDay, WHEN, type When } from './dates';
 import { graphql } from './graphql';
 import { KINDS, KINDS_FOR_CHILDREN, WEEKDAYS } from './labels';
 import { ACTIVITIES, DISTRICTS, MUNICIPALITIES } from './queries';
-import { activityVariables, addressOf, type ActivityPage, type Choices, choicesFromAddress, distanceKm, type FoundActivity, inReadingOrder, NEAR_RADIUS_KM } from './search';
+import { activityVariables, addressOf, type ActivityPage, type Choices, choicesFromAddress, type FoundActivity, inReadingOrder } from './search';
 
 interface Municipality {
   code: string;
@@ -18,7 +18,7 @@ interface County {
   children: Array<Municipality & { kind: string }>;
 }
 
-type Results = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; page: ActivityPage['activities']; nodes: FoundActivity[] };
+type Results = { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; page: ActivityPage['activities']; nodes: FoundActivity[]; calendarUrl?: string };
 
 const OTHER_KINDS = Object.keys(KINDS).filter((k) => !KINDS_FOR_CHILDREN.includes(k));
 
@@ -58,7 +58,9 @@ export function App({ config }: { config: FinderConfig }) {
       const { data } = await graphql<ActivityPage>(config.gatewayUrl, ACTIVITIES, variables);
       setResults((previous) => {
         const earlier = after && previous.state === 'done' ? previous.nodes : [];
-        return { state: 'done', page: data.activities, nodes: [...earlier, ...inReadingOrder(data.activities.nodes, wanted.near)] };
+        // The list as a calendar only for an area (the calendar export has no "near me").
+        const calendarUrl = wanted.near ? undefined : data.listCalendarUrl;
+        return { state: 'done', page: data.activities, nodes: [...earlier, ...inReadingOrder(data.activities.nodes, wanted.near)], calendarUrl };
       });
       if (!after) summary.current?.focus();
     } catch (error) {
@@ -77,25 +79,15 @@ export function App({ config }: { config: FinderConfig }) {
     void search(choices);
   };
 
-  /**
-   * "Nära mig": the phone's position, asked only when the parent presses the button. Until the API
-   * searches by distance, the municipalities whose middle is near (the nearest always, at most five)
-   * stand in for the area, and the results are ordered by distance here.
-   * TODO(integration): send the point as `filter.near` instead (search.ts) and drop `nearAreas`.
-   */
+  /** "Nära mig": the phone's position, asked only when the parent presses the button; the API finds what is near it. */
   const nearMe = () => {
     if (!navigator.geolocation) return setPosition('denied');
     setPosition('asking');
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
         const near = { latitude: coords.latitude, longitude: coords.longitude };
-        const around = municipalities
-          .filter((m) => m.location)
-          .map((m) => ({ code: m.code, km: distanceKm(near, m.location!) }))
-          .sort((a, b) => a.km - b.km);
-        const nearAreas = around.filter((m, i) => i === 0 || m.km <= NEAR_RADIUS_KM + 30).slice(0, 5).map((m) => m.code);
         setPosition('idle');
-        setChoices((c) => ({ ...c, near, nearAreas, municipality: '', district: '' }));
+        setChoices((c) => ({ ...c, near, municipality: '', district: '' }));
       },
       () => setPosition('denied'),
       { maximumAge: 600_000, timeout: 15_000 },
@@ -119,7 +111,7 @@ export function App({ config }: { config: FinderConfig }) {
           <fieldset>
             <legend>Var?</legend>
             <label htmlFor="kommun">Kommun</label>
-            <select id="kommun" value={choices.municipality} onChange={(e) => setChoices((c) => ({ ...c, municipality: e.target.value, district: '', near: undefined, nearAreas: undefined }))}>
+            <select id="kommun" value={choices.municipality} onChange={(e) => setChoices((c) => ({ ...c, municipality: e.target.value, district: '', near: undefined }))}>
               <option value="">{choices.near ? 'Nära mig' : 'Hela Sverige'}</option>
               {counties.map((county) => (
                 <optgroup key={county.code} label={county.name}>
@@ -223,16 +215,15 @@ export function App({ config }: { config: FinderConfig }) {
           </div>
           {results.state === 'done' ? (
             <>
-              {/* TODO(integration): the list's calendar URL from the API (ActivityPage in search.ts), so a phone can subscribe to the search. */}
-              {results.page.calendarUrl ? (
+              {results.calendarUrl ? (
                 <p>
-                  <a className="button secondary" href={results.page.calendarUrl}>
+                  <a className="button secondary" href={results.calendarUrl}>
                     Prenumerera på listan i din kalender
                   </a>
                 </p>
               ) : null}
               {results.nodes.map((a) => (
-                <ActivityCard key={a.id} activity={a} near={choices.near} />
+                <ActivityCard key={a.id} activity={a} />
               ))}
               {results.page.pageInfo.hasNextPage ? (
                 <button type="button" className="secondary" onClick={() => void search(choices, results.page.pageInfo.endCursor ?? undefined)}>

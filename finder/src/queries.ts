@@ -26,22 +26,14 @@ export const DISTRICTS = /* GraphQL */ `
 `;
 
 /**
- * The activities matching the parent's choices, with all the finder shows of each.
- *
- * TODO(integration): when `ActivityFilter.near` lands, "nära mig" sends
- *   `filter: { near: { latitude, longitude, radiusKm } }` with `orderBy: DISTANCE`
- * (add `$orderBy: ActivityOrder` here and `orderBy: $orderBy` to `activities(...)`; see search.ts).
- * TODO(integration): add these fields to the selection below, once in the supergraph:
- *   distanceKm
- *   areas { code name }
- *   vouches { by { name } since }
- *   calendarUrl
- * and on the connection the list's calendar URL (named as the API names it) for "Prenumerera".
- * The types in search.ts already carry them as optional fields; the UI shows them when present.
+ * The activities matching the parent's choices, with all the finder shows of each, and the URL of
+ * the same list as a calendar a phone can subscribe to. "Nära mig" sends `filter.near` with
+ * `orderBy: DISTANCE` (each activity then has its `distanceKm`).
  */
 export const ACTIVITIES = /* GraphQL */ `
-  query FinderActivities($filter: ActivityFilter, $first: Int!, $after: String, $from: LocalDate, $to: LocalDate) {
-    activities(filter: $filter, first: $first, after: $after) {
+  query FinderActivities($filter: ActivityFilter, $orderBy: ActivityOrder! = START_DATE, $first: Int!, $after: String, $from: LocalDate, $to: LocalDate, $calendar: ActivityCalendarFilter) {
+    listCalendarUrl: activityCalendarUrl(filter: $calendar)
+    activities(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -69,6 +61,10 @@ export const ACTIVITIES = /* GraphQL */ `
         cost { free amountSek fritidskortetAccepted note }
         signUp { method url note }
         area { code name }
+        areas { code name }
+        distanceKm
+        vouches { by { name } since }
+        calendarUrl
         organisers {
           id
           name

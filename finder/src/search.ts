@@ -11,8 +11,6 @@ export interface Choices {
   time: TimeOfDay;
   /** "Nära mig": the phone's position, never sent anywhere but the gateway (see activityVariables), nor kept in the address. */
   near?: { latitude: number; longitude: number };
-  /** With `near`, until the API searches by distance: the municipalities around the position (App.tsx). */
-  nearAreas?: string[];
 }
 
 export const NO_CHOICES: Choices = { municipality: '', district: '', age: '', kind: '', when: 'week', weekdays: [], time: '' };
@@ -60,13 +58,18 @@ export function activityVariables(choices: Choices, today?: string) {
   };
   if (Number.isInteger(age) && age >= 0 && age <= 120) filter.age = age;
   if (choices.kind) filter.kinds = [choices.kind];
-  // TODO(integration): with `ActivityFilter.near`, "nära mig" asks the API for the activities near the point:
-  //   if (choices.near) { filter.near = { ...choices.near, radiusKm: NEAR_RADIUS_KM }; variables.orderBy = 'DISTANCE'; }
-  // instead of the municipalities around it, which stand in until then (nearAreas, App.tsx; ordered by distance here).
+  // The same list as a calendar to subscribe to (the calendar export takes area, kind and age).
+  const calendar: Record<string, unknown> = {};
+  if (choices.kind) calendar.kinds = [choices.kind];
+  if (Number.isInteger(age) && age >= 0 && age <= 120) Object.assign(calendar, { ageFrom: age, ageTo: age });
+  if (choices.near) {
+    // "Nära mig": the activities whose place lies within the radius, nearest first.
+    filter.near = { ...choices.near, radiusKm: NEAR_RADIUS_KM };
+    return { filter, orderBy: 'DISTANCE', first: 30, from, to, calendar };
+  }
   const area = choices.district || choices.municipality;
-  if (choices.near && choices.nearAreas?.length) filter.areaCodes = choices.nearAreas;
-  else if (area) filter.areaCode = area;
-  return { filter, first: 30, from, to };
+  if (area) filter.areaCode = calendar.areaCode = area;
+  return { filter, orderBy: 'START_DATE', first: 30, from, to, calendar };
 }
 
 export interface GeoPoint {
@@ -104,43 +107,30 @@ export interface FoundActivity {
   address: { street: string | null; postalCode: string | null; city: string | null; location: GeoPoint | null } | null;
   cost: { free: boolean; amountSek: number | null; fritidskortetAccepted: boolean; note: string | null } | null;
   signUp: { method: string; url: string | null; note: string | null } | null;
+  /** The primary area (its municipality's outline is the map). */
   area: { code: string; name: string } | null;
+  areas: Array<{ code: string; name: string }> | null;
   organisers: Array<{ id: string; name: string; publicContact: PublicContact | null }> | null;
-  // TODO(integration): the contract fields, asked for in queries.ts once in the supergraph; shown when present.
-  distanceKm?: number | null;
-  areas?: Array<{ code: string; name: string }>;
-  vouches?: Array<{ by: { name: string }; since: string }>;
-  calendarUrl?: string | null;
+  /** With "nära mig" only. */
+  distanceKm: number | null;
+  vouches: Array<{ by: { name: string } | null; since: string }>;
+  calendarUrl: string;
 }
 export interface ActivityPage {
+  listCalendarUrl: string;
   activities: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     nodes: FoundActivity[];
-    // TODO(integration): the filtered list's calendar URL (the name the API gives it), for "Prenumerera på listan".
-    calendarUrl?: string | null;
   };
 }
 
 /** Where the activity is: its venue's point or its own address's. */
 export const pointOf = (a: FoundActivity): GeoPoint | null => a.venue?.location ?? a.address?.location ?? null;
 
-/** Great-circle distance in km. TODO(integration): `Activity.distanceKm` replaces it once `near` is asked. */
-export function distanceKm(a: GeoPoint, b: GeoPoint): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
-
-/** The order a parent reads them in: nearest first with "nära mig", else the soonest next occurrence first. */
+/** The order a parent reads them in: nearest first with "nära mig" (as the API orders them), else the soonest next occurrence first. */
 export function inReadingOrder(nodes: FoundActivity[], near?: GeoPoint): FoundActivity[] {
-  const distance = (a: FoundActivity) => {
-    if (a.distanceKm != null) return a.distanceKm;
-    const point = pointOf(a);
-    return near && point ? distanceKm(near, point) : Infinity;
-  };
+  if (near) return nodes;
   const next = (a: FoundActivity) => a.occurrences.find((o) => !o.cancelled)?.startsAt ?? a.nextOccurrence?.startsAt ?? '9999';
-  return [...nodes].sort((a, b) => (near ? distance(a) - distance(b) : 0) || next(a).localeCompare(next(b)) || a.title.localeCompare(b.title, 'sv'));
+  return [...nodes].sort((a, b) => next(a).localeCompare(next(b)) || a.title.localeCompare(b.title, 'sv'));
 }

@@ -428,6 +428,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
       accessibilityNote: 'Samma upplägg varje gång. Tränarna berättar gärna i förväg hur träningen går till.',
     },
     schedule: { start: '17:30', end: '19:00', rule: 'FREQ=WEEKLY;BYDAY=TU,TH' },
+    vouches: [{ by: A.raddaBarnenGoteborg, daysAgo: 60, note: 'Vi känner tränarna sedan länge – ett tryggt ställe för barn i Angered.' }],
   },
 ];
 
