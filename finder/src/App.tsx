@@ -10,7 +10,6 @@ import { activityVariables, addressOf, type ActivityPage, type Choices, choicesF
 interface Municipality {
   code: string;
   name: string;
-  location: { latitude: number; longitude: number } | null;
 }
 interface County {
   code: string;

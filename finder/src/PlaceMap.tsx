@@ -1,16 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { Outline } from '../outlines';
 import type { GeoPoint } from './search';
-
-interface Outline {
-  name: string;
-  width: number;
-  height: number;
-  lon0: number;
-  lat0: number;
-  kx: number;
-  ky: number;
-  d: string;
-}
 
 const outlines = new Map<string, Promise<Outline | null>>();
 /** One municipality's outline (outlines/<kommunkod>.json beside the bundle, made at build time: ../outlines.ts), once per page. */

@@ -5,14 +5,14 @@
  * checks this file for them.
  */
 
-/** Counties with their municipalities (and points, for "nära mig"), in one request. */
+/** Counties with their municipalities, in one request. */
 export const MUNICIPALITIES = /* GraphQL */ `
   query FinderMunicipalities {
     area(code: "SE") {
       children(first: 50) {
         code
         name
-        children(first: 100) { code name kind location { latitude longitude } }
+        children(first: 100) { code name kind }
       }
     }
   }
