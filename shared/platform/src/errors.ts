@@ -16,6 +16,12 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   /** The record changed since the caller read it: re-read, merge, and retry with the new version. */
   VERSION_CONFLICT = 'VERSION_CONFLICT',
+  /** A change-feed cursor this feed never gave out (malformed, or another subgraph's): start again from a snapshot. */
+  CURSOR_UNKNOWN = 'CURSOR_UNKNOWN',
+  /** A change-feed cursor older than the feed's retention: resynchronise from a snapshot, then follow its cursor. */
+  CURSOR_EXPIRED = 'CURSOR_EXPIRED',
+  /** An idempotency key your organisation used, within its retention, for another operation or another input. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The query is deeper, costlier or has more aliases, directives or tokens than allowed; `extensions.limit` says which. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   /** A service this one depends on (e.g. the actors registry, to check references) did not answer. */

@@ -10,6 +10,9 @@ const CLIENT_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.VERSION_CONFLICT]: 409,
+  [ErrorCode.CURSOR_UNKNOWN]: 400,
+  [ErrorCode.CURSOR_EXPIRED]: 410,
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
 };
 
 /**
