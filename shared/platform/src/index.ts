@@ -10,6 +10,7 @@ export * from './http';
 export * from './http-status';
 export * from './http-errors';
 export * from './ids';
+export * from './idempotency';
 export * from './loaders';
 export * from './nested-lists';
 export * from './projection';

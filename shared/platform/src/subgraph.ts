@@ -11,6 +11,7 @@ import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { validateArgsOncePerRequest } from './arg-validation';
 import { openDatabase } from './database';
 import { formatSubgraphError } from './resolver-errors';
+import { deleteExpiredIdempotencyKeys } from './idempotency';
 import { Authenticate, authConfig, authenticator } from './auth/tokens';
 import { Clock, systemClock } from './clock';
 import { Viewer } from './auth/viewer';
@@ -109,15 +110,25 @@ async function demoSeedOf<L>(module: SubgraphModule<L>) {
   }
 }
 
-/** Runs the module's upkeep once now and then on its interval (not keeping the process alive); returns what stops it. */
+type Upkeep = NonNullable<SubgraphModule<unknown>['upkeep']>;
+
+/** Upkeep the platform runs in every subgraph, whatever its module says: expired idempotency keys are deleted hourly. */
+const PLATFORM_UPKEEP: Record<string, Upkeep> = {
+  'idempotency keys': { everyMs: 3_600_000, run: deleteExpiredIdempotencyKeys },
+};
+
+/** Runs the platform's upkeep and the module's, each once now and then on its interval (not keeping the process alive); returns what stops them. */
 async function startUpkeep<L>(module: SubgraphModule<L>, dataSource: DataSource, clock: Clock): Promise<() => void> {
-  const upkeep = module.upkeep;
-  if (!upkeep) return () => undefined;
-  const run = () => upkeep.run(dataSource, clock).catch((error) => logger.error({ err: error }, `${module.name} upkeep failed`));
-  await run();
-  const timer = setInterval(run, upkeep.everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  const upkeeps = Object.entries({ ...PLATFORM_UPKEEP, ...(module.upkeep ? { [module.name]: module.upkeep } : {}) });
+  const timers: NodeJS.Timeout[] = [];
+  for (const [name, upkeep] of upkeeps) {
+    const run = () => upkeep.run(dataSource, clock).catch((error) => logger.error({ err: error }, `${module.name} upkeep (${name}) failed`));
+    await run();
+    const timer = setInterval(run, upkeep.everyMs);
+    timer.unref();
+    timers.push(timer);
+  }
+  return () => timers.forEach((timer) => clearInterval(timer));
 }
 
 export interface RunningSubgraph {

@@ -1,13 +1,13 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
-import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
+import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, IDEMPOTENCY_KEY_RETENTION_HOURS, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
   valueOf(values, URLS[name]) ?? `http://127.0.0.1:${valueOf(values, PORTS[name])}/graphql`;
 
 /*
- * Four settings are read from the environment on every use instead of once at start: jest runs a
+ * Some settings are read from the environment on every use instead of once at start: jest runs a
  * subgraph inside its own process and changes them while it runs (a neighbour's URL once that
  * neighbour is up, or a dead one to see a check fail; statement counts for one test). Their rules
  * are the ones `loadConfig` checked at start. They are read on every request, so each reader keeps
@@ -51,6 +51,9 @@ export const figuresMinimumCount = liveReader([FIGURES_MINIMUM_COUNT], (values) 
 
 /** How long counts behind figures are kept (seconds; 0: not at all). */
 export const figuresCacheSeconds = liveReader([FIGURES_CACHE_SECONDS], (values) => valueOf(values, FIGURES_CACHE_SECONDS));
+
+/** How many hours idempotency keys are kept: read on use, like the figures' settings. */
+export const idempotencyKeyRetentionHours = liveReader([IDEMPOTENCY_KEY_RETENTION_HOURS], (values) => valueOf(values, IDEMPOTENCY_KEY_RETENTION_HOURS));
 
 /** One subgraph's database URL alone, for tools that need nothing else (a setup or migration command). */
 export const databaseUrlOf = (name: SubgraphName, env: NodeJS.ProcessEnv = process.env) =>

@@ -144,6 +144,15 @@ export const FIGURES_CACHE_SECONDS: Variable<number> = {
   readBy: ['subgraphs'],
 };
 
+export const IDEMPOTENCY_KEY_RETENTION_HOURS: Variable<number> = {
+  name: 'IDEMPOTENCY_KEY_RETENTION_HOURS',
+  kind: positiveInteger,
+  default: 24,
+  description:
+    "how long a subgraph keeps an organisation's idempotency keys (the `idempotencyKey` of create mutations): a retry within this many hours returns the first result; an older key counts as unused, and the hourly upkeep deletes it",
+  readBy: ['subgraphs'],
+};
+
 export const AUTH_JWKS_URL: Variable<string> = {
   name: 'AUTH_JWKS_URL',
   kind: httpUrl,
@@ -296,6 +305,7 @@ export const VARIABLES: readonly Variable[] = [
   GATEWAY_MERGE_SUBGRAPH_REQUESTS,
   FIGURES_MINIMUM_COUNT,
   FIGURES_CACHE_SECONDS,
+  IDEMPOTENCY_KEY_RETENTION_HOURS,
   AUTH_JWKS_URL,
   AUTH_JWKS_FILE,
   AUTH_ISSUER,
