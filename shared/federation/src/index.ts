@@ -2,6 +2,7 @@ export * from './ages';
 export * from './areas';
 export * from './change-log';
 export * from './entities';
+export * from './external-ids';
 export * from './periods';
 export * from './places';
 export * from './geo';

@@ -43,6 +43,10 @@ export abstract class OwnedRecord extends VersionedRecord implements Owned {
 
   @Column('uuid', { name: 'shared_with', array: true, default: () => "'{}'" })
   sharedWith: string[];
+
+  /** The owner's own system's id of the record; exposed, to the owner only, by `externalIdFields`. */
+  @Column('text', { name: 'external_id', nullable: true })
+  externalId: string | null;
 }
 
 /**
