@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLe
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { PageArgs } from '@samverkan/platform';
-import { AREA_CODE_PATTERN, AreaScope, MAX_AGE, NearInput, Visibility, TargetGroup } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId, MAX_AGE, NearInput, Visibility, TargetGroup } from '@samverkan/federation';
 import { ActivityKind, InternalClassification, PolicePurpose } from './activity';
 import { ActivityScheduleInput, OccurrenceFilter } from './schedule/schedule.inputs';
 import { ActivityAddressInput } from './place/place';
@@ -191,6 +191,10 @@ export class PoliceParticipationInput {
 /** Optional fields shared by create and update: on update, null clears them. */
 @InputType()
 abstract class ActivityDetailsInput {
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
+
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day; null for an ongoing activity. Not before `startsOn`.' })
   endsOn?: string | null;
 

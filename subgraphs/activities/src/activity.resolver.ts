@@ -1,8 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DataSource, EntityManager } from 'typeorm';
-import { answeredBy, assertAgeRange, assertNearForDistance, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, namedNearSql, ownerForNewRecord, recordChange, referencedRecord, sharedWithOthers, todayInSweden } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, columnsFor, Connection, isSignedIn, lockForUpdate, Ordering, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
+import { answeredBy, assertAgeRange, externalIdColumn, withExternalIdKey, assertNearForDistance, assertPeriod, assertReferencesExist, canSee, ChangeAction, forbidden, givenFields, isOwnerMember, isWriter, namedNearSql, ownerForNewRecord, recordChange, referencedRecord, sharedWithOthers, todayInSweden } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, columnsFor, Connection, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, isSignedIn, lockForUpdate, Ordering, PageArgs, paginate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Activity, ActivityArea, ActivityOrganiser, InternalClassification } from './activity';
 import { ActivityFilter, ActivityOrder, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
@@ -114,14 +114,17 @@ export class ActivityResolver {
   })
   async createActivity(
     @Arg('input', () => CreateActivityInput, { description: 'The new activity.' }) input: CreateActivityInput,
-    @Ctx() { dataSource, viewer, authorization, clock }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, authorization, clock, loaders }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, areaCodes, ...fields } = input;
+    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, areaCodes, externalId, ...fields } = input;
     const found = await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, areaCodes, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
-    return dataSource.transaction(async (manager) => {
+    const request = { operation: 'createActivity', key: idempotencyKey, input };
+    return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
       const activity = manager.getRepository(Activity).create({
         ...fields,
+        externalId: externalIdColumn(externalId),
         ...venuePointColumns(fields.venueId ? referencedRecord(found, 'Venue', fields.venueId) : null),
         ...policeColumns(policeParticipation),
         ...scheduleColumns(schedule ?? null),
@@ -143,7 +146,7 @@ export class ActivityResolver {
       await storeOccurrenceDays(manager, saved.id, saved, todayInSweden(clock.now()));
       await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return saved;
-    });
+    }, (id) => loaders.activity.load(id), 'Activity'));
   }
 
   @Mutation(() => Activity, {
@@ -159,7 +162,7 @@ export class ActivityResolver {
     assertSignedIn(viewer, 'change activities');
     const { organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId } = input;
     const found = await checkReferences({ organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId }, authorization);
-    return dataSource.transaction(async (manager) => {
+    return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: activity, commit } = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
         organiserIds,
@@ -180,6 +183,7 @@ export class ActivityResolver {
         accessibilityFeatures,
         npfAdaptations,
         areaCodes,
+        externalId,
         ...optional
       } = input;
       const formerArea = activity.areaCode;
@@ -198,6 +202,7 @@ export class ActivityResolver {
       if (languages !== undefined) activity.languages = languageCodes(languages);
       if (accessibilityFeatures !== undefined) activity.accessibilityFeatures = unique(accessibilityFeatures ?? []);
       if (npfAdaptations !== undefined) activity.npfAdaptations = unique(npfAdaptations ?? []);
+      if (externalId !== undefined) activity.externalId = externalIdColumn(externalId);
       if (optional.venueId !== undefined) Object.assign(activity, venuePointColumns(optional.venueId ? referencedRecord(found, 'Venue', optional.venueId) : null));
       checkRules(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
@@ -212,7 +217,7 @@ export class ActivityResolver {
       // After the row, whose new primary area the trigger puts in the former's place: then all of them as asked.
       if (areasChange) await replaceAreas(manager, id, saved.areaCode, others);
       return saved;
-    });
+    }));
   }
 
   @Mutation(() => ID, {

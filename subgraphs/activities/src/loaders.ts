@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { ActorRecordsArgs, areaConditionSql, changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
+import { ActorRecordsArgs, areaConditionSql, changeLogLoader, externalIdLoader, visibleReferenceLoader } from '@samverkan/federation';
 import { byArguments, firstPerKeyLoader, groupLoader, isUuid, NestedListArgs, pairedGroupLoader, recordLoader, selectOnly, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
@@ -22,7 +22,7 @@ const NEWEST_FIRST_SQL = 'r.starts_on DESC, r.id DESC';
  * internal fields (`internalClassification`, `participantCount`) apply the owner's visibility, and
  * a funding agreement is shown only if its owner lets the caller see it.
  */
-export function createLoaders(dataSource: DataSource, _viewer: Viewer, authorization?: string) {
+export function createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string) {
   const activities = dataSource.getRepository(Activity);
   const organisers = dataSource.getRepository(ActivityOrganiser);
 
@@ -33,6 +33,8 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
     visibleAgreement: visibleReferenceLoader('Agreement', authorization),
     changeLog: changeLogLoader(dataSource),
     activity: recordLoader<string, Activity>((ids) => activities.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
+    /** The viewer's organisation's activities by their `externalId`. */
+    activityByExternalId: externalIdLoader(dataSource, Activity, viewer),
     /** The organisers of each activity, as `Actor` references, by actor id. */
     organisersOfActivity: groupLoader<string, Actor>(async (ids) =>
       (await organisers.find({ where: { activityId: In(ids.filter(isUuid)) }, order: { actorId: 'ASC' } })).map((o) => [

@@ -1,0 +1,21 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { IDEMPOTENCY_KEYS_DDL } from '@samverkan/platform';
+import { externalIdDdl } from '@samverkan/federation';
+
+/**
+ * Local systems stay in step (issue 12): the idempotency keys of retried creates, and each activity's
+ * id in its owner's own system, unique per owner.
+ */
+export class AddIdempotencyKeysAndExternalIds1764600000100 implements MigrationInterface {
+  name = 'AddIdempotencyKeysAndExternalIds1764600000100';
+
+  async up(db: QueryRunner): Promise<void> {
+    for (const statement of [...IDEMPOTENCY_KEYS_DDL, ...externalIdDdl('activities')]) await db.query(statement);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX activities_external_id');
+    await db.query('ALTER TABLE activities DROP COLUMN external_id');
+    await db.query('DROP TABLE idempotency_keys');
+  }
+}
