@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { ActorRecordsArgs, AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/federation';
+import { ActorRecordsArgs, AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId, Visibility } from '@samverkan/federation';
 import { NestedListArgs } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus, PartyRole } from './agreement';
 
@@ -109,6 +109,10 @@ abstract class AgreementDetailsInput {
   @ArrayMaxSize(MAX_SHARED_WITH)
   @IsUUID('all', { each: true, message: 'sharedWithIds must hold actor ids' })
   sharedWithIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
 }
 
 @InputType({ description: 'A new agreement.' })

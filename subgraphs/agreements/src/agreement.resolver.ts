@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { answeredBy, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { ActorAgreementsArgs, AgreementFilter, AgreementPartyInput, AreaAgreementsArgs, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
 import { AgreementsLoaders } from './loaders';
@@ -71,23 +71,25 @@ export class AgreementResolver {
   })
   async createAgreement(
     @Arg('input', () => CreateAgreementInput, { description: 'The new agreement.' }) input: CreateAgreementInput,
-    @Ctx() { dataSource, viewer, authorization }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, authorization, clock, loaders }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { parties, areaCodes, visibility, sharedWithIds, ...fields } = input;
+    const { parties, areaCodes, visibility, sharedWithIds, externalId, ...fields } = input;
     const newParties = normaliseParties(parties);
     const newAreas = [...new Set(areaCodes)];
     checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
     const sharedWith = sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared: false, current: [], partiesBefore: [], partiesAfter: newParties });
     await checkReferences({ parties: newParties, areaCodes: newAreas, sharedWithIds: sharedWithIds ?? [] }, authorization);
-    return dataSource.transaction(async (manager) => {
+    const request = { operation: 'createAgreement', key: idempotencyKey, input };
+    return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
       const repository = manager.getRepository(Agreement);
-      const agreement = await repository.save(repository.create({ ...fields, ownerId, visibility, sharedWith }));
+      const agreement = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
       await replaceParties(manager, agreement.id, newParties);
       await replaceAreas(manager, agreement.id, newAreas);
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return agreement;
-    });
+    }, (id) => loaders.agreement.load(id), 'Agreement'));
   }
 
   @Mutation(() => Agreement, {
@@ -101,12 +103,12 @@ export class AgreementResolver {
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
     assertSignedIn(viewer, 'change agreements');
-    const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds } = input;
+    const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds, externalId } = input;
     await checkReferences(
       { parties: parties ? normaliseParties(parties) : [], areaCodes: areaCodes ?? [], sharedWithIds: sharedWithIds ?? [] },
       authorization,
     );
-    return dataSource.transaction(async (manager) => {
+    return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: agreement, commit } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) =>
         assertCanChange(found, viewer, 'Agreement'),
       );
@@ -119,6 +121,7 @@ export class AgreementResolver {
       if (startsOn !== undefined) changes.startsOn = startsOn;
       if (endsOn !== undefined) changes.endsOn = endsOn;
       if (visibility) changes.visibility = visibility;
+      if (externalId !== undefined) changes.externalId = externalIdColumn(externalId);
       const newParties = parties ? normaliseParties(parties) : undefined;
       const newAreas = areaCodes ? [...new Set(areaCodes)] : undefined;
       const next = { ...agreement, ...changes };
@@ -147,7 +150,7 @@ export class AgreementResolver {
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.UPDATED, fields });
       Object.assign(agreement, changes);
       return commit();
-    });
+    }));
   }
 
   @Mutation(() => ID, {

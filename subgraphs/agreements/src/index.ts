@@ -1,5 +1,5 @@
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
@@ -7,6 +7,7 @@ import { AgreementsLoaders, createLoaders } from './loaders';
 import { AgreementFiguresResolver, FiguresAgreementsResolver } from './figures/figures.resolver';
 import { CreateAgreements1764000000000 } from './migrations/1764000000000-CreateAgreements';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
+import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
 
 /**
  * The agreements subgraph: IOPs, declarations of intent, collaboration agreements, citizen promises,
@@ -16,8 +17,9 @@ import { AddOwnershipAndChangeLog1764100000000 } from './migrations/176410000000
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000],
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddIdempotencyKeysAndExternalIds1764600000100],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement),
+    externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',

@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { areaConditionSql, areaJoinSql, changeLogLoader, visibleSql, whereVisible } from '@samverkan/federation';
+import { areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, visibleSql, whereVisible } from '@samverkan/federation';
 import { byArguments, conditionedListQuery, firstPerKeyLoader, groupLoader, isUuid, NestedListPairs, recordLoader, Viewer } from '@samverkan/platform';
 import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement.inputs';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
@@ -84,6 +84,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     changeLog: changeLogLoader(dataSource),
     /** By id, for `agreement(id)` and `_entities`: null when there is none or the viewer may not see it. */
     agreement: recordLoader<string, Agreement>((ids) => visibleByTitle(ids), (a) => a.id),
+    /** The viewer's organisation's agreements by their `externalId`. */
+    agreementByExternalId: externalIdLoader(dataSource, Agreement, viewer),
     // Parties and areas are only asked for agreements the viewer has been shown.
     partiesOfAgreement: groupLoader<string, AgreementParty>(async (ids) => {
       const parties = await dataSource.getRepository(AgreementParty).findBy({ agreementId: In(ids.filter(isUuid)) });

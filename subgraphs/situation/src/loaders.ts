@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { ActorRecordsArgs, areaConditionSql, areaJoinSql, changeLogLoader, visibleSql, whereVisible } from '@samverkan/federation';
+import { ActorRecordsArgs, areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, visibleSql, whereVisible } from '@samverkan/federation';
 import { byArguments, conditionedListQuery, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, NestedListPairs, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaReportsArgs } from './situation-report.inputs';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
@@ -34,6 +34,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   return {
     changeLog: changeLogLoader(dataSource),
     report: recordLoader<string, SituationReport>((ids) => reportsById(ids.filter(isUuid)), (r) => r.id),
+    /** The viewer's organisation's reports by their `externalId`. */
+    reportByExternalId: externalIdLoader(dataSource, SituationReport, viewer),
     /** Observations are part of their report: only ever asked for reports the viewer already sees. */
     observations: groupLoader<string, Observation>(async (reportIds) =>
       (await observations.find({ where: { reportId: In(reportIds) }, order: { reportId: 'ASC', position: 'ASC' } })).map((o) => [o.reportId, o]),

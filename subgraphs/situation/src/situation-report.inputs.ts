@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope, Visibility } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId, Visibility } from '@samverkan/federation';
 import { NestedListArgs } from '@samverkan/platform';
 import { ObservationCategory, SituationLevel, Trend } from './situation-report';
 
@@ -106,6 +106,10 @@ export class CreateSituationReportInput {
   @ArrayMaxSize(MAX_SHARED_WITH)
   @IsUUID('all', { each: true, message: 'sharedWithIds holds something that is not an actor id' })
   sharedWithIds?: string[];
+
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
 }
 
 @InputType({ description: 'Changes to a situation report: fields left out stay as they are; required fields cannot be cleared.' })
@@ -157,6 +161,10 @@ export class UpdateSituationReportInput {
   @ArrayMaxSize(MAX_SHARED_WITH)
   @IsUUID('all', { each: true, message: 'sharedWithIds holds something that is not an actor id' })
   sharedWithIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
 }
 
 /** The arguments of `Area.situationReports`: the scope and a bound. */

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, Connection, containsPattern, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { assertNotCleared, assertSignedIn, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { assertNoPersonalIdentityNumbers } from './personal-identity';
 import { Observation, SituationReport } from './situation-report';
 import { CreateSituationReportInput, ObservationInput, SituationReportFilter, UpdateSituationReportInput } from './situation-report.inputs';
@@ -68,17 +68,19 @@ export class SituationReportResolver {
   })
   async createSituationReport(
     @Arg('input', () => CreateSituationReportInput, { description: 'The new report.' }) input: CreateSituationReportInput,
-    @Ctx() { dataSource, viewer, authorization }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, authorization, clock, loaders }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { observations, sharedWithIds, reportedById, ...fields } = input;
+    const { observations, sharedWithIds, reportedById, externalId, ...fields } = input;
     if (reportedById) assertReportsForItself(reportedById, ownerId);
     checkPeriod(fields.periodStart, fields.periodEnd);
     checkTexts(fields.summary, observations);
     await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
-    return dataSource.transaction(async (manager) => {
+    const request = { operation: 'createSituationReport', key: idempotencyKey, input };
+    return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
       const repository = manager.getRepository(SituationReport);
-      const report = await repository.save(repository.create({ ...fields, reportedById: ownerId, ownerId, sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId) }));
+      const report = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), reportedById: ownerId, ownerId, sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId) }));
       await replaceObservations(manager, report.id, observations ?? []);
       await recordChange(manager, viewer, {
         entityType: 'SituationReport',
@@ -87,7 +89,7 @@ export class SituationReportResolver {
         fields: givenFields(input),
       });
       return report;
-    });
+    }, (id) => loaders.report.load(id), 'SituationReport'));
   }
 
   @Mutation(() => SituationReport, {
@@ -101,11 +103,11 @@ export class SituationReportResolver {
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
     assertSignedIn(viewer, 'change situation reports');
-    const { observations, sharedWithIds, ...fields } = input;
+    const { observations, sharedWithIds, externalId, ...fields } = input;
     assertNotCleared(fields);
     checkTexts(fields.summary, observations);
     await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
-    return dataSource.transaction(async (manager) => {
+    return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: report, commit } = await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) =>
         assertCanChange(found, viewer, 'SituationReport'),
       );
@@ -116,10 +118,11 @@ export class SituationReportResolver {
       checkPeriod(changes.periodStart ?? report.periodStart, changes.periodEnd ?? report.periodEnd);
       Object.assign(report, changes);
       if (sharedWithIds !== undefined) report.sharedWith = sharedWithOthers(sharedWithIds ?? [], report.ownerId);
+      if (externalId !== undefined) report.externalId = externalIdColumn(externalId);
       if (observations !== undefined) await replaceObservations(manager, id, observations ?? []);
       await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return commit();
-    });
+    }));
   }
 
   @Mutation(() => ID, {
