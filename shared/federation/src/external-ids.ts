@@ -76,22 +76,23 @@ export function externalIdLoader<T extends { externalId: string | null }>(
   );
 }
 
-type ExternalIdContext = { viewer: Viewer; loaders: Record<string, DataLoader<string, unknown>> };
+type Loaders = Record<string, DataLoader<string, unknown>>;
 
 /**
  * Adds `externalId` to an entity, for members of the organisation it belongs to (`isMember`; by
  * default the owner's), null for others; and the root query `queryName` that finds the viewer's
  * organisation's record by it through the loader `loaderName` (an `externalIdLoader`).
  */
-export function externalIdFields<T extends { externalId: string | null }>(
+export function externalIdFields<T extends { externalId: string | null }, L = Loaders>(
   entity: ClassType<T>,
-  { typeName, queryName, loaderName, isMember = isOwnerMember as unknown as (record: T, viewer: Viewer) => boolean | Promise<boolean> }: {
+  { typeName, queryName, loaderName, isMember = isOwnerMember as unknown as (record: T, viewer: Viewer) => boolean }: {
     typeName: string;
     queryName: string;
-    loaderName: string;
-    isMember?: (record: T, viewer: Viewer, loaders: ExternalIdContext['loaders']) => boolean | Promise<boolean>;
+    loaderName: string & keyof L;
+    isMember?: (record: T, viewer: Viewer, loaders: L) => boolean | Promise<boolean>;
   },
 ) {
+  type ExternalIdContext = { viewer: Viewer; loaders: L };
   @Resolver(() => entity)
   class ExternalIdResolver {
     @FieldResolver(() => String, {
@@ -109,7 +110,7 @@ export function externalIdFields<T extends { externalId: string | null }>(
     })
     byExternalId(@Arg('externalId', () => String, { description: 'The id your own system gave the record.' }) externalId: string, @Ctx() { viewer, loaders }: ExternalIdContext) {
       assertSignedIn(viewer, `look up ${typeName} records by externalId`);
-      return loaders[loaderName].load(externalId.trim());
+      return (loaders as Loaders)[loaderName].load(externalId.trim());
     }
   }
   return ExternalIdResolver;

@@ -1,7 +1,7 @@
-import { ChangeLogEntry, changeLogField, LabelsResolver, figuresKey } from '@samverkan/federation';
-import { SubgraphModule } from '@samverkan/platform';
+import { ChangeLogEntry, changeLogField, externalIdFields, isOwnerMember, LabelsResolver, figuresKey } from '@samverkan/federation';
+import { SubgraphModule, Viewer } from '@samverkan/platform';
 import { Actor, ActorArea } from './registry/actor';
-import { isMaintainerMember } from './registry/maintained-records';
+import { ActorRecord, isMaintainerMember, isRecordMaintainer } from './registry/maintained-records';
 import { ActorResolver } from './registry/actor.resolver';
 import { AdministrationResolver } from './registry/administration.resolver';
 import { Area } from './areas/area';
@@ -27,17 +27,27 @@ import { ArchiveActors1764300000100 } from './migrations/1764300000100-ArchiveAc
 import { ManageAreas1764300000200 } from './migrations/1764300000200-ManageAreas';
 import { PublicContact1764400000000 } from './migrations/1764400000000-PublicContact';
 import { MaintainCoverageAggregates1764500000000 } from './migrations/1764500000000-MaintainCoverageAggregates';
+import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
 import { Service, ServiceArea } from './services/service';
 import { ActorServicesResolver, AreaServicesResolver, ServiceResolver } from './services/service.resolver';
 import { Venue } from './venues/venue';
 import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues/venue.resolver';
 
+/** Whether the viewer's organisation maintains an actor's record, for its `externalId`. */
+const recordMaintainer = (record: ActorRecord, viewer: Viewer, loaders: ActorsLoaders) => isRecordMaintainer(record, viewer, loaders);
+
 /** The actors subgraph: the registry of organisations and units, and the areas they work in. */
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000],
-  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember)],
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000, AddIdempotencyKeysAndExternalIds1764600000100],
+  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember),
+    // The maintaining organisation's own ids: the actor's owner's, for the entry and its records alike.
+    externalIdFields(Actor, { typeName: 'Actor', queryName: 'actorByExternalId', loaderName: 'actorByExternalId', isMember: isOwnerMember }),
+    externalIdFields(Service, { typeName: 'Service', queryName: 'serviceByExternalId', loaderName: 'serviceByExternalId', isMember: recordMaintainer }),
+    externalIdFields(Venue, { typeName: 'Venue', queryName: 'venueByExternalId', loaderName: 'venueByExternalId', isMember: recordMaintainer }),
+    externalIdFields(ContactFunction, { typeName: 'ContactFunction', queryName: 'contactFunctionByExternalId', loaderName: 'contactFunctionByExternalId', isMember: recordMaintainer }),
+  ],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),

@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
-import { changeLogLoader } from '@samverkan/federation';
+import { changeLogLoader, externalIdLoader } from '@samverkan/federation';
+import { Service } from './services/service';
+import { Venue } from './venues/venue';
+import { ContactFunction } from './contact-functions/contact-function';
 import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaListArgs, registryAreaListLoader } from './areas/area-lists';
 import { mayManageAreasOf } from './areas/area-management';
@@ -30,6 +33,11 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     coverage: coverageLoaders(dataSource),
     registryFigures: registryFiguresLoader(dataSource),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
+    /** The records the viewer's organisation maintains, by their `externalId`. */
+    actorByExternalId: externalIdLoader(dataSource, Actor, viewer),
+    serviceByExternalId: externalIdLoader(dataSource, Service, viewer, 'maintainerId'),
+    venueByExternalId: externalIdLoader(dataSource, Venue, viewer, 'maintainerId'),
+    contactFunctionByExternalId: externalIdLoader(dataSource, ContactFunction, viewer, 'maintainerId'),
     /** `Actor.children`: the first actors belonging to each actor, by name, by its arguments. */
     actorChildren: byArguments(({ first }: NestedListArgs) =>
       firstOfEachLoader(dataSource, Actor, { keyColumn: 'parent_id', keyOf: (actor) => actor.parentId }, first),
@@ -73,6 +81,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       const found = new Map((await areas.findBy({ code: In(links.map((l) => l.area_code)) })).map((a) => [a.code, a]));
       return links.map((l) => [l.actor_id, found.get(l.area_code)!]);
     }),
+    service: recordLoader<string, Service>((ids) => dataSource.getRepository(Service).findBy({ id: In(ids.filter(isUuid)) }), (s) => s.id),
     servicesOfActor: servicesOfActorLoader(dataSource),
     areasOfService: areasOfServiceLoader(dataSource),
     servicesInArea: servicesInAreaLoader(dataSource),

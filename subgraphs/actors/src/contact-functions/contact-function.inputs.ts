@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, isEmail, isURL, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN, AreaScope, periodProblem } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId, periodProblem } from '@samverkan/federation';
 import { badInput, FieldProblem, PageArgs } from '@samverkan/platform';
 import { ContactChannelKind, ContactHolderRole } from './contact-function';
 import { INCLUDE_ARCHIVED } from '../registry/archiving';
@@ -81,6 +81,10 @@ export class ContactFunctionHolderInput {
 /** Optional fields shared by create and update: on update, null clears them. */
 @InputType()
 abstract class ContactFunctionDetailsInput {
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
+
   @Field(() => String, { nullable: true, description: 'What to contact the function about (up to 4000 characters).' })
   @MaxLength(4000)
   description?: string | null;

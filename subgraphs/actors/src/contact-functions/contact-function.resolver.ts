@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
-import { AreaScope, ChangeAction, ChangeLogEntry, givenFields, recordChange, todayInSweden } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, isSignedIn, NestedListArgs, PageArgs, paginate, SubgraphContext, trimmedOrNull, unauthenticated } from '@samverkan/platform';
+import { AreaScope, ChangeAction, ChangeLogEntry, externalIdColumn, withExternalIdKey, givenFields, recordChange, todayInSweden } from '@samverkan/federation';
+import { assertNotCleared, badInput, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, isSignedIn, NestedListArgs, PageArgs, paginate, SubgraphContext, trimmedOrNull, unauthenticated } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { namedRegistryAreaFilter } from '../areas/named-areas';
@@ -144,20 +144,22 @@ export class ContactFunctionResolver {
   })
   createContactFunction(
     @Arg('input', () => CreateContactFunctionInput, { description: 'The new function.' }) input: CreateContactFunctionInput,
-    @Ctx() { dataSource, viewer }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, clock, loaders }: Context,
   ) {
-    return dataSource.transaction(async (manager) => {
-      const { actorId, holders, channels, ...fields } = input;
+    const request = { operation: 'createContactFunction', key: idempotencyKey, input };
+    return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
+      const { actorId, holders, channels, externalId, ...fields } = input;
       await actorToMaintain(manager, actorId, viewer);
       checkChannels(channels ?? []);
       checkHolders(holders ?? []);
       await assertAreasExist(manager, [fields.areaCode], 'areaCode');
-      const fn = manager.getRepository(ContactFunction).create({ ...fields, actorId, channels: channelValues(channels ?? []) });
+      const fn = manager.getRepository(ContactFunction).create({ ...fields, externalId: externalIdColumn(externalId), actorId, channels: channelValues(channels ?? []) });
       const saved = await manager.getRepository(ContactFunction).save(fn);
       await replaceHolders(manager, saved.id, holders ?? []);
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return saved;
-    });
+    }, (id) => loaders.contactFunction.load(id), 'ContactFunction'));
   }
 
   @Mutation(() => ContactFunction, {
@@ -170,17 +172,18 @@ export class ContactFunctionResolver {
     @Arg('input', () => UpdateContactFunctionInput, { description: 'The changes.' }) input: UpdateContactFunctionInput,
     @Ctx() { dataSource, viewer }: Context,
   ) {
-    return dataSource.transaction(async (manager) => {
+    return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: fn, commit } = await lockActorRecord(manager, ContactFunction, 'contact_functions', 'ContactFunction', id, version, viewer);
-      const { name, areaCode, channels, ...optional } = input;
+      const { name, areaCode, channels, externalId, ...optional } = input;
       assertNotCleared({ name, areaCode });
       if (channels) checkChannels(channels);
       if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
       Object.assign(fn, Object.fromEntries(Object.entries({ ...optional, name, areaCode }).filter(([, value]) => value !== undefined)));
       if (channels !== undefined) fn.channels = channelValues(channels ?? []);
+      if (externalId !== undefined) fn.externalId = externalIdColumn(externalId);
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return commit();
-    });
+    }));
   }
 
   @Mutation(() => ContactFunction, {

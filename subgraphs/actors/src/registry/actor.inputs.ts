@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { AREA_CODE_PATTERN, AreaScope } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId } from '@samverkan/federation';
 import { ActorKind } from './actor';
 import { IsOrganisationNumber } from './organisation-number';
 import { OfferConditions } from '../search/search.inputs';
@@ -59,6 +59,10 @@ abstract class ActorProfileInput {
 /** Optional fields shared by create and update. */
 @InputType()
 abstract class ActorDetailsInput extends ActorProfileInput {
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Swedish organisation number, NNNNNN-NNNN (ten digits without the dash are accepted); one actor per number.',

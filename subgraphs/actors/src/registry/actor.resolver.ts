@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { assertNotCleared, badInput, Connection, lockForUpdate, NestedListArgs, PageArgs, SubgraphContext } from '@samverkan/platform';
-import { ChangeAction, givenFields, ownerForNewRecord, recordChange } from '@samverkan/federation';
+import { assertNotCleared, badInput, Connection, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, NestedListArgs, PageArgs, SubgraphContext } from '@samverkan/platform';
+import { ChangeAction, externalIdColumn, givenFields, ownerForNewRecord, recordChange, withExternalIdKey } from '@samverkan/federation';
 import { Actor } from './actor';
 import { ActorFilter, CreateActorInput, UpdateActorInput } from './actor.inputs';
 import { Area } from '../areas/area';
@@ -59,20 +59,35 @@ export class ActorResolver {
     description:
       'Registers an actor maintained by your organisation (coordinators only), e.g. a local branch or an association in your municipality. An organisation number already registered (also to an archived actor) is refused with BAD_USER_INPUT naming that actor.',
   })
-  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { dataSource, viewer }: Context) {
+  createActor(
+    @Arg('input', () => CreateActorInput) input: CreateActorInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, clock, loaders }: Context,
+  ) {
     const ownerId = ownerForNewRecord(viewer);
     const organisationNumber = organisationNumberKey(input.organisationNumber);
-    return withOrganisationNumberKey(dataSource, () =>
-      dataSource.transaction(async (manager) => {
-        const { areaCodes, ...fields } = input;
-        normaliseSupportFields(fields);
-        await checkReferences(manager, { parentId: fields.parentId, areaCodes });
-        await assertOrganisationNumberFree(manager, organisationNumber);
-        const actor = await manager.getRepository(Actor).save(manager.getRepository(Actor).create({ ...fields, organisationNumber, ownerId }));
-        await replaceAreaLinks(manager, 'actor', actor.id, areaCodes ?? []);
-        await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.CREATED, fields: givenFields(input) });
-        return actor;
-      }),
+    const request = { operation: 'createActor', key: idempotencyKey, input };
+    return withExternalIdKey(() =>
+      withOrganisationNumberKey(dataSource, () =>
+        idempotentCreate(
+          { dataSource, viewer, clock },
+          request,
+          async (manager) => {
+            const { areaCodes, externalId, ...fields } = input;
+            normaliseSupportFields(fields);
+            await checkReferences(manager, { parentId: fields.parentId, areaCodes });
+            await assertOrganisationNumberFree(manager, organisationNumber);
+            const actor = await manager
+              .getRepository(Actor)
+              .save(manager.getRepository(Actor).create({ ...fields, externalId: externalIdColumn(externalId), organisationNumber, ownerId }));
+            await replaceAreaLinks(manager, 'actor', actor.id, areaCodes ?? []);
+            await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.CREATED, fields: givenFields(input) });
+            return actor;
+          },
+          (id) => loaders.actor.load(id),
+          'Actor',
+        ),
+      ),
     );
   }
 
@@ -87,10 +102,10 @@ export class ActorResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     const organisationNumber = organisationNumberKey(input.organisationNumber);
-    return withOrganisationNumberKey(dataSource, () =>
+    return withExternalIdKey(() => withOrganisationNumberKey(dataSource, () =>
       dataSource.transaction(async (manager) => {
         const { record: actor, commit } = await lockForUpdate(manager, Actor, 'Actor', id, version, (found) => assertMayMaintain(found, viewer));
-        const { areaCodes, name, kind, ...fields } = input;
+        const { areaCodes, name, kind, externalId, ...fields } = input;
         assertNotCleared({ name, kind });
         normaliseSupportFields(fields);
         await checkReferences(manager, { parentId: fields.parentId, areaCodes });
@@ -100,11 +115,12 @@ export class ActorResolver {
         await assertOrganisationNumberFree(manager, organisationNumber, id);
         Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
         if (organisationNumber !== undefined) actor.organisationNumber = organisationNumber;
+        if (externalId !== undefined) actor.externalId = externalIdColumn(externalId);
         if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
         await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
         return commit();
       }),
-    );
+    ));
   }
 }
 

@@ -65,6 +65,10 @@ export class Actor extends VersionedRecord {
   @Column('uuid', { name: 'owner_id' })
   ownerId: string;
 
+  /** The maintaining organisation's own system's id of the entry (unique per owner); exposed to the owner by `externalIdFields`. */
+  @Column('text', { name: 'external_id', nullable: true })
+  externalId: string | null;
+
   // Whether the actor can receive young people at risk, and what it needs for that: network-only
   // fields (see service.resolver.ts), since such a label must never scare young people away.
   @Column('boolean', { name: 'receives_young_people_at_risk', default: false })

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { ChangeAction, forbidden, hasRole, recordChange, Role } from '@samverkan/federation';
-import { assertSignedIn, badInput, lockForUpdate, SubgraphContext, Viewer } from '@samverkan/platform';
+import { assertSignedIn, badInput, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Actor } from './actor';
 import { ArchiveActorArgs, RegisterOrganisationInput } from './actor.inputs';
 import { ActorsLoaders } from '../loaders';
@@ -30,10 +30,14 @@ export class AdministrationResolver {
   })
   registerOrganisation(
     @Arg('input', () => RegisterOrganisationInput, { description: 'The organisation.' }) input: RegisterOrganisationInput,
-    @Ctx() { dataSource, viewer }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, clock, loaders }: Context,
   ) {
     assertAdministrator(viewer, 'register organisations');
-    return withOrganisationNumberKey(dataSource, () => dataSource.transaction((manager) => registerOrganisation(manager, viewer, input)));
+    const request = { operation: 'registerOrganisation', key: idempotencyKey, input };
+    return withOrganisationNumberKey(dataSource, () =>
+      idempotentCreate({ dataSource, viewer, clock }, request, (manager) => registerOrganisation(manager, viewer, input), (id) => loaders.actor.load(id), 'Actor'),
+    );
   }
 
   @Mutation(() => Actor, {

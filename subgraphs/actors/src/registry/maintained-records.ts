@@ -19,6 +19,15 @@ export const isMaintainerMember = (actor: Pick<Actor, 'id' | 'ownerId'>, viewer:
   isSignedIn(viewer) && [actor.id, actor.ownerId].includes(viewer.organisationId);
 
 /**
+ * Whether the viewer acts for the organisation that maintains an actor's record (the actor's owner,
+ * the scope of the record's `externalId`).
+ */
+export async function isRecordMaintainer(record: ActorRecord, viewer: Viewer, loaders: Pick<ActorsLoaders, 'actor'>): Promise<boolean> {
+  if (!isSignedIn(viewer)) return false;
+  return (await loaders.actor.load(record.actorId))?.ownerId === viewer.organisationId;
+}
+
+/**
  * An actor's entry and records are maintained by coordinators of the actor or of its owner, and not
  * while it is archived; the registry is public, so no refusal hides anything.
  */

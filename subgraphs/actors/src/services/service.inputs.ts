@@ -1,11 +1,15 @@
 import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AREA_CODE_PATTERN, MAX_AGE, TargetGroup } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId, MAX_AGE, TargetGroup } from '@samverkan/federation';
 import { ServiceCategory } from './service';
 
 /** Optional fields shared by create and update. */
 @InputType()
 abstract class ServiceDetailsInput {
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
+
   @Field(() => String, { nullable: true, description: 'What the service is and how to take part (up to 4000 characters).' })
   @MaxLength(4000)
   description?: string | null;

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaListArgs } from '../areas/area-lists';
-import { assertAgeRange, ChangeAction, ChangeLogEntry, givenFields, recordChange } from '@samverkan/federation';
-import { assertNotCleared, Connection, isSignedIn, NestedListArgs, PageArgs, SubgraphContext } from '@samverkan/platform';
+import { assertAgeRange, ChangeAction, ChangeLogEntry, externalIdColumn, givenFields, recordChange, withExternalIdKey } from '@samverkan/federation';
+import { assertNotCleared, Connection, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, isSignedIn, NestedListArgs, PageArgs, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { ActorsLoaders } from '../loaders';
@@ -58,19 +58,21 @@ export class ServiceResolver {
   })
   createService(
     @Arg('input', () => CreateServiceInput, { description: 'The new service.' }) input: CreateServiceInput,
-    @Ctx() { dataSource, viewer }: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, clock, loaders }: Context,
   ) {
-    return dataSource.transaction(async (manager) => {
-      const { areaCodes, ...fields } = input;
+    const request = { operation: 'createService', key: idempotencyKey, input };
+    return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
+      const { areaCodes, externalId, ...fields } = input;
       await actorToMaintain(manager, input.actorId, viewer);
       assertAgeRange(fields.ageMin ?? null, fields.ageMax ?? null);
       await assertAreasExist(manager, areaCodes);
       const repository = manager.getRepository(Service);
-      const service = await repository.save(repository.create({ ...fields, targetGroups: [...new Set(fields.targetGroups)] }));
+      const service = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), targetGroups: [...new Set(fields.targetGroups)] }));
       await replaceAreaLinks(manager, 'service', service.id, areaCodes);
       await recordChange(manager, viewer, { entityType: 'Service', entityId: service.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return service;
-    });
+    }, (id) => loaders.service.load(id), 'Service'));
   }
 
   @Mutation(() => Service, {
@@ -83,9 +85,9 @@ export class ServiceResolver {
     @Arg('input', () => UpdateServiceInput, { description: 'The changes.' }) input: UpdateServiceInput,
     @Ctx() { dataSource, viewer }: Context,
   ) {
-    return dataSource.transaction(async (manager) => {
+    return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: service, commit } = await lockActorRecord(manager, Service, 'services', 'Service', id, version, viewer);
-      const { areaCodes, name, category, targetGroups, ...fields } = input;
+      const { areaCodes, name, category, targetGroups, externalId, ...fields } = input;
       assertNotCleared({ name, category, targetGroups, areaCodes });
       Object.assign(
         service,
@@ -94,12 +96,13 @@ export class ServiceResolver {
         category === undefined ? {} : { category },
         targetGroups === undefined ? {} : { targetGroups: [...new Set(targetGroups)] },
       );
+      if (externalId !== undefined) service.externalId = externalIdColumn(externalId);
       assertAgeRange(service.ageMin, service.ageMax);
       if (areaCodes) await assertAreasExist(manager, areaCodes);
       if (areaCodes) await replaceAreaLinks(manager, 'service', id, areaCodes);
       await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return commit();
-    });
+    }));
   }
 
   @Mutation(() => ID, {

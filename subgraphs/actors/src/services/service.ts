@@ -48,6 +48,17 @@ export class Service extends VersionedRecord {
   @Column('uuid', { name: 'actor_id' })
   actorId: string;
 
+  /**
+   * The organisation maintaining the actor's entry (its `ownerId`), which an actor's records never
+   * change: written by the database when the row is inserted, and the scope of `externalId`.
+   */
+  @Column({ type: 'uuid', name: 'maintainer_id', insert: false, update: false })
+  maintainerId: string;
+
+  /** The maintaining organisation's own system's id of the record (unique per maintainer); exposed to it by `externalIdFields`. */
+  @Column('text', { name: 'external_id', nullable: true })
+  externalId: string | null;
+
   @Field({ description: 'Name of the service, e.g. "Läxhjälp för mellanstadiet" or "Nattvandring i Rinkeby".' })
   @Column('varchar', { length: 200 })
   name: string;

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { AREA_CODE_PATTERN, AreaScope, GeoPointInput, NearInput, PostalAddressInput } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, GeoPointInput, IsExternalId, NearInput, PostalAddressInput } from '@samverkan/federation';
 import { VenueUse } from './venue';
 import { INCLUDE_ARCHIVED } from '../registry/archiving';
 
@@ -65,6 +65,10 @@ export class VenueAddressInput extends PostalAddressInput {}
 /** Optional fields shared by create and update: on update, null clears them. */
 @InputType()
 abstract class VenueDetailsInput {
+  @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
+  @IsExternalId()
+  externalId?: string | null;
+
   @Field(() => String, { nullable: true, description: 'What the premises are like and how to borrow them (up to 4000 characters).' })
   @MaxLength(4000)
   description?: string | null;

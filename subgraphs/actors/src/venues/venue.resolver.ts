@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AreaListArgs } from '../areas/area-lists';
 import { EntityManager } from 'typeorm';
-import { assertNearForDistance, ChangeAction, ChangeLogEntry, givenFields, namedNearSql, pointColumns, postalAddressColumns, recordChange } from '@samverkan/federation';
-import { assertNotCleared, badInput, Connection, containsPattern, isUuid, NestedListArgs, Ordering, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { assertNearForDistance, ChangeAction, ChangeLogEntry, externalIdColumn, withExternalIdKey, givenFields, namedNearSql, pointColumns, postalAddressColumns, recordChange } from '@samverkan/federation';
+import { assertNotCleared, badInput, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, isUuid, NestedListArgs, Ordering, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { Area } from '../areas/area';
 import { namedRegistryAreaFilter } from '../areas/named-areas';
@@ -87,14 +87,20 @@ export class VenueResolver {
     description:
       'Registers premises an actor can lend; coordinators of the actor (or of the organisation maintaining its entry) only: UNAUTHENTICATED without a token, FORBIDDEN for others.',
   })
-  createVenue(@Arg('input', () => CreateVenueInput, { description: 'The new venue.' }) input: CreateVenueInput, @Ctx() { dataSource, viewer }: Context) {
-    return dataSource.transaction(async (manager) => {
-      const { actorId, address, location, suitableFor, ...fields } = input;
+  createVenue(
+    @Arg('input', () => CreateVenueInput, { description: 'The new venue.' }) input: CreateVenueInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, clock, loaders }: Context,
+  ) {
+    const request = { operation: 'createVenue', key: idempotencyKey, input };
+    return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
+      const { actorId, address, location, suitableFor, externalId, ...fields } = input;
       await actorToMaintain(manager, actorId, viewer);
       await assertAreasExist(manager, [fields.areaCode], 'areaCode');
       if (fields.contactFunctionId) await assertContactFunctionOf(manager, actorId, fields.contactFunctionId);
       const venue = manager.getRepository(Venue).create({
         ...fields,
+        externalId: externalIdColumn(externalId),
         actorId,
         suitableFor: [...new Set(suitableFor ?? [])],
         ...postalAddressColumns(address),
@@ -103,7 +109,7 @@ export class VenueResolver {
       const saved = await manager.getRepository(Venue).save(venue);
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return saved;
-    });
+    }, (id) => loaders.venue.load(id), 'Venue'));
   }
 
   @Mutation(() => Venue, {
@@ -116,9 +122,9 @@ export class VenueResolver {
     @Arg('input', () => UpdateVenueInput, { description: 'The changes.' }) input: UpdateVenueInput,
     @Ctx() { dataSource, viewer }: Context,
   ) {
-    return dataSource.transaction(async (manager) => {
+    return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: venue, commit } = await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
-      const { name, areaCode, capacity, suitableFor, address, location, ...optional } = input;
+      const { name, areaCode, capacity, suitableFor, address, location, externalId, ...optional } = input;
       assertNotCleared({ name, areaCode, capacity, suitableFor });
       if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
       if (optional.contactFunctionId) await assertContactFunctionOf(manager, venue.actorId, optional.contactFunctionId);
@@ -127,9 +133,10 @@ export class VenueResolver {
       if (suitableFor) venue.suitableFor = [...new Set(suitableFor)];
       if (address !== undefined) Object.assign(venue, postalAddressColumns(address));
       if (location !== undefined) Object.assign(venue, pointColumns(location));
+      if (externalId !== undefined) venue.externalId = externalIdColumn(externalId);
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return commit();
-    });
+    }));
   }
 
   @Mutation(() => ID, {
