@@ -52,6 +52,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       ),
     ),
     area: recordLoader<string, Area>((codes) => areas.findBy({ code: In(codes) }), (a) => a.code),
+    /** Areas by their id (their code is their key everywhere else): the first result of a retried `createArea`. */
+    areaById: recordLoader<string, Area>((ids) => areas.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     /** `Area.children`: the first areas directly below each area, by name, archived ones left out, by its arguments. */
     areaChildren: byArguments(({ first }: NestedListArgs) =>
       firstOfEachLoader(

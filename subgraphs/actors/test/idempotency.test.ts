@@ -62,6 +62,18 @@ it('answers a retried createActor and registerOrganisation with the first actor,
   expect(errorCode(await subgraph.query(register, { input: { ...input, name: 'Annan' }, key: 'register-1' }, administrator))).toBe('IDEMPOTENCY_KEY_REUSED');
 });
 
+it('answers a retried createArea with the first area, where a plain retry would find its code taken', async () => {
+  const uppsala = await bearer(DEMO_ACTORS.uppsalaKommun, [Role.COORDINATOR]);
+  const create = `mutation($input: CreateAreaInput!, $key: String) { createArea(input: $input, idempotencyKey: $key) { code version } }`;
+  const input = { municipalityCode: '0380', name: 'Stenhagen', kind: 'DISTRICT' };
+  const first = await subgraph.query(create, { input, key: 'area-1' }, uppsala);
+  expect(first.data!.createArea).toEqual({ code: '0380-stenhagen', version: 1 });
+  const before = [await count('areas'), await count('change_log')];
+  expect((await subgraph.query(create, { input, key: 'area-1' }, uppsala)).data!.createArea).toEqual(first.data!.createArea);
+  expect([await count('areas'), await count('change_log')]).toEqual(before);
+  expect(errorCode(await subgraph.query(create, { input }, uppsala))).toBe('BAD_USER_INPUT');
+});
+
 it("keeps an actor's externalId for its owner: set, found, unique per owner, hidden from others", async () => {
   const created = await createActor('Rädda Barnen Vännäs', raddaBarnen, { externalId: 'FR-1' });
   expect(created.data!.createActor.externalId).toBe('FR-1');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { ChangeAction, givenFields, localAreaCode, pointColumns, recordChange } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, badInput, SubgraphContext, Viewer } from '@samverkan/platform';
+import { assertNotCleared, assertSignedIn, badInput, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Area, AreaKind } from './area';
 import { CreateAreaInput, UpdateAreaInput } from './area.inputs';
 import { assertAreasExist, replaceAreaLinks } from './area-links';
@@ -32,12 +32,17 @@ export class AreaManagementResolver {
   @Mutation(() => Area, {
     description: `Creates a district or a named area of a municipality. Its code is made from the name and never changes; a name that gives a code already taken (also by an archived area) or that another area of the municipality has is BAD_USER_INPUT. ${WHO}`,
   })
-  createArea(@Arg('input', () => CreateAreaInput, { description: 'The new area.' }) input: CreateAreaInput, @Ctx() { dataSource, viewer }: Context) {
+  createArea(
+    @Arg('input', () => CreateAreaInput, { description: 'The new area.' }) input: CreateAreaInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+    @Ctx() { dataSource, viewer, clock, loaders }: Context,
+  ) {
     assertSignedIn(viewer, 'manage areas');
     const code = localAreaCode(input.municipalityCode, input.name);
     if (!code) throw badInput('name needs letters or digits to make the area code from', [{ field: 'name', message: 'no letters or digits' }]);
+    const request = { operation: 'createArea', key: idempotencyKey, input };
     return withAreaCode(dataSource, code, () =>
-      dataSource.transaction(async (manager) => {
+      idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
         const { municipalityCode, kind } = input;
         await assertMayManageAreasOf(manager, viewer, municipalityCode);
         await assertAreasExist(manager, [municipalityCode], 'municipalityCode', [AreaKind.MUNICIPALITY]);
@@ -57,7 +62,7 @@ export class AreaManagementResolver {
         const area = await manager.findOneByOrFail(Area, { code });
         await record(manager, viewer, area, ChangeAction.CREATED, givenFields(input));
         return area;
-      }),
+      }, (id) => loaders.areaById.load(id), 'Area'),
     );
   }
 
