@@ -133,6 +133,10 @@ describe('externalId', () => {
     expect((await subgraph.query(lookup, { externalId: 'KFR-1001' }, kfum)).data!.activityByExternalId).toBeNull();
     const read = await subgraph.query(`query($id: ID!) { activity(id: $id) { externalId } }`, { id: activity.id }, kfum);
     expect(read.data!.activity.externalId).toBeNull();
+    // Also where the gateway reaches it through `_entities`.
+    const entities = `query($id: ID!) { _entities(representations: [{ __typename: "Activity", id: $id }]) { ... on Activity { externalId } } }`;
+    expect((await subgraph.query(entities, { id: activity.id }, kfum)).data!._entities).toEqual([{ externalId: null }]);
+    expect((await subgraph.query(entities, { id: activity.id }, stadsmission)).data!._entities).toEqual([{ externalId: 'KFR-1001' }]);
     expect(errorCode(await subgraph.query(lookup, { externalId: 'KFR-1001' }))).toBe('UNAUTHENTICATED');
   });
 
