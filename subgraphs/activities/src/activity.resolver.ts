@@ -226,9 +226,9 @@ export class ActivityResolver {
   ) {
     return dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(ActivityOrganiser).delete({ activityId: id });
       await manager.getRepository(Activity).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

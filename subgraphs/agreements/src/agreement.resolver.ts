@@ -164,10 +164,10 @@ export class AgreementResolver {
       const { record: agreement } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) =>
         assertCanChange(found, viewer, 'Agreement'),
       );
+      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(AgreementParty).delete({ agreementId: agreement.id });
       await manager.getRepository(AgreementArea).delete({ agreementId: agreement.id });
       await manager.getRepository(Agreement).delete({ id: agreement.id });
-      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.DELETED, fields: [] });
       return agreement.id;
     });
   }

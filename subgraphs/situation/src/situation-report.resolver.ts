@@ -134,9 +134,9 @@ export class SituationReportResolver {
     assertSignedIn(viewer, 'change situation reports');
     return dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) => assertCanChange(found, viewer, 'SituationReport'));
+      await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(Observation).delete({ reportId: id });
       await manager.getRepository(SituationReport).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

@@ -1,13 +1,13 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
-import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
+import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, CHANGE_FEED_RETENTION_DAYS, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
   valueOf(values, URLS[name]) ?? `http://127.0.0.1:${valueOf(values, PORTS[name])}/graphql`;
 
 /*
- * Four settings are read from the environment on every use instead of once at start: jest runs a
+ * Some settings are read from the environment on every use instead of once at start: jest runs a
  * subgraph inside its own process and changes them while it runs (a neighbour's URL once that
  * neighbour is up, or a dead one to see a check fail; statement counts for one test). Their rules
  * are the ones `loadConfig` checked at start. They are read on every request, so each reader keeps
@@ -48,6 +48,9 @@ export const requestStatsEnabled = liveReader([SAMVERKAN_SQL_STATS], (values) =>
 
 /** The disclosure threshold of figures: read on use, like the two above, so a test can lower or raise it. */
 export const figuresMinimumCount = liveReader([FIGURES_MINIMUM_COUNT], (values) => valueOf(values, FIGURES_MINIMUM_COUNT));
+
+/** How many days change-feed cursors stay valid: read on use, so a test can shorten it. */
+export const changeFeedRetentionDays = liveReader([CHANGE_FEED_RETENTION_DAYS], (values) => valueOf(values, CHANGE_FEED_RETENTION_DAYS));
 
 /** How long counts behind figures are kept (seconds; 0: not at all). */
 export const figuresCacheSeconds = liveReader([FIGURES_CACHE_SECONDS], (values) => valueOf(values, FIGURES_CACHE_SECONDS));

@@ -237,9 +237,9 @@ export class ContactFunctionResolver {
         viewer,
         unpublished.map((actor) => ({ entityType: 'Actor', entityId: actor.id, action: ChangeAction.UPDATED, fields: ['publicContact'] })),
       );
+      await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(ContactFunctionHolder).delete({ functionId: id });
       await manager.getRepository(ContactFunction).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

@@ -113,9 +113,9 @@ export class ServiceResolver {
   ) {
     return dataSource.transaction(async (manager) => {
       await lockActorRecord(manager, Service, 'services', 'Service', id, version, viewer);
+      await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(ServiceArea).delete({ serviceId: id });
       await manager.getRepository(Service).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

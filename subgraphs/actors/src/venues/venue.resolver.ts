@@ -143,8 +143,8 @@ export class VenueResolver {
   ) {
     return dataSource.transaction(async (manager) => {
       await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
-      await manager.getRepository(Venue).delete({ id });
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.DELETED, fields: [] });
+      await manager.getRepository(Venue).delete({ id });
       return id;
     });
   }
