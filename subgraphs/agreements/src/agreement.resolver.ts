@@ -144,9 +144,10 @@ export class AgreementResolver {
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
       const fields = givenFields(input);
       if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
-      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.UPDATED, fields });
       Object.assign(agreement, changes);
-      return commit();
+      const saved = await commit();
+      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.UPDATED, fields });
+      return saved;
     });
   }
 

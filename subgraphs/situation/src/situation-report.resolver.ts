@@ -117,8 +117,9 @@ export class SituationReportResolver {
       Object.assign(report, changes);
       if (sharedWithIds !== undefined) report.sharedWith = sharedWithOthers(sharedWithIds ?? [], report.ownerId);
       if (observations !== undefined) await replaceObservations(manager, id, observations ?? []);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     });
   }
 

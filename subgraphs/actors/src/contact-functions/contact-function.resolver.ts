@@ -178,8 +178,9 @@ export class ContactFunctionResolver {
       if (areaCode) await assertAreasExist(manager, [areaCode], 'areaCode');
       Object.assign(fn, Object.fromEntries(Object.entries({ ...optional, name, areaCode }).filter(([, value]) => value !== undefined)));
       if (channels !== undefined) fn.channels = channelValues(channels ?? []);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     });
   }
 
@@ -201,8 +202,9 @@ export class ContactFunctionResolver {
       }
       checkHolders(holders);
       await replaceHolders(manager, functionId, holders);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: functionId, action: ChangeAction.UPDATED, fields: ['holders'] });
-      return commit();
+      return saved;
     });
   }
 

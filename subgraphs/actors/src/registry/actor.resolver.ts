@@ -101,8 +101,9 @@ export class ActorResolver {
         Object.assign(actor, fields, name === undefined ? {} : { name }, kind === undefined ? {} : { kind });
         if (organisationNumber !== undefined) actor.organisationNumber = organisationNumber;
         if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
+        const saved = await commit();
         await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-        return commit();
+        return saved;
       }),
     );
   }

@@ -97,8 +97,9 @@ export class ServiceResolver {
       assertAgeRange(service.ageMin, service.ageMax);
       if (areaCodes) await assertAreasExist(manager, areaCodes);
       if (areaCodes) await replaceAreaLinks(manager, 'service', id, areaCodes);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     });
   }
 

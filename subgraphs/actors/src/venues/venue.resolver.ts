@@ -127,8 +127,9 @@ export class VenueResolver {
       if (suitableFor) venue.suitableFor = [...new Set(suitableFor)];
       if (address !== undefined) Object.assign(venue, postalAddressColumns(address));
       if (location !== undefined) Object.assign(venue, pointColumns(location));
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     });
   }
 
