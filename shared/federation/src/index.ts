@@ -16,3 +16,6 @@ export * from './figures';
 export * from './nested-lists';
 export * from './labels';
 export * from './labels.resolver';
+export * from './change-feed/feed-types';
+export * from './change-feed/change-feed';
+export * from './change-feed/change-feed.resolver';

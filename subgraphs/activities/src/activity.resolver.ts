@@ -212,10 +212,10 @@ export class ActivityResolver {
       if (areasChange) activity.hasOtherAreas = otherAreas(activity.areaCode, others).length > 0;
       // Always: a new period moves the occurrences as much as a new schedule does.
       await storeOccurrenceDays(manager, id, activity, todayInSweden(clock.now()));
-      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       const saved = await commit();
       // After the row, whose new primary area the trigger puts in the former's place: then all of them as asked.
       if (areasChange) await replaceAreas(manager, id, saved.areaCode, others);
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
       return saved;
     }));
   }
@@ -231,9 +231,9 @@ export class ActivityResolver {
   ) {
     return dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(ActivityOrganiser).delete({ activityId: id });
       await manager.getRepository(Activity).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

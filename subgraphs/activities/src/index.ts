@@ -1,7 +1,7 @@
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
 import { IndexActivityPeriods1764300000000 } from './migrations/1764300000000-IndexActivityPeriods';
-import { ChangeLogEntry, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists, todayInSweden } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists, todayInSweden } from '@samverkan/federation';
 import { AddSchedules1764400000000 } from './migrations/1764400000000-AddSchedules';
 import { ActivityScheduleResolver } from './schedule/schedule.resolver';
 import { AddPlaces1764400000100 } from './migrations/1764400000100-AddPlaces';
@@ -18,6 +18,8 @@ import { refreshOccurrenceDays } from './schedule/schedule';
 import { AddAreasTextSearchAndVenuePoints1764400001000 } from './migrations/1764400001000-AddAreasTextSearchAndVenuePoints';
 import { refreshVenuePoints } from './place/venue-points';
 import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
+import { AddChangeFeed1764600000000 } from './migrations/1764600000000-AddChangeFeed';
+import { ACTIVITY_FEED_TYPES } from './activity-feed';
 import { logger, SubgraphModule } from '@samverkan/platform';
 import { Activity, ActivityArea, ActivityOrganiser } from './activity';
 import { ActivityResolver } from './activity.resolver';
@@ -34,8 +36,9 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ActivityArea, ActivityVouchRow, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400, AddAreasTextSearchAndVenuePoints1764400001000, AddIdempotencyKeysAndExternalIds1764600000100],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400, AddAreasTextSearchAndVenuePoints1764400001000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100],
   resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActivityVouchingResolver, ActivityCalendarResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
+    changeFeedResolver('activity', 'activities', ACTIVITY_FEED_TYPES),
     externalIdFields(Activity, { typeName: 'Activity', queryName: 'activityByExternalId', loaderName: 'activityByExternalId' }),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',

@@ -1,4 +1,6 @@
-import { ChangeLogEntry, changeLogField, externalIdFields, isOwnerMember, LabelsResolver, figuresKey } from '@samverkan/federation';
+import { AddChangeFeed1764600000000 } from './migrations/1764600000000-AddChangeFeed';
+import { REGISTRY_FEED_TYPES } from './registry/registry-feed';
+import { ChangeLogEntry, changeFeedResolver, changeLogField, externalIdFields, isOwnerMember, LabelsResolver, figuresKey } from '@samverkan/federation';
 import { SubgraphModule, Viewer } from '@samverkan/platform';
 import { Actor, ActorArea } from './registry/actor';
 import { ActorRecord, isMaintainerMember, isRecordMaintainer } from './registry/maintained-records';
@@ -40,8 +42,8 @@ const recordMaintainer = (record: ActorRecord, viewer: Viewer, loaders: ActorsLo
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000, AddIdempotencyKeysAndExternalIds1764600000100],
-  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember),
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100],
+  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember), changeFeedResolver('actor', 'actors', REGISTRY_FEED_TYPES),
     // The maintaining organisation's own ids: the actor's owner's, for the entry and its records alike.
     externalIdFields(Actor, { typeName: 'Actor', queryName: 'actorByExternalId', loaderName: 'actorByExternalId', isMember: isOwnerMember }),
     externalIdFields(Service, { typeName: 'Service', queryName: 'serviceByExternalId', loaderName: 'serviceByExternalId', isMember: recordMaintainer }),

@@ -147,9 +147,10 @@ export class AgreementResolver {
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
       const fields = givenFields(input);
       if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
-      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.UPDATED, fields });
       Object.assign(agreement, changes);
-      return commit();
+      const saved = await commit();
+      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.UPDATED, fields });
+      return saved;
     }));
   }
 
@@ -167,10 +168,10 @@ export class AgreementResolver {
       const { record: agreement } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) =>
         assertCanChange(found, viewer, 'Agreement'),
       );
+      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(AgreementParty).delete({ agreementId: agreement.id });
       await manager.getRepository(AgreementArea).delete({ agreementId: agreement.id });
       await manager.getRepository(Agreement).delete({ id: agreement.id });
-      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.DELETED, fields: [] });
       return agreement.id;
     });
   }

@@ -1,5 +1,7 @@
+import { AddChangeFeed1765000000000 } from './migrations/1765000000000-AddChangeFeed';
+import { SITUATION_FEED_TYPES } from './situation-feed';
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
@@ -18,8 +20,8 @@ import { FiguresSituationResolver } from './figures/situation-figures.resolver';
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
   entities: [SituationReport, Observation, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddIdempotencyKeysAndExternalIds1764600000100],
-  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100],
+  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport), changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES),
     externalIdFields(SituationReport, { typeName: 'SituationReport', queryName: 'situationReportByExternalId', loaderName: 'reportByExternalId' }),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',

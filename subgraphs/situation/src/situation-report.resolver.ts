@@ -120,8 +120,9 @@ export class SituationReportResolver {
       if (sharedWithIds !== undefined) report.sharedWith = sharedWithOthers(sharedWithIds ?? [], report.ownerId);
       if (externalId !== undefined) report.externalId = externalIdColumn(externalId);
       if (observations !== undefined) await replaceObservations(manager, id, observations ?? []);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     }));
   }
 
@@ -137,9 +138,9 @@ export class SituationReportResolver {
     assertSignedIn(viewer, 'change situation reports');
     return dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, SituationReport, 'SituationReport', id, version, (found) => assertCanChange(found, viewer, 'SituationReport'));
+      await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(Observation).delete({ reportId: id });
       await manager.getRepository(SituationReport).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

@@ -1,6 +1,6 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
-import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, IDEMPOTENCY_KEY_RETENTION_HOURS, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
+import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, CHANGE_FEED_RETENTION_DAYS, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, IDEMPOTENCY_KEY_RETENTION_HOURS, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
@@ -48,6 +48,9 @@ export const requestStatsEnabled = liveReader([SAMVERKAN_SQL_STATS], (values) =>
 
 /** The disclosure threshold of figures: read on use, like the two above, so a test can lower or raise it. */
 export const figuresMinimumCount = liveReader([FIGURES_MINIMUM_COUNT], (values) => valueOf(values, FIGURES_MINIMUM_COUNT));
+
+/** How many days change-feed cursors stay valid: read on use, so a test can shorten it. */
+export const changeFeedRetentionDays = liveReader([CHANGE_FEED_RETENTION_DAYS], (values) => valueOf(values, CHANGE_FEED_RETENTION_DAYS));
 
 /** How long counts behind figures are kept (seconds; 0: not at all). */
 export const figuresCacheSeconds = liveReader([FIGURES_CACHE_SECONDS], (values) => valueOf(values, FIGURES_CACHE_SECONDS));

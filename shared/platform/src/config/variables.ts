@@ -135,6 +135,15 @@ export const FIGURES_MINIMUM_COUNT: Variable<number> = {
   readBy: ['subgraphs'],
 };
 
+export const CHANGE_FEED_RETENTION_DAYS: Variable<number> = {
+  name: 'CHANGE_FEED_RETENTION_DAYS',
+  kind: positiveInteger,
+  default: 30,
+  description:
+    "how long a change-feed cursor stays valid (README, \"Keeping a local system in step\"): a cursor whose entry is older is refused with `CURSOR_EXPIRED`, and the reader resynchronises from a snapshot. The change log itself, the records' history, is kept",
+  readBy: ['subgraphs'],
+};
+
 export const FIGURES_CACHE_SECONDS: Variable<number> = {
   name: 'FIGURES_CACHE_SECONDS',
   kind: seconds,
@@ -304,6 +313,7 @@ export const VARIABLES: readonly Variable[] = [
   SUBGRAPH_MAX_REQUEST_SIZE,
   GATEWAY_MERGE_SUBGRAPH_REQUESTS,
   FIGURES_MINIMUM_COUNT,
+  CHANGE_FEED_RETENTION_DAYS,
   FIGURES_CACHE_SECONDS,
   IDEMPOTENCY_KEY_RETENTION_HOURS,
   AUTH_JWKS_URL,

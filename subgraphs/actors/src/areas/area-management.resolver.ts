@@ -84,8 +84,9 @@ export class AreaManagementResolver {
       if (input.memberCodes !== undefined) {
         await replaceAreaLinks(manager, 'namedArea', code, await checkedMembers(manager, area.kind, municipalityOf(area), input.memberCodes));
       }
-      await record(manager, viewer, area, ChangeAction.UPDATED, givenFields(input));
-      return commit();
+      const saved = await commit();
+      await record(manager, viewer, saved, ChangeAction.UPDATED, givenFields(input));
+      return saved;
     });
   }
 
@@ -107,8 +108,9 @@ export class AreaManagementResolver {
         ]);
       }
       area.archivedAt = new Date();
-      await record(manager, viewer, area, ChangeAction.UPDATED, ['archivedAt']);
-      return commit();
+      const saved = await commit();
+      await record(manager, viewer, saved, ChangeAction.UPDATED, ['archivedAt']);
+      return saved;
     });
   }
 
@@ -122,8 +124,9 @@ export class AreaManagementResolver {
       const { record: area, commit } = await lockArea(manager, code, version, viewer);
       if (!area.archivedAt) throw badInput(`Area ${code} is not archived`, [{ field: 'code', message: 'not archived' }]);
       area.archivedAt = null;
-      await record(manager, viewer, area, ChangeAction.UPDATED, ['archivedAt']);
-      return commit();
+      const saved = await commit();
+      await record(manager, viewer, saved, ChangeAction.UPDATED, ['archivedAt']);
+      return saved;
     });
   }
 }

@@ -181,8 +181,9 @@ export class ContactFunctionResolver {
       Object.assign(fn, Object.fromEntries(Object.entries({ ...optional, name, areaCode }).filter(([, value]) => value !== undefined)));
       if (channels !== undefined) fn.channels = channelValues(channels ?? []);
       if (externalId !== undefined) fn.externalId = externalIdColumn(externalId);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     }));
   }
 
@@ -204,8 +205,9 @@ export class ContactFunctionResolver {
       }
       checkHolders(holders);
       await replaceHolders(manager, functionId, holders);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: functionId, action: ChangeAction.UPDATED, fields: ['holders'] });
-      return commit();
+      return saved;
     });
   }
 
@@ -240,9 +242,9 @@ export class ContactFunctionResolver {
         viewer,
         unpublished.map((actor) => ({ entityType: 'Actor', entityId: actor.id, action: ChangeAction.UPDATED, fields: ['publicContact'] })),
       );
+      await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(ContactFunctionHolder).delete({ functionId: id });
       await manager.getRepository(ContactFunction).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'ContactFunction', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

@@ -41,8 +41,9 @@ export class PublicContactResolver {
       const chosen = choice ? await chosenChannels(manager, actor.id, choice) : null;
       actor.publicContactFunctionId = choice?.contactFunctionId ?? null;
       actor.publicContactChannels = chosen ?? [];
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: actor.id, action: ChangeAction.UPDATED, fields: ['publicContact'] });
-      return commit();
+      return saved;
     });
   }
 }

@@ -117,8 +117,9 @@ export class ActorResolver {
         if (organisationNumber !== undefined) actor.organisationNumber = organisationNumber;
         if (externalId !== undefined) actor.externalId = externalIdColumn(externalId);
         if (areaCodes !== undefined) await replaceAreaLinks(manager, 'actor', id, areaCodes ?? []);
+        const saved = await commit();
         await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-        return commit();
+        return saved;
       }),
     ));
   }

@@ -52,8 +52,9 @@ export class AdministrationResolver {
       const { record: actor, commit } = await lockForUpdate(manager, Actor, 'Actor', id, version, () => {});
       if (actor.archivedAt) throw badInput(`Actor ${id} is archived already`, [{ field: 'id', message: 'archived already' }]);
       Object.assign(actor, { archivedAt: new Date(), archivedReason: why });
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: ARCHIVE_FIELDS });
-      return commit();
+      return saved;
     });
   }
 
@@ -71,8 +72,9 @@ export class AdministrationResolver {
       const { record: actor, commit } = await lockForUpdate(manager, Actor, 'Actor', id, version, () => {});
       if (!actor.archivedAt) throw badInput(`Actor ${id} is not archived`, [{ field: 'id', message: 'not archived' }]);
       Object.assign(actor, { archivedAt: null, archivedReason: null });
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Actor', entityId: id, action: ChangeAction.UPDATED, fields: ARCHIVE_FIELDS });
-      return commit();
+      return saved;
     });
   }
 }

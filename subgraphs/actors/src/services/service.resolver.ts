@@ -100,8 +100,9 @@ export class ServiceResolver {
       assertAgeRange(service.ageMin, service.ageMax);
       if (areaCodes) await assertAreasExist(manager, areaCodes);
       if (areaCodes) await replaceAreaLinks(manager, 'service', id, areaCodes);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     }));
   }
 
@@ -116,9 +117,9 @@ export class ServiceResolver {
   ) {
     return dataSource.transaction(async (manager) => {
       await lockActorRecord(manager, Service, 'services', 'Service', id, version, viewer);
+      await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(ServiceArea).delete({ serviceId: id });
       await manager.getRepository(Service).delete({ id });
-      await recordChange(manager, viewer, { entityType: 'Service', entityId: id, action: ChangeAction.DELETED, fields: [] });
       return id;
     });
   }

@@ -134,8 +134,9 @@ export class VenueResolver {
       if (address !== undefined) Object.assign(venue, postalAddressColumns(address));
       if (location !== undefined) Object.assign(venue, pointColumns(location));
       if (externalId !== undefined) venue.externalId = externalIdColumn(externalId);
+      const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
-      return commit();
+      return saved;
     }));
   }
 
@@ -150,8 +151,8 @@ export class VenueResolver {
   ) {
     return dataSource.transaction(async (manager) => {
       await lockActorRecord(manager, Venue, 'venues', 'Venue', id, version, viewer);
-      await manager.getRepository(Venue).delete({ id });
       await recordChange(manager, viewer, { entityType: 'Venue', entityId: id, action: ChangeAction.DELETED, fields: [] });
+      await manager.getRepository(Venue).delete({ id });
       return id;
     });
   }

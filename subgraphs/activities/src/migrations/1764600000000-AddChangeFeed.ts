@@ -1,0 +1,21 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { backfillAudiences, CHANGE_FEED_DDL, CHANGE_FEED_DDL_DOWN } from '@samverkan/federation';
+
+/** The change log becomes the change feed (README, "Keeping a local system in step"): each entry keeps its record's audience, in commit order. */
+export class AddChangeFeed1764600000000 implements MigrationInterface {
+  name = 'AddChangeFeed1764600000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    for (const statement of CHANGE_FEED_DDL) await db.query(statement);
+    // The audience as of this migration (ACTIVITY_FEED_TYPES may change later; a migration does not).
+    await backfillAudiences(db, {
+      Activity: `SELECT a.id, a.visibility, a.owner_id, a.shared_with,
+                        ARRAY(SELECT aa.area_code FROM activity_areas aa WHERE aa.activity_id = a.id UNION SELECT a.area_code) AS area_codes
+                   FROM activities a WHERE a.id = ANY(CAST($1 AS uuid[]))`,
+    });
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const statement of CHANGE_FEED_DDL_DOWN) await db.query(statement);
+  }
+}

@@ -1,0 +1,9 @@
+import { FeedType } from '@samverkan/federation';
+
+/** The situation subgraph's change feed. Situation reports follow their visibility; each is of one area. */
+export const SITUATION_FEED_TYPES: FeedType[] = [
+  {
+    type: 'SituationReport',
+    audienceSql: `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM situation_reports WHERE id = ANY(CAST($1 AS uuid[]))`,
+  },
+];
