@@ -133,10 +133,13 @@ async function readLog(dataSource: DataSource, after: string, query: FeedQuery, 
  */
 function entryFor(row: LogRow, type: FeedType, viewer: Viewer, now: Audience | undefined): Omit<FeedEntry, 'cursor'> | null {
   const audienceAfter = asOwned({ visibility: row.visibility, ownerId: row.owner_id, sharedWith: row.shared_with });
-  const audienceBefore = asOwned({ visibility: row.before_visibility, ownerId: row.before_owner_id, sharedWith: row.before_shared_with });
+  // A record changed without a logged creation predates the log (demo data): as far as the log knows, it was where it is now.
+  const predates = row.before_in_area === null && row.action !== ChangeAction.CREATED;
+  const audienceBefore = predates ? audienceAfter : asOwned({ visibility: row.before_visibility, ownerId: row.before_owner_id, sharedWith: row.before_shared_with });
+  const inAreaBefore = predates ? row.in_area : row.before_in_area === true;
   const internal = type.internalFields;
   const inView = (audience: ReturnType<typeof asOwned>) => Boolean(internal) || canSee(audience, viewer);
-  const before = row.before_in_area === true && inView(audienceBefore);
+  const before = inAreaBefore && inView(audienceBefore);
   const after = row.in_area && row.action !== ChangeAction.DELETED && inView(audienceAfter);
   const base = { type: row.entity_type, id: row.entity_id, at: row.at };
   if (before && !after) return { ...base, action: ChangeAction.DELETED, fields: [] };
