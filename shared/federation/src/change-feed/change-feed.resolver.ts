@@ -100,7 +100,7 @@ export function changeFeedResolver(prefix: string, subgraph: string, types: read
     @Field({ description: `The feed cursor taken when the snapshot began (the same on every page): once the last page is read, follow \`${prefix}Changes\` after it.` })
     feedCursor: string;
 
-    @Field(() => [SyncedRecord], { description: 'The records, type after type, by id.' })
+    @Field(() => [SyncedRecord], { description: 'The records, type after type (in the order the subgraph lists them), by id.' })
     records: unknown[];
 
     @Field(() => String, { nullable: true, description: 'Pass as `page` for the next page; null on the last.' })
