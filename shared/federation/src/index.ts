@@ -19,3 +19,4 @@ export * from './labels.resolver';
 export * from './change-feed/feed-types';
 export * from './change-feed/change-feed';
 export * from './change-feed/change-feed.resolver';
+export * from './change-feed/snapshot';

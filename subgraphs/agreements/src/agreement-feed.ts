@@ -1,9 +1,15 @@
 import { FeedType } from '@samverkan/federation';
+import { SubgraphContext } from '@samverkan/platform';
+import { Agreement } from './agreement';
+import { AgreementsLoaders } from './loaders';
 
 /** The agreements subgraph's change feed. Agreements follow their visibility; their areas are those they cover. */
 export const AGREEMENT_FEED_TYPES: FeedType[] = [
   {
     type: 'Agreement',
     audienceSql: `SELECT g.id, g.visibility, g.owner_id, g.shared_with, ARRAY(SELECT ga.area_code FROM agreement_areas ga WHERE ga.agreement_id = g.id) AS area_codes FROM agreements g WHERE g.id = ANY(CAST($1 AS uuid[]))`,
+    entity: Agreement,
+    table: 'agreements',
+    load: ({ loaders }: SubgraphContext<AgreementsLoaders>, ids) => loaders.agreement.loadMany(ids),
   },
 ];

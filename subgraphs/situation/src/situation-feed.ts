@@ -1,9 +1,15 @@
 import { FeedType } from '@samverkan/federation';
+import { SubgraphContext } from '@samverkan/platform';
+import { SituationReport } from './situation-report';
+import { SituationLoaders } from './loaders';
 
 /** The situation subgraph's change feed. Situation reports follow their visibility; each is of one area. */
 export const SITUATION_FEED_TYPES: FeedType[] = [
   {
     type: 'SituationReport',
     audienceSql: `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM situation_reports WHERE id = ANY(CAST($1 AS uuid[]))`,
+    entity: SituationReport,
+    table: 'situation_reports',
+    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.report.loadMany(ids),
   },
 ];

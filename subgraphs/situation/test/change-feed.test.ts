@@ -221,3 +221,51 @@ it('loses nothing and repeats nothing for a reader that resumes with its cursor 
     await dropDatabase(databaseUrl);
   }
 });
+
+describe('snapshot', () => {
+  const SNAPSHOT = `query($page: String, $first: Int, $areaCode: String) {
+    situationSnapshot(page: $page, first: $first, areaCode: $areaCode) { feedCursor nextPage records { ... on SituationReport { id } } } }`;
+  const LIST = '{ situationReports(first: 100) { nodes { id } } }';
+
+  /** Every page of a snapshot, `during` run after the first. */
+  async function snapshot(who: Who, variables: Record<string, unknown> = {}, during?: () => Promise<unknown>) {
+    const ids: string[] = [];
+    const cursors = new Set<string>();
+    let page: string | null = null;
+    do {
+      const response = await subgraph.query(SNAPSHOT, { ...variables, page, first: 2 }, as[who]);
+      expect(response.errors).toBeUndefined();
+      const result = response.data!.situationSnapshot;
+      ids.push(...result.records.map((r: { id: string }) => r.id));
+      cursors.add(result.feedCursor);
+      if (page === null) await during?.();
+      page = result.nextPage;
+    } while (page);
+    expect(cursors.size).toBe(1);
+    return { ids, feedCursor: [...cursors][0] };
+  }
+  const visible = async (who: Who) => (await subgraph.query(LIST, {}, as[who])).data!.situationReports.nodes.map((r: { id: string }) => r.id);
+
+  it.each(['public', 'stockholmsStad', 'uppsalaCoordinator', 'writer'] as Who[])('gives %s every report it may see, once, page by page', async (who) => {
+    const { ids } = await snapshot(who);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual((await visible(who)).sort());
+  });
+
+  it('filters by area', async () => {
+    const { ids } = await snapshot('writer', { areaCode: AR.rinkebyKista });
+    const [rows] = [await subgraph.dataSource.query('SELECT id FROM situation_reports WHERE area_code = $1', [AR.rinkebyKista])];
+    const mine = new Set(await visible('writer'));
+    expect(ids.sort()).toEqual(rows.map((r: { id: string }) => r.id).filter((id: string) => mine.has(id)).sort());
+  });
+
+  it('hands over to the feed: a report created while the pages are read is in the feed after the snapshot cursor', async () => {
+    let created = '';
+    const { feedCursor } = await snapshot('stockholmsStad', {}, async () => (created = await create(report(AR.gottsunda, 'NETWORK'))));
+    expect((await feed('stockholmsStad', { after: feedCursor })).entries.map((e) => [e.action, e.id])).toEqual([['CREATED', created]]);
+  });
+
+  it('refuses a page token it never gave out', async () => {
+    expect(errorCode(await subgraph.query(SNAPSHOT, { page: 'bm90LWEtcGFnZQ' }, as.writer))).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,9 +1,10 @@
-import { Args, ArgsType, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { Clock, SubgraphContext } from '@samverkan/platform';
+import { Args, ArgsType, ClassType, createUnionType, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { MAX_PAGE_SIZE, SubgraphContext } from '@samverkan/platform';
 import { AreaScope } from '../areas';
 import { ChangeAction } from '../change-log';
 import { ChangeFeed, feedEnd, FeedEntry, FeedPage, MAX_FEED_PAGE, readChanges } from './change-feed';
 import { FeedType, registerFeedTypes } from './feed-types';
+import { readSnapshot, SnapshotPage } from './snapshot';
 
 @ObjectType({ description: 'One change to a record, as the caller may see it: read the record itself (by `type` and `id`) for its new state.' })
 @Directive('@shareable')
@@ -44,7 +45,28 @@ export class ChangeFeedPage implements FeedPage {
 }
 
 @ArgsType()
-class ChangeFeedArgs {
+class FeedFilterArgs {
+  @Field(() => [String], { nullable: true, description: 'Only these record types (GraphQL type names); all when left out.' })
+  types?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Only records in this area (by `scope`); in the feed, a record that moves out of it is DELETED for you, one that moves in CREATED.' })
+  areaCode?: string | null;
+
+  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
+  scope: AreaScope = AreaScope.WITHIN;
+}
+
+@ArgsType()
+class SnapshotArgs extends FeedFilterArgs {
+  @Field(() => String, { nullable: true, description: 'The `nextPage` of the previous page; left out for the first.' })
+  page?: string | null;
+
+  @Field(() => Int, { defaultValue: 100, description: `How many records at most (1–${MAX_PAGE_SIZE}).` })
+  first: number = 100;
+}
+
+@ArgsType()
+class ChangeFeedArgs extends FeedFilterArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Read the changes after this cursor (from a page, an entry, a snapshot or the feed\'s end). Null: from the feed\'s start, while it is within the retention.',
@@ -53,25 +75,37 @@ class ChangeFeedArgs {
 
   @Field(() => Int, { defaultValue: 100, description: `How many entries at most (1–${MAX_FEED_PAGE}).` })
   first: number = 100;
-
-  @Field(() => [String], { nullable: true, description: 'Only these record types (GraphQL type names); all when left out.' })
-  types?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Only records in this area (by `scope`); a record that moves out of it is DELETED for you, one that moves in CREATED.' })
-  areaCode?: string | null;
-
-  @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
-  scope: AreaScope = AreaScope.WITHIN;
 }
 
 /**
- * The change feed of a subgraph as GraphQL: `<prefix>Changes` and `<prefix>FeedEnd` (named per
- * subgraph, as each has a feed of its own and all meet in the supergraph). Registers the types.
+ * The change feed of a subgraph as GraphQL: `<prefix>Changes`, `<prefix>FeedEnd` and
+ * `<prefix>Snapshot` (named per subgraph, as each has a feed of its own and all meet in the
+ * supergraph). Registers the types.
  */
 export function changeFeedResolver(prefix: string, subgraph: string, types: readonly FeedType[]) {
   const feed: ChangeFeed = { subgraph, types };
   registerFeedTypes(types);
   const held = types.map((t) => `\`${t.type}\``).join(', ');
+  const Prefix = prefix[0].toUpperCase() + prefix.slice(1);
+
+  const SyncedRecord = createUnionType({
+    name: `${Prefix}SyncedRecord`,
+    description: `A record of the ${subgraph} subgraph, as a snapshot gives it.`,
+    types: () => types.map((t) => t.entity) as [ClassType<object>, ...ClassType<object>[]],
+    resolveType: (record) => types.find((t) => record instanceof t.entity)?.type,
+  });
+
+  @ObjectType(`${Prefix}SnapshotPage`, { description: `A page of a snapshot of the ${subgraph} subgraph's records you may see.` })
+  class SnapshotPageType implements SnapshotPage {
+    @Field({ description: `The feed cursor taken when the snapshot began (the same on every page): once the last page is read, follow \`${prefix}Changes\` after it.` })
+    feedCursor: string;
+
+    @Field(() => [SyncedRecord], { description: 'The records, type after type (in the order the subgraph lists them), by id.' })
+    records: unknown[];
+
+    @Field(() => String, { nullable: true, description: 'Pass as `page` for the next page; null on the last.' })
+    nextPage: string | null;
+  }
 
   @Resolver()
   class ChangeFeedResolver {
@@ -79,7 +113,7 @@ export function changeFeedResolver(prefix: string, subgraph: string, types: read
       name: `${prefix}Changes`,
       description: `The ${subgraph} subgraph's change feed (${held}): what happened, in commit order, to each record you may see, with a cursor to store and resume from (valid CHANGE_FEED_RETENTION_DAYS). CURSOR_UNKNOWN for a cursor this feed never gave out, CURSOR_EXPIRED for one past the retention: take a snapshot then. See README, "Keeping a local system in step".`,
     })
-    changes(@Args() args: ChangeFeedArgs, @Ctx() { dataSource, viewer, clock }: SubgraphContext<unknown> & { clock: Clock }) {
+    changes(@Args() args: ChangeFeedArgs, @Ctx() { dataSource, viewer, clock }: SubgraphContext<unknown>) {
       return readChanges(dataSource, viewer, feed, args, clock.now());
     }
 
@@ -89,6 +123,14 @@ export function changeFeedResolver(prefix: string, subgraph: string, types: read
     })
     feedEnd(@Ctx() { dataSource }: SubgraphContext<unknown>) {
       return feedEnd(dataSource, feed);
+    }
+
+    @Query(() => SnapshotPageType, {
+      name: `${prefix}Snapshot`,
+      description: `A snapshot of the ${subgraph} subgraph's records you may see (${held}), page by page, with the feed cursor to follow afterwards: how a new local system starts. See README, "Keeping a local system in step".`,
+    })
+    snapshot(@Args() args: SnapshotArgs, @Ctx() context: SubgraphContext<unknown>) {
+      return readSnapshot(context, feed, args);
     }
   }
   return ChangeFeedResolver;

@@ -75,13 +75,14 @@ async function assertRetained(dataSource: DataSource, feed: ChangeFeed, sequence
   }
 }
 
-function assertQuery(feed: ChangeFeed, query: FeedQuery): void {
+/** Checks a feed's or a snapshot's filters and page size (at most `max`). */
+export function assertFeedQuery(feed: ChangeFeed, query: Pick<FeedQuery, 'first' | 'types' | 'areaCode'>, max = MAX_FEED_PAGE): void {
   const known = feed.types.map((t) => t.type);
   const unknown = (query.types ?? []).filter((type) => !known.includes(type));
   if (unknown.length) throw badInput(`The ${feed.subgraph} change feed holds ${known.join(', ')}; not ${unknown.join(', ')}`, [{ field: 'types', message: `one of ${known.join(', ')}` }]);
   if (query.areaCode != null && !AREA_CODE_PATTERN.test(query.areaCode)) throw badInput(`${query.areaCode} is not an area code`, [{ field: 'areaCode', message: 'not an area code' }]);
-  if (!Number.isInteger(query.first) || query.first < 1 || query.first > MAX_FEED_PAGE) {
-    throw badInput(`first must be 1–${MAX_FEED_PAGE}`, [{ field: 'first', message: `1–${MAX_FEED_PAGE}` }]);
+  if (!Number.isInteger(query.first) || query.first < 1 || query.first > max) {
+    throw badInput(`first must be 1–${max}`, [{ field: 'first', message: `1–${max}` }]);
   }
 }
 
@@ -132,10 +133,13 @@ async function readLog(dataSource: DataSource, after: string, query: FeedQuery, 
  */
 function entryFor(row: LogRow, type: FeedType, viewer: Viewer, now: Audience | undefined): Omit<FeedEntry, 'cursor'> | null {
   const audienceAfter = asOwned({ visibility: row.visibility, ownerId: row.owner_id, sharedWith: row.shared_with });
-  const audienceBefore = asOwned({ visibility: row.before_visibility, ownerId: row.before_owner_id, sharedWith: row.before_shared_with });
+  // A record changed without a logged creation predates the log (demo data): as far as the log knows, it was where it is now.
+  const predates = row.before_in_area === null && row.action !== ChangeAction.CREATED;
+  const audienceBefore = predates ? audienceAfter : asOwned({ visibility: row.before_visibility, ownerId: row.before_owner_id, sharedWith: row.before_shared_with });
+  const inAreaBefore = predates ? row.in_area : row.before_in_area === true;
   const internal = type.internalFields;
   const inView = (audience: ReturnType<typeof asOwned>) => Boolean(internal) || canSee(audience, viewer);
-  const before = row.before_in_area === true && inView(audienceBefore);
+  const before = inAreaBefore && inView(audienceBefore);
   const after = row.in_area && row.action !== ChangeAction.DELETED && inView(audienceAfter);
   const base = { type: row.entity_type, id: row.entity_id, at: row.at };
   if (before && !after) return { ...base, action: ChangeAction.DELETED, fields: [] };
@@ -155,7 +159,7 @@ function entryFor(row: LogRow, type: FeedType, viewer: Viewer, now: Audience | u
  * chunks until the page is full, the log ends, or SCAN_LIMIT entries were looked at.
  */
 export async function readChanges(dataSource: DataSource, viewer: Viewer, feed: ChangeFeed, query: FeedQuery, now: Date): Promise<FeedPage> {
-  assertQuery(feed, query);
+  assertFeedQuery(feed, query);
   const start = query.after == null ? '0' : positionOf(feed, query.after);
   await assertRetained(dataSource, feed, start, now);
   const types = new Map(feed.types.map((t) => [t.type, t]));

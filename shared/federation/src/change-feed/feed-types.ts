@@ -1,4 +1,6 @@
+import { ClassType } from 'type-graphql';
 import { EntityManager } from 'typeorm';
+import { SubgraphContext } from '@samverkan/platform';
 import { Owned, Visibility } from '../visibility';
 
 /**
@@ -19,6 +21,12 @@ export interface FeedType {
    * (the activities' internal fields). Without it, the record as a whole follows its visibility.
    */
   internalFields?: string[];
+  /** The GraphQL class of its records, for the snapshot's records. */
+  entity: ClassType<object>;
+  /** Its table (with an `id` column), which the snapshot pages through by id. */
+  table: string;
+  /** Its records by id, as the caller may see them (a subgraph's loaders), for the snapshot. */
+  load(context: SubgraphContext<any>, ids: string[]): Promise<unknown[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** Who may see a record and the areas it is in, as of one change. */
