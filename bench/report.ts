@@ -14,6 +14,7 @@ import { load, post, rssMb } from './load';
 import { generateNationalData, NATIONAL_ORGANISATION, NATIONAL_SIZE } from './national-data';
 import { recordingProxies, replay, stagesOf } from './plan-floor';
 import { summarise } from './stats';
+import { appendChanges, FEED_PAGE, feedThroughput } from './sync';
 
 /**
  * `npm run bench`: the performance report. Generates the national-scale data set for all four
@@ -27,7 +28,9 @@ import { summarise } from './stats';
  *     from a run through the gateway and replayed directly in the plan's order (plan-floor.ts);
  * (c) the area overview of a mid-size district and municipality and of Stockholm (0180), and the
  *     dashboard's queries (dashboard/src/queries.ts), p50/p95 at 10 connections, with answer sizes;
- * (d) every process's resident memory after the run.
+ * (d) every process's resident memory after the run;
+ * (e) a local system's sync: the activities' whole change feed (BENCH_FEED_ENTRIES log entries,
+ *     appended first) read from its start through the subgraph, against the same log read with SQL.
  * It prints a markdown table with issue 10's goals as pass/fail and writes it all as JSON to
  * bench/results/<date-time>.json.
  *
@@ -38,6 +41,7 @@ import { summarise } from './stats';
  * - BENCH_CONNECTIONS [1,10,40]: connection counts of (a);
  * - BENCH_FLOOR_REQUESTS [40]: requests per round for each side of (b);
  * - BENCH_NATIONAL_SECONDS [5]: seconds per query of (c);
+ * - BENCH_FEED_ENTRIES [200000 × BENCH_SCALE]: change-log entries of (e);
  * - SAMVERKAN_BENCH_DATABASE_URL: the PostgreSQL server for the scratch databases, else an embedded one.
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -46,6 +50,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,40').split(',').map(Number);
 const FLOOR_REQUESTS = Number(process.env.BENCH_FLOOR_REQUESTS ?? 40);
 const NATIONAL_SECONDS = Number(process.env.BENCH_NATIONAL_SECONDS ?? 5);
+const FEED_ENTRIES = Number(process.env.BENCH_FEED_ENTRIES ?? Math.round(200_000 * SCALE));
 const WARMUP = 20;
 const SIZE = Object.fromEntries(Object.entries(NATIONAL_SIZE).map(([key, n]) => [key, key === 'seed' ? n : Math.round(n * SCALE)])) as typeof NATIONAL_SIZE;
 const STOCKHOLM = '0180';
@@ -231,6 +236,11 @@ runBench('report', async (setup) => {
     console.error(`${q.label}: p95 ${ms(result.timing.p95)} ms`);
   }
 
+  // (e) A local system's sync: the whole activities feed, as a national coordinator, directly from the subgraph.
+  await appendChanges(databases.activities, FEED_ENTRIES);
+  const feed = await feedThroughput(subgraphs.activities.url, databases.activities, authorization);
+  console.error(`feed: ${feed.feedPerSecond.toFixed(0)} entries/s (floor ${feed.floorPerSecond.toFixed(0)})`);
+
   // (d) Memory after the run.
   const memory = Object.fromEntries([...SUBGRAPHS.map((name) => [name, subgraphs[name]] as const), ['gateway (ours)', ours] as const, ['Hive Gateway', hive] as const].map(([label, service]) => [label, rssMb(service.child.pid!)]));
 
@@ -264,6 +274,7 @@ runBench('report', async (setup) => {
     notCompared,
     national: nationalRows,
     memoryMb: memory,
+    feed,
     acceptance,
   };
   const hiveOf = (c: (typeof comparison)[number]) => comparison.find((h) => h.query === c.query && h.connections === c.connections && h.gateway === 'Hive Gateway')!;
@@ -303,6 +314,13 @@ ${nationalRows.map((r) => `| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KiB | $
 | process | MB |
 |---|---|
 ${Object.entries(memory).map(([label, mb]) => `| ${label} | ${mb.toFixed(0)} |`).join('\n')}
+
+## (e) A local system's sync — the activities' change feed read whole from its start (${feed.entries} entries, ${feed.pages} pages of ${FEED_PAGE})
+
+| reader | entries/s | floor / feed |
+|---|---|---|
+| \`activityChanges\`, directly from the subgraph | ${feed.feedPerSecond.toFixed(0)} | ×${(feed.floorPerSecond / feed.feedPerSecond).toFixed(2)} |
+| floor: the same log with SQL, page by page | ${feed.floorPerSecond.toFixed(0)} | |
 `);
   const file = join(__dirname, 'results', `${report.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));

@@ -1,6 +1,6 @@
 import { DEMO_AREAS as AR } from '@samverkan/demo';
 import { FixedClock } from '@samverkan/platform';
-import { errorCode, freshDatabase, dropDatabase, graphql, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { errorCode, freshDatabase, dropDatabase, graphql, GraphQLResponse, startSubgraphProcess, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
 import { Headers, headersForEveryone, orgOf, Who } from './people';
 
@@ -233,9 +233,9 @@ describe('snapshot', () => {
     const cursors = new Set<string>();
     let page: string | null = null;
     do {
-      const response = await subgraph.query(SNAPSHOT, { ...variables, page, first: 2 }, as[who]);
+      const response: GraphQLResponse = await subgraph.query(SNAPSHOT, { ...variables, page, first: 2 }, as[who]);
       expect(response.errors).toBeUndefined();
-      const result = response.data!.situationSnapshot;
+      const result = (response.data as Record<string, { records: Array<{ id: string }>; feedCursor: string; nextPage: string | null }>).situationSnapshot;
       ids.push(...result.records.map((r: { id: string }) => r.id));
       cursors.add(result.feedCursor);
       if (page === null) await during?.();
