@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { ActorRecordsArgs, areaConditionSql, changeLogLoader, visibleReferenceLoader } from '@samverkan/federation';
+import { ActorRecordsArgs, areaConditionSql, changeLogLoader, webhookDeliveriesLoader, visibleReferenceLoader } from '@samverkan/federation';
 import { byArguments, firstPerKeyLoader, groupLoader, isUuid, NestedListArgs, pairedGroupLoader, recordLoader, selectOnly, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
@@ -32,6 +32,7 @@ export function createLoaders(dataSource: DataSource, _viewer: Viewer, authoriza
   return {
     visibleAgreement: visibleReferenceLoader('Agreement', authorization),
     changeLog: changeLogLoader(dataSource),
+    webhookDeliveries: webhookDeliveriesLoader(dataSource),
     activity: recordLoader<string, Activity>((ids) => activities.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     /** The organisers of each activity, as `Actor` references, by actor id. */
     organisersOfActivity: groupLoader<string, Actor>(async (ids) =>

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
-import { changeLogLoader } from '@samverkan/federation';
+import { changeLogLoader, webhookDeliveriesLoader } from '@samverkan/federation';
 import { byArguments, firstOfEachLoader, groupLoader, isUuid, NestedListArgs, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaListArgs, registryAreaListLoader } from './areas/area-lists';
 import { mayManageAreasOf } from './areas/area-management';
@@ -27,6 +27,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
 
   return {
     changeLog: changeLogLoader(dataSource),
+    webhookDeliveries: webhookDeliveriesLoader(dataSource),
     coverage: coverageLoaders(dataSource),
     registryFigures: registryFiguresLoader(dataSource),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),

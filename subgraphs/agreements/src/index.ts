@@ -1,7 +1,8 @@
 import { AddChangeFeed1764600000000 } from './migrations/1764600000000-AddChangeFeed';
 import { AGREEMENT_FEED_TYPES } from './agreement-feed';
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeFeedResolver, changeLogField, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { AddWebhooks1764600000300 } from './migrations/1764600000300-AddWebhooks';
 import { SubgraphModule } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
@@ -9,6 +10,8 @@ import { AgreementsLoaders, createLoaders } from './loaders';
 import { AgreementFiguresResolver, FiguresAgreementsResolver } from './figures/figures.resolver';
 import { CreateAgreements1764000000000 } from './migrations/1764000000000-CreateAgreements';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
+
+const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
 /**
  * The agreements subgraph: IOPs, declarations of intent, collaboration agreements, citizen promises,
@@ -18,8 +21,8 @@ import { AddOwnershipAndChangeLog1764100000000 } from './migrations/176410000000
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000],
-  resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES),
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddWebhooks1764600000300],
+  resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     FiguresAgreementsResolver, AgreementFiguresResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
@@ -37,6 +40,8 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
   createLoaders,
+  // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
+  background: [agreementWebhooks.worker],
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),

@@ -1,0 +1,110 @@
+import PgBoss from 'pg-boss';
+import { Client } from 'pg';
+import { BackgroundTask, logger } from '@samverkan/platform';
+import { ChangeFeed, feedEnd } from '../change-feed/change-feed';
+import { pumpSubscription, PumpContext } from './delivery';
+import { WEBHOOK_CHANNEL } from './webhook-tables';
+
+const QUEUE = 'webhook-pump';
+/** How often every subscription is checked for work the notifications missed (a change committed while no worker listened, a retry that fell due). */
+const SWEEP_MS = 5000;
+/** The first key of the advisory locks held while a subscription is pumped (the second: a hash of its id). */
+const PUMP_LOCK = 7_214_530;
+/** When another process pumps a subscription, ask again after this long: it may have read the feed before the latest change. */
+const BUSY_RETRY_SECONDS = 1;
+
+const ACTIVE_DUE = `SELECT id FROM webhook_subscriptions WHERE status = 'ACTIVE' AND (next_attempt_at IS NULL OR next_attempt_at <= now())`;
+
+/**
+ * The webhook worker of a subgraph. A commit to the change log notifies it (LISTEN); it then puts
+ * one pump job per active subscription on a pg-boss queue in the subgraph's database (one queued at
+ * most per subscription, `singletonKey`); a retry after back-off is a job that starts later. A sweep
+ * at start and every few seconds finds subscriptions behind the feed's end or with an undelivered
+ * delivery, so nothing waits on a notification lost while no process listened. Each subscription
+ * is pumped under a session advisory lock on the worker's own connection: one pump at a time across
+ * processes, and a killed process's lock goes with its connection.
+ */
+export function webhookWorker(feed: ChangeFeed): BackgroundTask {
+  return async ({ dataSource, databaseUrl, clock }) => {
+    const stopping = new AbortController();
+    const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: false, application_name: `${feed.subgraph}-webhooks` });
+    boss.on('error', (error) => logger.error({ err: error }, `${feed.subgraph} webhook queue error`));
+    const listener = new Client({ connectionString: databaseUrl, application_name: `${feed.subgraph}-webhooks` });
+    listener.on('error', (error) => logger.error({ err: error }, `${feed.subgraph} webhook listener error`));
+    const running = new Map<string, { again: boolean; done: Promise<void> }>();
+
+    const enqueue = async (ids: string[], startAfter?: Date | number) => {
+      if (stopping.signal.aborted || !ids.length) return;
+      await Promise.all(ids.map((id) => boss.send(QUEUE, { id }, { singletonKey: id, ...(startAfter ? { startAfter } : {}) })));
+      if (!startAfter) boss.notifyWorker(workerId);
+    };
+    const context: PumpContext = { dataSource, feed, clock, signal: stopping.signal, retryAt: (id, at) => enqueue([id], at) };
+
+    /** Pumps under the subscription's lock; if another process holds it, asks again shortly. */
+    const pumpLocked = async (id: string) => {
+      const [{ locked }] = (await listener.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [PUMP_LOCK, id])).rows;
+      if (!locked) return enqueue([id], BUSY_RETRY_SECONDS);
+      try {
+        await pumpSubscription(context, id);
+      } finally {
+        await listener.query('SELECT pg_advisory_unlock($1, hashtext($2))', [PUMP_LOCK, id]).catch(() => undefined);
+      }
+    };
+    /** Pumps a subscription in this process: a request while it is being pumped makes the pump go round once more. */
+    const pump = (id: string) => {
+      const current = running.get(id);
+      if (current) return void (current.again = true);
+      const state = { again: true, done: Promise.resolve() };
+      state.done = (async () => {
+        while (state.again && !stopping.signal.aborted) {
+          state.again = false;
+          await pumpLocked(id).catch((error) => logger.error({ err: error, subscription: id }, `${feed.subgraph} webhook delivery failed unexpectedly`));
+        }
+      })().finally(() => running.delete(id));
+      running.set(id, state);
+    };
+
+    // Notifications come in bursts (a commit each): one look at the subscriptions at a time, and one more if any came meanwhile.
+    let waking: Promise<void> | undefined;
+    let wakeAgain = false;
+    const wake = () => {
+      if (waking) return void (wakeAgain = true);
+      waking = (async () => {
+        do {
+          wakeAgain = false;
+          await enqueue((await dataSource.query(ACTIVE_DUE)).map((row: { id: string }) => row.id));
+        } while (wakeAgain && !stopping.signal.aborted);
+      })()
+        .catch((error) => logger.error({ err: error }, `${feed.subgraph} webhook wake-up failed`))
+        .finally(() => (waking = undefined));
+    };
+    const sweep = async () => {
+      const end = await feedEnd(dataSource, feed);
+      const rows: Array<{ id: string }> = await dataSource.query(
+        `${ACTIVE_DUE} AND (cursor <> $1 OR EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.subscription_id = webhook_subscriptions.id AND d.status <> 'DELIVERED'))`,
+        [end],
+      );
+      await enqueue(rows.map((row) => row.id));
+    };
+
+    await boss.start();
+    await boss.createQueue(QUEUE, { name: QUEUE, policy: 'short', retryLimit: 2, retryDelay: 1, expireInSeconds: 60 });
+    // A job only hands the subscription to this process's pump (done at once), so a slow endpoint holds up no other job.
+    const workerId = await boss.work<{ id: string }>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => jobs.forEach((job) => pump(job.data.id)));
+    await listener.connect();
+    listener.on('notification', wake);
+    await listener.query(`LISTEN ${WEBHOOK_CHANNEL}`);
+    await sweep();
+    const sweeper = setInterval(() => sweep().catch((error) => logger.error({ err: error }, `${feed.subgraph} webhook sweep failed`)), SWEEP_MS);
+    sweeper.unref();
+
+    return async () => {
+      stopping.abort();
+      clearInterval(sweeper);
+      await waking;
+      await Promise.all([...running.values()].map((state) => state.done));
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      await listener.end();
+    };
+  };
+}
