@@ -182,7 +182,7 @@ export const WEBHOOK_PAUSE_AFTER_FAILURES: Variable<number> = {
   name: 'WEBHOOK_PAUSE_AFTER_FAILURES',
   kind: positiveInteger,
   default: 12,
-  description: "failed attempts in a row after which a webhook subscription is paused (with the defaults, some 8 hours of failures); its coordinator resumes it",
+  description: "failed attempts in a row after which a webhook subscription is paused (with the defaults, some 5 hours of failures); its coordinator resumes it",
   readBy: ['subgraphs'],
 };
 
