@@ -137,6 +137,16 @@ describe('webhooks of the agreements feed', () => {
     expect(deliveredIds()).toEqual([first, held]);
   });
 
+  it("goes on delivering when the worker's database connections drop (as in a database restart)", async () => {
+    hook = await subscribe();
+    const [{ dropped }] = await subgraph.dataSource.query(
+      "SELECT count(pg_terminate_backend(pid))::int AS dropped FROM pg_stat_activity WHERE application_name = 'agreements-webhooks' AND datname = current_database()",
+    );
+    expect(dropped).toBeGreaterThan(0);
+    const id = await agreement('NETWORK');
+    await receiver.waitFor(() => deliveredIds().includes(id));
+  });
+
   it('refuses a plain-http endpoint where insecure URLs are not allowed, and bad URLs anywhere, writing nothing', async () => {
     const count = async () => (await subgraph.dataSource.query('SELECT count(*)::int AS n FROM webhook_subscriptions'))[0].n;
     const before = await count();

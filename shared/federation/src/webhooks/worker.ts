@@ -12,6 +12,7 @@ const SWEEP_MS = 5000;
 const PUMP_LOCK = 7_214_530;
 /** When another process pumps a subscription, ask again after this long: it may have read the feed before the latest change. */
 const BUSY_RETRY_SECONDS = 1;
+const RECONNECT_MS = 1000;
 
 const ACTIVE_DUE = `SELECT id FROM webhook_subscriptions WHERE status = 'ACTIVE' AND (next_attempt_at IS NULL OR next_attempt_at <= now())`;
 
@@ -29,8 +30,6 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
     const stopping = new AbortController();
     const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: false, application_name: `${feed.subgraph}-webhooks` });
     boss.on('error', (error) => logger.error({ err: error }, `${feed.subgraph} webhook queue error`));
-    const listener = new Client({ connectionString: databaseUrl, application_name: `${feed.subgraph}-webhooks` });
-    listener.on('error', (error) => logger.error({ err: error }, `${feed.subgraph} webhook listener error`));
     const running = new Map<string, { again: boolean; done: Promise<void> }>();
 
     const enqueue = async (ids: string[], startAfter?: Date | number) => {
@@ -40,14 +39,15 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
     };
     const context: PumpContext = { dataSource, feed, clock, signal: stopping.signal, retryAt: (id, at) => enqueue([id], at) };
 
-    /** Pumps under the subscription's lock; if another process holds it, asks again shortly. */
+    /** Pumps under the subscription's lock; if another process holds it (or the lock's connection is down), asks again shortly. */
     const pumpLocked = async (id: string) => {
-      const [{ locked }] = (await listener.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [PUMP_LOCK, id])).rows;
+      const client = listener;
+      const locked = client && (await client.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [PUMP_LOCK, id])).rows[0].locked;
       if (!locked) return enqueue([id], BUSY_RETRY_SECONDS);
       try {
         await pumpSubscription(context, id);
       } finally {
-        await listener.query('SELECT pg_advisory_unlock($1, hashtext($2))', [PUMP_LOCK, id]).catch(() => undefined);
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [PUMP_LOCK, id]).catch(() => undefined);
       }
     };
     /** Pumps a subscription in this process: a request while it is being pumped makes the pump go round once more. */
@@ -78,6 +78,30 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
         .catch((error) => logger.error({ err: error }, `${feed.subgraph} webhook wake-up failed`))
         .finally(() => (waking = undefined));
     };
+    // The worker's own connection: it LISTENs and holds the pump locks. Made again when it drops (a database restart), then a wake-up catches up.
+    let listener: Client | undefined;
+    let reconnect: NodeJS.Timeout | undefined;
+    const connect = async () => {
+      const client = new Client({ connectionString: databaseUrl, application_name: `${feed.subgraph}-webhooks` });
+      client.on('error', (error) => logger.warn({ err: error }, `${feed.subgraph} webhook connection lost; connecting again`));
+      client.on('notification', wake);
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${WEBHOOK_CHANNEL}`);
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      client.once('end', () => {
+        if (listener === client) listener = undefined;
+        if (!stopping.signal.aborted) connectSoon();
+      });
+      listener = client;
+    };
+    const connectSoon = () => {
+      reconnect = setTimeout(() => connect().then(wake, connectSoon), RECONNECT_MS);
+      reconnect.unref();
+    };
     const sweep = async () => {
       const end = await feedEnd(dataSource, feed);
       const rows: Array<{ id: string }> = await dataSource.query(
@@ -91,9 +115,7 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
     await boss.createQueue(QUEUE, { name: QUEUE, policy: 'short', retryLimit: 2, retryDelay: 1, expireInSeconds: 60 });
     // A job only hands the subscription to this process's pump (done at once), so a slow endpoint holds up no other job.
     const workerId = await boss.work<{ id: string }>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => jobs.forEach((job) => pump(job.data.id)));
-    await listener.connect();
-    listener.on('notification', wake);
-    await listener.query(`LISTEN ${WEBHOOK_CHANNEL}`);
+    await connect();
     await sweep();
     const sweeper = setInterval(() => sweep().catch((error) => logger.error({ err: error }, `${feed.subgraph} webhook sweep failed`)), SWEEP_MS);
     sweeper.unref();
@@ -104,7 +126,8 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
       await waking;
       await Promise.all([...running.values()].map((state) => state.done));
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
-      await listener.end();
+      clearTimeout(reconnect);
+      await listener?.end();
     };
   };
 }
