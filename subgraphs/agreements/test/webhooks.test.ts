@@ -147,6 +147,21 @@ describe('webhooks of the agreements feed', () => {
     await receiver.waitFor(() => deliveredIds().includes(id));
   });
 
+  it('reaches no private address where insecure URLs are not allowed, also through a name that resolves to one', async () => {
+    const response = await subgraph.query(CREATE_HOOK, { input: { url: receiver.url.replace('127.0.0.1', 'localhost') } }, headers.municipality);
+    receiver.setSecret(response.data!.createAgreementWebhook.secret);
+    process.env.WEBHOOK_ALLOW_INSECURE_URLS = 'false';
+    try {
+      const id = await agreement('NETWORK');
+      await waitUntil(async () => (await hooks())[0].deliveries[0]?.lastError === 'could not connect (EPRIVATEADDRESS)');
+      expect(receiver.received).toEqual([]);
+      process.env.WEBHOOK_ALLOW_INSECURE_URLS = 'true';
+      await receiver.waitFor(() => deliveredIds().includes(id));
+    } finally {
+      process.env.WEBHOOK_ALLOW_INSECURE_URLS = 'true';
+    }
+  });
+
   it('refuses a plain-http endpoint where insecure URLs are not allowed, and bad URLs anywhere, writing nothing', async () => {
     const count = async () => (await subgraph.dataSource.query('SELECT count(*)::int AS n FROM webhook_subscriptions'))[0].n;
     const before = await count();

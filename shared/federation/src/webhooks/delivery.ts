@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Clock, ErrorCode, SignedIn, webhookSettings } from '@samverkan/platform';
 import { AreaScope } from '../areas';
 import { ChangeFeed, FeedEntry, readChanges } from '../change-feed/change-feed';
 import { signature } from './signing';
+import { publicAddressesOnly } from './webhook-url';
 import { DeliveryRow, SubscriptionRow, WebhookStatus } from './webhook-tables';
 
 /** Entries in one delivery at most. */
@@ -40,34 +43,45 @@ const viewerOf = (subscription: SubscriptionRow): SignedIn => ({
 
 type Attempt = { ok: true; status: number } | { ok: false; status: number | null; error: string } | { ok: false; aborted: true };
 
+/** POSTs a body and resolves with the answer's status (the answer's body is not read). */
+function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      target,
+      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, signal, lookup: webhookSettings().allowInsecureUrls ? undefined : publicAddressesOnly },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /** Sends one delivery, signed; never follows a redirect (a 3xx is a failure like any non-2xx). */
 async function attempt(context: PumpContext, subscription: SubscriptionRow, delivery: DeliveryRow): Promise<Attempt> {
   const { timeoutMs } = webhookSettings();
   const body = deliveryBody(context.feed, delivery);
   const timestamp = Math.floor(context.clock.now().getTime() / 1000);
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'samverkan-webhooks',
+    'webhook-id': delivery.id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signature(subscription.secret, delivery.id, timestamp, body),
+  };
   try {
-    const response = await fetch(subscription.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'samverkan-webhooks',
-        'webhook-id': delivery.id,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signature(subscription.secret, delivery.id, timestamp, body),
-      },
-      body,
-    });
-    await response.body?.cancel();
-    return response.status >= 200 && response.status < 300 ? { ok: true, status: response.status } : { ok: false, status: response.status, error: `HTTP ${response.status}` };
+    const status = await post(subscription.url, headers, body, AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]));
+    return status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: `HTTP ${status}` };
   } catch (error) {
     if (context.signal.aborted) return { ok: false, aborted: true };
-    const name = (error as Error).name;
-    if (name === 'TimeoutError') return { ok: false, status: null, error: `no answer within ${timeoutMs} ms` };
-    // Only the system's error code (ECONNREFUSED, ENOTFOUND...): nothing of our internals.
-    const code = ((error as { cause?: { code?: unknown } }).cause?.code as string | undefined) ?? 'network error';
-    return { ok: false, status: null, error: `could not connect (${String(code).slice(0, 40)})` };
+    if ((error as Error).name === 'AbortError') return { ok: false, status: null, error: `no answer within ${timeoutMs} ms` };
+    // Only the system's error code (ECONNREFUSED, ENOTFOUND, EPRIVATEADDRESS...): nothing of our internals.
+    const code = String((error as { code?: unknown }).code ?? 'network error').slice(0, 40);
+    return { ok: false, status: null, error: `could not connect (${code})` };
   }
 }
 

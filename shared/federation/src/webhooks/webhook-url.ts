@@ -1,10 +1,11 @@
-import { isIP } from 'node:net';
+import { lookup as dnsLookup, LookupOptions } from 'node:dns';
+import { isIP, LookupFunction } from 'node:net';
 import { badInput, webhookSettings } from '@samverkan/platform';
 
 export const MAX_URL_LENGTH = 2000;
 
 /** Hosts of this machine or a private network, which a webhook may reach only where insecure URLs are allowed (development). */
-function isLocalHost(hostname: string): boolean {
+export function isLocalHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
   if (isIP(host) === 4) {
@@ -31,3 +32,16 @@ export function checkWebhookUrl(raw: string): string {
   if (!insecure && isLocalHost(url.hostname)) throw refuse('must be a public address, not a loopback or private one');
   return url.toString();
 }
+
+/**
+ * A DNS lookup for the connection itself that refuses loopback and private addresses: a public
+ * name that resolves (or is re-pointed after registration) to an internal address is not reached.
+ */
+export const publicAddressesOnly: LookupFunction = (hostname, options, callback) =>
+  dnsLookup(hostname, options as LookupOptions, (error, address, family) => {
+    const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
+    if (!error && addresses.some((a) => isLocalHost(a))) {
+      return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATEADDRESS' }), address as string, family);
+    }
+    callback(error, address as string, family);
+  });
