@@ -1,5 +1,6 @@
 import { Role } from '@samverkan/federation';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
+import { Client } from 'pg';
 import { bearer, dropDatabase, exitOf, freshDatabase, graphql, PEOPLE, ServiceProcess, startSubgraphProcess, startWebhookReceiver, WebhookReceiver } from '@samverkan/test-support';
 
 /**
@@ -78,6 +79,14 @@ it('delivers every change across a kill mid-delivery, resending only what was no
   agreements!.child.kill('SIGKILL');
   await exitOf(agreements!.child);
 
+  // A delivery delivered longer ago than the feed keeps changes is dropped at start.
+  const database = new Client({ connectionString: databases[1] });
+  await database.connect();
+  const [old] = (await database.query(`UPDATE webhook_deliveries SET delivered_at = now() - interval '31 days' WHERE status = 'DELIVERED' AND id = $1 RETURNING id`, [
+    receiver.acknowledged()[0].id,
+  ])).rows;
+  expect(old).toBeDefined();
+
   receiver.answerWith(() => 200);
   agreements = await start(databases[1]);
   const after = await agreement('Efter');
@@ -98,6 +107,8 @@ it('delivers every change across a kill mid-delivery, resending only what was no
   }
   expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
   // Each change once among what was acknowledged, in commit order.
+  expect((await database.query('SELECT id FROM webhook_deliveries WHERE id = $1', [old.id])).rows).toEqual([]);
+  await database.end();
   const deliveredIds = receiver.acknowledged().flatMap((r) => r.payload.data.entries.map((e) => e.id));
   expect(deliveredIds).toEqual(all);
 });

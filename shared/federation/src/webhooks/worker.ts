@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import { Client } from 'pg';
-import { BackgroundTask, logger } from '@samverkan/platform';
+import { BackgroundTask, changeFeedRetentionDays, logger } from '@samverkan/platform';
 import { ChangeFeed, feedEnd } from '../change-feed/change-feed';
 import { pumpSubscription, PumpContext } from './delivery';
 import { WEBHOOK_CHANNEL } from './webhook-tables';
@@ -13,6 +13,7 @@ const PUMP_LOCK = 7_214_530;
 /** When another process pumps a subscription, ask again after this long: it may have read the feed before the latest change. */
 const BUSY_RETRY_SECONDS = 1;
 const RECONNECT_MS = 1000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 const ACTIVE_DUE = `SELECT id FROM webhook_subscriptions WHERE status = 'ACTIVE' AND (next_attempt_at IS NULL OR next_attempt_at <= now())`;
 
@@ -102,7 +103,13 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
       reconnect = setTimeout(() => connect().then(wake, connectSoon), RECONNECT_MS);
       reconnect.unref();
     };
+    let prunedAt = 0;
     const sweep = async () => {
+      // Delivered deliveries are kept as long as the feed keeps changes, then dropped: the table does not grow without end.
+      if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await dataSource.query(`DELETE FROM webhook_deliveries WHERE status = 'DELIVERED' AND delivered_at < now() - make_interval(days => $1)`, [changeFeedRetentionDays()]);
+      }
       const end = await feedEnd(dataSource, feed);
       const rows: Array<{ id: string }> = await dataSource.query(
         `${ACTIVE_DUE} AND (cursor <> $1 OR EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.subscription_id = webhook_subscriptions.id AND d.status <> 'DELIVERED'))`,
