@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { GraphQLError } from 'graphql';
-import { DataSource } from 'typeorm';
 import { Clock, ErrorCode, SignedIn, webhookSettings } from '@samverkan/platform';
 import { AreaScope } from '../areas';
 import { ChangeFeed, FeedEntry, readChanges } from '../change-feed/change-feed';
@@ -13,8 +12,17 @@ import { DeliveryRow, SubscriptionRow, WebhookStatus } from './webhook-tables';
 /** Entries in one delivery at most. */
 export const DELIVERY_BATCH = 100;
 
+/** SQL the worker runs, on a pool of its own (so the API's load does not hold up deliveries, nor deliveries the API). */
+export interface Queryable {
+  query<T = any>(sql: string, parameters?: unknown[]): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface WorkerDatabase extends Queryable {
+  transaction<T>(work: (transaction: Queryable) => Promise<T>): Promise<T>;
+}
+
 export interface PumpContext {
-  dataSource: DataSource;
+  database: WorkerDatabase;
   feed: ChangeFeed;
   clock: Clock;
   /** Aborted when the subgraph stops: a request under way is dropped, its delivery left to be resent. */
@@ -85,11 +93,11 @@ async function attempt(context: PumpContext, subscription: SubscriptionRow, deli
   }
 }
 
-const subscriptionOf = async (dataSource: DataSource, id: string): Promise<SubscriptionRow | undefined> =>
-  (await dataSource.query('SELECT * FROM webhook_subscriptions WHERE id = $1', [id]))[0];
+const subscriptionOf = async (database: Queryable, id: string): Promise<SubscriptionRow | undefined> =>
+  (await database.query('SELECT * FROM webhook_subscriptions WHERE id = $1', [id]))[0];
 
-const undeliveredOf = async (dataSource: DataSource, id: string): Promise<DeliveryRow | undefined> =>
-  (await dataSource.query(`SELECT * FROM webhook_deliveries WHERE subscription_id = $1 AND status <> 'DELIVERED'`, [id]))[0];
+const undeliveredOf = async (database: Queryable, id: string): Promise<DeliveryRow | undefined> =>
+  (await database.query(`SELECT * FROM webhook_deliveries WHERE subscription_id = $1 AND status <> 'DELIVERED'`, [id]))[0];
 
 /**
  * The next delivery of a subscription: its undelivered one if it has one (sent again as it was
@@ -97,27 +105,27 @@ const undeliveredOf = async (dataSource: DataSource, id: string): Promise<Delive
  * they are sent. Changes it may not see only move its cursor. Null when it is at the feed's end.
  */
 async function nextDelivery(context: PumpContext, subscription: SubscriptionRow): Promise<DeliveryRow | null> {
-  const { dataSource, feed } = context;
+  const { database, feed } = context;
   let cursor = subscription.cursor;
   for (;;) {
-    const undelivered = await undeliveredOf(dataSource, subscription.id);
+    const undelivered = await undeliveredOf(database, subscription.id);
     if (undelivered) return undelivered;
     const page = await readChanges(
-      dataSource,
+      database,
       viewerOf(subscription),
       feed,
       { after: cursor, first: DELIVERY_BATCH, types: subscription.types, areaCode: subscription.area_code, scope: subscription.scope as AreaScope },
       context.clock.now(),
     );
     if (page.entries.length) {
-      const [delivery] = await dataSource.query(
+      const [delivery] = await database.query(
         `INSERT INTO webhook_deliveries (id, subscription_id, from_cursor, to_cursor, entries) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [randomUUID(), subscription.id, cursor, page.cursor, JSON.stringify(page.entries.map(asSent))],
       );
       return delivery;
     }
     if (page.cursor !== cursor) {
-      await dataSource.query('UPDATE webhook_subscriptions SET cursor = $2 WHERE id = $1 AND cursor = $3', [subscription.id, page.cursor, cursor]);
+      await database.query('UPDATE webhook_subscriptions SET cursor = $2 WHERE id = $1 AND cursor = $3', [subscription.id, page.cursor, cursor]);
       cursor = page.cursor;
     }
     if (!page.hasMore) return null;
@@ -127,13 +135,13 @@ async function nextDelivery(context: PumpContext, subscription: SubscriptionRow)
 const asSent = (entry: FeedEntry) => ({ cursor: entry.cursor, type: entry.type, id: entry.id, action: entry.action, fields: entry.fields, at: entry.at });
 
 /** Records a delivered delivery and moves the subscription's cursor past it, in one transaction. */
-async function markDelivered(dataSource: DataSource, delivery: DeliveryRow, status: number): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    await manager.query(
+async function markDelivered(database: WorkerDatabase, delivery: DeliveryRow, status: number): Promise<void> {
+  await database.transaction(async (transaction) => {
+    await transaction.query(
       `UPDATE webhook_deliveries SET status = 'DELIVERED', attempts = attempts + 1, last_status_code = $2, last_attempt_at = now(), delivered_at = now() WHERE id = $1`,
       [delivery.id, status],
     );
-    await manager.query(
+    await transaction.query(
       'UPDATE webhook_subscriptions SET cursor = $2, consecutive_failures = 0, next_attempt_at = NULL WHERE id = $1',
       [delivery.subscription_id, delivery.to_cursor],
     );
@@ -151,12 +159,12 @@ async function markFailed(context: PumpContext, subscription: SubscriptionRow, d
   const failures = subscription.consecutive_failures + 1;
   const pause = failures >= webhookSettings().pauseAfterFailures;
   const nextAt = new Date(context.clock.now().getTime() + backoffMs(failures));
-  await context.dataSource.transaction(async (manager) => {
-    await manager.query(
+  await context.database.transaction(async (transaction) => {
+    await transaction.query(
       `UPDATE webhook_deliveries SET status = 'FAILED', attempts = attempts + 1, last_status_code = $2, last_error = $3, last_attempt_at = now() WHERE id = $1`,
       [delivery.id, status, error],
     );
-    await manager.query(
+    await transaction.query(
       pause
         ? `UPDATE webhook_subscriptions SET consecutive_failures = $2, next_attempt_at = NULL, status = 'PAUSED', paused_reason = $3,
                   version = version + 1, updated_at = now() WHERE id = $1`
@@ -168,8 +176,8 @@ async function markFailed(context: PumpContext, subscription: SubscriptionRow, d
 }
 
 /** Pauses a subscription whose cursor the feed no longer keeps (it was paused for longer than CHANGE_FEED_RETENTION_DAYS). */
-async function pauseExpired(dataSource: DataSource, id: string): Promise<void> {
-  await dataSource.query(
+async function pauseExpired(database: Queryable, id: string): Promise<void> {
+  await database.query(
     `UPDATE webhook_subscriptions SET status = 'PAUSED', paused_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
     [id, 'its position is older than the change feed keeps: resynchronise from a snapshot, then create a new subscription'],
   );
@@ -182,21 +190,21 @@ async function pauseExpired(dataSource: DataSource, id: string): Promise<void> {
  */
 export async function pumpSubscription(context: PumpContext, id: string): Promise<void> {
   while (!context.signal.aborted) {
-    const subscription = await subscriptionOf(context.dataSource, id);
+    const subscription = await subscriptionOf(context.database, id);
     if (!subscription || subscription.status !== WebhookStatus.ACTIVE) return;
     if (subscription.next_attempt_at && subscription.next_attempt_at > context.clock.now()) return void (await context.retryAt(id, subscription.next_attempt_at));
     let delivery: DeliveryRow | null;
     try {
       delivery = await nextDelivery(context, subscription);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.CURSOR_EXPIRED) return pauseExpired(context.dataSource, id);
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.CURSOR_EXPIRED) return pauseExpired(context.database, id);
       throw error;
     }
     if (!delivery) return;
     const result = await attempt(context, subscription, delivery);
     if ('aborted' in result) return;
     if (!result.ok) return markFailed(context, subscription, delivery, result.status, result.error);
-    await markDelivered(context.dataSource, delivery, result.status);
+    await markDelivered(context.database, delivery, result.status);
   }
 }
 

@@ -1,8 +1,8 @@
 import PgBoss from 'pg-boss';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { BackgroundTask, changeFeedRetentionDays, logger } from '@samverkan/platform';
 import { ChangeFeed, feedEnd } from '../change-feed/change-feed';
-import { pumpSubscription, PumpContext } from './delivery';
+import { pumpSubscription, PumpContext, WorkerDatabase } from './delivery';
 import { WEBHOOK_CHANNEL } from './webhook-tables';
 
 const QUEUE = 'webhook-pump';
@@ -27,7 +27,7 @@ const ACTIVE_DUE = `SELECT id FROM webhook_subscriptions WHERE status = 'ACTIVE'
  * processes, and a killed process's lock goes with its connection.
  */
 export function webhookWorker(feed: ChangeFeed): BackgroundTask {
-  return async ({ dataSource, databaseUrl, clock }) => {
+  return async ({ databaseUrl, clock }) => {
     const stopping = new AbortController();
     const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: false, application_name: `${feed.subgraph}-webhooks` });
     boss.on('error', (error) => logger.error({ err: error }, `${feed.subgraph} webhook queue error`));
@@ -38,7 +38,26 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
       await Promise.all(ids.map((id) => boss.send(QUEUE, { id }, { singletonKey: id, ...(startAfter ? { startAfter } : {}) })));
       if (!startAfter) boss.notifyWorker(workerId);
     };
-    const context: PumpContext = { dataSource, feed, clock, signal: stopping.signal, retryAt: (id, at) => enqueue([id], at) };
+    const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: `${feed.subgraph}-webhooks` });
+    pool.on('error', (error) => logger.warn({ err: error }, `${feed.subgraph} webhook pool connection lost`));
+    const database: WorkerDatabase = {
+      query: async (sql, parameters) => (await pool.query(sql, parameters)).rows as never,
+      transaction: async (work) => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({ query: async (sql, parameters) => (await client.query(sql, parameters)).rows as never });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    };
+    const context: PumpContext = { database, feed, clock, signal: stopping.signal, retryAt: (id, at) => enqueue([id], at) };
 
     /** Pumps under the subscription's lock; if another process holds it (or the lock's connection is down), asks again shortly. */
     const pumpLocked = async (id: string) => {
@@ -73,7 +92,7 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
       waking = (async () => {
         do {
           wakeAgain = false;
-          await enqueue((await dataSource.query(ACTIVE_DUE)).map((row: { id: string }) => row.id));
+          await enqueue((await database.query(ACTIVE_DUE)).map((row: { id: string }) => row.id));
         } while (wakeAgain && !stopping.signal.aborted);
       })()
         .catch((error) => logger.error({ err: error }, `${feed.subgraph} webhook wake-up failed`))
@@ -108,10 +127,10 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
       // Delivered deliveries are kept as long as the feed keeps changes, then dropped: the table does not grow without end.
       if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
         prunedAt = Date.now();
-        await dataSource.query(`DELETE FROM webhook_deliveries WHERE status = 'DELIVERED' AND delivered_at < now() - make_interval(days => $1)`, [changeFeedRetentionDays()]);
+        await database.query(`DELETE FROM webhook_deliveries WHERE status = 'DELIVERED' AND delivered_at < now() - make_interval(days => $1)`, [changeFeedRetentionDays()]);
       }
-      const end = await feedEnd(dataSource, feed);
-      const rows: Array<{ id: string }> = await dataSource.query(
+      const end = await feedEnd(database, feed);
+      const rows: Array<{ id: string }> = await database.query(
         `${ACTIVE_DUE} AND (cursor <> $1 OR EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.subscription_id = webhook_subscriptions.id AND d.status <> 'DELIVERED'))`,
         [end],
       );
@@ -135,6 +154,7 @@ export function webhookWorker(feed: ChangeFeed): BackgroundTask {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
       clearTimeout(reconnect);
       await listener?.end();
+      await pool.end();
     };
   };
 }
