@@ -186,6 +186,25 @@ describe('webhooks of the agreements feed', () => {
     expect(await count()).toBe(before);
   });
 
+  it('signs with a new secret once it is rotated, shown once', async () => {
+    hook = await subscribe();
+    const first = await agreement('NETWORK');
+    await receiver.waitFor(() => deliveredIds().includes(first));
+    const ROTATE = `mutation($id: ID!, $version: Int!) { rotateAgreementWebhookSecret(id: $id, version: $version) { secret subscription { version } } }`;
+    expect(errorCode(await subgraph.query(ROTATE, { id: hook.id, version: hook.version }, headers.ngo))).toBe('NOT_FOUND');
+    const rotated = (await subgraph.query(ROTATE, { id: hook.id, version: hook.version }, headers.municipality)).data!.rotateAgreementWebhookSecret;
+    expect(rotated.subscription.version).toBe(hook.version + 1);
+    const oldSecretStillChecked = receiver.received.length;
+    const second = await agreement('NETWORK');
+    await receiver.waitFor(() => deliveredIds().includes(second));
+    // The receiver still holds the old secret: the new delivery fails its check; with the new one it passes.
+    expect(receiver.received[oldSecretStillChecked].signatureValid).toBe(false);
+    receiver.setSecret(rotated.secret);
+    const third = await agreement('NETWORK');
+    await receiver.waitFor(() => deliveredIds().includes(third));
+    expect(receiver.received[receiver.received.length - 1].signatureValid).toBe(true);
+  });
+
   it('keeps the secret from being read again, and lets only its organisation see or delete a subscription', async () => {
     hook = await subscribe();
     const schemaHasSecret = await subgraph.query(`{ agreementWebhooks { secret } }`, {}, headers.municipality);

@@ -75,7 +75,7 @@ class WebhookDeliveriesResolver {
 
 /**
  * Signed webhooks of a subgraph's change feed (README, "Webhooks"): `create<Prefix>Webhook`,
- * `<prefix>Webhooks`, `resume<Prefix>Webhook`, `delete<Prefix>Webhook` (prefixed as the feed's
+ * `<prefix>Webhooks`, `resume<Prefix>Webhook`, `rotate<Prefix>WebhookSecret`, `delete<Prefix>Webhook` (prefixed as the feed's
  * queries), and the worker that delivers them, for the subgraph's `background`. The loaders must
  * include `webhookDeliveries: webhookDeliveriesLoader(dataSource)`.
  */
@@ -141,6 +141,27 @@ export function webhooks(prefix: string, subgraph: string, types: readonly FeedT
         // Wakes the worker at commit, as a change would.
         await manager.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, '']);
         return subscriptionOf(row);
+      });
+    }
+
+    @Mutation(() => CreatedWebhook, {
+      name: `rotate${Prefix}WebhookSecret`,
+      description: 'Gives a webhook subscription a new signing secret, returned this once; deliveries are signed with it from now on (also a failed one sent again). Coordinators only.',
+    })
+    async rotateSecret(
+      @Arg('id', () => ID) id: string,
+      @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
+      @Ctx() { dataSource, viewer }: Context,
+    ) {
+      assertCoordinator(viewer);
+      return dataSource.transaction(async (manager) => {
+        await lockSubscription(manager, viewer, id, version);
+        const secret = newSecret();
+        const [[row]]: [SubscriptionRow[]] = await manager.query(
+          'UPDATE webhook_subscriptions SET secret = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+          [id, secret],
+        );
+        return { subscription: subscriptionOf(row), secret };
       });
     }
 
