@@ -116,6 +116,8 @@ async function main() {
           [envName(name, 'DATABASE_URL')]: db.urls[name],
           SEED_DEMO_DATA: String(db.seed),
           SEED_GENERATED_DEMO_DATA: String(db.seed && (config.seedGeneratedDemoData ?? true)),
+          // On the embedded server (development) webhooks may go to a receiver on this machine over plain http.
+          ...(db.embedded ? { WEBHOOK_ALLOW_INSECURE_URLS: process.env.WEBHOOK_ALLOW_INSECURE_URLS || 'true' } : {}),
         }),
       ),
     );

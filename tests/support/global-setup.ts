@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   // Tests write records with SQL beside the API, which moves no change log: figures are counted afresh.
   process.env.FIGURES_CACHE_SECONDS ??= '0';
+  // Webhook tests deliver to a receiver in the test process, over plain http on 127.0.0.1.
+  process.env.WEBHOOK_ALLOW_INSECURE_URLS ??= 'true';
   process.env[TEST_PRIVATE_KEY_ENV] = keys.privateKeyFile;
   if (loadConfig('tests').testDatabaseUrl) return;
   const server = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/test-postgres'), port: 54330 });

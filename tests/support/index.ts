@@ -9,3 +9,4 @@ export * from '@samverkan/dev';
 export * from './compose-interpolation';
 export { seededRandom, seededUuid, type SeededRandom } from '@samverkan/demo';
 export * from './readme-examples';
+export * from './webhook-receiver';

@@ -20,3 +20,6 @@ export * from './change-feed/feed-types';
 export * from './change-feed/change-feed';
 export * from './change-feed/change-feed.resolver';
 export * from './change-feed/snapshot';
+export * from './webhooks/webhook-tables';
+export * from './webhooks/signing';
+export * from './webhooks/webhook.resolver';

@@ -78,7 +78,23 @@ export interface SubgraphModule<L> {
    * A failure is logged and tried again at the next round; it never stops the subgraph.
    */
   upkeep?: { everyMs: number; run(dataSource: DataSource, clock: Clock): Promise<void> };
+  /**
+   * Work that runs beside the API for as long as the subgraph runs (e.g. sending webhooks), each
+   * started once the API serves and stopped, by what it returns, before the database closes.
+   */
+  background?: BackgroundTask[];
 }
+
+/** Where a background task works: the subgraph's database (its pool, and its URL for a connection of the task's own). */
+export interface BackgroundContext {
+  name: SubgraphName;
+  dataSource: DataSource;
+  databaseUrl: string;
+  clock: Clock;
+}
+
+/** Starts a background task; resolves with what stops it (waiting for work under way, leaving no timer behind). */
+export type BackgroundTask = (context: BackgroundContext) => Promise<() => Promise<void>>;
 
 /** The federated schema of a subgraph, as served and as composed by the gateway. */
 export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references' | 'orphanedTypes'>): Promise<GraphQLSchema> {
@@ -192,11 +208,22 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
     },
   );
   const stopUpkeep = await startUpkeep(module, dataSource, clock);
+  const stopBackground: Array<() => Promise<void>> = [];
+  try {
+    for (const task of module.background ?? []) stopBackground.push(await task({ name: module.name, dataSource, databaseUrl: config.databaseUrl, clock }));
+  } catch (error) {
+    stopUpkeep();
+    for (const stopTask of stopBackground) await stopTask();
+    await served.stop();
+    untrackPool?.();
+    throw error;
+  }
   return {
     url: served.url,
     dataSource,
     stop: async () => {
       stopUpkeep();
+      for (const stopTask of stopBackground) await stopTask();
       await served.stop();
       untrackPool?.();
       await dataSource.destroy();

@@ -1,7 +1,8 @@
+import { AddWebhooks1764600000300 } from './migrations/1764600000300-AddWebhooks';
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
 import { IndexActivityPeriods1764300000000 } from './migrations/1764300000000-IndexActivityPeriods';
-import { ChangeLogEntry, changeFeedResolver, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists, todayInSweden } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists, todayInSweden } from '@samverkan/federation';
 import { AddSchedules1764400000000 } from './migrations/1764400000000-AddSchedules';
 import { ActivityScheduleResolver } from './schedule/schedule.resolver';
 import { AddPlaces1764400000100 } from './migrations/1764400000100-AddPlaces';
@@ -29,6 +30,8 @@ import { AddOwnershipAndChangeLog1764100000000 } from './migrations/176410000000
 import { FiguresActivitiesResolver } from './activity-figures.resolver';
 import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver } from './stubs.resolver';
 
+const activityWebhooks = webhooks('activity', 'activities', ACTIVITY_FEED_TYPES);
+
 /**
  * The activities subgraph: what the parties do locally, who organises it, where, for whom, and why the
  * police take part. Activities are public listings; only their internal fields follow the owner's visibility.
@@ -36,9 +39,9 @@ import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesRes
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ActivityArea, ActivityVouchRow, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400, AddAreasTextSearchAndVenuePoints1764400001000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100],
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400, AddAreasTextSearchAndVenuePoints1764400001000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300],
   resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActivityVouchingResolver, ActivityCalendarResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
-    changeFeedResolver('activity', 'activities', ACTIVITY_FEED_TYPES),
+    changeFeedResolver('activity', 'activities', ACTIVITY_FEED_TYPES), ...activityWebhooks.resolvers,
     externalIdFields(Activity, { typeName: 'Activity', queryName: 'activityByExternalId', loaderName: 'activityByExternalId' }),
     ownerFields(Activity, Actor, {
       owner: 'The organisation that owns the activity: its lead organiser, the only one that changes it.',
@@ -58,6 +61,8 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
     Figures: ({ areaCode, month }) => figuresKey(String(areaCode), String(month)),
   },
   createLoaders,
+  // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
+  background: [activityWebhooks.worker],
   organisationExists,
   // iCalendar files of activities, for a parent's calendar (public: no token is read).
   routes: (dataSource, _authenticate, clock) => calendarRouter(dataSource, clock),

@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { ActorRecordsArgs, areaConditionSql, changeLogLoader, externalIdLoader, visibleReferenceLoader } from '@samverkan/federation';
+import { ActorRecordsArgs, areaConditionSql, changeLogLoader, externalIdLoader, visibleReferenceLoader, webhookDeliveriesLoader } from '@samverkan/federation';
 import { byArguments, firstPerKeyLoader, groupLoader, isUuid, NestedListArgs, pairedGroupLoader, recordLoader, selectOnly, Viewer } from '@samverkan/platform';
 import { Activity, ActivityOrganiser } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
@@ -32,6 +32,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer, authorizat
   return {
     visibleAgreement: visibleReferenceLoader('Agreement', authorization),
     changeLog: changeLogLoader(dataSource),
+    webhookDeliveries: webhookDeliveriesLoader(dataSource),
     activity: recordLoader<string, Activity>((ids) => activities.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
     /** The viewer's organisation's activities by their `externalId`. */
     activityByExternalId: externalIdLoader(dataSource, Activity, viewer),

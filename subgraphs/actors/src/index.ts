@@ -1,6 +1,7 @@
+import { AddWebhooks1764600000300 } from './migrations/1764600000300-AddWebhooks';
 import { AddChangeFeed1764600000000 } from './migrations/1764600000000-AddChangeFeed';
 import { REGISTRY_FEED_TYPES } from './registry/registry-feed';
-import { ChangeLogEntry, changeFeedResolver, changeLogField, externalIdFields, isOwnerMember, LabelsResolver, figuresKey } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, isOwnerMember, LabelsResolver, figuresKey } from '@samverkan/federation';
 import { SubgraphModule, Viewer } from '@samverkan/platform';
 import { Actor, ActorArea } from './registry/actor';
 import { ActorRecord, isMaintainerMember, isRecordMaintainer } from './registry/maintained-records';
@@ -39,11 +40,13 @@ import { ActorVenuesResolver, AreaVenuesResolver, VenueResolver } from './venues
 const recordMaintainer = (record: ActorRecord, viewer: Viewer, loaders: ActorsLoaders) => isRecordMaintainer(record, viewer, loaders);
 
 /** The actors subgraph: the registry of organisations and units, and the areas they work in. */
+const actorWebhooks = webhooks('actor', 'actors', REGISTRY_FEED_TYPES);
+
 export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
-  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100],
-  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember), changeFeedResolver('actor', 'actors', REGISTRY_FEED_TYPES),
+  migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300],
+  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember), changeFeedResolver('actor', 'actors', REGISTRY_FEED_TYPES), ...actorWebhooks.resolvers,
     // The maintaining organisation's own ids: the actor's owner's, for the entry and its records alike.
     externalIdFields(Actor, { typeName: 'Actor', queryName: 'actorByExternalId', loaderName: 'actorByExternalId', isMember: isOwnerMember }),
     externalIdFields(Service, { typeName: 'Service', queryName: 'serviceByExternalId', loaderName: 'serviceByExternalId', isMember: recordMaintainer }),
@@ -58,6 +61,8 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
     ContactFunction: ({ id }, { loaders }) => loaders.contactFunction.load(id),
   },
   createLoaders,
+  // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
+  background: [actorWebhooks.worker],
   // Association registers are imported as CSV text of up to 2 MB (JSON escaping adds some).
   maxRequestSize: '3mb',
   // An archived organisation's tokens are refused here at once; other services cache yes for a while (references.ts).

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
-import { changeLogLoader, externalIdLoader } from '@samverkan/federation';
+import { changeLogLoader, externalIdLoader, webhookDeliveriesLoader } from '@samverkan/federation';
 import { Service } from './services/service';
 import { Venue } from './venues/venue';
 import { ContactFunction } from './contact-functions/contact-function';
@@ -30,6 +30,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
 
   return {
     changeLog: changeLogLoader(dataSource),
+    webhookDeliveries: webhookDeliveriesLoader(dataSource),
     coverage: coverageLoaders(dataSource),
     registryFigures: registryFiguresLoader(dataSource),
     actor: recordLoader<string, Actor>((ids) => actors.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),

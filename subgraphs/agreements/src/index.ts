@@ -1,7 +1,8 @@
+import { AddWebhooks1764600000300 } from './migrations/1764600000300-AddWebhooks';
 import { AddChangeFeed1764600000000 } from './migrations/1764600000000-AddChangeFeed';
 import { AGREEMENT_FEED_TYPES } from './agreement-feed';
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeFeedResolver, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty } from './agreement';
 import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
@@ -11,6 +12,8 @@ import { CreateAgreements1764000000000 } from './migrations/1764000000000-Create
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
 
+const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
+
 /**
  * The agreements subgraph: IOPs, declarations of intent, collaboration agreements, citizen promises,
  * national agreements and method frameworks, with their parties, roles and areas. Each agreement is
@@ -19,8 +22,8 @@ import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100],
-  resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES),
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300],
+  resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
     ownerFields(Agreement, Actor, {
@@ -39,6 +42,8 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
   createLoaders,
+  // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
+  background: [agreementWebhooks.worker],
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),

@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, visibleSql, whereVisible } from '@samverkan/federation';
+import { areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, visibleSql, webhookDeliveriesLoader, whereVisible } from '@samverkan/federation';
 import { byArguments, conditionedListQuery, firstPerKeyLoader, groupLoader, isUuid, NestedListPairs, recordLoader, Viewer } from '@samverkan/platform';
 import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement.inputs';
 import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
@@ -82,6 +82,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
 
   return {
     changeLog: changeLogLoader(dataSource),
+    webhookDeliveries: webhookDeliveriesLoader(dataSource),
     /** By id, for `agreement(id)` and `_entities`: null when there is none or the viewer may not see it. */
     agreement: recordLoader<string, Agreement>((ids) => visibleByTitle(ids), (a) => a.id),
     /** The viewer's organisation's agreements by their `externalId`. */

@@ -1,7 +1,8 @@
+import { AddWebhooks1765000000300 } from './migrations/1765000000300-AddWebhooks';
 import { AddChangeFeed1765000000000 } from './migrations/1765000000000-AddChangeFeed';
 import { SITUATION_FEED_TYPES } from './situation-feed';
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeFeedResolver, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
@@ -13,6 +14,8 @@ import { SituationReportResolver } from './situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver';
 import { FiguresSituationResolver } from './figures/situation-figures.resolver';
 
+const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPES);
+
 /**
  * The situation subgraph: the area-level situation picture (lägesbild) per area and period; each
  * report is owned by the party that wrote it and shown only to those it chose.
@@ -20,8 +23,8 @@ import { FiguresSituationResolver } from './figures/situation-figures.resolver';
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
   entities: [SituationReport, Observation, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100],
-  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport), changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES),
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300],
+  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport), changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
     externalIdFields(SituationReport, { typeName: 'SituationReport', queryName: 'situationReportByExternalId', loaderName: 'reportByExternalId' }),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
@@ -36,6 +39,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   },
   orphanedTypes: [Figures],
   createLoaders,
+  // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
+  background: [situationWebhooks.worker],
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),

@@ -1,5 +1,5 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { ActorRecordsArgs, areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, visibleSql, whereVisible } from '@samverkan/federation';
+import { ActorRecordsArgs, areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, visibleSql, webhookDeliveriesLoader, whereVisible } from '@samverkan/federation';
 import { byArguments, conditionedListQuery, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, NestedListPairs, recordLoader, Viewer } from '@samverkan/platform';
 import { AreaReportsArgs } from './situation-report.inputs';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
@@ -33,6 +33,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
 
   return {
     changeLog: changeLogLoader(dataSource),
+    webhookDeliveries: webhookDeliveriesLoader(dataSource),
     report: recordLoader<string, SituationReport>((ids) => reportsById(ids.filter(isUuid)), (r) => r.id),
     /** The viewer's organisation's reports by their `externalId`. */
     reportByExternalId: externalIdLoader(dataSource, SituationReport, viewer),

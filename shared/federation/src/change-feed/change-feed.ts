@@ -60,7 +60,7 @@ function positionOf(feed: ChangeFeed, cursor: string): string {
  * Checks that the feed still holds what follows a position: the entry it names is there and within
  * the retention (CHANGE_FEED_RETENTION_DAYS), or, for the start (0), the oldest entry is.
  */
-async function assertRetained(dataSource: DataSource, feed: ChangeFeed, sequence: string, now: Date): Promise<void> {
+async function assertRetained(dataSource: Pick<DataSource, 'query'>, feed: ChangeFeed, sequence: string, now: Date): Promise<void> {
   const [row] = await dataSource.query(
     sequence === '0' ? 'SELECT min(at) AS at, true AS found FROM change_log' : 'SELECT at, true AS found FROM change_log WHERE sequence = $1',
     sequence === '0' ? [] : [sequence],
@@ -104,7 +104,7 @@ interface LogRow {
 }
 
 /** The log after a position, with each entry's audience and the one before it (its record's previous entry), area filter applied in SQL. */
-async function readLog(dataSource: DataSource, after: string, query: FeedQuery, limit: number): Promise<LogRow[]> {
+async function readLog(dataSource: Pick<DataSource, 'query'>, after: string, query: FeedQuery, limit: number): Promise<LogRow[]> {
   const parameters: unknown[] = [after, limit, query.types?.length ? query.types : null];
   const bind = (value: string | string[]) => `CAST($${parameters.push(value)} AS ${Array.isArray(value) ? 'text[]' : 'text'})`;
   const inArea = (alias: string) =>
@@ -158,7 +158,7 @@ function entryFor(row: LogRow, type: FeedType, viewer: Viewer, now: Audience | u
  * records the caller may see (in the area, when asked), as they may see them. Reads the log in
  * chunks until the page is full, the log ends, or SCAN_LIMIT entries were looked at.
  */
-export async function readChanges(dataSource: DataSource, viewer: Viewer, feed: ChangeFeed, query: FeedQuery, now: Date): Promise<FeedPage> {
+export async function readChanges(dataSource: Pick<DataSource, 'query'>, viewer: Viewer, feed: ChangeFeed, query: FeedQuery, now: Date): Promise<FeedPage> {
   assertFeedQuery(feed, query);
   const start = query.after == null ? '0' : positionOf(feed, query.after);
   await assertRetained(dataSource, feed, start, now);

@@ -1,6 +1,7 @@
 import { SubgraphName } from '../services';
 import { readVariables, valueOf, Values } from './read';
 import { ACTIVITIES_PUBLIC_URL, AUTH_AUDIENCE, CHANGE_FEED_RETENTION_DAYS, AUTH_ISSUER, DATABASE_URLS, FIGURES_CACHE_SECONDS, FIGURES_MINIMUM_COUNT, IDEMPOTENCY_KEY_RETENTION_HOURS, PORTS, SAMVERKAN_SQL_STATS, URLS, Variable } from './variables';
+import * as W from './variables';
 
 /** A subgraph's URL from read values: its `*_URL`, else its port on this machine. */
 export const serviceUrl = (values: Values, name: SubgraphName) =>
@@ -51,6 +52,18 @@ export const figuresMinimumCount = liveReader([FIGURES_MINIMUM_COUNT], (values) 
 
 /** How many days change-feed cursors stay valid: read on use, so a test can shorten it. */
 export const changeFeedRetentionDays = liveReader([CHANGE_FEED_RETENTION_DAYS], (values) => valueOf(values, CHANGE_FEED_RETENTION_DAYS));
+
+/** How webhooks are sent (README, "Webhooks"): read on use, so a test can make retries quick. */
+export const webhookSettings = liveReader(
+  [W.WEBHOOK_ALLOW_INSECURE_URLS, W.WEBHOOK_TIMEOUT_MS, W.WEBHOOK_RETRY_BASE_MS, W.WEBHOOK_RETRY_MAX_SECONDS, W.WEBHOOK_PAUSE_AFTER_FAILURES],
+  (values) => ({
+    allowInsecureUrls: valueOf(values, W.WEBHOOK_ALLOW_INSECURE_URLS),
+    timeoutMs: valueOf(values, W.WEBHOOK_TIMEOUT_MS),
+    retryBaseMs: valueOf(values, W.WEBHOOK_RETRY_BASE_MS),
+    retryMaxMs: valueOf(values, W.WEBHOOK_RETRY_MAX_SECONDS) * 1000,
+    pauseAfterFailures: valueOf(values, W.WEBHOOK_PAUSE_AFTER_FAILURES),
+  }),
+);
 
 /** How long counts behind figures are kept (seconds; 0: not at all). */
 export const figuresCacheSeconds = liveReader([FIGURES_CACHE_SECONDS], (values) => valueOf(values, FIGURES_CACHE_SECONDS));

@@ -144,6 +144,48 @@ export const CHANGE_FEED_RETENTION_DAYS: Variable<number> = {
   readBy: ['subgraphs'],
 };
 
+export const WEBHOOK_ALLOW_INSECURE_URLS: Variable<boolean> = {
+  name: 'WEBHOOK_ALLOW_INSECURE_URLS',
+  kind: flag,
+  default: false,
+  defaultText: '`false` (`true` with `npm start` and in the tests)',
+  description:
+    'let webhook endpoints be plain `http://` URLs and loopback or private addresses (a receiver on the same machine, in development); never in production',
+  readBy: ['subgraphs'],
+};
+
+export const WEBHOOK_TIMEOUT_MS: Variable<number> = {
+  name: 'WEBHOOK_TIMEOUT_MS',
+  kind: positiveInteger,
+  default: 10000,
+  description: "how long a webhook delivery waits for the endpoint's answer; then the attempt failed and is retried",
+  readBy: ['subgraphs'],
+};
+
+export const WEBHOOK_RETRY_BASE_MS: Variable<number> = {
+  name: 'WEBHOOK_RETRY_BASE_MS',
+  kind: positiveInteger,
+  default: 30000,
+  description: 'the wait before retrying a failed webhook delivery; it doubles with every further failure, up to `WEBHOOK_RETRY_MAX_SECONDS`',
+  readBy: ['subgraphs'],
+};
+
+export const WEBHOOK_RETRY_MAX_SECONDS: Variable<number> = {
+  name: 'WEBHOOK_RETRY_MAX_SECONDS',
+  kind: positiveInteger,
+  default: 3600,
+  description: 'the longest wait between two attempts of a webhook delivery',
+  readBy: ['subgraphs'],
+};
+
+export const WEBHOOK_PAUSE_AFTER_FAILURES: Variable<number> = {
+  name: 'WEBHOOK_PAUSE_AFTER_FAILURES',
+  kind: positiveInteger,
+  default: 12,
+  description: "failed attempts in a row after which a webhook subscription is paused (with the defaults, some 5 hours of failures); its coordinator resumes it",
+  readBy: ['subgraphs'],
+};
+
 export const FIGURES_CACHE_SECONDS: Variable<number> = {
   name: 'FIGURES_CACHE_SECONDS',
   kind: seconds,
@@ -316,6 +358,11 @@ export const VARIABLES: readonly Variable[] = [
   CHANGE_FEED_RETENTION_DAYS,
   FIGURES_CACHE_SECONDS,
   IDEMPOTENCY_KEY_RETENTION_HOURS,
+  WEBHOOK_ALLOW_INSECURE_URLS,
+  WEBHOOK_TIMEOUT_MS,
+  WEBHOOK_RETRY_BASE_MS,
+  WEBHOOK_RETRY_MAX_SECONDS,
+  WEBHOOK_PAUSE_AFTER_FAILURES,
   AUTH_JWKS_URL,
   AUTH_JWKS_FILE,
   AUTH_ISSUER,
