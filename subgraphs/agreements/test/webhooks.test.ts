@@ -186,6 +186,18 @@ describe('webhooks of the agreements feed', () => {
     expect(await count()).toBe(before);
   });
 
+  it('registers once for an idempotency key retried, and refuses the key for another endpoint', async () => {
+    const CREATE_KEYED = `mutation($input: WebhookInput!, $key: String) { createAgreementWebhook(input: $input, idempotencyKey: $key) { secret subscription { id } } }`;
+    const input = { url: receiver.url, types: ['Agreement'] };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => subgraph.query(CREATE_KEYED, { input, key: 'register-hook-1' }, headers.municipality)));
+    expect(answers.map((a) => a.errors)).toEqual(Array(5).fill(undefined));
+    expect(new Set(answers.map((a) => JSON.stringify(a.data!.createAgreementWebhook))).size).toBe(1);
+    expect(await hooks()).toHaveLength(1);
+    const other = await subgraph.query(CREATE_KEYED, { input: { ...input, url: `${receiver.url}/other` }, key: 'register-hook-1' }, headers.municipality);
+    expect(errorCode(other)).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await hooks()).toHaveLength(1);
+  });
+
   it('signs with a new secret once it is rotated, shown once', async () => {
     hook = await subscribe();
     const first = await agreement('NETWORK');

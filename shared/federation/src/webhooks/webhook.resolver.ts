@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertSignedIn, badInput, byArguments, ErrorCode, groupLoader, isUuid, notFound, SignedIn, SubgraphContext, versionConflict, Viewer } from '@samverkan/platform';
+import { assertSignedIn, badInput, byArguments, ErrorCode, groupLoader, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, isUuid, notFound, SignedIn, SubgraphContext, versionConflict, Viewer } from '@samverkan/platform';
 import { ChangeFeed, feedEnd, readChanges } from '../change-feed/change-feed';
 import { FeedType } from '../change-feed/feed-types';
 import { isWriter } from '../roles';
@@ -102,23 +102,32 @@ export function webhooks(prefix: string, subgraph: string, types: readonly FeedT
       name: `create${Prefix}Webhook`,
       description: `Registers an endpoint for the ${subgraph} change feed: every change from now on that your organisation may see (of \`types\`, in the area) is POSTed to it, signed with the secret returned here once. Coordinators only; BAD_USER_INPUT for a refused URL.`,
     })
-    async create(@Arg('input', () => WebhookInput) input: WebhookInput, @Ctx() { dataSource, viewer, clock }: Context) {
+    async create(
+      @Arg('input', () => WebhookInput) input: WebhookInput,
+      @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
+      @Ctx() { dataSource, viewer, clock }: Context,
+    ) {
       assertCoordinator(viewer);
       const url = checkWebhookUrl(input.url);
       await assertFeedQuery(dataSource, viewer, feed, input, clock.now());
-      return dataSource.transaction(async (manager) => {
+      // A retry with the key gets the first subscription and its secret again (the organisation's own, within the key's retention).
+      const createdWebhook = (row: SubscriptionRow) => ({ id: row.id, subscription: subscriptionOf(row), secret: row.secret });
+      const request = { operation: `create${Prefix}Webhook`, key: idempotencyKey, input };
+      return idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
         // One organisation's creations in turn, so the bound holds.
         await manager.query('SELECT pg_advisory_xact_lock(7214531, hashtext($1))', [viewer.organisationId]);
         const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM webhook_subscriptions WHERE organisation_id = $1', [viewer.organisationId]);
         if (count >= MAX_WEBHOOKS) throw badInput(`Your organisation has ${MAX_WEBHOOKS} webhooks here, the most it may have: delete one first`, []);
-        const secret = newSecret();
         const [row]: SubscriptionRow[] = await manager.query(
           `INSERT INTO webhook_subscriptions (organisation_id, created_by, url, secret, types, area_code, scope, cursor)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-          [viewer.organisationId, viewer.subject, url, secret, input.types?.length ? input.types : null, input.areaCode ?? null, input.scope, await feedEnd(manager, feed)],
+          [viewer.organisationId, viewer.subject, url, newSecret(), input.types?.length ? input.types : null, input.areaCode ?? null, input.scope, await feedEnd(manager, feed)],
         );
-        return { subscription: subscriptionOf(row), secret };
-      });
+        return createdWebhook(row);
+      }, async (id) => {
+        const [row]: SubscriptionRow[] = await dataSource.query('SELECT * FROM webhook_subscriptions WHERE id = $1 AND organisation_id = $2', [id, viewer.organisationId]);
+        return row && createdWebhook(row);
+      }, `${Prefix}Webhook`);
     }
 
     @Mutation(() => WebhookSubscription, {
