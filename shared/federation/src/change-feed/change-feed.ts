@@ -163,10 +163,11 @@ export async function readChanges(dataSource: Pick<DataSource, 'query'>, viewer:
   const start = query.after == null ? '0' : positionOf(feed, query.after);
   await assertRetained(dataSource, feed, start, now);
   const types = new Map(feed.types.map((t) => [t.type, t]));
-  const chunk = Math.min(SCAN_LIMIT, Math.max(4 * query.first, 200));
   const entries: FeedEntry[] = [];
-  let [position, scanned, logEnded] = [start, 0, false];
+  // First as many entries as the page holds (a caller who sees most of the log needs no more), then twice as many each time.
+  let [position, scanned, logEnded, chunk] = [start, 0, false, query.first];
   while (entries.length < query.first && scanned < SCAN_LIMIT && !logEnded) {
+    chunk = Math.min(chunk, SCAN_LIMIT - scanned);
     const rows = await readLog(dataSource, position, query, chunk);
     logEnded = rows.length < chunk;
     const audiencesNow = new Map<string, Audience>();
@@ -185,6 +186,7 @@ export async function readChanges(dataSource: Pick<DataSource, 'query'>, viewer:
         break;
       }
     }
+    chunk *= 2;
   }
   return { entries, cursor: encodeCursor(feed, position), hasMore: !logEnded };
 }
