@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertSignedIn, badInput, byArguments, ErrorCode, groupLoader, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, isUuid, notFound, SignedIn, SubgraphContext, versionConflict, Viewer } from '@samverkan/platform';
-import { ChangeFeed, feedEnd, readChanges } from '../change-feed/change-feed';
+import { assertFeedQuery, ChangeFeed, feedEnd } from '../change-feed/change-feed';
 import { FeedType } from '../change-feed/feed-types';
 import { isWriter } from '../roles';
 import { forbidden } from '../visibility';
@@ -48,15 +48,24 @@ async function lockSubscription(manager: EntityManager, viewer: SignedIn, id: st
   return row;
 }
 
-/** Checks the types and area as the change feed does (one read of it), naming the input's fields. */
-async function assertFeedQuery(dataSource: DataSource, viewer: Viewer, feed: ChangeFeed, input: WebhookInput, now: Date): Promise<void> {
+/** Checks the types and area as the change feed does, naming the input's fields. */
+function assertFilter(feed: ChangeFeed, input: WebhookInput): void {
   try {
-    await readChanges(dataSource, viewer, feed, { after: await feedEnd(dataSource, feed), first: 1, types: input.types, areaCode: input.areaCode, scope: input.scope }, now);
+    assertFeedQuery(feed, { first: 1, types: input.types, areaCode: input.areaCode });
   } catch (error) {
     if (!(error instanceof GraphQLError) || error.extensions.code !== ErrorCode.BAD_USER_INPUT) throw error;
     const fields = (error.extensions.fields as Array<{ field: string; message: string }>).map((f) => ({ ...f, field: `input.${f.field}` }));
     throw badInput(error.message, fields);
   }
+}
+
+/** A coordinator's change of one of their organisation's subscriptions, at the version they read, in one transaction. */
+function changeSubscription<T>(dataSource: DataSource, viewer: Viewer, id: string, version: number, change: (manager: EntityManager) => Promise<T>): Promise<T> {
+  assertCoordinator(viewer);
+  return dataSource.transaction(async (manager) => {
+    await lockSubscription(manager, viewer, id, version);
+    return change(manager);
+  });
 }
 
 /** The deliveries of a subscription (the same in every subgraph: add it once to a subgraph's resolvers, with `webhookResolvers`). */
@@ -109,7 +118,7 @@ export function webhooks(prefix: string, subgraph: string, types: readonly FeedT
     ) {
       assertCoordinator(viewer);
       const url = checkWebhookUrl(input.url);
-      await assertFeedQuery(dataSource, viewer, feed, input, clock.now());
+      assertFilter(feed, input);
       // A retry with the key gets the first subscription and its secret again (the organisation's own, within the key's retention).
       const createdWebhook = (row: SubscriptionRow) => ({ id: row.id, subscription: subscriptionOf(row), secret: row.secret });
       const request = { operation: `create${Prefix}Webhook`, key: idempotencyKey, input };
@@ -139,9 +148,7 @@ export function webhooks(prefix: string, subgraph: string, types: readonly FeedT
       @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
       @Ctx() { dataSource, viewer }: Context,
     ) {
-      assertCoordinator(viewer);
-      return dataSource.transaction(async (manager) => {
-        await lockSubscription(manager, viewer, id, version);
+      return changeSubscription(dataSource, viewer, id, version, async (manager) => {
         const [[row]]: [SubscriptionRow[]] = await manager.query(
           `UPDATE webhook_subscriptions SET status = 'ACTIVE', paused_reason = NULL, consecutive_failures = 0, next_attempt_at = NULL,
                   version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
@@ -162,9 +169,7 @@ export function webhooks(prefix: string, subgraph: string, types: readonly FeedT
       @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
       @Ctx() { dataSource, viewer }: Context,
     ) {
-      assertCoordinator(viewer);
-      return dataSource.transaction(async (manager) => {
-        await lockSubscription(manager, viewer, id, version);
+      return changeSubscription(dataSource, viewer, id, version, async (manager) => {
         const secret = newSecret();
         const [[row]]: [SubscriptionRow[]] = await manager.query(
           'UPDATE webhook_subscriptions SET secret = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
@@ -183,9 +188,7 @@ export function webhooks(prefix: string, subgraph: string, types: readonly FeedT
       @Arg('version', () => Int, { description: 'The version you read; a stale version is refused.' }) version: number,
       @Ctx() { dataSource, viewer }: Context,
     ) {
-      assertCoordinator(viewer);
-      return dataSource.transaction(async (manager) => {
-        await lockSubscription(manager, viewer, id, version);
+      return changeSubscription(dataSource, viewer, id, version, async (manager) => {
         await manager.query('DELETE FROM webhook_subscriptions WHERE id = $1', [id]);
         return id;
       });
