@@ -169,6 +169,8 @@ export const SWEDISH_LABELS = {
     CRISIS_SUPPORT: 'Krisstöd',
   },
   Visibility: { PUBLIC: 'Alla (offentlig)', NETWORK: 'Nätverket', SHARED: 'Delad med utvalda organisationer', OWNER: 'Endast ägaren' },
+  WebhookDeliveryStatus: { PENDING: 'Väntar på att skickas', DELIVERED: 'Levererad', FAILED: 'Misslyckades, försöks igen' },
+  WebhookStatus: { ACTIVE: 'Aktiv', PAUSED: 'Pausad' },
   Weekday: { MONDAY: 'Måndag', TUESDAY: 'Tisdag', WEDNESDAY: 'Onsdag', THURSDAY: 'Torsdag', FRIDAY: 'Fredag', SATURDAY: 'Lördag', SUNDAY: 'Söndag' },
 } as const satisfies Record<string, Record<string, string>>;
 
