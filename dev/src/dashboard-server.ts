@@ -71,6 +71,9 @@ const FINDER: Bundle = {
   ],
 };
 
+/** How long a build waits for another process's build of the same bundle, in seconds. */
+const ANOTHER_BUILD_WAIT_S = 180;
+
 const upToDate = (bundle: Bundle) => newest(join(bundle.dir, 'dist', 'index.html')) > Math.max(...bundle.inputs.map(newest));
 export const dashboardUpToDate = () => upToDate(DASHBOARD);
 export const finderUpToDate = () => upToDate(FINDER);
@@ -87,18 +90,26 @@ function build(bundle: Bundle, force: boolean): Promise<'built' | 'up to date'> 
     const vite = join(require.resolve('vite/package.json', { paths: [bundle.dir] }), '..', 'bin/vite.js');
     const outDir = join(bundle.dir, `dist.building-${process.pid}`);
     let output = '';
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-        cwd: bundle.dir,
-        // A production bundle whoever builds it (jest runs with NODE_ENV=test, which would give React's development build).
-        env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    let code: number | null = null;
+    // Vite refuses a second build of a project while one runs (another test worker, npm start): wait for that one, whose bundle may then be ours.
+    for (let waited = 0; ; waited++) {
+      output = '';
+      code = await new Promise<number | null>((resolve, reject) => {
+        const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+          cwd: bundle.dir,
+          // A production bundle whoever builds it (jest runs with NODE_ENV=test, which would give React's development build).
+          env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.once('error', reject);
+        child.once('exit', resolve);
       });
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.stderr.on('data', (chunk) => (output += chunk));
-      child.once('error', reject);
-      child.once('exit', resolve);
-    });
+      if (code === 0 || !output.includes('Found another Vite build process') || waited >= ANOTHER_BUILD_WAIT_S) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (!force && upToDate(bundle)) return 'up to date' as const;
+    }
     if (code !== 0) {
       rmSync(outDir, { recursive: true, force: true });
       throw new Error(`the ${bundle.name}'s build (vite build) failed:\n${output}`);
