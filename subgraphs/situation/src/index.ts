@@ -9,9 +9,11 @@ import { CreateSituationReports1764000000000 } from './migrations/1764000000000-
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { AddFigureIndexes1764900000000 } from './migrations/1764900000000-AddFigureIndexes';
 import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
-import { Observation, SituationReport } from './situation-report';
-import { SituationReportResolver } from './situation-report.resolver';
-import { ActorSituationResolver, AreaSituationResolver } from './stubs.resolver';
+import { Observation, SituationReport } from './reports/situation-report';
+import { CrisisRoster, CrisisRosterEntry } from './roster/crisis-roster';
+import { CreateCrisisRosters1765100000000 } from './migrations/1765100000000-CreateCrisisRosters';
+import { SituationReportResolver } from './reports/situation-report.resolver';
+import { ActorSituationResolver, AreaSituationResolver } from './reports/area-reports.resolver';
 import { FiguresSituationResolver } from './figures/situation-figures.resolver';
 
 const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPES);
@@ -22,8 +24,8 @@ const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPE
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  entities: [SituationReport, Observation, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300],
+  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, ChangeLogEntry],
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000],
   resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport), changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
     externalIdFields(SituationReport, { typeName: 'SituationReport', queryName: 'situationReportByExternalId', loaderName: 'reportByExternalId' }),
     ownerFields(SituationReport, Actor, {

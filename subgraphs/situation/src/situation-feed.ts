@@ -1,6 +1,6 @@
 import { FeedType } from '@samverkan/federation';
 import { SubgraphContext } from '@samverkan/platform';
-import { SituationReport } from './situation-report';
+import { SituationReport } from './reports/situation-report';
 import { SituationLoaders } from './loaders';
 
 /** The situation subgraph's change feed. Situation reports follow their visibility; each is of one area. */

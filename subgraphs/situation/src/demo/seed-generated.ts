@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEMO_GENERATED_MARK, demoCalendar, demoGeneration, demoRandom, DemoCalendar, seededUuid } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
-import { ObservationCategory, SituationLevel, Trend } from '../situation-report';
+import { ObservationCategory, SituationLevel, Trend } from '../reports/situation-report';
 import { DemoReport, insertDemoReports } from './seed';
 
 const LEVELS = [SituationLevel.NORMAL, SituationLevel.ELEVATED, SituationLevel.HIGH, SituationLevel.CRITICAL];

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
-import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from '../situation-report';
+import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from '../reports/situation-report';
 
 const report = demoIds('d0');
 

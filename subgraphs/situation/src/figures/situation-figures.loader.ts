@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { addMonths, asOfDay, basisCondition, Count, Dimension, disclosureRule, DisclosureRule, FigureFamily, firstDayOf, keptFigures, lastDayOf, Tally } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
-import { SituationLevel, Trend } from '../situation-report';
+import { SituationLevel, Trend } from '../reports/situation-report';
 import { SituationFigures } from './situation-figures';
 
 const LEVELS: readonly SituationLevel[] = [SituationLevel.NORMAL, SituationLevel.ELEVATED, SituationLevel.HIGH, SituationLevel.CRITICAL];

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Count } from '@samverkan/federation';
-import { SituationLevel, Trend } from '../situation-report';
+import { SituationLevel, Trend } from '../reports/situation-report';
 
 @ObjectType({ description: 'How many of the counted situation reports, or areas, have one situation level.' })
 export class SituationLevelCount {

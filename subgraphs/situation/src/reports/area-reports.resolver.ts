@@ -2,9 +2,9 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ActorRecordsArgs, answeredBy } from '@samverkan/federation';
 import { AreaReportsArgs } from './situation-report.inputs';
 import { SubgraphContext } from '@samverkan/platform';
-import { SituationLoaders } from './loaders';
+import { SituationLoaders } from '../loaders';
 import { SituationReport } from './situation-report';
-import { Actor, Area } from './stubs';
+import { Actor, Area } from '../stubs';
 
 type Context = SubgraphContext<SituationLoaders>;
 

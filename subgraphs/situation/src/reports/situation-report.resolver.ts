@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager } from 'typeorm';
 import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
-import { assertNoPersonalIdentityNumbers } from './personal-identity';
+import { assertNoPersonalIdentityNumbers } from '../personal-identity';
 import { Observation, SituationReport } from './situation-report';
 import { CreateSituationReportInput, ObservationInput, SituationReportFilter, UpdateSituationReportInput } from './situation-report.inputs';
-import { SituationLoaders } from './loaders';
-import { Actor, Area } from './stubs';
+import { SituationLoaders } from '../loaders';
+import { Actor, Area } from '../stubs';
 
 type Context = SubgraphContext<SituationLoaders>;
 
