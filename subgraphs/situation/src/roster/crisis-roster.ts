@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '@samverkan/federation';
-import { IncidentKind } from '../incidents/incident-kind';
+import { IncidentKind } from '../incidents/incident-vocabulary';
 
 export enum RosterRole {
   PRIMARY = 'PRIMARY',
