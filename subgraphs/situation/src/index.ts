@@ -15,6 +15,10 @@ import { CreateCrisisRosters1765100000000 } from './migrations/1765100000000-Cre
 import { SituationReportResolver } from './reports/situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './reports/area-reports.resolver';
 import { FiguresSituationResolver } from './figures/situation-figures.resolver';
+import { Incident, IncidentContact, IncidentFollowUp } from './incidents/incident';
+import { AreaIncidentsResolver, IncidentResolver } from './incidents/incident.resolver';
+import { IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver } from './incidents/incident-contacts.resolver';
+import { CreateIncidents1765100000100 } from './migrations/1765100000100-CreateIncidents';
 
 const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPES);
 
@@ -24,17 +28,24 @@ const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPE
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000],
+  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, Incident, IncidentContact, IncidentFollowUp, ChangeLogEntry],
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateIncidents1765100000100],
   resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport), changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
     externalIdFields(SituationReport, { typeName: 'SituationReport', queryName: 'situationReportByExternalId', loaderName: 'reportByExternalId' }),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
       sharedWith: 'The organisations a SHARED report is shown to.',
     }),
+    IncidentResolver, AreaIncidentsResolver, IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver, changeLogField(Incident),
+    externalIdFields(Incident, { typeName: 'Incident', queryName: 'incidentByExternalId', loaderName: 'incidentByExternalId' }),
+    ownerFields(Incident, Actor, {
+      owner: 'The organisation that opened the incident and owns it, usually the local police or the municipality; it decides who sees it.',
+      sharedWith: 'The organisations a SHARED incident is shown to.',
+    }),
   ],
   references: {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
+    Incident: ({ id }, { loaders }) => (isUuid(id) ? loaders.incident.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
