@@ -19,6 +19,7 @@ import { Incident, IncidentContact, IncidentFollowUp } from './incidents/inciden
 import { AreaIncidentsResolver, IncidentResolver } from './incidents/incident.resolver';
 import { IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver } from './incidents/incident-contacts.resolver';
 import { CreateIncidents1765100000100 } from './migrations/1765100000100-CreateIncidents';
+import { OVERDUE_CHECK_MS, recordOverdueIncidents } from './incidents/overdue-upkeep';
 
 const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPES);
 
@@ -52,6 +53,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   },
   orphanedTypes: [Figures],
   createLoaders,
+  // The change feed hears when an incident becomes overdue, which no write marks.
+  upkeep: { everyMs: OVERDUE_CHECK_MS, run: recordOverdueIncidents },
   // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
   background: [situationWebhooks.worker],
   organisationExists,

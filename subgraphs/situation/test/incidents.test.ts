@@ -3,6 +3,7 @@ import { Role } from '@samverkan/federation';
 import { FixedClock } from '@samverkan/platform';
 import { bearer, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
+import { OVERDUE_SUBJECT, recordOverdueIncidents } from '../src/incidents/overdue-upkeep';
 
 /**
  * Incidents (issue 13): opening one activates the area's crisis roster into a contact list, the
@@ -516,6 +517,29 @@ describe('the change feed', () => {
     expect(await feed('police')).toEqual(expected);
     expect(await feed('kommun')).toEqual(expected);
     expect(await feed('hyresgast')).toEqual([]);
+  });
+
+  it('hears, once, when an incident becomes overdue (the upkeep), without a new version', async () => {
+    const end = (await subgraph.query('{ situationFeedEnd }', {}, as.police)).data!.situationFeedEnd;
+    // Only this one is under way with lines not contacted: those of the tests before are closed.
+    await subgraph.dataSource.query(`UPDATE incidents SET status = 'CLOSED'`);
+    const incident = await open();
+    const feed = async (who: Who) =>
+      (await subgraph.query('query($after: String) { situationChanges(after: $after, types: ["Incident"]) { entries { id action fields } } }', { after: end }, as[who])).data!
+        .situationChanges.entries;
+    clock.set(new Date(minutes(60).getTime() - 1));
+    await recordOverdueIncidents(subgraph.dataSource, clock);
+    expect(await feed('police')).toEqual([{ id: incident.id, action: 'CREATED', fields: expect.any(Array) }]);
+    clock.set(minutes(60));
+    await recordOverdueIncidents(subgraph.dataSource, clock);
+    await recordOverdueIncidents(subgraph.dataSource, clock);
+    const told = [{ id: incident.id, action: 'CREATED', fields: expect.any(Array) }, { id: incident.id, action: 'UPDATED', fields: ['overdue'] }];
+    expect(await feed('police')).toEqual(told);
+    expect(await feed('kommun')).toEqual(told);
+    expect(await feed('hyresgast')).toEqual([]);
+    const [entry] = await subgraph.dataSource.query(`SELECT organisation_id, subject FROM change_log WHERE entity_id = $1 AND 'overdue' = ANY(fields)`, [incident.id]);
+    expect(entry).toEqual({ organisation_id: A.lpoUppsala, subject: OVERDUE_SUBJECT });
+    expect((await read(incident.id))!.version).toBe(1);
   });
 });
 

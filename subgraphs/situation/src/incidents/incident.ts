@@ -113,6 +113,10 @@ export class Incident extends OwnedRecord {
   })
   @Column('boolean', { name: 'contact_list_complete' })
   contactListComplete: boolean;
+
+  /** When the change feed was told that the incident became overdue (`recordOverdueIncidents`); not a GraphQL field. */
+  @Column('timestamptz', { name: 'overdue_recorded_at', nullable: true })
+  overdueRecordedAt: Date | null;
 }
 
 /**

@@ -30,6 +30,7 @@ export class CreateIncidents1765100000100 implements MigrationInterface {
         closed_at timestamptz,
         roster_area_code text,
         contact_list_complete boolean NOT NULL,
+        overdue_recorded_at timestamptz,
         owner_id uuid NOT NULL,
         visibility text NOT NULL DEFAULT 'OWNER' CHECK (visibility IN ('PUBLIC', 'NETWORK', 'SHARED', 'OWNER')),
         shared_with uuid[] NOT NULL DEFAULT '{}',
