@@ -161,7 +161,7 @@ export function escapeXml(text: string): string {
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 
-/** CAP wants headlines under 160 characters (for text messaging): one line, cut with an ellipsis. */
+/** CAP suggests 160 characters as a headline's target limit (some displays show only the headline): one line, cut with an ellipsis. */
 function headline(title: string): string {
   const characters = Array.from(title.replace(/\s+/g, ' ').trim());
   return characters.length <= HEADLINE_MAX ? characters.join('') : `${characters.slice(0, HEADLINE_MAX - 1).join('').trimEnd()}…`;

@@ -6,8 +6,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
  * element and namespace, each element's required children in the schema's order and counts, the
  * value lists, dateTime form, identifier/sender characters, restriction for Restricted scope,
  * addresses for Private scope, references for Update/Cancel/Ack/Error, circle and polygon form,
- * and (as the standard recommends) a headline under 160 characters. Elements of other namespaces
- * (e.g. an XML signature) are not checked.
+ * and a headline within the 160 characters the standard suggests as a target limit. Elements of
+ * other namespaces (e.g. an XML signature) are not checked.
  */
 export function capViolations(xml: string): string[] {
   const wellFormed = XMLValidator.validate(xml);
@@ -59,7 +59,7 @@ const SEQUENCES: Record<string, Particle[]> = {
 };
 
 /** The value lists of CAP 1.2. */
-export const CAP_VALUES: Record<string, string[]> = {
+const CAP_VALUES: Record<string, string[]> = {
   status: ['Actual', 'Exercise', 'System', 'Test', 'Draft'],
   msgType: ['Alert', 'Update', 'Cancel', 'Ack', 'Error'],
   scope: ['Public', 'Restricted', 'Private'],
@@ -179,7 +179,7 @@ function checkSimple(element: Checked): void {
   if (name === 'circle') checkCircle(element, text);
   if (name === 'polygon') checkPolygon(element, text);
   if (name === 'language' && !LANGUAGE.test(text)) element.report(`'${text}' is not an RFC 3066 language tag`);
-  if (name === 'headline' && Array.from(text).length > HEADLINE_MAX) element.report(`is ${Array.from(text).length} characters; CAP recommends under ${HEADLINE_MAX}`);
+  if (name === 'headline' && Array.from(text).length > HEADLINE_MAX) element.report(`is ${Array.from(text).length} characters; CAP's target limit is ${HEADLINE_MAX}`);
   if (['areaDesc', 'event', 'valueName', 'restriction', 'incidents'].includes(name) && text.trim() === '') element.report('is empty');
 }
 
