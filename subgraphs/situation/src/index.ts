@@ -5,6 +5,7 @@ import { Actor } from './stubs';
 import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
+import { capRouter } from './incidents/cap.routes';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { AddFigureIndexes1764900000000 } from './migrations/1764900000000-AddFigureIndexes';
@@ -53,6 +54,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   },
   orphanedTypes: [Figures],
   createLoaders,
+  // Incidents as CAP 1.2 alerts, beside /graphql.
+  routes: capRouter,
   // The change feed hears when an incident becomes overdue, which no write marks.
   upkeep: { everyMs: OVERDUE_CHECK_MS, run: recordOverdueIncidents },
   // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
