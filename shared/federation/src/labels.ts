@@ -82,6 +82,15 @@ export const SWEDISH_LABELS = {
   ContactHolderRole: { HOLDER: 'Innehavare', BACKUP: 'Ersättare' },
   FigureBasis: { PUBLIC_RECORDS: 'Offentliga uppgifter', ALL_RECORDS: 'Alla uppgifter' },
   ImportRowStatus: { VALID: 'Giltig', INVALID: 'Ogiltig', DUPLICATE: 'Dubblett' },
+  IncidentKind: {
+    FATAL_VIOLENCE: 'Våld med dödlig utgång',
+    SHOOTING_OR_EXPLOSION: 'Skjutning eller explosion',
+    FIRE: 'Brand',
+    PUBLIC_DISORDER: 'Upplopp eller allvarlig ordningsstörning',
+    SUICIDE: 'Suicid',
+    LARGE_ACCIDENT: 'Större olycka',
+    THREAT_AGAINST_ACTIVITY: 'Hot mot verksamhet',
+  },
   InternalClassification: {
     NOT_CLASSIFIED: 'Ej klassificerad',
     UNIVERSAL_PREVENTION: 'Universell prevention',
@@ -121,6 +130,14 @@ export const SWEDISH_LABELS = {
     CRISIS_SUPPORT: 'Krisstöd',
   },
   Role: { MEMBER: 'Medlem', COORDINATOR: 'Samordnare', NATIONAL_COORDINATOR: 'Nationell samordnare', ADMINISTRATOR: 'Administratör' },
+  RosterGapKind: {
+    NO_CONTACT: 'Ingen kontakt',
+    NO_BACKUP: 'Ingen ersättare',
+  },
+  RosterRole: {
+    PRIMARY: 'Ordinarie',
+    BACKUP: 'Ersättare',
+  },
   ServiceCategory: {
     SPORT: 'Idrott och fysisk aktivitet',
     CULTURE: 'Kultur',
