@@ -1,4 +1,4 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoIds } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS as CF } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { bearer, errorCode, graphql, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
@@ -18,14 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.stop());
 
-/** The registry's demo contact functions (ids as the actors seed gives them). */
-const cf = demoIds('cf');
+/** The registry's demo contact functions, by short name. */
 const F = {
-  kommunpolisJarva: cf(1),
-  posomUppsala: cf(5),
-  trygghetssamordnareGottsunda: cf(6),
-  kyrkanUppsala: cf(9),
-  hyresgastGottsunda: cf(10),
+  kommunpolisJarva: CF.kommunpolisJarva,
+  posomUppsala: CF.posomUppsala,
+  trygghetssamordnareGottsunda: CF.trygghetssamordnareGottsunda,
+  kyrkanUppsala: CF.lokalbokningSvenskaKyrkanUppsala,
+  hyresgastGottsunda: CF.lokalansvarigHyresgastforeningenGottsunda,
 };
 const UNKNOWN_FUNCTION = '00000000-0000-4000-8000-000000000999';
 
@@ -325,7 +324,7 @@ describe('suggestions from the registry (actors subgraph)', () => {
     expect(gottsunda.within).toEqual([]);
     expect(gottsunda.one).toEqual([{ id: F.kyrkanUppsala }]);
     // Folkets Hus Angered is a crisis venue with its booking function.
-    expect(angered.near.map((f: { id: string }) => f.id)).toEqual([cf(8)]);
+    expect(angered.near.map((f: { id: string }) => f.id)).toEqual([CF.lokalbokningFolketsHusAngered]);
     expect(farsta.near).toEqual([]);
   });
 });
