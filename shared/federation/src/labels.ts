@@ -134,7 +134,14 @@ export const SWEDISH_LABELS = {
     CRISIS_SUPPORT: 'Krisstöd',
   },
   Role: { MEMBER: 'Medlem', COORDINATOR: 'Samordnare', NATIONAL_COORDINATOR: 'Nationell samordnare', ADMINISTRATOR: 'Administratör' },
-  RosterRole: { PRIMARY: 'Ordinarie', BACKUP: 'Ersättare' },
+  RosterGapKind: {
+    NO_CONTACT: 'Ingen kontakt',
+    NO_BACKUP: 'Ingen ersättare',
+  },
+  RosterRole: {
+    PRIMARY: 'Ordinarie',
+    BACKUP: 'Ersättare',
+  },
   ServiceCategory: {
     SPORT: 'Idrott och fysisk aktivitet',
     CULTURE: 'Kultur',

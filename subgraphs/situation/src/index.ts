@@ -2,7 +2,7 @@ import { AddWebhooks1765000000300 } from './migrations/1765000000300-AddWebhooks
 import { AddChangeFeed1765000000000 } from './migrations/1765000000000-AddChangeFeed';
 import { SITUATION_FEED_TYPES } from './situation-feed';
 import { Actor } from './stubs';
-import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
+import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists, isOwnerMember } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
 import { capRouter } from './incidents/cap.routes';
@@ -21,12 +21,15 @@ import { AreaIncidentsResolver, IncidentResolver } from './incidents/incident.re
 import { IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver } from './incidents/incident-contacts.resolver';
 import { CreateIncidents1765100000100 } from './migrations/1765100000100-CreateIncidents';
 import { OVERDUE_CHECK_MS, recordOverdueIncidents } from './incidents/overdue-upkeep';
+import { AreaCrisisRosterResolver, CrisisRosterEntryResolver, CrisisRosterResolver } from './roster/crisis-roster.resolver';
+import { isMaintainer } from './roster/roster-access';
 
 const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPES);
 
 /**
  * The situation subgraph: the area-level situation picture (lägesbild) per area and period; each
- * report is owned by the party that wrote it and shown only to those it chose.
+ * report is owned by the party that wrote it and shown only to those it chose. Also each area's
+ * crisis roster: whom to contact, by kind of incident, when something happens there.
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
@@ -44,10 +47,18 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
       owner: 'The organisation that opened the incident and owns it, usually the local police or the municipality; it decides who sees it.',
       sharedWith: 'The organisations a SHARED incident is shown to.',
     }),
+    CrisisRosterResolver, CrisisRosterEntryResolver, AreaCrisisRosterResolver,
+    changeLogField(CrisisRoster, (roster, viewer) => isOwnerMember(roster, viewer) || isMaintainer(roster, viewer)),
+    externalIdFields(CrisisRoster, { typeName: 'CrisisRoster', queryName: 'crisisRosterByExternalId', loaderName: 'rosterByExternalId' }),
+    ownerFields(CrisisRoster, Actor, {
+      owner: 'The organisation that owns the roster and decides who sees it, e.g. the municipality or the local police.',
+      sharedWith: 'The organisations a SHARED roster is shown to (besides its maintainers).',
+    }),
   ],
   references: {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
     Incident: ({ id }, { loaders }) => (isUuid(id) ? loaders.incident.load(id) : null),
+    CrisisRoster: ({ id }, { loaders }) => (isUuid(id) ? loaders.roster.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),

@@ -1,6 +1,6 @@
 import { entityStub } from '@samverkan/federation';
 
-/** Entities the actors subgraph owns: reports refer to them and add situation fields to them. */
+/** Entities the actors subgraph owns: reports and rosters refer to them and add situation fields to them. */
 export const Actor = entityStub('Actor');
 export type Actor = InstanceType<typeof Actor>;
 export const Area = entityStub('Area');

@@ -1,18 +1,20 @@
 import { EntityManager } from 'typeorm';
-import { selfAndAncestors, whereVisible } from '@samverkan/federation';
+import { selfAndAncestors } from '@samverkan/federation';
 import { incidentContactDeadlineMinutes, Viewer } from '@samverkan/platform';
 import { CrisisRoster } from '../roster/crisis-roster';
+import { rosterVisibleSql } from '../roster/roster-access';
 import { Incident, IncidentContact, IncidentContactStatus } from './incident';
 import { IncidentKind, IncidentStatus } from './incident-vocabulary';
 
 /**
  * The crisis roster a new incident activates: of the rosters of its area and the wider areas that
- * have lines for its kind and that the opener may see (so the list never shows the opener a roster
+ * have lines for its kind and that the opener may see (as its maintainers always do; so the list never shows the opener a roster
  * hidden from them), the nearest one. Null when there is none.
  */
 export async function rosterToActivate(manager: EntityManager, viewer: Viewer, areaCode: string, kind: IncidentKind): Promise<CrisisRoster | null> {
   const chain = selfAndAncestors(areaCode);
-  const rosters = await whereVisible(manager.getRepository(CrisisRoster).createQueryBuilder('roster'), viewer)
+  const rosters = await manager.getRepository(CrisisRoster).createQueryBuilder('roster')
+    .where(...rosterVisibleSql('roster', viewer))
     .andWhere('roster.area_code IN (:...chain)', { chain })
     .andWhere('EXISTS (SELECT 1 FROM crisis_roster_entries e WHERE e.roster_id = roster.id AND e.incident_kind = :kind)', { kind })
     .getMany();
