@@ -15,6 +15,11 @@ import { CreateCrisisRosters1765100000000 } from './migrations/1765100000000-Cre
 import { SituationReportResolver } from './reports/situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './reports/area-reports.resolver';
 import { FiguresSituationResolver } from './figures/situation-figures.resolver';
+import { ObservationTemplate } from './templates/observation-template';
+import { AreaTemplatesResolver, ObservationTemplateResolver, ReportTemplateResolver } from './templates/observation-template.resolver';
+import { CreateObservationTemplates1765100000200 } from './migrations/1765100000200-CreateObservationTemplates';
+import { AreaPictureResolver, SituationPicturePartyResolver, SituationPictureResolver } from './picture/situation-picture.resolver';
+import { situationPictureRouter } from './picture/situation-picture.export';
 
 const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPES);
 
@@ -24,23 +29,32 @@ const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPE
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000],
-  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport), changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
+  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, ObservationTemplate, ChangeLogEntry],
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateObservationTemplates1765100000200],
+  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
+    ObservationTemplateResolver, ReportTemplateResolver, AreaTemplatesResolver, changeLogField(ObservationTemplate),
+    SituationPictureResolver, SituationPicturePartyResolver, AreaPictureResolver, changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
     externalIdFields(SituationReport, { typeName: 'SituationReport', queryName: 'situationReportByExternalId', loaderName: 'reportByExternalId' }),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
       sharedWith: 'The organisations a SHARED report is shown to.',
     }),
+    ownerFields(ObservationTemplate, Actor, {
+      owner: 'The organisation that wrote the template and decides who sees it.',
+      sharedWith: 'The organisations a SHARED template is shown to.',
+    }),
   ],
   references: {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
+    ObservationTemplate: ({ id }, { loaders }) => (isUuid(id) ? loaders.template.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
   orphanedTypes: [Figures],
   createLoaders,
+  // The joint situation picture as JSON (docs/situation-picture.schema.json), beside /graphql.
+  routes: (dataSource, authenticate, clock) => situationPictureRouter(dataSource, authenticate, clock),
   // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
   background: [situationWebhooks.worker],
   organisationExists,
