@@ -224,6 +224,7 @@ describe('the combined picture is exact for every role of the access matrix', ()
   it('refuses a period that ends before it starts, a bad area code and a bad bound with BAD_USER_INPUT', async () => {
     expect(errorCode(await subgraph.query(ROOT, { areaCode: AREA, from: TO, to: FROM }, as.policeOfficer))).toBe('BAD_USER_INPUT');
     expect(errorCode(await subgraph.query(ROOT, { areaCode: 'Farsta!', from: FROM, to: TO }, as.policeOfficer))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await subgraph.query(ROOT, { areaCode: AREA, from: '0000-01-01', to: TO }, as.policeOfficer))).toBe('BAD_USER_INPUT');
     const tooMany = `{ situationPicture(areaCode: "${AREA}", from: "${FROM}", to: "${TO}") { parties(first: 1000) { reportCount } } }`;
     expect(errorCode(await subgraph.query(tooMany, {}, as.policeOfficer))).toBe('BAD_USER_INPUT');
   });
@@ -297,6 +298,7 @@ describe('the JSON export', () => {
     [`/situation-picture/${AREA}?from=${FROM}`, 400],
     [`/situation-picture/${AREA}?from=2026-02-30&to=${TO}`, 400],
     [`/situation-picture/${AREA}?from=${TO}&to=${FROM}`, 400],
+    [`/situation-picture/${AREA}?from=0000-01-01&to=${TO}`, 400],
     [`/situation-picture/${AREA}?from=${FROM}&to=${TO}&to=${TO}`, 400],
     [`/situation-picture/Farsta!?from=${FROM}&to=${TO}`, 400],
     ['/situation-picture', 404],

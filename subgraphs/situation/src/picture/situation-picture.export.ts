@@ -1,9 +1,10 @@
 import { NextFunction, Request, Response, Router } from 'express';
 import { DataSource } from 'typeorm';
-import { AREA_CODE_PATTERN, assertPeriod } from '@samverkan/federation';
+import { AREA_CODE_PATTERN } from '@samverkan/federation';
 import { Authenticate, Clock, ErrorCode, HttpError, jsonErrorHandler, NESTED_LIST_MAX } from '@samverkan/platform';
 import { createLoaders } from '../loaders';
 import { SituationReport } from '../reports/situation-report';
+import { picturePeriod } from './situation-picture';
 
 /** What the export's document says it is; docs/situation-picture.schema.json describes this version. */
 export const EXPORT_FORMAT = { format: 'samverkan-situation-picture', formatVersion: 1 } as const;
@@ -32,9 +33,7 @@ export function situationPictureRouter(dataSource: DataSource, authenticate: Aut
     const viewer = await authenticate(req.headers.authorization);
     const areaCode = req.params.areaCode;
     if (!AREA_CODE_PATTERN.test(areaCode)) throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'areaCode must be an area code, e.g. "0380" or "0380-gottsunda"');
-    const from = day(req, 'from');
-    const to = day(req, 'to');
-    assertPeriod(from, to, { start: 'from', end: 'to' });
+    const { from, to } = picturePeriod({ from: day(req, 'from'), to: day(req, 'to') });
     res.json(await exportPicture(createLoaders(dataSource, viewer), { areaCode, from, to }, clock.now()));
   });
   router.use('/situation-picture', (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, ErrorCode.NOT_FOUND, 'Use GET /situation-picture/{areaCode}?from=&to=')));

@@ -1,18 +1,12 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { answeredBy, assertPeriod } from '@samverkan/federation';
+import { answeredBy } from '@samverkan/federation';
 import { NestedListArgs, SubgraphContext } from '@samverkan/platform';
 import { SituationLoaders } from '../loaders';
 import { SituationReport } from '../reports/situation-report';
 import { Actor, Area } from '../stubs';
-import { AreaPictureArgs, PictureArgs, SituationPicture, SituationPictureParty } from './situation-picture';
+import { AreaPictureArgs, PictureArgs, picturePeriod as period, SituationPicture, SituationPictureParty } from './situation-picture';
 
 type Context = SubgraphContext<SituationLoaders>;
-
-/** The period of a picture, checked: `to` not before `from`. */
-const period = ({ from, to }: PictureArgs): PictureArgs => {
-  assertPeriod(from, to, { start: 'from', end: 'to' });
-  return { from, to };
-};
 
 const PICTURE_DESCRIPTION =
   "The joint situation picture of exactly this area for the period [from, to], as far as you may see it: the parties' reports side by side and the combined view (highest and most recent level, how many parties reported, the computed trend and, for the signed-in, how many newer reports you may not read).";

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Matches } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { AREA_CODE_PATTERN } from '@samverkan/federation';
+import { AREA_CODE_PATTERN, assertPeriod } from '@samverkan/federation';
+import { badInput } from '@samverkan/platform';
 import { SituationLevel, Trend } from '../reports/situation-report';
 
 /** How the picture orders reports, newest first: the latest period end, then the latest created (then the id, for a stable order). */
@@ -9,6 +10,13 @@ export const NEWEST_FIRST = 'period_end DESC, created_at DESC, id DESC';
 
 export const COMPUTED_TREND_RULE =
   "Each party's change is the level of its latest report you may see minus the level of its previous one you may see (NORMAL 0, ELEVATED 1, HIGH 2, CRITICAL 3; both in the period, ordered by period end, then creation)";
+
+/** The period of a picture, checked: `to` not before `from`, and both days PostgreSQL has (there is no year 0). */
+export function picturePeriod({ from, to }: { from: string; to: string }): PictureArgs {
+  assertPeriod(from, to, { start: 'from', end: 'to' });
+  if (from < '0001-01-01') throw badInput('from must be in year 1 or later', [{ field: 'from', message: 'must be in year 1 or later' }]);
+  return { from, to };
+}
 
 @ArgsType()
 export class PictureArgs {
