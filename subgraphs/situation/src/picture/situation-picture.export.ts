@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AREA_CODE_PATTERN } from '@samverkan/federation';
 import { Authenticate, Clock, ErrorCode, HttpError, jsonErrorHandler, NESTED_LIST_MAX } from '@samverkan/platform';
 import { createLoaders } from '../loaders';
-import { SituationReport } from '../reports/situation-report';
+import { Observation, SituationReport } from '../reports/situation-report';
 import { picturePeriod } from './situation-picture';
 
 /** What the export's document says it is; docs/situation-picture.schema.json describes this version. */
@@ -54,11 +54,13 @@ type Loaders = ReturnType<typeof createLoaders>;
 
 /** The document, built from the same per-request loaders as the GraphQL picture (a fixed number of statements). */
 async function exportPicture(loaders: Loaders, { areaCode, from, to }: { areaCode: string; from: string; to: string }, now: Date) {
-  const picture = await loaders.situationPicture({ from, to }).load(areaCode);
-  const parties = await loaders.pictureParties({ from, to, first: EXPORT_MAX_PARTIES }).load(areaCode);
+  const [picture, parties] = await Promise.all([
+    loaders.situationPicture({ from, to }).load(areaCode),
+    loaders.pictureParties({ from, to, first: EXPORT_MAX_PARTIES }).load(areaCode),
+  ]);
   const series = await Promise.all(parties.map((party) => loaders.pictureSeries({ from, to, first: EXPORT_SERIES_LENGTH }).load(`${areaCode} ${party.partyId}`)));
-  const observations = await loaders.observations.loadMany(series.flat().map((report) => report.id));
-  const observationsOf = new Map(series.flat().map((report, index) => [report.id, observations[index]]));
+  const observationsOf = new Map<string, Observation[]>();
+  await Promise.all(series.flat().map(async (r) => observationsOf.set(r.id, await loaders.observations.load(r.id))));
   const report = (r: SituationReport) => ({
     id: r.id,
     periodStart: r.periodStart,
@@ -69,9 +71,7 @@ async function exportPicture(loaders: Loaders, { areaCode, from, to }: { areaCod
     visibility: r.visibility,
     templateId: r.templateId,
     createdAt: r.createdAt.toISOString(),
-    observations: (observationsOf.get(r.id) as Array<{ category: string; level: string; trend: string; description: string }>).map(
-      ({ category, level, trend, description }) => ({ category, level, trend, description }),
-    ),
+    observations: observationsOf.get(r.id)!.map(({ category, level, trend, description }) => ({ category, level, trend, description })),
   });
   return {
     ...EXPORT_FORMAT,
