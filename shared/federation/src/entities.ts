@@ -27,6 +27,11 @@ export const ENTITIES = {
     description:
       'Premises an actor can lend for meetings, dialogues and activities (not only in crises): where, how many people fit, what for, and which contact function to ask.',
   },
+  ContactFunction: {
+    key: 'id',
+    description:
+      'A contact point bound to a function rather than a person (e.g. "Kommunpolis Järva", "Fritidssamordnare Rinkeby-Kista", "Ordförande"): the function outlives the people who hold it. Its name, actor and area are public; its channels and holders are shown to signed-in parties of the network only.',
+  },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;

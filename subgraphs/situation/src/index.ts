@@ -15,6 +15,11 @@ import { CreateCrisisRosters1765100000000 } from './migrations/1765100000000-Cre
 import { SituationReportResolver } from './reports/situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './reports/area-reports.resolver';
 import { FiguresSituationResolver } from './figures/situation-figures.resolver';
+import { Incident, IncidentContact, IncidentFollowUp } from './incidents/incident';
+import { AreaIncidentsResolver, IncidentResolver } from './incidents/incident.resolver';
+import { IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver } from './incidents/incident-contacts.resolver';
+import { CreateIncidents1765100000100 } from './migrations/1765100000100-CreateIncidents';
+import { OVERDUE_CHECK_MS, recordOverdueIncidents } from './incidents/overdue-upkeep';
 import { ObservationTemplate } from './templates/observation-template';
 import { AreaTemplatesResolver, ObservationTemplateResolver, ReportTemplateResolver } from './templates/observation-template.resolver';
 import { CreateObservationTemplates1765100000200 } from './migrations/1765100000200-CreateObservationTemplates';
@@ -29,8 +34,8 @@ const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPE
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, ObservationTemplate, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateObservationTemplates1765100000200],
+  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, Incident, IncidentContact, IncidentFollowUp, ObservationTemplate, ChangeLogEntry],
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateIncidents1765100000100, CreateObservationTemplates1765100000200],
   resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
     ObservationTemplateResolver, ReportTemplateResolver, AreaTemplatesResolver, changeLogField(ObservationTemplate),
     SituationPictureResolver, SituationPicturePartyResolver, AreaPictureResolver, changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
@@ -43,10 +48,17 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
       owner: 'The organisation that wrote the template and decides who sees it.',
       sharedWith: 'The organisations a SHARED template is shown to.',
     }),
+    IncidentResolver, AreaIncidentsResolver, IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver, changeLogField(Incident),
+    externalIdFields(Incident, { typeName: 'Incident', queryName: 'incidentByExternalId', loaderName: 'incidentByExternalId' }),
+    ownerFields(Incident, Actor, {
+      owner: 'The organisation that opened the incident and owns it, usually the local police or the municipality; it decides who sees it.',
+      sharedWith: 'The organisations a SHARED incident is shown to.',
+    }),
   ],
   references: {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
     ObservationTemplate: ({ id }, { loaders }) => (isUuid(id) ? loaders.template.load(id) : null),
+    Incident: ({ id }, { loaders }) => (isUuid(id) ? loaders.incident.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
@@ -55,6 +67,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   createLoaders,
   // The joint situation picture as JSON (docs/situation-picture.schema.json), beside /graphql.
   routes: (dataSource, authenticate, clock) => situationPictureRouter(dataSource, authenticate, clock),
+  // The change feed hears when an incident becomes overdue, which no write marks.
+  upkeep: { everyMs: OVERDUE_CHECK_MS, run: recordOverdueIncidents },
   // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
   background: [situationWebhooks.worker],
   organisationExists,

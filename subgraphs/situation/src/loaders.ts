@@ -3,6 +3,7 @@ import { changeLogLoader, webhookDeliveriesLoader } from '@samverkan/federation'
 import { Viewer } from '@samverkan/platform';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { reportLoaders } from './reports/report.loaders';
+import { incidentLoaders } from './incidents/incident.loaders';
 import { templateLoaders } from './templates/template.loaders';
 import { pictureLoaders } from './picture/situation-picture.loader';
 
@@ -16,6 +17,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     webhookDeliveries: webhookDeliveriesLoader(dataSource),
     situationFigures: situationFiguresLoader(dataSource, viewer),
     ...reportLoaders(dataSource, viewer),
+    ...incidentLoaders(dataSource, viewer),
     ...templateLoaders(dataSource, viewer),
     ...pictureLoaders(dataSource, viewer),
   };

@@ -5,3 +5,5 @@ export const Actor = entityStub('Actor');
 export type Actor = InstanceType<typeof Actor>;
 export const Area = entityStub('Area');
 export type Area = InstanceType<typeof Area>;
+export const ContactFunction = entityStub('ContactFunction');
+export type ContactFunction = InstanceType<typeof ContactFunction>;

@@ -144,6 +144,15 @@ export const CHANGE_FEED_RETENTION_DAYS: Variable<number> = {
   readBy: ['subgraphs'],
 };
 
+export const INCIDENT_CONTACT_DEADLINE_MINUTES: Variable<number> = {
+  name: 'INCIDENT_CONTACT_DEADLINE_MINUTES',
+  kind: positiveInteger,
+  default: 60,
+  description:
+    "how many minutes after an incident's crisis roster is activated every line of its contact list should have been contacted: an OPEN or ACTIVE incident with lines still uncontacted (or not reached) after that is `overdue`",
+  readBy: ['situation'],
+};
+
 export const WEBHOOK_ALLOW_INSECURE_URLS: Variable<boolean> = {
   name: 'WEBHOOK_ALLOW_INSECURE_URLS',
   kind: flag,
@@ -356,6 +365,7 @@ export const VARIABLES: readonly Variable[] = [
   GATEWAY_MERGE_SUBGRAPH_REQUESTS,
   FIGURES_MINIMUM_COUNT,
   CHANGE_FEED_RETENTION_DAYS,
+  INCIDENT_CONTACT_DEADLINE_MINUTES,
   FIGURES_CACHE_SECONDS,
   IDEMPOTENCY_KEY_RETENTION_HOURS,
   WEBHOOK_ALLOW_INSECURE_URLS,
