@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import { AddWebhooks1765000000300 } from './migrations/1765000000300-AddWebhooks';
 import { AddChangeFeed1765000000000 } from './migrations/1765000000000-AddChangeFeed';
 import { SITUATION_FEED_TYPES } from './situation-feed';
@@ -5,6 +6,7 @@ import { Actor } from './stubs';
 import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, SituationLoaders } from './loaders';
+import { capRouter } from './incidents/cap.routes';
 import { CreateSituationReports1764000000000 } from './migrations/1764000000000-CreateSituationReports';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { AddFigureIndexes1764900000000 } from './migrations/1764900000000-AddFigureIndexes';
@@ -65,8 +67,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   },
   orphanedTypes: [Figures],
   createLoaders,
-  // The joint situation picture as JSON (docs/situation-picture.schema.json), beside /graphql.
-  routes: (dataSource, authenticate, clock) => situationPictureRouter(dataSource, authenticate, clock),
+  // Beside /graphql: incidents as CAP 1.2 alerts, and the joint situation picture as JSON (docs/situation-picture.schema.json).
+  routes: (dataSource, authenticate, clock) => Router().use(capRouter(dataSource, authenticate), situationPictureRouter(dataSource, authenticate, clock)),
   // The change feed hears when an incident becomes overdue, which no write marks.
   upkeep: { everyMs: OVERDUE_CHECK_MS, run: recordOverdueIncidents },
   // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.

@@ -4,6 +4,7 @@ import { FixedClock } from '@samverkan/platform';
 import { bearer, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
 import { OVERDUE_SUBJECT, recordOverdueIncidents } from '../src/incidents/overdue-upkeep';
+import { capViolations } from './support/cap-check';
 
 /**
  * Incidents (issue 13): opening one activates the area's crisis roster into a contact list, the
@@ -568,5 +569,56 @@ describe('statement counts', () => {
     } finally {
       delete process.env.SAMVERKAN_SQL_STATS;
     }
+  });
+});
+
+describe('the CAP 1.2 export', () => {
+  const CAP = 'query($id: ID!) { incident(id: $id) { capAlert } }';
+  const http = (path: string, who: Who) => fetch(subgraph.url.replace(/\/graphql$/, path), { headers: as[who] });
+
+  it('gives an incident the caller may see as a valid alert, in GraphQL and over HTTP, one message per version', async () => {
+    const incident = await open();
+    const first = (await subgraph.query(CAP, { id: incident.id }, as.kyrkan)).data!.incident.capAlert as string;
+    expect(capViolations(first)).toEqual([]);
+    expect(first).toContain('<msgType>Alert</msgType>');
+    expect(first).toContain('<scope>Restricted</scope>');
+    // The registry's name of the area, not its code.
+    expect(first).toMatch(/<areaDesc>Gottsunda/);
+
+    const active = await ok(await update(incident, { status: 'ACTIVE' }));
+    const response = await http(`/cap/incidents/${incident.id}`, 'kommun');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/cap+xml');
+    const second = await response.text();
+    expect(capViolations(second)).toEqual([]);
+    expect(second).toContain(`<identifier>${incident.id}-v${active.version}</identifier>`);
+    expect(second).toContain('<msgType>Update</msgType>');
+    expect(second).toMatch(new RegExp(`<references>[^,]+,${incident.id}-v1,`));
+  });
+
+  it('shows nobody an incident they may not see: 404 for one, left out of the index; a PUBLIC one reaches everyone as Public', async () => {
+    const shared = await open({ title: 'Delad händelse för CAP' });
+    const published = await open({ title: 'Publik händelse för CAP', visibility: 'PUBLIC', sharedWithIds: [] });
+    for (const who of ['fryshuset', 'public'] as const) expect((await http(`/cap/incidents/${shared.id}`, who)).status).toBe(404);
+
+    const anonymous = await http(`/cap/incidents/${published.id}`, 'public');
+    const alert = await anonymous.text();
+    expect(capViolations(alert)).toEqual([]);
+    expect(alert).toContain('<scope>Public</scope>');
+
+    const index = async (who: Who) => (await http(`/cap/incidents?area=${AR.uppsala}`, who)).text();
+    expect(await index('kyrkan')).toContain(`incidents/${shared.id}`);
+    expect(await index('fryshuset')).not.toContain(`incidents/${shared.id}`);
+    expect(await index('public')).toContain(`incidents/${published.id}`);
+    expect(await index('public')).not.toContain(`incidents/${shared.id}`);
+  });
+
+  it('refuses a bad index query with 400 and a code, and is read-only', async () => {
+    const bad = await http('/cap/incidents?area=not-an-area', 'police');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await http('/cap/incidents?limit=0', 'police')).status).toBe(400);
+    const post = await fetch(subgraph.url.replace(/\/graphql$/, '/cap/incidents'), { method: 'POST', headers: as.police });
+    expect(post.status).toBe(405);
   });
 });

@@ -54,6 +54,9 @@ export const figuresMinimumCount = liveReader([FIGURES_MINIMUM_COUNT], (values) 
 export const changeFeedRetentionDays = liveReader([CHANGE_FEED_RETENTION_DAYS], (values) => valueOf(values, CHANGE_FEED_RETENTION_DAYS));
 
 /** How long after activation an incident's contact list should be worked through: read on use, so a test can change it. */
+/** The sender of CAP alerts: read on use, like the other settings a request reads. */
+export const capSenderDomain = liveReader([W.CAP_SENDER_DOMAIN], (values) => valueOf(values, W.CAP_SENDER_DOMAIN));
+
 export const incidentContactDeadlineMinutes = liveReader([W.INCIDENT_CONTACT_DEADLINE_MINUTES], (values) => valueOf(values, W.INCIDENT_CONTACT_DEADLINE_MINUTES));
 
 /** How webhooks are sent (README, "Webhooks"): read on use, so a test can make retries quick. */

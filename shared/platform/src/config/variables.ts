@@ -1,7 +1,7 @@
 import { LOCAL_ISSUER } from '../auth/tokens';
 import { DEFAULT_PORTS, envName, ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
 import { LOG_LEVELS, LogLevel } from '../log';
-import { databaseUrl, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, seconds, size, text } from './values';
+import { databaseUrl, domainName, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, seconds, size, text } from './values';
 
 /** Who reads a variable: every subgraph or one, the gateway, `npm start`, the tests. */
 export type Reader = 'subgraphs' | SubgraphName | 'gateway' | 'start' | 'tests';
@@ -150,6 +150,15 @@ export const INCIDENT_CONTACT_DEADLINE_MINUTES: Variable<number> = {
   default: 60,
   description:
     "how many minutes after an incident's crisis roster is activated every line of its contact list should have been contacted: an OPEN or ACTIVE incident with lines still uncontacted (or not reached) after that is `overdue`",
+  readBy: ['situation'],
+};
+
+export const CAP_SENDER_DOMAIN: Variable<string> = {
+  name: 'CAP_SENDER_DOMAIN',
+  kind: domainName,
+  default: 'samverkan.localhost',
+  description:
+    "the `sender` of the incidents' CAP 1.2 alerts (docs/cap-export.md): the installation's domain, e.g. `samverkan.uppsala.se`. Receivers match an update to its earlier alerts by sender and identifier, so set it once and never change it",
   readBy: ['situation'],
 };
 
@@ -366,6 +375,7 @@ export const VARIABLES: readonly Variable[] = [
   FIGURES_MINIMUM_COUNT,
   CHANGE_FEED_RETENTION_DAYS,
   INCIDENT_CONTACT_DEADLINE_MINUTES,
+  CAP_SENDER_DOMAIN,
   FIGURES_CACHE_SECONDS,
   IDEMPOTENCY_KEY_RETENTION_HOURS,
   WEBHOOK_ALLOW_INSECURE_URLS,

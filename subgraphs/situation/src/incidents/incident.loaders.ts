@@ -3,6 +3,7 @@ import { areaJoinSql, externalIdLoader, visibleSql, whereVisible } from '@samver
 import { byArguments, conditionedListQuery, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { Incident, IncidentContact, IncidentFollowUp } from './incident';
 import { AreaIncidentsArgs } from './incident.inputs';
+import { capAlertLoader } from './cap-export';
 
 /** The order of a contact list: by place, the primary before its backups (PRIMARY sorts after BACKUP), then by contact function. */
 export const CONTACT_ORDER = { position: 'ASC', role: 'DESC', contactFunctionId: 'ASC' } as const;
@@ -16,6 +17,7 @@ export function incidentLoaders(dataSource: DataSource, viewer: Viewer) {
     visible().andWhere('i.id IN (:...ids)', { ids }).orderBy('i.activated_at', 'DESC').addOrderBy('i.id', 'DESC').getMany();
 
   return {
+    incidentCapAlert: capAlertLoader(),
     incident: recordLoader<string, Incident>(
       async (ids) => {
         const wellFormed = ids.filter(isUuid);

@@ -62,6 +62,14 @@ export class IncidentResolver {
     return incident.rosterAreaCode ? { code: incident.rosterAreaCode } : null;
   }
 
+  @FieldResolver(() => String, {
+    description:
+      'The incident as an OASIS CAP 1.2 alert (XML) at its current version, for systems that take CAP: one message per version, Alert first, then Update, and Cancel once closed; Public scope only for a PUBLIC incident, else Restricted. Mapping: docs/cap-export.md. Also served as `GET /cap/incidents/{id}`.',
+  })
+  capAlert(@Root() incident: Incident, @Ctx() { loaders }: Context) {
+    return loaders.incidentCapAlert.load(incident);
+  }
+
   @FieldResolver(() => GeoPoint, { nullable: true, description: 'Where it happened, when given.' })
   point(@Root() incident: Incident) {
     return pointOf(incident.latitude, incident.longitude);
