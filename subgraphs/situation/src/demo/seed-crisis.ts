@@ -1,11 +1,15 @@
 import { EntityManager } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS as F, demoIds, insertNew } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS as F, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
-import { IncidentKind } from '../incidents/incident-vocabulary';
+import { IncidentKind, IncidentSeverity, IncidentStatus } from '../incidents/incident-vocabulary';
+import { Incident, IncidentContact, IncidentContactChannel, IncidentContactStatus, IncidentFollowUp } from '../incidents/incident';
 import { CrisisRoster, CrisisRosterEntry, RosterRole } from '../roster/crisis-roster';
 
 /** Fixed ids of the demo crisis rosters, for tests. */
 export const DEMO_CRISIS_ROSTERS = { uppsala: demoIds('c0')(1) } as const;
+
+/** Fixed ids of the demo incidents, for tests. */
+export const DEMO_INCIDENTS = { gottsundaShooting: demoIds('c1')(1) } as const;
 
 const { PRIMARY, BACKUP } = RosterRole;
 const K = IncidentKind;
@@ -61,4 +65,84 @@ export async function insertDemoRosters(manager: EntityManager): Promise<void> {
     })),
   );
   await manager.createQueryBuilder().insert().into(CrisisRosterEntry).values(entries).execute();
+}
+
+/**
+ * A past incident in Gottsunda, opened by the local police three months before seeding, its contact
+ * list made from Uppsala's roster: POSOM and the municipality's safety coordinator answered, the
+ * church and the tenants' association were not reached (the roster has no backup for them), and the
+ * joint follow-up says so. Closed since.
+ */
+export async function insertDemoIncidents(manager: EntityManager, calendar: DemoCalendar): Promise<void> {
+  const day = calendar.days(-90);
+  // Hours from that day's midnight in UTC (Swedish time is an hour or two later).
+  const at = (hours: number, minutes = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + (hours * 60 + minutes) * 60_000);
+  const opened = at(19, 5);
+  const fresh = await insertNew(manager, Incident, [
+    {
+      id: DEMO_INCIDENTS.gottsundaShooting,
+      areaCode: AR.gottsunda,
+      kind: IncidentKind.SHOOTING_OR_EXPLOSION,
+      severity: IncidentSeverity.SEVERE,
+      status: IncidentStatus.CLOSED,
+      title: 'Skottlossning vid Gottsunda centrum',
+      description: 'Skottlossning på torget en vardagskväll. Stor oro bland unga och föräldrar i området; krisstöd och vuxennärvaro behövdes samma kväll.',
+      occurredAt: at(18, 40),
+      latitude: 59.8093,
+      longitude: 17.617,
+      activatedAt: opened,
+      stoodDownAt: at(24 * 3),
+      closedAt: at(24 * 14),
+      rosterAreaCode: AR.uppsala,
+      contactListComplete: true,
+      ownerId: A.lpoUppsala,
+      visibility: Visibility.SHARED,
+      sharedWith: [A.uppsalaKommun, A.svenskaKyrkanUppsala, A.hyresgastforeningen],
+      version: 9,
+      createdAt: opened,
+      updatedAt: at(24 * 14),
+    },
+  ]);
+  if (!fresh.has(DEMO_INCIDENTS.gottsundaShooting)) return;
+  const { CONTACTED, ACKNOWLEDGED, NOT_REACHED } = IncidentContactStatus;
+  const { PHONE, SMS } = IncidentContactChannel;
+  type Logged = [line: Line, status: IncidentContactStatus, channel: IncidentContactChannel, minutes: number, by: string, commitment: string | null, note: string | null];
+  const log: Logged[] = [
+    [posom, ACKNOWLEDGED, PHONE, 12, A.uppsalaKommun, 'POSOM aktiverad; samtalsstöd i församlingshemmet från kl. 21.', null],
+    [trygghet, CONTACTED, PHONE, 25, A.lpoUppsala, 'Vuxna från föreningarna på torget i kväll och i morgon kväll.', null],
+    [kyrkan, NOT_REACHED, PHONE, 31, A.lpoUppsala, null, 'Inget svar på pastorsexpeditionens nummer efter kontorstid; sms skickat.'],
+    [hyresgast, NOT_REACHED, SMS, 40, A.lpoUppsala, null, 'Sms utan svar; lokalansvarig saknar ersättare.'],
+  ];
+  await manager.createQueryBuilder().insert().into(IncidentContact).values(
+    log.map(([[position, role, contactFunctionId, actorId, task], status, channel, minutes, by, commitment, note]) => ({
+      incidentId: DEMO_INCIDENTS.gottsundaShooting,
+      position,
+      role,
+      contactFunctionId,
+      actorId,
+      task,
+      status,
+      channel,
+      contactedAt: new Date(opened.getTime() + minutes * 60_000),
+      contactedById: by,
+      commitment,
+      note,
+    })),
+  ).execute();
+  await manager.createQueryBuilder().insert().into(IncidentFollowUp).values([
+    {
+      incidentId: DEMO_INCIDENTS.gottsundaShooting,
+      actorId: A.lpoUppsala,
+      whatWorked: 'POSOM och kommunens trygghetssamordnare nåddes inom en halvtimme och var på plats samma kväll.',
+      whatDidNotWork: 'Kyrkan och Hyresgästföreningen nåddes inte: kyrkans nummer gäller kontorstid och föreningens lokalansvarig saknar ersättare. Listan behöver nummer som nås kvällstid.',
+      writtenAt: at(24 * 10),
+    },
+    {
+      incidentId: DEMO_INCIDENTS.gottsundaShooting,
+      actorId: A.uppsalaKommun,
+      whatWorked: 'Samtalsstödet i församlingshemmet nådde många unga och föräldrar redan första kvällen.',
+      whatDidNotWork: 'Informationen till föräldrar kom sent; nästa gång skickar skolorna ut den samma kväll.',
+      writtenAt: at(24 * 12),
+    },
+  ]).execute();
 }
