@@ -32,6 +32,11 @@ export const ENTITIES = {
     description:
       'Premises an actor can lend for meetings, dialogues and activities (not only in crises): where, how many people fit, what for, and which contact function to ask.',
   },
+  CrisisRoster: {
+    key: 'id',
+    description:
+      'The crisis roster of one area: the contact functions that should be contacted when something happens there, by kind of incident, in order, with backups. Owned by the organisation that keeps it and shown to whom it chooses (`visibility`) and always to its `maintainers`; the coordinators of the owner and of the maintainers change it. `gaps` flags what is missing in the roster itself and `onePersonDependencies` (answered by the registry) the listed functions that rest on one person. Opening an incident in the area generates its contact list from this roster.',
+  },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -54,6 +59,16 @@ export function entityStub<N extends EntityName>(name: N): ClassType<Keyed<N>> {
   Directive(`@key(fields: "${key}")`)(Stub);
   ObjectType(name, { description })(Stub);
   return Stub;
+}
+
+/**
+ * A field of another subgraph's entity that this subgraph needs to answer a field of its own
+ * (`@requires`): declared `@external` on the stub, so the gateway fetches it from the owner first
+ * and passes it in the entity's representation. No description: the owner's is the one composed.
+ */
+export function externalField(stub: ClassType, name: string, type: NonNullable<Parameters<typeof Field>[0]>): void {
+  Field(type)(stub.prototype, name);
+  Directive('@external')(stub.prototype, name);
 }
 
 /**

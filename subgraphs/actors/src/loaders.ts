@@ -18,6 +18,7 @@ import {
   contactFunctionsInAreaLoader,
   contactFunctionsOfActorLoader,
   onePersonDependencyCountLoader,
+  onePersonDependencyLoader,
 } from './contact-functions/contact-function.loaders';
 import { crisisRosterSuggestionsLoader } from './contact-functions/crisis-roster-suggestions';
 import { firstVenuesOfActorLoader, venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/venue.loaders';
@@ -98,6 +99,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     contactFunctionsInArea: contactFunctionsInAreaLoader(dataSource),
     contactFunctionHolders: contactFunctionHoldersLoader(dataSource),
     onePersonDependencyCount: onePersonDependencyCountLoader(dataSource),
+    onePersonDependency: onePersonDependencyLoader(dataSource),
     crisisRosterSuggestions: crisisRosterSuggestionsLoader(dataSource),
   };
 }

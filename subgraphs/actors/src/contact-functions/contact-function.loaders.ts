@@ -38,6 +38,23 @@ export const contactFunctionHoldersLoader = (dataSource: DataSource) =>
     ).map((h) => [h.functionId, h]),
   );
 
+/**
+ * Each function if it is a one-person dependency today (fewer current holders than
+ * MIN_CURRENT_HOLDERS), else null, unknown ids too: one statement per batch, e.g. for the
+ * functions of every crisis roster of a request.
+ */
+export const onePersonDependencyLoader = (dataSource: DataSource) =>
+  recordLoader<string, ContactFunction>(async (ids) => {
+    const wellFormed = ids.filter(isUuid);
+    if (!wellFormed.length) return [];
+    return dataSource
+      .getRepository(ContactFunction)
+      .createQueryBuilder('function')
+      .where('function.id IN (:...ids)', { ids: wellFormed })
+      .andWhere(`${currentHolderCountSql('function.id', ':today')} < ${MIN_CURRENT_HOLDERS}`, { today: todayInSweden() })
+      .getMany();
+  }, (f) => f.id);
+
 /** How many functions covering each area are one-person dependencies today, per area scope (one statement per batch). */
 export const onePersonDependencyCountLoader = (dataSource: DataSource) =>
   perAreaScope(

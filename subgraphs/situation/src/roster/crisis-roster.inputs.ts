@@ -18,7 +18,7 @@ export class CrisisRosterFilter {
   @Field(() => AreaScope, { defaultValue: AreaScope.WITHIN, description: 'How `areaCode` matches.' })
   areaScope: AreaScope = AreaScope.WITHIN;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only rosters with gaps (true) or without (false); see `CrisisRoster.gaps`.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only rosters with gaps (true) or without (false); see `CrisisRoster.gaps` (one-person dependencies, `CrisisRoster.onePersonDependencies`, are not gaps here).' })
   hasGaps?: boolean;
 
   @Field(() => ID, { nullable: true, description: 'Only rosters that list this contact function.' })

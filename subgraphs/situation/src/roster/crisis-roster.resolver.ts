@@ -89,15 +89,23 @@ export class CrisisRosterResolver {
     return incidentKind ? entries.filter((entry) => entry.incidentKind === incidentKind) : entries;
   }
 
+  @FieldResolver(() => [ID], {
+    description:
+      'The contact functions the roster lists, each once, in the order of `entries`. The registry answers `onePersonDependencies` from them.',
+  })
+  async contactFunctionIds(@Root() roster: CrisisRoster, @Ctx() { loaders }: Context) {
+    return [...new Set((await loaders.rosterEntries.load(roster.id)).map((entry) => entry.contactFunctionId))];
+  }
+
   @FieldResolver(() => [RosterGap], {
     description:
-      'What is missing: each kind of incident with no primary (NO_CONTACT), then each place with a primary and no backup (NO_BACKUP), by kind and place. Functions resting on one person: `entries { contactFunction { isOnePersonDependency } }`.',
+      'What is missing in the roster itself: each kind of incident with no primary (NO_CONTACT), then each place with a primary and no backup (NO_BACKUP), by kind and place. The listed functions that rest on one person are the registry\'s to say: `onePersonDependencies` (answered by the actors service).',
   })
   async gaps(@Root() roster: CrisisRoster, @Ctx() { loaders }: Context) {
     return rosterGaps(await loaders.rosterEntries.load(roster.id));
   }
 
-  @FieldResolver(() => Int, { description: 'How many gaps the roster has (see `gaps`); 0 when complete.' })
+  @FieldResolver(() => Int, { description: 'How many gaps the roster has (see `gaps`; one-person dependencies are counted apart, in `onePersonDependencies`); 0 when complete.' })
   async gapCount(@Root() roster: CrisisRoster, @Ctx() { loaders }: Context) {
     return rosterGaps(await loaders.rosterEntries.load(roster.id)).length;
   }

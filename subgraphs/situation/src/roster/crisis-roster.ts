@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '@samverkan/federation';
+import { ENTITIES, OwnedRecord } from '@samverkan/federation';
 import { IncidentKind } from '../incidents/incident-vocabulary';
 
 export enum RosterRole {
@@ -60,10 +60,7 @@ export class CrisisRosterEntry {
  * The crisis roster of one area (krisberedskapslista): who should be contacted when something
  * happens there, by kind of incident. Opening an incident in the area turns it into a contact list.
  */
-@ObjectType({
-  description:
-    'The crisis roster of one area: the contact functions that should be contacted when something happens there, by kind of incident, in order, with backups. Owned by the organisation that keeps it and shown to whom it chooses (`visibility`) and always to its `maintainers`; the coordinators of the owner and of the maintainers change it. `gaps` flags what is missing. Opening an incident in the area generates its contact list from this roster.',
-})
+@ObjectType({ description: ENTITIES.CrisisRoster.description })
 @Directive('@key(fields: "id")')
 @Entity('crisis_rosters')
 export class CrisisRoster extends OwnedRecord {

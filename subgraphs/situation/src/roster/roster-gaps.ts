@@ -18,7 +18,7 @@ registerEnumType(RosterGapKind, {
 
 @ObjectType({
   description:
-    'A gap in a crisis roster. Whether a listed contact function rests on one person is the registry\'s to say: ask `entries { contactFunction { isOnePersonDependency } }`.',
+    'A gap in a crisis roster. Whether a listed contact function rests on one person is the registry\'s to say: see the roster\'s `onePersonDependencies`.',
 })
 export class RosterGap {
   @Field(() => RosterGapKind, { description: 'What is missing.' })
