@@ -191,6 +191,35 @@ describe('one-person dependencies per area', () => {
   });
 });
 
+describe("a crisis roster's one-person dependencies (the situation subgraph's roster, its function ids passed by the gateway)", () => {
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CrisisRoster { id onePersonDependencies { id name } } } }`;
+  const roster = (id: string, contactFunctionIds: string[]) => ({ __typename: 'CrisisRoster', id, contactFunctionIds });
+  const representations = [
+    roster('c0000000-0000-4000-8000-000000000001', [F.posomUppsala, F.trygghetssamordnareGottsunda, F.lokalbokningSvenskaKyrkanUppsala, F.lokalansvarigHyresgastforeningenGottsunda]),
+    // Unknown and malformed ids (a function deleted from the registry, say) are nobody's dependency.
+    roster('c0000000-0000-4000-8000-000000000002', [F.kommunpolisJarva, '00000000-0000-4000-8000-000000000000', 'not-an-id']),
+    roster('c0000000-0000-4000-8000-000000000003', []),
+  ];
+
+  it('lists the functions with fewer than two current holders, in the roster\'s order, for every signed-in party', async () => {
+    for (const who of SIGNED_IN) {
+      const { data, errors } = await subgraph.query(query, { r: representations }, as(who));
+      expect(errors).toBeUndefined();
+      expect(data!._entities.map((r: { onePersonDependencies: Array<{ id: string }> }) => ids(r.onePersonDependencies))).toEqual([
+        [F.trygghetssamordnareGottsunda, F.lokalansvarigHyresgastforeningenGottsunda],
+        [F.kommunpolisJarva],
+        [],
+      ]);
+    }
+  });
+
+  it('is null for the public, as `isOnePersonDependency` is', async () => {
+    const { data, errors } = await subgraph.query(query, { r: representations });
+    expect(errors).toBeUndefined();
+    expect(data!._entities.map((r: { onePersonDependencies: unknown }) => r.onePersonDependencies)).toEqual([null, null, null]);
+  });
+});
+
 describe('listing contact functions', () => {
   const list = `query($filter: ContactFunctionFilter) { contactFunctions(filter: $filter, first: 100) { totalCount nodes { id } } }`;
 

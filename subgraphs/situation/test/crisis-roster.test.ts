@@ -277,9 +277,11 @@ describe('a crisis roster for Gottsunda', () => {
       } finally {
         delete process.env.SAMVERKAN_SQL_STATS;
       }
-      const LIST_GAPS = 'query { crisisRosters(filter: { hasGaps: false }) { nodes { gapCount entries { id } } } }';
+      const LIST_GAPS = 'query { crisisRosters(filter: { hasGaps: false }) { nodes { gapCount entries { id } contactFunctionIds } } }';
       const nodes = (await ok(subgraph.query(LIST_GAPS, {}, as.goteborgPolice), 'crisisRosters')).nodes;
       expect(nodes.map((n: { gapCount: number; entries: unknown[] }) => [n.gapCount, n.entries.length])).toEqual([[0, 14], [0, 14], [0, 14]]);
+      // Each function once, in the entries' order: what the registry needs to flag one-person dependencies.
+      expect(nodes.map((n: { contactFunctionIds: string[] }) => n.contactFunctionIds)).toEqual(Array(3).fill([F.kommunpolisJarva, F.posomUppsala]));
     });
   });
 
