@@ -62,6 +62,22 @@ export const DEMO_AGREEMENTS = {
   medborgarloftRinkebyKistaPrevious: agreement(8),
 } as const;
 
+const contactFunction = demoIds('cf');
+
+/** Fixed ids of the demo contact functions (the actors registry's), for tests and other subgraphs' demo data (crisis rosters). */
+export const DEMO_CONTACT_FUNCTIONS = {
+  kommunpolisJarva: contactFunction(1),
+  omradespolisAngered: contactFunction(2),
+  fritidssamordnareRinkebyKista: contactFunction(3),
+  ordforandeKfumGoteborg: contactFunction(4),
+  posomUppsala: contactFunction(5),
+  trygghetssamordnareGottsunda: contactFunction(6),
+  verksamhetsansvarigFryshusetJarva: contactFunction(7),
+  lokalbokningFolketsHusAngered: contactFunction(8),
+  lokalbokningSvenskaKyrkanUppsala: contactFunction(9),
+  lokalansvarigHyresgastforeningenGottsunda: contactFunction(10),
+} as const;
+
 const venue = demoIds('fe');
 
 /** Fixed ids of the demo venues (the actors registry's premises), which the demo activities take place at. */

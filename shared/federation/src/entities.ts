@@ -22,6 +22,11 @@ export const ENTITIES = {
     description:
       'An agreement or commitment between parties about working together for children and young people: an IOP, a declaration of intent, a collaboration agreement, a citizen promise, a national agreement, or a method such as Rätt kurva or SSPF. Records who the parties are and in which roles, the areas it covers, and its period.',
   },
+  ContactFunction: {
+    key: 'id',
+    description:
+      'A contact point bound to a function rather than a person (e.g. "Kommunpolis Järva", "Fritidssamordnare Rinkeby-Kista", "Ordförande"): the function outlives the people who hold it. Its name, actor and area are public; its channels and holders are shown to signed-in parties of the network only.',
+  },
   Venue: {
     key: 'id',
     description:

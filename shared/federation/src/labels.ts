@@ -82,6 +82,19 @@ export const SWEDISH_LABELS = {
   ContactHolderRole: { HOLDER: 'Innehavare', BACKUP: 'Ersättare' },
   FigureBasis: { PUBLIC_RECORDS: 'Offentliga uppgifter', ALL_RECORDS: 'Alla uppgifter' },
   ImportRowStatus: { VALID: 'Giltig', INVALID: 'Ogiltig', DUPLICATE: 'Dubblett' },
+  IncidentContactChannel: { PHONE: 'Telefon', SMS: 'Sms', EMAIL: 'E-post', MEETING: 'Möte eller på plats', OTHER: 'Annat' },
+  IncidentContactStatus: { UNCONTACTED: 'Inte kontaktad', CONTACTED: 'Kontaktad', ACKNOWLEDGED: 'Bekräftad', NOT_REACHED: 'Nåddes inte' },
+  IncidentKind: {
+    FATAL_VIOLENCE: 'Våld med dödlig utgång',
+    SHOOTING_OR_EXPLOSION: 'Skjutning eller explosion',
+    FIRE: 'Brand',
+    PUBLIC_DISORDER: 'Upplopp eller ordningsstörning',
+    SUICIDE: 'Suicid',
+    LARGE_ACCIDENT: 'Större olycka',
+    THREAT_AGAINST_ACTIVITY: 'Hot mot verksamhet',
+  },
+  IncidentSeverity: { MINOR: 'Liten', MODERATE: 'Måttlig', SEVERE: 'Allvarlig', EXTREME: 'Mycket allvarlig' },
+  IncidentStatus: { OPEN: 'Öppnad', ACTIVE: 'Pågående', STOOD_DOWN: 'Avvecklad', CLOSED: 'Avslutad' },
   InternalClassification: {
     NOT_CLASSIFIED: 'Ej klassificerad',
     UNIVERSAL_PREVENTION: 'Universell prevention',
@@ -121,6 +134,14 @@ export const SWEDISH_LABELS = {
     CRISIS_SUPPORT: 'Krisstöd',
   },
   Role: { MEMBER: 'Medlem', COORDINATOR: 'Samordnare', NATIONAL_COORDINATOR: 'Nationell samordnare', ADMINISTRATOR: 'Administratör' },
+  RosterGapKind: {
+    NO_CONTACT: 'Ingen kontakt',
+    NO_BACKUP: 'Ingen ersättare',
+  },
+  RosterRole: {
+    PRIMARY: 'Ordinarie',
+    BACKUP: 'Ersättare',
+  },
   ServiceCategory: {
     SPORT: 'Idrott och fysisk aktivitet',
     CULTURE: 'Kultur',

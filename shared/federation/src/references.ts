@@ -8,6 +8,7 @@ const OWNERS = {
   Area: { subgraph: 'actors', key: 'code', noun: 'area' },
   Agreement: { subgraph: 'agreements', key: 'id', noun: 'agreement' },
   Venue: { subgraph: 'actors', key: 'id', noun: 'venue' },
+  ContactFunction: { subgraph: 'actors', key: 'id', noun: 'contact function' },
 } as const satisfies Record<string, { subgraph: SubgraphName; key: string; noun: string }>;
 export type ReferencedType = keyof typeof OWNERS;
 

@@ -50,6 +50,19 @@ export function wallClockInSweden(instant: Date): SwedishWallClock {
 }
 
 /**
+ * `instant` as an ISO 8601 date-time in Swedish local time with its numeric offset, to the whole
+ * second: '2026-07-09T19:38:21+02:00'. The form CAP 1.2 and Atom want (an offset, never 'Z', no
+ * fractions), so a receiver shows the time a Swedish reader expects.
+ */
+export function dateTimeInSweden(instant: Date): string {
+  const second = Math.floor(instant.getTime() / 1000) * 1000;
+  const offset = offsetAt(second);
+  const hours = Math.abs(offset) / HOUR_MS;
+  const sign = offset < 0 ? '-' : '+';
+  return `${new Date(second + offset).toISOString().slice(0, 19)}${sign}${String(Math.floor(hours)).padStart(2, '0')}:${String(Math.round((hours % 1) * 60)).padStart(2, '0')}`;
+}
+
+/**
  * The instant of a wall-clock time in Sweden. As RFC 5545 reads local times: one that occurs twice
  * (02:00–02:59 on the last Sunday of October) is the first of the two; one that does not exist
  * (02:00–02:59 on the last Sunday of March) is read with the offset before the gap (02:30 is 03:30).

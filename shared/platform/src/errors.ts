@@ -22,6 +22,8 @@ export enum ErrorCode {
   CURSOR_EXPIRED = 'CURSOR_EXPIRED',
   /** An idempotency key your organisation used, within its retention, for another operation or another input. */
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The record is closed and takes no more changes of this kind (e.g. a contact-log entry on a CLOSED incident, or reopening it). */
+  RECORD_CLOSED = 'RECORD_CLOSED',
   /** The query is deeper, costlier or has more aliases, directives or tokens than allowed; `extensions.limit` says which. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   /** A service this one depends on (e.g. the actors registry, to check references) did not answer. */
@@ -46,6 +48,9 @@ export const versionConflict = (type: string, id: string, expected: number, actu
     `${type} ${id} has version ${actual}, not ${expected}: it was changed by someone else. Re-read it and try again.`,
     { extensions: { code: ErrorCode.VERSION_CONFLICT, type, id, expectedVersion: expected, actualVersion: actual } },
   );
+
+export const recordClosed = (type: string, id: string, message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.RECORD_CLOSED, type, id } });
 
 /**
  * Codes whose errors carry a safe, useful message: ours, and those of GraphQL itself and Apollo

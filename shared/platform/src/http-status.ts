@@ -13,6 +13,7 @@ const CLIENT_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.CURSOR_UNKNOWN]: 400,
   [ErrorCode.CURSOR_EXPIRED]: 410,
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
+  [ErrorCode.RECORD_CLOSED]: 409,
 };
 
 /**

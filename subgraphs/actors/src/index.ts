@@ -15,6 +15,7 @@ import { AreaFiguresResolver, FiguresResolver } from './figures/figures.resolver
 import { AssociationImportResolver } from './import/association-import';
 import { hsdsRouter } from './hsds/hsds';
 import { ActorContactFunctionsResolver, AreaContactFunctionsResolver, ContactFunctionResolver } from './contact-functions/contact-function.resolver';
+import { AreaCrisisRosterSuggestionsResolver } from './contact-functions/crisis-roster-suggestions';
 import { ContactFunction, ContactFunctionHolder } from './contact-functions/contact-function';
 import { PublicContactResolver } from './contact-functions/public-contact.resolver';
 import { ActorsLoaders, createLoaders } from './loaders';
@@ -46,7 +47,7 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
   migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300],
-  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember), changeFeedResolver('actor', 'actors', REGISTRY_FEED_TYPES), ...actorWebhooks.resolvers,
+  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, AreaCrisisRosterSuggestionsResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember), changeFeedResolver('actor', 'actors', REGISTRY_FEED_TYPES), ...actorWebhooks.resolvers,
     // The maintaining organisation's own ids: the actor's owner's, for the entry and its records alike.
     externalIdFields(Actor, { typeName: 'Actor', queryName: 'actorByExternalId', loaderName: 'actorByExternalId', isMember: isOwnerMember }),
     externalIdFields(Service, { typeName: 'Service', queryName: 'serviceByExternalId', loaderName: 'serviceByExternalId', isMember: recordMaintainer }),

@@ -19,6 +19,7 @@ import {
   contactFunctionsOfActorLoader,
   onePersonDependencyCountLoader,
 } from './contact-functions/contact-function.loaders';
+import { crisisRosterSuggestionsLoader } from './contact-functions/crisis-roster-suggestions';
 import { firstVenuesOfActorLoader, venueLoader, venuesInAreaLoader, venuesOfActorLoader } from './venues/venue.loaders';
 
 /** Per-request loaders: every list and reference of this subgraph is fetched in one batch per level. */
@@ -97,6 +98,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     contactFunctionsInArea: contactFunctionsInAreaLoader(dataSource),
     contactFunctionHolders: contactFunctionHoldersLoader(dataSource),
     onePersonDependencyCount: onePersonDependencyCountLoader(dataSource),
+    crisisRosterSuggestions: crisisRosterSuggestionsLoader(dataSource),
   };
 }
 

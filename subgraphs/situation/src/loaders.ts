@@ -3,6 +3,8 @@ import { changeLogLoader, webhookDeliveriesLoader } from '@samverkan/federation'
 import { Viewer } from '@samverkan/platform';
 import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { reportLoaders } from './reports/report.loaders';
+import { incidentLoaders } from './incidents/incident.loaders';
+import { rosterLoaders } from './roster/roster.loaders';
 
 /**
  * Per-request loaders for one viewer, one set per feature: every list and reference of this subgraph
@@ -14,6 +16,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     webhookDeliveries: webhookDeliveriesLoader(dataSource),
     situationFigures: situationFiguresLoader(dataSource, viewer),
     ...reportLoaders(dataSource, viewer),
+    ...incidentLoaders(dataSource, viewer),
+    ...rosterLoaders(dataSource, viewer),
   };
 }
 

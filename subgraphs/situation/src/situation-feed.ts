@@ -1,9 +1,15 @@
 import { FeedType } from '@samverkan/federation';
 import { SubgraphContext } from '@samverkan/platform';
 import { SituationReport } from './reports/situation-report';
+import { Incident } from './incidents/incident';
+import { CrisisRoster } from './roster/crisis-roster';
 import { SituationLoaders } from './loaders';
 
-/** The situation subgraph's change feed. Situation reports follow their visibility; each is of one area. */
+/**
+ * The situation subgraph's change feed. Situation reports and incidents follow their visibility;
+ * crisis rosters too, and are also shown to their maintainers (as if shared with them); each record
+ * is of one area.
+ */
 export const SITUATION_FEED_TYPES: FeedType[] = [
   {
     type: 'SituationReport',
@@ -11,5 +17,21 @@ export const SITUATION_FEED_TYPES: FeedType[] = [
     entity: SituationReport,
     table: 'situation_reports',
     load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.report.loadMany(ids),
+  },
+  {
+    type: 'Incident',
+    audienceSql: `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM incidents WHERE id = ANY(CAST($1 AS uuid[]))`,
+    entity: Incident,
+    table: 'incidents',
+    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.incident.loadMany(ids),
+  },
+  {
+    type: 'CrisisRoster',
+    audienceSql: `SELECT id, CASE WHEN visibility = 'OWNER' AND cardinality(maintainer_ids) > 0 THEN 'SHARED' ELSE visibility END AS visibility,
+        owner_id, shared_with || maintainer_ids AS shared_with, ARRAY[area_code] AS area_codes
+      FROM crisis_rosters WHERE id = ANY(CAST($1 AS uuid[]))`,
+    entity: CrisisRoster,
+    table: 'crisis_rosters',
+    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.roster.loadMany(ids),
   },
 ];

@@ -53,6 +53,12 @@ export const figuresMinimumCount = liveReader([FIGURES_MINIMUM_COUNT], (values) 
 /** How many days change-feed cursors stay valid: read on use, so a test can shorten it. */
 export const changeFeedRetentionDays = liveReader([CHANGE_FEED_RETENTION_DAYS], (values) => valueOf(values, CHANGE_FEED_RETENTION_DAYS));
 
+/** How long after activation an incident's contact list should be worked through: read on use, so a test can change it. */
+/** The sender of CAP alerts: read on use, like the other settings a request reads. */
+export const capSenderDomain = liveReader([W.CAP_SENDER_DOMAIN], (values) => valueOf(values, W.CAP_SENDER_DOMAIN));
+
+export const incidentContactDeadlineMinutes = liveReader([W.INCIDENT_CONTACT_DEADLINE_MINUTES], (values) => valueOf(values, W.INCIDENT_CONTACT_DEADLINE_MINUTES));
+
 /** How webhooks are sent (README, "Webhooks"): read on use, so a test can make retries quick. */
 export const webhookSettings = liveReader(
   [W.WEBHOOK_ALLOW_INSECURE_URLS, W.WEBHOOK_TIMEOUT_MS, W.WEBHOOK_RETRY_BASE_MS, W.WEBHOOK_RETRY_MAX_SECONDS, W.WEBHOOK_PAUSE_AFTER_FAILURES],

@@ -40,6 +40,11 @@ export const legacyFlag = kind('true or false (on or off also work)', (error) =>
 /** A body size as express takes it. */
 export const size = kind('a size in b, kb or mb, such as 100kb', (error) => z.string().regex(/^[1-9]\d*(b|kb|mb)$/, error));
 
+/** A DNS name of two or more labels, lower case, e.g. samverkan.uppsala.se. */
+export const domainName = kind('a domain name such as samverkan.example.se', (error) =>
+  z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, error),
+);
+
 export const text = kind('text', (error) => z.string(error));
 
 export const oneOf = <const V extends readonly [string, ...string[]]>(...values: V) =>

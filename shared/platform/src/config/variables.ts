@@ -1,7 +1,7 @@
 import { LOCAL_ISSUER } from '../auth/tokens';
 import { DEFAULT_PORTS, envName, ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
 import { LOG_LEVELS, LogLevel } from '../log';
-import { databaseUrl, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, seconds, size, text } from './values';
+import { databaseUrl, domainName, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, seconds, size, text } from './values';
 
 /** Who reads a variable: every subgraph or one, the gateway, `npm start`, the tests. */
 export type Reader = 'subgraphs' | SubgraphName | 'gateway' | 'start' | 'tests';
@@ -142,6 +142,24 @@ export const CHANGE_FEED_RETENTION_DAYS: Variable<number> = {
   description:
     "how long a change-feed cursor stays valid (README, \"Keeping a local system in step\"): a cursor whose entry is older is refused with `CURSOR_EXPIRED`, and the reader resynchronises from a snapshot. The change log itself, the records' history, is kept",
   readBy: ['subgraphs'],
+};
+
+export const INCIDENT_CONTACT_DEADLINE_MINUTES: Variable<number> = {
+  name: 'INCIDENT_CONTACT_DEADLINE_MINUTES',
+  kind: positiveInteger,
+  default: 60,
+  description:
+    "how many minutes after an incident's crisis roster is activated every line of its contact list should have been contacted: an OPEN or ACTIVE incident with lines still uncontacted (or not reached) after that is `overdue`",
+  readBy: ['situation'],
+};
+
+export const CAP_SENDER_DOMAIN: Variable<string> = {
+  name: 'CAP_SENDER_DOMAIN',
+  kind: domainName,
+  default: 'samverkan.localhost',
+  description:
+    "the `sender` of the incidents' CAP 1.2 alerts (docs/cap-export.md): the installation's domain, e.g. `samverkan.uppsala.se`. Receivers match an update to its earlier alerts by sender and identifier, so set it once and never change it",
+  readBy: ['situation'],
 };
 
 export const WEBHOOK_ALLOW_INSECURE_URLS: Variable<boolean> = {
@@ -356,6 +374,8 @@ export const VARIABLES: readonly Variable[] = [
   GATEWAY_MERGE_SUBGRAPH_REQUESTS,
   FIGURES_MINIMUM_COUNT,
   CHANGE_FEED_RETENTION_DAYS,
+  INCIDENT_CONTACT_DEADLINE_MINUTES,
+  CAP_SENDER_DOMAIN,
   FIGURES_CACHE_SECONDS,
   IDEMPOTENCY_KEY_RETENTION_HOURS,
   WEBHOOK_ALLOW_INSECURE_URLS,

@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { VersionedRecord } from '@samverkan/platform';
-import { todayInSweden } from '@samverkan/federation';
+import { ENTITIES, todayInSweden } from '@samverkan/federation';
 
 export enum ContactChannelKind {
   PHONE = 'PHONE',
@@ -55,10 +55,7 @@ export class ContactChannel {
  * people come and go, the function stays. Its name, actor and area are public; how to reach it and
  * who holds it are for the network only.
  */
-@ObjectType({
-  description:
-    'A contact point bound to a function rather than a person (e.g. "Kommunpolis Järva", "Fritidssamordnare Rinkeby-Kista", "Ordförande"): the function outlives the people who hold it. Its name, actor and area are public; its channels and holders are shown to signed-in parties of the network only.',
-})
+@ObjectType({ description: ENTITIES.ContactFunction.description })
 @Directive('@key(fields: "id")')
 @Entity('contact_functions')
 export class ContactFunction extends VersionedRecord {

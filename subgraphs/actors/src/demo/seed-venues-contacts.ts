@@ -1,25 +1,13 @@
 import { DataSource } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_VENUE_LOCATIONS, DEMO_VENUES, DemoCalendar, demoIds } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS, DEMO_VENUE_LOCATIONS, DEMO_VENUES, DemoCalendar, demoIds } from '@samverkan/demo';
 import { ContactChannel, ContactChannelKind, ContactFunction, ContactFunctionHolder, ContactHolderRole } from '../contact-functions/contact-function';
 import { Venue, VenueUse } from '../venues/venue';
 import { channelKey } from '../contact-functions/public-contact';
 
-const contactFunction = demoIds('cf');
 const holder = demoIds('cf1');
 
-/** Fixed ids of the demo contact functions, for tests and other seeds. */
-export const DEMO_CONTACT_FUNCTIONS = {
-  kommunpolisJarva: contactFunction(1),
-  omradespolisAngered: contactFunction(2),
-  fritidssamordnareRinkebyKista: contactFunction(3),
-  ordforandeKfumGoteborg: contactFunction(4),
-  posomUppsala: contactFunction(5),
-  trygghetssamordnareGottsunda: contactFunction(6),
-  verksamhetsansvarigFryshusetJarva: contactFunction(7),
-  lokalbokningFolketsHusAngered: contactFunction(8),
-  lokalbokningSvenskaKyrkanUppsala: contactFunction(9),
-  lokalansvarigHyresgastforeningenGottsunda: contactFunction(10),
-} as const;
+/** The demo contact functions' ids live in @samverkan/demo, since crisis rosters and incidents name them. */
+export { DEMO_CONTACT_FUNCTIONS };
 
 /** The demo venues' ids live in @samverkan/demo, since the demo activities take place at them. */
 export { DEMO_VENUES };

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from '../reports/situation-report';
+import { insertDemoIncidents, insertDemoRosters } from './seed-crisis';
 
 const report = demoIds('d0');
 
@@ -253,5 +254,7 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
         [id, visibility, sharedWith],
       );
     }
+    await insertDemoRosters(manager);
+    await insertDemoIncidents(manager, calendar);
   });
 }

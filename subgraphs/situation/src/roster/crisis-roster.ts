@@ -62,7 +62,7 @@ export class CrisisRosterEntry {
  */
 @ObjectType({
   description:
-    'The crisis roster of one area: the contact functions that should be contacted when something happens there, by kind of incident, in order, with backups. Owned by the organisation that keeps it; its coordinators and those of the `maintainers` change it. Opening an incident in the area generates its contact list from this roster.',
+    'The crisis roster of one area: the contact functions that should be contacted when something happens there, by kind of incident, in order, with backups. Owned by the organisation that keeps it and shown to whom it chooses (`visibility`) and always to its `maintainers`; the coordinators of the owner and of the maintainers change it. `gaps` flags what is missing. Opening an incident in the area generates its contact list from this roster.',
 })
 @Directive('@key(fields: "id")')
 @Entity('crisis_rosters')
