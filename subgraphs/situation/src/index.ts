@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import { AddWebhooks1765000000300 } from './migrations/1765000000300-AddWebhooks';
 import { AddChangeFeed1765000000000 } from './migrations/1765000000000-AddChangeFeed';
 import { SITUATION_FEED_TYPES } from './situation-feed';
@@ -20,9 +21,17 @@ import { Incident, IncidentContact, IncidentFollowUp } from './incidents/inciden
 import { AreaIncidentsResolver, IncidentResolver } from './incidents/incident.resolver';
 import { IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver } from './incidents/incident-contacts.resolver';
 import { CreateIncidents1765100000100 } from './migrations/1765100000100-CreateIncidents';
+import { AddIncidentContactAttempts1765100000300 } from './migrations/1765100000300-AddIncidentContactAttempts';
+import { IncidentContactLogEntry } from './incidents/contact-log';
+import { IncidentContactLineLogResolver, IncidentContactLogEntryResolver, IncidentContactLogListResolver } from './incidents/contact-log.resolver';
 import { OVERDUE_CHECK_MS, recordOverdueIncidents } from './incidents/overdue-upkeep';
 import { AreaCrisisRosterResolver, CrisisRosterEntryResolver, CrisisRosterResolver } from './roster/crisis-roster.resolver';
 import { isMaintainer } from './roster/roster-access';
+import { ObservationTemplate } from './templates/observation-template';
+import { AreaTemplatesResolver, ObservationTemplateResolver, ReportTemplateResolver } from './templates/observation-template.resolver';
+import { CreateObservationTemplates1765100000200 } from './migrations/1765100000200-CreateObservationTemplates';
+import { AreaPictureResolver, SituationPicturePartyResolver, SituationPictureResolver } from './picture/situation-picture.resolver';
+import { situationPictureRouter } from './picture/situation-picture.export';
 
 const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPES);
 
@@ -33,15 +42,22 @@ const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPE
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, Incident, IncidentContact, IncidentFollowUp, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateIncidents1765100000100],
-  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport), changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
+  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, Incident, IncidentContact, IncidentContactLogEntry, IncidentFollowUp, ObservationTemplate, ChangeLogEntry],
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateIncidents1765100000100, CreateObservationTemplates1765100000200, AddIncidentContactAttempts1765100000300],
+  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
+    ObservationTemplateResolver, ReportTemplateResolver, AreaTemplatesResolver, changeLogField(ObservationTemplate),
+    SituationPictureResolver, SituationPicturePartyResolver, AreaPictureResolver, changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
     externalIdFields(SituationReport, { typeName: 'SituationReport', queryName: 'situationReportByExternalId', loaderName: 'reportByExternalId' }),
     ownerFields(SituationReport, Actor, {
       owner: 'The organisation that owns the report and decides who sees it: the reporting actor.',
       sharedWith: 'The organisations a SHARED report is shown to.',
     }),
+    ownerFields(ObservationTemplate, Actor, {
+      owner: 'The organisation that wrote the template and decides who sees it.',
+      sharedWith: 'The organisations a SHARED template is shown to.',
+    }),
     IncidentResolver, AreaIncidentsResolver, IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver, changeLogField(Incident),
+    IncidentContactLogListResolver, IncidentContactLineLogResolver, IncidentContactLogEntryResolver,
     externalIdFields(Incident, { typeName: 'Incident', queryName: 'incidentByExternalId', loaderName: 'incidentByExternalId' }),
     ownerFields(Incident, Actor, {
       owner: 'The organisation that opened the incident and owns it, usually the local police or the municipality; it decides who sees it.',
@@ -57,6 +73,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   ],
   references: {
     SituationReport: ({ id }, { loaders }) => (isUuid(id) ? loaders.report.load(id) : null),
+    ObservationTemplate: ({ id }, { loaders }) => (isUuid(id) ? loaders.template.load(id) : null),
     Incident: ({ id }, { loaders }) => (isUuid(id) ? loaders.incident.load(id) : null),
     CrisisRoster: ({ id }, { loaders }) => (isUuid(id) ? loaders.roster.load(id) : null),
     Actor: ({ id }) => ({ id }),
@@ -65,8 +82,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   },
   orphanedTypes: [Figures],
   createLoaders,
-  // Incidents as CAP 1.2 alerts, beside /graphql.
-  routes: capRouter,
+  // Beside /graphql: incidents as CAP 1.2 alerts, and the joint situation picture as JSON (docs/situation-picture.schema.json).
+  routes: (dataSource, authenticate, clock) => Router().use(capRouter(dataSource, authenticate), situationPictureRouter(dataSource, authenticate, clock)),
   // The change feed hears when an incident becomes overdue, which no write marks.
   upkeep: { everyMs: OVERDUE_CHECK_MS, run: recordOverdueIncidents },
   // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.

@@ -5,6 +5,8 @@ import { situationFiguresLoader } from './figures/situation-figures.loader';
 import { reportLoaders } from './reports/report.loaders';
 import { incidentLoaders } from './incidents/incident.loaders';
 import { rosterLoaders } from './roster/roster.loaders';
+import { templateLoaders } from './templates/template.loaders';
+import { pictureLoaders } from './picture/situation-picture.loader';
 
 /**
  * Per-request loaders for one viewer, one set per feature: every list and reference of this subgraph
@@ -18,6 +20,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     ...reportLoaders(dataSource, viewer),
     ...incidentLoaders(dataSource, viewer),
     ...rosterLoaders(dataSource, viewer),
+    ...templateLoaders(dataSource, viewer),
+    ...pictureLoaders(dataSource, viewer),
   };
 }
 

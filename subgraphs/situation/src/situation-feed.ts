@@ -3,12 +3,13 @@ import { SubgraphContext } from '@samverkan/platform';
 import { SituationReport } from './reports/situation-report';
 import { Incident } from './incidents/incident';
 import { CrisisRoster } from './roster/crisis-roster';
+import { ObservationTemplate } from './templates/observation-template';
 import { SituationLoaders } from './loaders';
 
 /**
- * The situation subgraph's change feed. Situation reports and incidents follow their visibility;
- * crisis rosters too, and are also shown to their maintainers (as if shared with them); each record
- * is of one area.
+ * The situation subgraph's change feed. Situation reports, incidents and observation templates
+ * follow their visibility; crisis rosters too, and are also shown to their maintainers (as if shared
+ * with them); each record is of one area.
  */
 export const SITUATION_FEED_TYPES: FeedType[] = [
   {
@@ -33,5 +34,12 @@ export const SITUATION_FEED_TYPES: FeedType[] = [
     entity: CrisisRoster,
     table: 'crisis_rosters',
     load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.roster.loadMany(ids),
+  },
+  {
+    type: 'ObservationTemplate',
+    audienceSql: `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM observation_templates WHERE id = ANY(CAST($1 AS uuid[]))`,
+    entity: ObservationTemplate,
+    table: 'observation_templates',
+    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.template.loadMany(ids),
   },
 ];

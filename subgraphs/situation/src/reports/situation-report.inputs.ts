@@ -107,6 +107,14 @@ export class CreateSituationReportInput {
   @IsUUID('all', { each: true, message: 'sharedWithIds holds something that is not an actor id' })
   sharedWithIds?: string[];
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'An observation template to follow: one you may see, for the report\'s area or an area containing it; every observation must then be in its categories (else BAD_USER_INPUT, nothing written).',
+  })
+  @IsUUID('all', { message: 'templateId is not a template id' })
+  templateId?: string | null;
+
   @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
   @IsExternalId()
   externalId?: string | null;
@@ -161,6 +169,14 @@ export class UpdateSituationReportInput {
   @ArrayMaxSize(MAX_SHARED_WITH)
   @IsUUID('all', { each: true, message: 'sharedWithIds holds something that is not an actor id' })
   sharedWithIds?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A new observation template to follow (null: none). The report\'s (new or current) observations and area are checked against the (new or current) template.',
+  })
+  @IsUUID('all', { message: 'templateId is not a template id' })
+  templateId?: string | null;
 
   @Field(() => String, { nullable: true, description: EXTERNAL_ID_INPUT_DESCRIPTION })
   @IsExternalId()

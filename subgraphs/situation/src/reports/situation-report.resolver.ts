@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { assertNoPersonalIdentityNumbers } from '../personal-identity';
+import { assertFollowsTemplate } from '../templates/template-rules';
 import { Observation, SituationReport } from './situation-report';
 import { CreateSituationReportInput, ObservationInput, SituationReportFilter, UpdateSituationReportInput } from './situation-report.inputs';
 import { SituationLoaders } from '../loaders';
@@ -72,15 +73,16 @@ export class SituationReportResolver {
     @Ctx() { dataSource, viewer, authorization, clock, loaders }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { observations, sharedWithIds, reportedById, externalId, ...fields } = input;
+    const { observations, sharedWithIds, reportedById, externalId, templateId, ...fields } = input;
     if (reportedById) assertReportsForItself(reportedById, ownerId);
     checkPeriod(fields.periodStart, fields.periodEnd);
     checkTexts(fields.summary, observations);
     await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
     const request = { operation: 'createSituationReport', key: idempotencyKey, input };
     return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
+      if (templateId) await assertFollowsTemplate(manager, viewer, { templateId, areaCode: fields.areaCode, categories: (observations ?? []).map((o) => o.category) });
       const repository = manager.getRepository(SituationReport);
-      const report = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), reportedById: ownerId, ownerId, sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId) }));
+      const report = await repository.save(repository.create({ ...fields, templateId: templateId ?? null, externalId: externalIdColumn(externalId), reportedById: ownerId, ownerId, sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId) }));
       await replaceObservations(manager, report.id, observations ?? []);
       await recordChange(manager, viewer, {
         entityType: 'SituationReport',
@@ -103,7 +105,7 @@ export class SituationReportResolver {
     @Ctx() { dataSource, viewer, authorization }: Context,
   ) {
     assertSignedIn(viewer, 'change situation reports');
-    const { observations, sharedWithIds, externalId, ...fields } = input;
+    const { observations, sharedWithIds, externalId, templateId, ...fields } = input;
     assertNotCleared(fields);
     checkTexts(fields.summary, observations);
     await checkReferences({ areaCode: fields.areaCode, sharedWithIds }, authorization);
@@ -119,6 +121,14 @@ export class SituationReportResolver {
       Object.assign(report, changes);
       if (sharedWithIds !== undefined) report.sharedWith = sharedWithOthers(sharedWithIds ?? [], report.ownerId);
       if (externalId !== undefined) report.externalId = externalIdColumn(externalId);
+      if (templateId !== undefined) report.templateId = templateId;
+      // Checked when the template, the observations or the area change; a later change of the template itself never makes a report invalid.
+      if (report.templateId && (templateId !== undefined || observations !== undefined || changes.areaCode)) {
+        const categories = observations !== undefined
+          ? (observations ?? []).map((o) => o.category)
+          : (await manager.getRepository(Observation).find({ where: { reportId: id } })).map((o) => o.category);
+        await assertFollowsTemplate(manager, viewer, { templateId: report.templateId, areaCode: report.areaCode, categories });
+      }
       if (observations !== undefined) await replaceObservations(manager, id, observations ?? []);
       const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'SituationReport', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });

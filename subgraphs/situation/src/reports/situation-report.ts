@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { OwnedRecord } from '@samverkan/federation';
@@ -146,4 +146,11 @@ export class SituationReport extends OwnedRecord {
   @Field({ description: 'Summary of the situation picture, in the reporter\'s words (1–4000 characters), at area level.' })
   @Column('text')
   summary: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The observation template the report follows, if any: its observations are in the template\'s categories. Kept as written when the template is changed or deleted.',
+  })
+  @Column('uuid', { name: 'template_id', nullable: true })
+  templateId: string | null;
 }
