@@ -1,7 +1,7 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '@samverkan/federation';
-import { RosterRole } from '../roster/crisis-roster';
+import { RosterLine } from '../roster/crisis-roster';
 import { IncidentKind, IncidentSeverity, IncidentStatus } from './incident-vocabulary';
 
 /** Where a line of an incident's contact list stands. */
@@ -129,33 +129,9 @@ export class Incident extends OwnedRecord {
     'One line of an incident\'s contact list: whom to contact (a contact function, copied from the crisis roster when the incident was opened), and the latest contact logged for it (`log` keeps every one). Function over person: no person is named. Shown to those who see the incident.',
 })
 @Entity('incident_contacts')
-export class IncidentContact {
-  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class IncidentContact extends RosterLine {
   @Column('uuid', { name: 'incident_id' })
   incidentId: string;
-
-  @Field(() => Int, { description: 'Place in the calling order, from 1, as on the roster; a backup shares its primary\'s place.' })
-  @Column('integer')
-  position: number;
-
-  @Field(() => RosterRole, { description: 'Primary or backup at this place, as on the roster.' })
-  @Column('text')
-  role: RosterRole;
-
-  /** Exposed as `contactFunction`. */
-  @Column('uuid', { name: 'contact_function_id' })
-  contactFunctionId: string;
-
-  /** The organisation behind the contact function, as the roster said; exposed as `actor`. */
-  @Column('uuid', { name: 'actor_id' })
-  actorId: string;
-
-  @Field(() => String, { nullable: true, description: 'What this party was expected to do, as the roster said at activation.' })
-  @Column('text', { nullable: true })
-  task: string | null;
 
   @Field(() => IncidentContactStatus, { description: 'Where the contact stands: the outcome of the latest entry logged for this line.' })
   @Column('text')

@@ -18,24 +18,17 @@ registerEnumType(RosterRole, {
 });
 
 /**
- * One line of a crisis roster: for one kind of incident, a contact function to contact, at a place
- * in the order, as primary or backup. Function over person: the holders live in the registry.
+ * Whom to contact and where in the order: what a roster line and an incident's contact line (its
+ * copy at activation) share. Function over person: the holders live in the registry.
  */
-@ObjectType({ description: 'One line of a crisis roster: whom to contact for one kind of incident, in which order, as primary or backup.' })
-@Entity('crisis_roster_entries')
-export class CrisisRosterEntry {
+// Not a type of the schema: an abstract base, as VersionedRecord is.
+@ObjectType()
+export abstract class RosterLine {
   @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid', { name: 'roster_id' })
-  rosterId: string;
-
-  @Field(() => IncidentKind, { description: 'The kind of incident this line is for.' })
-  @Column('text', { name: 'incident_kind' })
-  incidentKind: IncidentKind;
-
-  @Field(() => Int, { description: 'Place in the calling order for this kind, from 1; a backup shares its primary\'s place.' })
+  @Field(() => Int, { description: 'Place in the calling order, from 1; a backup shares its primary\'s place.' })
   @Column('integer')
   position: number;
 
@@ -47,13 +40,25 @@ export class CrisisRosterEntry {
   @Column('uuid', { name: 'contact_function_id' })
   contactFunctionId: string;
 
-  /** The organisation behind the contact function, as the registry said when the line was written; exposed as `actor`. */
+  /** The organisation behind the contact function, as the registry said when the roster line was written; exposed as `actor`. */
   @Column('uuid', { name: 'actor_id' })
   actorId: string;
 
-  @Field(() => String, { nullable: true, description: 'What this party is expected to do, e.g. "öppna lokaler", "aktivera POSOM", "vuxna på plats i kväll".' })
+  @Field(() => String, { nullable: true, description: 'What this party is expected to do, e.g. "öppna lokaler", "aktivera POSOM", "vuxna på plats i kväll" (on an incident\'s line: as the roster said when it was opened).' })
   @Column('text', { nullable: true })
   task: string | null;
+}
+
+/** One line of a crisis roster: for one kind of incident, a contact function to contact, at a place in the order, as primary or backup. */
+@ObjectType({ description: 'One line of a crisis roster: whom to contact for one kind of incident, in which order, as primary or backup.' })
+@Entity('crisis_roster_entries')
+export class CrisisRosterEntry extends RosterLine {
+  @Column('uuid', { name: 'roster_id' })
+  rosterId: string;
+
+  @Field(() => IncidentKind, { description: 'The kind of incident this line is for.' })
+  @Column('text', { name: 'incident_kind' })
+  incidentKind: IncidentKind;
 }
 
 /**
