@@ -59,9 +59,9 @@ export interface SubgraphModule<L> {
   references: Record<string, ReferenceResolver<L>>;
   /**
    * Fresh per request and per viewer, so batching and caching never leak between callers;
-   * `authorization` is the caller's header, for loaders that ask another subgraph.
+   * `authorization` is the caller's header, for loaders that ask another subgraph; `clock` what "now" is.
    */
-  createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string): L;
+  createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string, clock?: Clock): L;
   /** How this subgraph tells that a token's organisation (an Actor id) is registered. */
   organisationExists(id: string, dataSource: DataSource): Promise<boolean>;
   /** Largest request body this subgraph takes (default 100kb), e.g. larger for file imports; `MAX_REQUEST_SIZE` replaces it. */
@@ -203,7 +203,7 @@ async function serveSubgraph<L>(module: SubgraphModule<L>, config: SubgraphConfi
       context: async (req) => {
         const authorization = req.headers.authorization;
         const viewer = await authenticate(authorization);
-        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization), dataSource, clock };
+        return { viewer, authorization, loaders: module.createLoaders(dataSource, viewer, authorization, clock), dataSource, clock };
       },
     },
   );

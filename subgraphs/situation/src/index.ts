@@ -16,7 +16,7 @@ import { CrisisRoster, CrisisRosterEntry } from './roster/crisis-roster';
 import { CreateCrisisRosters1765100000000 } from './migrations/1765100000000-CreateCrisisRosters';
 import { SituationReportResolver } from './reports/situation-report.resolver';
 import { ActorSituationResolver, AreaSituationResolver } from './reports/area-reports.resolver';
-import { FiguresSituationResolver } from './figures/situation-figures.resolver';
+import { FiguresSituationResolver, IncidentFiguresResolver } from './figures/situation-figures.resolver';
 import { Incident, IncidentContact, IncidentFollowUp } from './incidents/incident';
 import { AreaIncidentsResolver, IncidentResolver } from './incidents/incident.resolver';
 import { IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver } from './incidents/incident-contacts.resolver';
@@ -44,7 +44,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
   entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, Incident, IncidentContact, IncidentContactLogEntry, IncidentFollowUp, ObservationTemplate, ChangeLogEntry],
   migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateIncidents1765100000100, CreateObservationTemplates1765100000200, AddIncidentContactAttempts1765100000300],
-  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
+  resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, IncidentFiguresResolver, changeLogField(SituationReport),
     ObservationTemplateResolver, ReportTemplateResolver, AreaTemplatesResolver, changeLogField(ObservationTemplate),
     SituationPictureResolver, SituationPicturePartyResolver, AreaPictureResolver, changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
     externalIdFields(SituationReport, { typeName: 'SituationReport', queryName: 'situationReportByExternalId', loaderName: 'reportByExternalId' }),

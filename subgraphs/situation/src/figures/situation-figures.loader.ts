@@ -39,7 +39,7 @@ export class SituationMonth {
     private latestFamily: LevelFamily,
   ) {}
 
-  of(areaCode: string): SituationFigures {
+  of(areaCode: string): Omit<SituationFigures, 'areaCode' | 'month'> {
     const byLevel = (family: LevelFamily) =>
       family.breakdown('level', areaCode).map(({ value, count }) => ({ level: value, count }));
     const current = byLevel(this.reportsFamily);

@@ -34,7 +34,7 @@ export function situationPictureRouter(dataSource: DataSource, authenticate: Aut
     const areaCode = req.params.areaCode;
     if (!AREA_CODE_PATTERN.test(areaCode)) throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'areaCode must be an area code, e.g. "0380" or "0380-gottsunda"');
     const { from, to } = picturePeriod({ from: day(req, 'from'), to: day(req, 'to') });
-    res.json(await exportPicture(createLoaders(dataSource, viewer), { areaCode, from, to }, clock.now()));
+    res.json(await exportPicture(createLoaders(dataSource, viewer, undefined, clock), { areaCode, from, to }, clock.now()));
   });
   router.use('/situation-picture', (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, ErrorCode.NOT_FOUND, 'Use GET /situation-picture/{areaCode}?from=&to=')));
   router.use('/situation-picture', jsonErrorHandler);
