@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ACTORS as A } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
-import { figuresMinimumCount } from '@samverkan/platform';
+import { figuresMinimumCount, FixedClock } from '@samverkan/platform';
 import { bearer, errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
 
@@ -12,6 +12,8 @@ import { situationSubgraph } from '../src';
  * an attacker would try; and the statements they cost.
  */
 let subgraph: TestSubgraph;
+/** The test's "now" (the incident figures' contact deadlines pass by it): late on the last day of May 2025. */
+const clock = new FixedClock(new Date('2025-05-31T21:59:00Z'));
 /** A signed-in party (Fryshuset) and the public. */
 let party: Record<string, string>;
 const PUBLIC = {};
@@ -59,7 +61,7 @@ const lastDay = (month: string) => {
 };
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(situationSubgraph, { seed: false });
+  subgraph = await startTestSubgraph(situationSubgraph, { seed: false, clock });
   party = await bearer(A.fryshuset, [Role.MEMBER]);
   const next = random(9);
   const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)];
@@ -306,6 +308,170 @@ describe('differencing', () => {
       expect(april[0][1].suppressed || municipalitiesOf('24').filter((m) => at(m, '2025-04').reports.suppressed).length >= 2).toBe(true);
     } finally {
       await subgraph.dataSource.query(`DELETE FROM situation_reports WHERE area_code = $1`, [EMPTY]);
+    }
+  });
+});
+
+/**
+ * The incident figures (`incidents`, `incidentsByKind`, `lateActivations`) over a small set of
+ * incidents written out below, with the expected counts worked out by hand (minimum count 3).
+ */
+describe('Figures.situation incidents', () => {
+  const MINUTE = 60_000;
+  /** A contact-log entry of a line: outcome, contact time in minutes after activation, and when it was logged (default: then). */
+  type Entry = [outcome: 'CONTACTED' | 'ACKNOWLEDGED' | 'NOT_REACHED', contactedAfter: number, loggedAfter?: number];
+
+  async function insertIncident(i: { area: string; kind: string; visibility: string; owner: string; activatedAt: string; lines: Entry[][] }) {
+    const activated = new Date(i.activatedAt);
+    const [{ id }] = await subgraph.dataSource.query(
+      `INSERT INTO incidents (area_code, kind, severity, status, title, occurred_at, activated_at, contact_list_complete, owner_id, visibility, version)
+       VALUES ($1, $2, 'SEVERE', 'OPEN', 'Händelse för test', $3, $3, $4, $5, $6, 1) RETURNING id`,
+      [i.area, i.kind, activated, i.lines.length > 0, i.owner, i.visibility],
+    );
+    for (const [index, entries] of i.lines.entries()) {
+      const [{ id: contactId }] = await subgraph.dataSource.query(
+        `INSERT INTO incident_contacts (incident_id, position, role, contact_function_id, actor_id, status) VALUES ($1, $2, 'PRIMARY', gen_random_uuid(), gen_random_uuid(), 'UNCONTACTED') RETURNING id`,
+        [id, index + 1],
+      );
+      for (const [outcome, contactedAfter, loggedAfter = contactedAfter] of entries) {
+        await subgraph.dataSource.query(
+          `INSERT INTO incident_contact_log (incident_id, contact_id, logged_at, contacted_at, outcome, channel, contacted_by_id) VALUES ($1, $2, $3, $4, $5, 'PHONE', $6)`,
+          [id, contactId, new Date(activated.getTime() + loggedAfter * MINUTE), new Date(activated.getTime() + contactedAfter * MINUTE), outcome, i.owner],
+        );
+      }
+    }
+  }
+
+  const KINDS = ['FATAL_VIOLENCE', 'SHOOTING_OR_EXPLOSION', 'FIRE', 'PUBLIC_DISORDER', 'SUICIDE', 'LARGE_ACCIDENT', 'THREAT_AGAINST_ACTIVITY'];
+  const INCIDENT_AREAS = ['SE', '01', '0180', '03', '0380', '0380-gottsunda', '0380-centrum', '0381'];
+  interface IncidentFigures {
+    incidents: Count;
+    incidentsByKind: Array<{ kind: string; count: Count }>;
+    lateActivations: Count;
+  }
+  const INCIDENT_FIGURES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Figures { areaCode month situation {
+    incidents { value suppressed } incidentsByKind { kind count { value suppressed } } lateActivations { value suppressed } } } } }`;
+  async function incidentFigures(areas: string[], months: string[], headers: Record<string, string>) {
+    const representations = months.flatMap((month) => areas.map((areaCode) => ({ __typename: 'Figures', areaCode, month })));
+    const response = await subgraph.query(INCIDENT_FIGURES, { r: representations }, headers);
+    expect(response.errors).toBeUndefined();
+    const found = response.data!._entities as Array<{ areaCode: string; month: string; situation: IncidentFigures }>;
+    return new Map(found.map((f) => [`${f.areaCode} ${f.month}`, f.situation]));
+  }
+  /** A published count as a number, a suppressed one as null. */
+  const shown = (count: Count) => (count.suppressed ? null : count.value);
+
+  beforeAll(async () => {
+    const uppsala = A.uppsalaKommun;
+    // Gottsunda, May 2025. The deadline is 60 minutes (INCIDENT_CONTACT_DEADLINE_MINUTES' default).
+    // Reached one minute before the deadline: in time.
+    await insertIncident({ area: '0380-gottsunda', kind: 'SHOOTING_OR_EXPLOSION', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-05-10T18:00:00Z', lines: [[['CONTACTED', 59]]] });
+    // Reached one minute after the deadline: late.
+    await insertIncident({ area: '0380-gottsunda', kind: 'SHOOTING_OR_EXPLOSION', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-05-11T18:00:00Z', lines: [[['CONTACTED', 61]]] });
+    // One line acknowledged in time, the other not reached: late.
+    await insertIncident({ area: '0380-gottsunda', kind: 'FIRE', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-05-12T10:00:00Z', lines: [[['ACKNOWLEDGED', 30]], [['NOT_REACHED', 20]]] });
+    // No roster for the kind, an empty contact list: late.
+    await insertIncident({ area: '0380-gottsunda', kind: 'FIRE', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-05-12T12:00:00Z', lines: [] });
+    // Hidden from everyone but its owner (another organisation): both lines in time.
+    await insertIncident({ area: '0380-gottsunda', kind: 'FATAL_VIOLENCE', visibility: 'OWNER', owner: OTHER, activatedAt: '2025-05-13T22:00:00Z', lines: [[['CONTACTED', 10]], [['ACKNOWLEDGED', 40]]] });
+    // Centrum: not reached, then reached in time but logged after the deadline: in time.
+    await insertIncident({ area: '0380-centrum', kind: 'PUBLIC_DISORDER', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-05-20T19:00:00Z', lines: [[['NOT_REACHED', 10], ['CONTACTED', 30, 120]]] });
+    // Centrum, NETWORK: reached exactly at the deadline: in time.
+    await insertIncident({ area: '0380-centrum', kind: 'SHOOTING_OR_EXPLOSION', visibility: 'NETWORK', owner: uppsala, activatedAt: '2025-05-21T19:00:00Z', lines: [[['ACKNOWLEDGED', 60]]] });
+    // Uppsala itself: 00:00 on 1 May in Sweden (22:00 UTC on 30 April), so May's; in time.
+    await insertIncident({ area: '0380', kind: 'LARGE_ACCIDENT', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-04-30T22:00:00Z', lines: [[['CONTACTED', 5]]] });
+    // Uppsala itself, opened at 23:00 on 31 May in Sweden: its deadline (22:00 UTC) is a minute after the clock's now.
+    await insertIncident({ area: '0380', kind: 'THREAT_AGAINST_ACTIVITY', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-05-31T21:00:00Z', lines: [[]] });
+    // 00:30 on 1 June in Sweden: June's, not May's.
+    await insertIncident({ area: '0380-centrum', kind: 'SUICIDE', visibility: 'PUBLIC', owner: uppsala, activatedAt: '2025-05-31T22:30:00Z', lines: [] });
+    // Enköping: one incident, shared with one party only; no line reached: late.
+    await insertIncident({ area: '0381', kind: 'FIRE', visibility: 'SHARED', owner: OTHER, activatedAt: '2025-05-15T08:00:00Z', lines: [[]] });
+    // Stockholm itself: four NETWORK incidents, two with empty lists (late), two reached in time.
+    for (const [kind, lines] of [['SHOOTING_OR_EXPLOSION', []], ['SHOOTING_OR_EXPLOSION', []], ['FIRE', [[['CONTACTED', 15]]]], ['FIRE', [[['CONTACTED', 15]]]]] as Array<[string, Entry[][]]>) {
+      await insertIncident({ area: '0180', kind, visibility: 'NETWORK', owner: THIRD, activatedAt: '2025-05-05T12:00:00Z', lines });
+    }
+  });
+
+  it('counts PUBLIC incidents only for the public, exactly, by kind adding up, late ones as documented', async () => {
+    const found = await incidentFigures(INCIDENT_AREAS, ['2025-04', '2025-05', '2025-06'], PUBLIC);
+    const may = (code: string) => found.get(`${code} 2025-05`)!;
+    // [incidents, lateActivations] for the public: Gottsunda's four public ones (three late), Centrum's
+    // public disorder (in time), Uppsala's own two (the one whose deadline is ahead is not late yet).
+    const expected: Record<string, [number, number]> = {
+      SE: [7, 3], '01': [0, 0], '0180': [0, 0], '03': [7, 3], '0380': [7, 3], '0380-gottsunda': [4, 3], '0380-centrum': [1, 0], '0381': [0, 0],
+    };
+    for (const [code, [incidents, late]] of Object.entries(expected)) {
+      const f = may(code);
+      expect([code, f.incidents, f.lateActivations]).toEqual([code, { value: incidents, suppressed: false }, { value: late, suppressed: false }]);
+      expect([code, f.incidentsByKind.reduce((sum, c) => sum + c.count.value!, 0)]).toEqual([code, incidents]);
+      expect(f.incidentsByKind.map((c) => c.kind)).toEqual(KINDS);
+    }
+    const byKind = (code: string) => Object.fromEntries(may(code).incidentsByKind.map((c) => [c.kind, c.count.value]));
+    expect(byKind('0380')).toEqual({ FATAL_VIOLENCE: 0, SHOOTING_OR_EXPLOSION: 2, FIRE: 2, PUBLIC_DISORDER: 1, SUICIDE: 0, LARGE_ACCIDENT: 1, THREAT_AGAINST_ACTIVITY: 1 });
+    expect(byKind('0380-gottsunda')).toEqual({ FATAL_VIOLENCE: 0, SHOOTING_OR_EXPLOSION: 2, FIRE: 2, PUBLIC_DISORDER: 0, SUICIDE: 0, LARGE_ACCIDENT: 0, THREAT_AGAINST_ACTIVITY: 0 });
+    // The Swedish calendar month: 00:00 on 1 May is May's, 00:30 on 1 June is June's.
+    expect(shown(found.get('0380 2025-04')!.incidents)).toBe(0);
+    expect(shown(found.get('0380 2025-06')!.incidents)).toBe(1);
+    expect(shown(found.get('0380-centrum 2025-06')!.incidentsByKind.find((c) => c.kind === 'SUICIDE')!.count)).toBe(1);
+  });
+
+  it('counts every incident for a signed-in party, hidden ones included, with small counts suppressed', async () => {
+    const found = await incidentFigures(INCIDENT_AREAS, ['2025-05'], party);
+    const may = (code: string) => found.get(`${code} 2025-05`)!;
+    // Every incident: Sweden 14. Stockholm county and Uppsala municipality are withheld so that
+    // Sweden minus Uppsala county, and Uppsala county minus Uppsala, do not give the one hidden
+    // incident of Enköping (or the none given Sweden or the county itself).
+    const incidents = Object.fromEntries(INCIDENT_AREAS.map((code) => [code, shown(may(code).incidents)]));
+    expect(incidents).toEqual({ SE: 14, '01': null, '0180': 4, '03': 10, '0380': null, '0380-gottsunda': 5, '0380-centrum': null, '0381': null });
+    // The hidden incident of Enköping is never published on its own.
+    expect(may('0381').incidents).toEqual({ value: null, suppressed: true });
+    // Late: Sweden 6 (Gottsunda 3, Enköping 1, Stockholm 2), Uppsala 3; the rest withheld along their lines.
+    const late = Object.fromEntries(INCIDENT_AREAS.map((code) => [code, shown(may(code).lateActivations)]));
+    expect(late).toEqual({ SE: 6, '01': null, '0180': null, '03': null, '0380': 3, '0380-gottsunda': null, '0380-centrum': null, '0381': null });
+    // By kind, Sweden: shootings 5 and fires 5 published, the kinds with one or none withheld (4 together).
+    expect(Object.fromEntries(may('SE').incidentsByKind.map((c) => [c.kind, shown(c.count)]))).toEqual({
+      FATAL_VIOLENCE: null, SHOOTING_OR_EXPLOSION: 5, FIRE: 5, PUBLIC_DISORDER: null, SUICIDE: null, LARGE_ACCIDENT: null, THREAT_AGAINST_ACTIVITY: null,
+    });
+    // Nothing published is below the minimum, and what is published by kind never exceeds the total.
+    for (const code of INCIDENT_AREAS) {
+      const f = may(code);
+      for (const count of [f.incidents, f.lateActivations, ...f.incidentsByKind.map((c) => c.count)]) if (!count.suppressed) expect(count.value).toBeGreaterThanOrEqual(figuresMinimumCount());
+    }
+  });
+
+  it('counts an incident late once its deadline passes on the clock with a line not reached', async () => {
+    const before = await incidentFigures(['0380'], ['2025-05'], PUBLIC);
+    expect(shown(before.get('0380 2025-05')!.lateActivations)).toBe(3);
+    clock.set(new Date('2025-05-31T22:00:00Z'));
+    try {
+      const after = await incidentFigures(['0380', 'SE'], ['2025-05'], PUBLIC);
+      expect(shown(after.get('0380 2025-05')!.lateActivations)).toBe(4);
+      expect(shown(after.get('SE 2025-05')!.lateActivations)).toBe(4);
+      expect(shown(after.get('0380 2025-05')!.incidents)).toBe(7);
+    } finally {
+      clock.set(new Date('2025-05-31T21:59:00Z'));
+    }
+  });
+
+  it('costs the same statements for one county or 21, and for one month or 24', async () => {
+    process.env.SAMVERKAN_SQL_STATS = 'true';
+    try {
+      const statements = async (areas: string[], months: string[]) => {
+        const representations = months.flatMap((month) => areas.map((areaCode) => ({ __typename: 'Figures', areaCode, month })));
+        const response = await subgraph.query(INCIDENT_FIGURES, { r: representations }, party);
+        expect(response.errors).toBeUndefined();
+        expect(response.data!._entities).toHaveLength(representations.length);
+        return response.extensions!.sqlStatements as number;
+      };
+      const months24 = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}`);
+      const one = await statements(['03'], ['2025-05']);
+      // The report figures' two (`situation` counts them first) and the incidents' one.
+      expect(one).toBe(3);
+      expect(await statements(COUNTIES, ['2025-05'])).toBe(one);
+      expect(await statements(['03'], months24)).toBe(one);
+      expect(await statements(COUNTIES, months24.slice(0, 12))).toBe(one);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
     }
   });
 });
