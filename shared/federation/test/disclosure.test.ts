@@ -77,6 +77,11 @@ function attack(family: ReturnType<typeof familyOf>, tallies: Tally[]) {
         known.set(unknown[0], known.get(margin)! - parts.filter((part) => known.has(part)).reduce((s, part) => s + known.get(part)!, 0));
         changed = true;
       }
+      // And the other way round: a withheld margin whose parts are all published is their sum.
+      if (!known.has(margin) && !unknown.length) {
+        known.set(margin, parts.reduce((s, part) => s + known.get(part)!, 0));
+        changed = true;
+      }
     }
   }
   const unknownSums = lines
@@ -132,6 +137,27 @@ describe('figures disclosure control', () => {
     expect(known.has('0103|')).toBe(false);
     expect(known.has('0103|A')).toBe(false);
     for (const sum of unknownSums) expect(sum).toBeGreaterThanOrEqual(3);
+  });
+
+  it('withholds a breakdown that would add up to a withheld total', () => {
+    // Uppsala county: Uppsala (3 of each kind) and one hidden record in Enköping; Stockholm county, 4.
+    // Uppsala's total is withheld so that the county minus it does not give Enköping's one; its
+    // kinds, each at the minimum, must not give that total back as their sum.
+    const tallies: Tally[] = [
+      { areaCodes: ['0180'], value: 'A', count: 2 },
+      { areaCodes: ['0180'], value: 'B', count: 2 },
+      { areaCodes: ['0380'], value: 'A', count: 3 },
+      { areaCodes: ['0380'], value: 'B', count: 3 },
+      { areaCodes: ['0380'], value: 'C', count: 3 },
+      { areaCodes: ['0381'], value: 'A', count: 1 },
+    ];
+    const family = familyOf(tallies);
+    expect(family.total('03')).toEqual({ value: 10, suppressed: false });
+    expect(family.total('0380')).toEqual({ value: null, suppressed: true });
+    expect(family.breakdown('byKind', '0380').filter(({ count }) => count.suppressed).length).toBeGreaterThanOrEqual(1);
+    const { known } = attack(family, tallies);
+    expect(known.has('0380|')).toBe(false);
+    expect(known.has('0381|')).toBe(false);
   });
 
   it.each(Array.from({ length: 40 }, (_, seed) => seed + 1))('no small count can be recovered by differencing (random tables, seed %i)', (seed) => {

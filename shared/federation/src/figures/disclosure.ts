@@ -12,7 +12,8 @@ import { Count, DisclosureRule, FigureBasis } from './count';
  *    municipalities, districts and named areas): in the table of an area's children, every line
  *    whose margin is published — a value's column (the children plus the never-published row of
  *    records at the area itself, against the area's own cell) and, for an additive dimension, a
- *    child's row (its values against its total) — must hide either nothing or at least two cells
+ *    child's row (its values against its total, a withheld total counting as a withheld cell of
+ *    the row, since the values add up to it) — must hide either nothing or at least two cells
  *    summing to at least the minimum (zeros too: a lone withheld zero would be recovered). Otherwise the smallest published cell of the line
  *    is suppressed too, until every line holds. Margins are decided first (a parent before its
  *    children, totals before dimensions), so one area's figures are the same whichever query asks.
@@ -148,13 +149,16 @@ class DisclosureTable {
     for (const row of rows) this.decided.add(row);
   }
 
-  /** Guards an area's values against its published total; true when it suppressed something. */
+  /**
+   * Guards an area's values against its total; true when it suppressed something. The values add up
+   * to the total, so a withheld total is one more withheld cell of the line (else its values, all
+   * published, would give it back).
+   */
   private rowLine(area: string): boolean {
     if (!this.totals || this.values.length < 2) return false;
-    return this.guard(
-      this.values.map((value) => this.cell(area, value)),
-      !this.totals.isSuppressed(area, ''),
-    );
+    const cells = this.values.map((value) => this.cell(area, value));
+    if (this.totals.isSuppressed(area, '')) cells.push({ count: this.totals.count(area, ''), suppressed: true });
+    return this.guard(cells, true);
   }
 
   private cell(area: string, value: string): Cell {
