@@ -7,7 +7,7 @@ import { IncidentKind } from '../incidents/incident-vocabulary';
 import { IncidentFigures } from './situation-figures';
 
 /** Whether an incident's contact list worked in time: a partition of the incidents, of which `lateActivations` publishes LATE. */
-export const TIMELINESS = ['LATE', 'IN_TIME'] as const;
+const TIMELINESS = ['LATE', 'IN_TIME'] as const;
 type Timeliness = (typeof TIMELINESS)[number];
 
 type IncidentFamily = FigureFamily<{ kind: Dimension<IncidentKind>; timeliness: Dimension<Timeliness> }>;
