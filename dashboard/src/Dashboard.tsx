@@ -4,9 +4,22 @@ import type { DashboardConfig } from './config';
 import { CountCell, countText, SuppressedNote } from './components/CountCell';
 import { Column, DataTable } from './components/DataTable';
 import { SwedenMap } from './components/SwedenMap';
-import { AGE_GROUPS, AGREEMENT_KINDS, AREA_KINDS, breakdownLabels, FAMILIES, monthLabel, ROLES, SERVICE_CATEGORIES } from './labels';
+import {
+  AGE_GROUPS,
+  AGREEMENT_KINDS,
+  AREA_KINDS,
+  breakdownLabels,
+  FAMILIES,
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_STATUSES,
+  monthLabel,
+  ROLES,
+  ROSTER_GAP_KINDS,
+  SERVICE_CATEGORIES,
+} from './labels';
 import { AreaRow, DEFAULT_MEASURE, defaultMeasure, FIGURE_MEASURES, hasFigures, Measure, MEASURES, TEXT_FIGURES } from './measures';
-import { EXPIRING, LEVEL, ONE_PERSON, SERIES, WHO_AM_I } from './queries';
+import { EXPIRING, INCIDENTS, LEVEL, ONE_PERSON, ROSTER_GAPS, SERIES, WHO_AM_I } from './queries';
 import { useQuery } from './useQuery';
 
 interface Ancestor {
@@ -39,6 +52,61 @@ interface OnePersonData {
     nodes: Array<{ id: string; name: string; holderCount: number | null; actor: { name: string }; area: { code: string; name: string } }>;
   };
 }
+interface IncidentRow {
+  id: string;
+  title: string;
+  kind: string;
+  severity: string;
+  status: string;
+  activatedAt: string;
+  contactDeadline: string;
+  overdue: boolean;
+  area: { code: string; name: string } | null;
+  contacts: Array<{ status: string }>;
+  notContacted: Array<{ id: string }>;
+  organisationsNotReached: Array<{ id: string; name: string }>;
+}
+interface IncidentsData {
+  incidents: { totalCount: number; nodes: IncidentRow[] };
+}
+interface RosterRow {
+  id: string;
+  gapCount: number;
+  area: { code: string; name: string } | null;
+  owner: { name: string } | null;
+  gaps: Array<{ kind: string; incidentKind: string; position: number | null }>;
+  entries: Array<{ contactFunction: { id: string; name: string; isOnePersonDependency: boolean } | null }>;
+}
+interface RosterGapsData {
+  crisisRosters: { totalCount: number; nodes: RosterRow[] };
+}
+
+/** An instant as Swedes read it: "2026-03-14 21:05", Swedish time. */
+const swedishTime = (instant: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant));
+
+/** Where an incident's contact list stands, in words (after the flag "Kontakter dröjer" when overdue). */
+function contactsDetail(incident: IncidentRow): string {
+  const missing = incident.notContacted.length;
+  const total = incident.contacts.length;
+  if (total === 0) return 'ingen kontaktlista (ingen krisberedskapslista med rader för händelsens slag)';
+  if (missing === 0) return `alla ${total} rader kontaktade`;
+  const notReached = incident.organisationsNotReached.map((o) => o.name).join(', ');
+  const deadline = incident.overdue ? '' : `, tidsgräns ${swedishTime(incident.contactDeadline)}`;
+  return `${missing} av ${total} rader inte kontaktade${deadline}${notReached ? `; inte nådda: ${notReached}` : ''}`;
+}
+/** The flag is words, not colour alone, and comes first: a screen reader and the CSV file say it too. */
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const contactsText = (incident: IncidentRow) => (incident.overdue ? `Kontakter dröjer: ${contactsDetail(incident)}` : capital(contactsDetail(incident)));
+
+/** A roster's gaps in Swedish, e.g. "Ingen kontakt: Brand; Ingen ersättare: Suicid, plats 2". */
+const gapsText = (roster: RosterRow) =>
+  roster.gaps
+    .map((g) => `${ROSTER_GAP_KINDS[g.kind] ?? g.kind}: ${INCIDENT_KINDS[g.incidentKind] ?? g.incidentKind}${g.position != null ? `, plats ${g.position}` : ''}`)
+    .join('; ');
+/** The roster's contact functions resting on one person, each once. */
+const onePersonFunctions = (roster: RosterRow) =>
+  [...new Map(roster.entries.flatMap((e) => (e.contactFunction?.isOnePersonDependency ? [[e.contactFunction.id, e.contactFunction.name]] : []))).values()].join(', ');
 
 /** The rows of a level: counties and municipalities by code, districts by name; named areas (which span districts) left out. */
 const rowsOf = (children: AreaRow[]) =>
@@ -112,6 +180,8 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
   const series = run<SeriesData>(SERIES, { code });
   const expiring = run<ExpiringData>(EXPIRING, { code, from: today, to: addDays(today, 90) });
   const onePerson = run<OnePersonData>(ONE_PERSON, { code });
+  const incidents = run<IncidentsData>(INCIDENTS, { code });
+  const rosterGaps = run<RosterGapsData>(ROSTER_GAPS, { code });
 
   const area = level.data?.area;
   const kind = area?.kind;
@@ -151,7 +221,8 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
     ...TEXT_FIGURES.map<Column<AreaRow>>((t) => ({ key: t.id, label: t.label, render: (row) => t.read(row) ?? '–', text: (row) => t.read(row) ?? '' })),
   ];
   const childWord = kind === 'COUNTRY' ? 'län' : kind === 'COUNTY' ? 'kommun' : 'stadsdel';
-  const partial = [level, series, expiring, onePerson].flatMap((q) => q.partial);
+  const partial = [level, series, expiring, onePerson, incidents, rosterGaps].flatMap((q) => q.partial);
+  const overdue = (incidents.data?.incidents.nodes ?? []).filter((i) => i.overdue);
   const trendMeasures = hasFigures
     ? [measure, ...Object.keys(FAMILIES).flatMap((family) => FIGURE_MEASURES.filter((m) => !m.breakdown && m.id.startsWith(`${family}.`)).slice(0, 1))]
         .filter((m, i, all) => m.figure && all.findIndex((x) => x.id === m.id) === i)
@@ -275,6 +346,51 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
           </div>
         </section>
 
+        <section aria-labelledby="incidents">
+          <h2 id="incidents">Pågående händelser</h2>
+          <p className="note">
+            Öppnade och pågående händelser som du får se, senast aktiverade först. <strong>Kontakter dröjer</strong> betyder att tidsgränsen efter att
+            krisberedskapslistan aktiverades har passerat och att rader i kontaktlistan fortfarande inte är kontaktade.
+          </p>
+          {incidents.error && <p role="alert" className="error">{incidents.error.message}</p>}
+          {overdue.length > 0 && (
+            <p className="warning" data-testid="overdue-summary">
+              <strong className="flag">Kontakter dröjer</strong> i {overdue.length} {overdue.length === 1 ? 'händelse' : 'händelser'}:{' '}
+              {overdue.map((i) => i.title).join(', ')}.
+            </p>
+          )}
+          <DataTable
+            testId="incidents-table"
+            busy={incidents.loading}
+            caption={`Pågående händelser i ${area?.name ?? code}: ${incidents.data?.incidents.totalCount ?? '…'}${overdue.length ? `, varav ${overdue.length} där kontakter dröjer` : ''}`}
+            filename={`pagaende-handelser-${code}.csv`}
+            rowKey={(i) => i.id}
+            rows={incidents.data?.incidents.nodes ?? []}
+            empty={incidents.loading ? 'Laddar …' : 'Inga öppnade eller pågående händelser som du får se.'}
+            columns={[
+              { key: 'title', label: 'Händelse', render: (i) => i.title, text: (i) => i.title },
+              { key: 'kind', label: 'Slag', render: (i) => INCIDENT_KINDS[i.kind] ?? i.kind, text: (i) => INCIDENT_KINDS[i.kind] ?? i.kind },
+              { key: 'severity', label: 'Allvarlighet', render: (i) => INCIDENT_SEVERITIES[i.severity] ?? i.severity, text: (i) => INCIDENT_SEVERITIES[i.severity] ?? i.severity },
+              { key: 'status', label: 'Läge', render: (i) => INCIDENT_STATUSES[i.status] ?? i.status, text: (i) => INCIDENT_STATUSES[i.status] ?? i.status },
+              { key: 'area', label: 'Område', render: (i) => i.area?.name ?? '–', text: (i) => i.area?.name ?? '' },
+              { key: 'activatedAt', label: 'Aktiverad', render: (i) => swedishTime(i.activatedAt), text: (i) => swedishTime(i.activatedAt) },
+              {
+                key: 'contacts',
+                label: 'Kontakter',
+                render: (i) =>
+                  i.overdue ? (
+                    <>
+                      <strong className="flag">Kontakter dröjer</strong>: {contactsDetail(i)}
+                    </>
+                  ) : (
+                    contactsText(i)
+                  ),
+                text: contactsText,
+              },
+            ]}
+          />
+        </section>
+
         {hasFigures && (
           <section aria-labelledby="trends">
             <h2 id="trends">Utveckling de senaste 24 månaderna</h2>
@@ -366,6 +482,30 @@ export function Dashboard({ config, session, onSignOut }: { config: DashboardCon
               { key: 'actor', label: 'Aktör', render: (f) => f.actor.name, text: (f) => f.actor.name },
               { key: 'area', label: 'Område', render: (f) => f.area.name, text: (f) => f.area.name },
               { key: 'holders', label: 'Personer i dag', numeric: true, render: (f) => f.holderCount ?? '–', text: (f) => f.holderCount },
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="roster-gaps">
+          <h2 id="roster-gaps">Krisberedskapslistor med luckor</h2>
+          <p className="note">
+            Listor som du får se, för området och områden inom det: slag av händelser där ingen skulle kontaktas, och platser i ordningen utan ersättare.
+          </p>
+          {rosterGaps.error && <p role="alert" className="error">{rosterGaps.error.message}</p>}
+          <DataTable
+            testId="roster-gaps-table"
+            busy={rosterGaps.loading}
+            caption={`Krisberedskapslistor med luckor i ${area?.name ?? code}: ${rosterGaps.data?.crisisRosters.totalCount ?? '…'}`}
+            filename={`krisberedskapslistor-med-luckor-${code}.csv`}
+            rowKey={(r) => r.id}
+            rows={rosterGaps.data?.crisisRosters.nodes ?? []}
+            empty={rosterGaps.loading ? 'Laddar …' : 'Inga krisberedskapslistor med luckor.'}
+            columns={[
+              { key: 'area', label: 'Område', render: (r) => r.area?.name ?? '–', text: (r) => r.area?.name ?? '' },
+              { key: 'owner', label: 'Ägare', render: (r) => r.owner?.name ?? '–', text: (r) => r.owner?.name ?? '' },
+              { key: 'gapCount', label: 'Luckor', numeric: true, render: (r) => r.gapCount, text: (r) => r.gapCount },
+              { key: 'gaps', label: 'Vad som saknas', render: gapsText, text: gapsText },
+              { key: 'onePerson', label: 'Funktioner som hänger på en person', render: (r) => onePersonFunctions(r) || 'inga', text: onePersonFunctions },
             ]}
           />
         </section>

@@ -37,6 +37,33 @@ export const ONE_PERSON = `query OnePersonDependencies($code: ID!) {
   }
 }`;
 
+/**
+ * Open and active incidents within the area that the viewer may see (the API decides), most recently
+ * opened first, with what the overdue flag needs: how many lines are not contacted and which
+ * organisations were not reached.
+ */
+export const INCIDENTS = `query OngoingIncidents($code: ID!) {
+  incidents(first: 100, filter: { areaCode: $code, areaScope: WITHIN, statuses: [OPEN, ACTIVE] }) {
+    totalCount
+    nodes {
+      id title kind severity status activatedAt contactDeadline overdue area { code name }
+      contacts { status } notContacted { id } organisationsNotReached { id name }
+    }
+  }
+}`;
+
+/** Crisis rosters within the area with gaps (a kind of incident with no one, a place with no backup), by area code. */
+export const ROSTER_GAPS = `query CrisisRosterGaps($code: ID!) {
+  crisisRosters(first: 100, filter: { areaCode: $code, areaScope: WITHIN, hasGaps: true }) {
+    totalCount
+    nodes {
+      id gapCount area { code name } owner { name }
+      gaps { kind incidentKind position }
+      entries { contactFunction { id name isOnePersonDependency } }
+    }
+  }
+}`;
+
 export const WHO_AM_I = `query WhoAmI($id: ID!) { actor(id: $id) { id name } }`;
 
 /** The registry's actors with their names (the dev sign-in names the demo organisations with them; the demo has fewer than 100). */

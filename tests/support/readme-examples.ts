@@ -14,10 +14,10 @@ export function readmeExamples(): string[] {
     .filter((example) => !/^mutation/m.test(example) && !example.includes('<'));
 }
 
-/** The values of the variables the examples use, as the README tells the reader: from today to three months ahead. */
+/** The values of the variables the examples use, as the README tells the reader: from today to three months ahead, and a year back. */
 function exampleVariables(): Record<string, unknown> {
   const calendar = demoCalendar();
-  return { from: calendar.today, to: calendar.days(90) };
+  return { from: calendar.today, to: calendar.days(90), yearAgo: calendar.days(-365) };
 }
 
 /** The variables a README example declares, with their values; an example needing one not known here fails. */

@@ -21,6 +21,9 @@ import { Incident, IncidentContact, IncidentFollowUp } from './incidents/inciden
 import { AreaIncidentsResolver, IncidentResolver } from './incidents/incident.resolver';
 import { IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver } from './incidents/incident-contacts.resolver';
 import { CreateIncidents1765100000100 } from './migrations/1765100000100-CreateIncidents';
+import { AddIncidentContactAttempts1765100000300 } from './migrations/1765100000300-AddIncidentContactAttempts';
+import { IncidentContactLogEntry } from './incidents/contact-log';
+import { IncidentContactLineLogResolver, IncidentContactLogEntryResolver, IncidentContactLogListResolver } from './incidents/contact-log.resolver';
 import { OVERDUE_CHECK_MS, recordOverdueIncidents } from './incidents/overdue-upkeep';
 import { AreaCrisisRosterResolver, CrisisRosterEntryResolver, CrisisRosterResolver } from './roster/crisis-roster.resolver';
 import { isMaintainer } from './roster/roster-access';
@@ -39,8 +42,8 @@ const situationWebhooks = webhooks('situation', 'situation', SITUATION_FEED_TYPE
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, Incident, IncidentContact, IncidentFollowUp, ObservationTemplate, ChangeLogEntry],
-  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateIncidents1765100000100, CreateObservationTemplates1765100000200],
+  entities: [SituationReport, Observation, CrisisRoster, CrisisRosterEntry, Incident, IncidentContact, IncidentContactLogEntry, IncidentFollowUp, ObservationTemplate, ChangeLogEntry],
+  migrations: [CreateSituationReports1764000000000, AddOwnershipAndChangeLog1764100000000, AddFigureIndexes1764900000000, AddChangeFeed1765000000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1765000000300, CreateCrisisRosters1765100000000, CreateIncidents1765100000100, CreateObservationTemplates1765100000200, AddIncidentContactAttempts1765100000300],
   resolvers: [LabelsResolver, SituationReportResolver, AreaSituationResolver, ActorSituationResolver, FiguresSituationResolver, changeLogField(SituationReport),
     ObservationTemplateResolver, ReportTemplateResolver, AreaTemplatesResolver, changeLogField(ObservationTemplate),
     SituationPictureResolver, SituationPicturePartyResolver, AreaPictureResolver, changeFeedResolver('situation', 'situation', SITUATION_FEED_TYPES), ...situationWebhooks.resolvers,
@@ -54,6 +57,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
       sharedWith: 'The organisations a SHARED template is shown to.',
     }),
     IncidentResolver, AreaIncidentsResolver, IncidentContactLogResolver, IncidentContactResolver, IncidentFollowUpResolver, changeLogField(Incident),
+    IncidentContactLogListResolver, IncidentContactLineLogResolver, IncidentContactLogEntryResolver,
     externalIdFields(Incident, { typeName: 'Incident', queryName: 'incidentByExternalId', loaderName: 'incidentByExternalId' }),
     ownerFields(Incident, Actor, {
       owner: 'The organisation that opened the incident and owns it, usually the local police or the municipality; it decides who sees it.',

@@ -1,10 +1,12 @@
-import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS as F } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS as F, demoCalendar } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { FixedClock } from '@samverkan/platform';
 import { bearer, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
 import { OVERDUE_SUBJECT, recordOverdueIncidents } from '../src/incidents/overdue-upkeep';
 import { capViolations } from './support/cap-check';
+import { DEMO_INCIDENTS, insertDemoIncidents } from '../src/demo/seed-crisis';
+import { AddIncidentContactAttempts1765100000300 } from '../src/migrations/1765100000300-AddIncidentContactAttempts';
 
 /**
  * Incidents (issue 13): opening one activates the area's crisis roster into a contact list, the
@@ -82,7 +84,7 @@ afterEach(() => {
 const LINE = 'position role contactFunction { id } actor { id } task status channel contactedAt contactedBy { id } acknowledged commitment note';
 const FULL = `id version status kind severity title area { code } rosterArea { code } contactListComplete activatedAt stoodDownAt closedAt
   contacts { ${LINE} } notContacted { contactFunction { id } status } organisationsNotReached { id }
-  overdue overdueContacts { contactFunction { id } } contactDeadline followUps { author { id } whatWorked whatDidNotWork writtenAt }`;
+  overdue overdueContacts { contactFunction { id } } contactDeadline followUps { author { id } whatWorked whatDidNotWork writtenAt } contactLog { id }`;
 const CREATE = `mutation($input: CreateIncidentInput!, $key: String) { createIncident(input: $input, idempotencyKey: $key) { ${FULL} } }`;
 const GET = `query($id: ID!) { incident(id: $id) { ${FULL} } }`;
 const LOG = `mutation($id: ID!, $version: Int!, $input: LogIncidentContactInput!) { logIncidentContact(incidentId: $id, version: $version, input: $input) { ${FULL} } }`;
@@ -124,6 +126,7 @@ async function state(id?: string) {
     incidents: await q('SELECT id, version, status, title, description FROM incidents ORDER BY id'),
     contacts: await q('SELECT * FROM incident_contacts ORDER BY id'),
     followUps: await q('SELECT * FROM incident_follow_ups ORDER BY id'),
+    log: await q('SELECT * FROM incident_contact_log ORDER BY sequence'),
     changes: (await q('SELECT count(*)::int AS n FROM change_log'))[0].n,
     ...(id ? { version: (await q('SELECT version FROM incidents WHERE id = $1', [id]))[0]?.version } : {}),
   };
@@ -234,6 +237,55 @@ describe('the contact log', () => {
     ]);
   });
 
+  it('keeps every contact, made or tried, in the log in the order logged, while each line shows its latest', async () => {
+    const ENTRY = 'outcome channel contactedAt loggedAt contactedBy { id } acknowledged commitment note contact { contactFunction { id } actor { id } }';
+    const LOGS = `query($id: ID!) { incident(id: $id) { version
+      contacts { contactFunction { id } status channel contactedAt contactedBy { id } commitment note log { ${ENTRY} } }
+      contactLog { ${ENTRY} } latest: contactLog(first: 2) { outcome channel } firstTries: contacts { log(first: 1) { channel } } } }`;
+    let incident = await open();
+    const tries: Array<[minute: number, who: Who, input: Record<string, unknown>]> = [
+      [2, 'police', { contactFunctionId: F.lokalbokningSvenskaKyrkanUppsala, outcome: 'NOT_REACHED', channel: 'PHONE', note: 'Inget svar' }],
+      [3, 'police', { contactFunctionId: F.posomUppsala, outcome: 'CONTACTED', channel: 'PHONE' }],
+      [4, 'police', { contactFunctionId: F.lokalbokningSvenskaKyrkanUppsala, outcome: 'NOT_REACHED', channel: 'SMS', note: 'Sms skickat' }],
+      // Logged at 7 for a call made at 6.
+      [7, 'police', { contactFunctionId: F.lokalbokningSvenskaKyrkanUppsala, outcome: 'CONTACTED', channel: 'PHONE', contactedAt: minutes(6).toISOString() }],
+      [9, 'kyrkan', { contactFunctionId: F.lokalbokningSvenskaKyrkanUppsala, outcome: 'ACKNOWLEDGED', channel: 'MEETING', commitment: 'Öppnar församlingshemmet i kväll' }],
+    ];
+    for (const [minute, who, input] of tries) {
+      clock.set(minutes(minute));
+      incident = await log(incident, input, who).then(ok);
+    }
+    const entry = ([minute, who, input]: (typeof tries)[number]) => ({
+      outcome: input.outcome,
+      channel: input.channel,
+      contactedAt: (input.contactedAt as string | undefined) ?? minutes(minute).toISOString(),
+      loggedAt: minutes(minute).toISOString(),
+      contactedBy: { id: PEOPLE[who]![0] },
+      acknowledged: input.outcome === 'ACKNOWLEDGED',
+      commitment: input.commitment ?? null,
+      note: input.note ?? null,
+      contact: {
+        contactFunction: { id: input.contactFunctionId },
+        actor: { id: input.contactFunctionId === F.posomUppsala ? A.uppsalaKommun : A.svenskaKyrkanUppsala },
+      },
+    });
+    const got = (await subgraph.query(LOGS, { id: incident.id }, as.police)).data!.incident;
+    expect(got.version).toBe(6);
+    const [posom, backup, kyrkan, hyresgast] = got.contacts;
+    // Every try on the church's line, oldest first, each with who logged it; the line is the last.
+    expect(kyrkan.log).toEqual([tries[0], tries[2], tries[3], tries[4]].map(entry));
+    expect(kyrkan).toMatchObject({ status: 'ACKNOWLEDGED', channel: 'MEETING', contactedAt: minutes(9).toISOString(), contactedBy: { id: A.svenskaKyrkanUppsala }, commitment: 'Öppnar församlingshemmet i kväll', note: null });
+    expect(posom.log).toEqual([entry(tries[1])]);
+    expect([backup.log, hyresgast.log]).toEqual([[], []]);
+    // The incident's log: all of them, the latest first, bounded by `first`.
+    expect(got.contactLog).toEqual([...tries].reverse().map(entry));
+    expect(got.latest).toEqual([{ outcome: 'ACKNOWLEDGED', channel: 'MEETING' }, { outcome: 'CONTACTED', channel: 'PHONE' }]);
+    expect(got.firstTries).toEqual([{ log: [{ channel: 'PHONE' }] }, { log: [] }, { log: [{ channel: 'PHONE' }] }, { log: [] }]);
+    // Bounds out of range are refused.
+    const unbounded = await subgraph.query('query($id: ID!) { incident(id: $id) { contactLog(first: 101) { outcome } } }', { id: incident.id }, as.police);
+    expect(errorCode(unbounded)).toBe('BAD_USER_INPUT');
+  });
+
   it('lets an organisation on the list acknowledge only its own lines, and the owner\'s coordinators log any', async () => {
     const incident = await open();
     const before = await state(incident.id);
@@ -248,6 +300,43 @@ describe('the contact log', () => {
     ];
     for (const [who, input, code] of refusals) expect([who, errorCode(await log(incident, input, who))]).toEqual([who, code]);
     expect(await state(incident.id)).toEqual(before);
+  });
+});
+
+describe('the migration to an append-only log', () => {
+  it('gives each line contacted before it one entry, from what the line kept, and none to the others', async () => {
+    let incident = await open();
+    clock.set(minutes(3));
+    incident = await log(incident, { contactFunctionId: F.posomUppsala, outcome: 'ACKNOWLEDGED', channel: 'PHONE', commitment: 'POSOM aktiverad', contactedAt: minutes(2).toISOString() }).then(ok);
+    await log(incident, { contactFunctionId: F.lokalbokningSvenskaKyrkanUppsala, outcome: 'NOT_REACHED', channel: 'SMS', note: 'Inget svar' }).then(ok);
+    const runner = subgraph.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // As before the migration: the lines keep their latest contact, there is no log.
+      await runner.query('DROP TABLE incident_contact_log');
+      await new AddIncidentContactAttempts1765100000300().up(runner);
+      const entries = await runner.query(
+        `SELECT c.contact_function_id, l.logged_at, l.contacted_at, l.outcome, l.channel, l.contacted_by_id, l.commitment, l.note
+           FROM incident_contact_log l JOIN incident_contacts c ON c.id = l.contact_id WHERE l.incident_id = $1 ORDER BY l.sequence`,
+        [incident.id],
+      );
+      const kept = { contacted_by_id: A.lpoUppsala, commitment: null, note: null };
+      expect(entries).toEqual([
+        { ...kept, contact_function_id: F.posomUppsala, logged_at: minutes(2), contacted_at: minutes(2), outcome: 'ACKNOWLEDGED', channel: 'PHONE', commitment: 'POSOM aktiverad' },
+        { ...kept, contact_function_id: F.lokalbokningSvenskaKyrkanUppsala, logged_at: minutes(3), contacted_at: minutes(3), outcome: 'NOT_REACHED', channel: 'SMS', note: 'Inget svar' },
+      ]);
+      // Over all incidents: one entry for each line contacted, none for a line never contacted.
+      const [counts] = await runner.query(
+        `SELECT count(*) FILTER (WHERE c.status <> 'UNCONTACTED' AND n <> 1)::int AS wrong, count(*) FILTER (WHERE c.status = 'UNCONTACTED' AND n > 0)::int AS invented,
+                count(*) FILTER (WHERE c.status <> 'UNCONTACTED')::int AS contacted
+           FROM incident_contacts c, LATERAL (SELECT count(*) AS n FROM incident_contact_log l WHERE l.contact_id = c.id) AS logged`,
+      );
+      expect(counts).toEqual({ wrong: 0, invented: 0, contacted: expect.any(Number) });
+      expect(counts.contacted).toBeGreaterThan(2);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
 
@@ -415,7 +504,7 @@ describe('the joint follow-up', () => {
 });
 
 describe('visibility on every path', () => {
-  const SEEN = `fragment Seen on Incident { id visibility owner { id } sharedWith { id } changeLog { action } contacts { contactFunction { id } } followUps { author { id } } notContacted { status } }`;
+  const SEEN = `fragment Seen on Incident { id visibility owner { id } sharedWith { id } changeLog { action } contacts { contactFunction { id } } followUps { author { id } } notContacted { status } contactLog { id } }`;
   const MATRIX = `query($reps: [_Any!]!) {
     list: incidents(filter: { areaCode: "${AR.skaggetorp}" }, first: 100) { totalCount nodes { ...Seen } }
     entities: _entities(representations: $reps) { __typename ... on Incident { ...Seen } ... on Area { code incidents { id } } }
@@ -464,6 +553,7 @@ describe('visibility on every path', () => {
       contacts: [],
       followUps: [{ author: { id: A.lpoUppsala } }],
       notContacted: [],
+      contactLog: [],
     });
     expect(response.data!.list).toEqual({ totalCount: visible.length, nodes: visible.map(expected) });
     expect(response.data!.entities.slice(0, 4)).toEqual(order.map((v) => (SEES[who].includes(v) ? { __typename: 'Incident', ...expected(v) } : null)));
@@ -479,21 +569,46 @@ describe('visibility on every path', () => {
   });
 
   it('shows lines and the log only with their incident: a SHARED list to its partners, nothing to others', async () => {
+    clock.set(minutes(300)); // the newest incident: first in every list below
     const incident = await open();
     await log(incident, { contactFunctionId: F.posomUppsala, outcome: 'CONTACTED', channel: 'PHONE', note: 'Nådd direkt' }).then(ok);
     for (const who of ['kommun', 'kyrkan'] as Who[]) expect((await read(incident.id, who))!.contacts[0]).toMatchObject({ status: 'CONTACTED', note: 'Nådd direkt' });
     for (const who of ['hyresgast', 'fryshuset', 'public'] as Who[]) expect(await read(incident.id, who)).toBeNull();
     const entities = await subgraph.query('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Incident { id contacts { note } } } }', { reps: [{ __typename: 'Incident', id: incident.id }] }, as.hyresgast);
     expect(entities.data!._entities).toEqual([null]);
+
+    // The log's entries, on every path that reaches an incident: by id, the list, an area's incidents, `_entities`.
+    const LOGGED = 'id contactLog { id note } contacts { log { id note } }';
+    const PATHS = `query($id: ID!, $reps: [_Any!]!) {
+      one: incident(id: $id) { ${LOGGED} }
+      list: incidents(filter: { areaCode: "${AR.gottsunda}" }, first: 100) { nodes { ${LOGGED} } }
+      entities: _entities(representations: $reps) { ... on Incident { ${LOGGED} } ... on Area { incidents(first: 100) { ${LOGGED} } } }
+    }`;
+    const [{ id: entryId }] = (await read(incident.id))!.contactLog;
+    const reps = [{ __typename: 'Incident', id: incident.id }, { __typename: 'Area', code: AR.gottsunda }];
+    for (const who of ['police', 'kommun', 'kyrkan', 'hyresgast', 'fryshuset', 'public'] as Who[]) {
+      const response = await subgraph.query(PATHS, { id: incident.id, reps }, as[who]);
+      expect(response.errors).toBeUndefined();
+      if (['police', 'kommun', 'kyrkan'].includes(who)) {
+        const seen = { id: incident.id, contactLog: [{ id: entryId, note: 'Nådd direkt' }], contacts: expect.arrayContaining([{ log: [{ id: entryId, note: 'Nådd direkt' }] }]) };
+        const { one, list, entities } = response.data!;
+        expect([one, list.nodes[0], entities[0], entities[1].incidents[0]]).toEqual([seen, seen, seen, seen]);
+      } else {
+        expect([who, JSON.stringify(response.data).includes(entryId), JSON.stringify(response.data).includes('Nådd direkt')]).toEqual([who, false, false]);
+        expect(response.data!.one).toBeNull();
+        expect(response.data!.entities[0]).toBeNull();
+      }
+    }
   });
 
   it('deletes only for the owner\'s coordinators, with its lines and follow-ups', async () => {
-    const incident = await open({ visibility: 'NETWORK', sharedWithIds: [] });
-    expect(errorCode(await subgraph.query(DELETE, { id: incident.id, version: 1 }, as.kommun))).toBe('FORBIDDEN');
-    expect(errorCode(await subgraph.query(DELETE, { id: incident.id, version: 1 }, as.policeMember))).toBe('FORBIDDEN');
-    expect((await subgraph.query(DELETE, { id: incident.id, version: 1 }, as.police)).data!.deleteIncident).toBe(incident.id);
+    const incident = await log(await open({ visibility: 'NETWORK', sharedWithIds: [] }), { contactFunctionId: F.posomUppsala, outcome: 'CONTACTED', channel: 'PHONE' }).then(ok);
+    expect(errorCode(await subgraph.query(DELETE, { id: incident.id, version: 2 }, as.kommun))).toBe('FORBIDDEN');
+    expect(errorCode(await subgraph.query(DELETE, { id: incident.id, version: 2 }, as.policeMember))).toBe('FORBIDDEN');
+    expect((await subgraph.query(DELETE, { id: incident.id, version: 2 }, as.police)).data!.deleteIncident).toBe(incident.id);
     expect(await read(incident.id)).toBeNull();
     expect((await subgraph.dataSource.query('SELECT count(*)::int AS n FROM incident_contacts WHERE incident_id = $1', [incident.id]))[0].n).toBe(0);
+    expect((await subgraph.dataSource.query('SELECT count(*)::int AS n FROM incident_contact_log WHERE incident_id = $1', [incident.id]))[0].n).toBe(0);
   });
 });
 
@@ -545,10 +660,19 @@ describe('the change feed', () => {
 });
 
 describe('statement counts', () => {
-  it('do not grow with the incidents, their lines and follow-ups, nor with the areas asked', async () => {
+  it('do not grow with the incidents, their lines, log entries and follow-ups, nor with the areas asked', async () => {
+    // The newest incidents, each with entries on several lines.
+    clock.set(minutes(400));
+    for (let i = 0; i < 3; i++) {
+      let incident = await open();
+      for (const contactFunctionId of [F.posomUppsala, F.lokalbokningSvenskaKyrkanUppsala, F.posomUppsala]) {
+        incident = await log(incident, { contactFunctionId, outcome: 'CONTACTED', channel: 'PHONE' }).then(ok);
+      }
+    }
     process.env.SAMVERKAN_SQL_STATS = 'true';
     try {
-      const fields = 'id area { code } contacts { status contactFunction { id } } notContacted { status } overdue overdueContacts { status } followUps { whatWorked } organisationsNotReached { id }';
+      const fields = `id area { code } contacts { status contactFunction { id } log { outcome contactedBy { id } contact { position } } } notContacted { status } overdue overdueContacts { status }
+        followUps { whatWorked } organisationsNotReached { id } contactLog(first: 5) { outcome contact { contactFunction { id } log { outcome } } }`;
       const list = async (first: number) => {
         const response = await subgraph.query(`{ incidents(first: ${first}) { totalCount nodes { ${fields} } } }`, {}, as.police);
         expect(response.errors).toBeUndefined();
@@ -620,5 +744,29 @@ describe('the CAP 1.2 export', () => {
     expect((await http('/cap/incidents?limit=0', 'police')).status).toBe(400);
     const post = await fetch(subgraph.url.replace(/\/graphql$/, '/cap/incidents'), { method: 'POST', headers: as.police });
     expect(post.status).toBe(405);
+  });
+});
+
+describe('the demo incident', () => {
+  it('has a contact log that agrees with its lines: the church called, then texted, and not reached, like the tenants\' association', async () => {
+    await subgraph.dataSource.transaction((manager) => insertDemoIncidents(manager, demoCalendar('2026-03-10')));
+    const response = await subgraph.query(
+      `query($id: ID!) { incident(id: $id) { status organisationsNotReached { id }
+        contacts { contactFunction { id } status channel contactedAt contactedBy { id } commitment note log { outcome channel contactedAt contactedBy { id } commitment note } }
+        contactLog { outcome } } }`,
+      { id: DEMO_INCIDENTS.gottsundaShooting },
+      as.police,
+    );
+    expect(response.errors).toBeUndefined();
+    const { status, organisationsNotReached, contacts, contactLog } = response.data!.incident;
+    expect(status).toBe('CLOSED');
+    expect(organisationsNotReached).toEqual([{ id: A.svenskaKyrkanUppsala }, { id: A.hyresgastforeningen }]);
+    const church = contacts.find((line: Incident) => line.contactFunction.id === F.lokalbokningSvenskaKyrkanUppsala);
+    expect(church.log.map((entry: Incident) => [entry.outcome, entry.channel])).toEqual([['NOT_REACHED', 'PHONE'], ['NOT_REACHED', 'SMS']]);
+    // Each line is its last entry.
+    for (const { log: entries, contactFunction, ...line } of contacts) {
+      expect([contactFunction.id, entries.at(-1)]).toEqual([contactFunction.id, { outcome: line.status, channel: line.channel, contactedAt: line.contactedAt, contactedBy: line.contactedBy, commitment: line.commitment, note: line.note }]);
+    }
+    expect(contactLog).toHaveLength(contacts.reduce((n: number, line: Incident) => n + line.log.length, 0));
   });
 });

@@ -3,6 +3,7 @@ import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS as F, DemoCa
 import { Visibility } from '@samverkan/federation';
 import { IncidentKind, IncidentSeverity, IncidentStatus } from '../incidents/incident-vocabulary';
 import { Incident, IncidentContact, IncidentContactChannel, IncidentContactStatus, IncidentFollowUp } from '../incidents/incident';
+import { IncidentContactLogEntry } from '../incidents/contact-log';
 import { CrisisRoster, CrisisRosterEntry, RosterRole } from '../roster/crisis-roster';
 
 /** Fixed ids of the demo crisis rosters, for tests. */
@@ -69,9 +70,9 @@ export async function insertDemoRosters(manager: EntityManager): Promise<void> {
 
 /**
  * A past incident in Gottsunda, opened by the local police three months before seeding, its contact
- * list made from Uppsala's roster: POSOM and the municipality's safety coordinator answered, the
- * church and the tenants' association were not reached (the roster has no backup for them), and the
- * joint follow-up says so. Closed since.
+ * list made from Uppsala's roster, and its contact log: POSOM and the municipality's safety
+ * coordinator answered, the church (called, then texted) and the tenants' association were not
+ * reached (the roster has no backup for them), and the joint follow-up says so. Closed since.
  */
 export async function insertDemoIncidents(manager: EntityManager, calendar: DemoCalendar): Promise<void> {
   const day = calendar.days(-90);
@@ -98,7 +99,7 @@ export async function insertDemoIncidents(manager: EntityManager, calendar: Demo
       ownerId: A.lpoUppsala,
       visibility: Visibility.SHARED,
       sharedWith: [A.uppsalaKommun, A.svenskaKyrkanUppsala, A.hyresgastforeningen],
-      version: 9,
+      version: 11,
       createdAt: opened,
       updatedAt: at(24 * 14),
     },
@@ -106,24 +107,35 @@ export async function insertDemoIncidents(manager: EntityManager, calendar: Demo
   if (!fresh.has(DEMO_INCIDENTS.gottsundaShooting)) return;
   const { CONTACTED, ACKNOWLEDGED, NOT_REACHED } = IncidentContactStatus;
   const { PHONE, SMS } = IncidentContactChannel;
-  type Logged = [line: Line, status: IncidentContactStatus, channel: IncidentContactChannel, minutes: number, by: string, commitment: string | null, note: string | null];
+  type Logged = [line: Line, outcome: IncidentContactStatus, channel: IncidentContactChannel, minutes: number, by: string, commitment: string | null, note: string | null];
+  // The contact log in the order it was written; each line's last entry is its current state.
   const log: Logged[] = [
+    [posom, CONTACTED, PHONE, 8, A.lpoUppsala, null, 'Samordnaren nådd i jourtelefonen.'],
     [posom, ACKNOWLEDGED, PHONE, 12, A.uppsalaKommun, 'POSOM aktiverad; samtalsstöd i församlingshemmet från kl. 21.', null],
     [trygghet, CONTACTED, PHONE, 25, A.lpoUppsala, 'Vuxna från föreningarna på torget i kväll och i morgon kväll.', null],
-    [kyrkan, NOT_REACHED, PHONE, 31, A.lpoUppsala, null, 'Inget svar på pastorsexpeditionens nummer efter kontorstid; sms skickat.'],
+    [kyrkan, NOT_REACHED, PHONE, 31, A.lpoUppsala, null, 'Inget svar på pastorsexpeditionens nummer efter kontorstid.'],
+    [kyrkan, NOT_REACHED, SMS, 34, A.lpoUppsala, null, 'Sms skickat; inget svar under kvällen.'],
     [hyresgast, NOT_REACHED, SMS, 40, A.lpoUppsala, null, 'Sms utan svar; lokalansvarig saknar ersättare.'],
   ];
-  await manager.createQueryBuilder().insert().into(IncidentContact).values(
-    log.map(([[position, role, contactFunctionId, actorId, task], status, channel, minutes, by, commitment, note]) => ({
+  const minutesAfter = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
+  const lines = [...new Set(log.map(([line]) => line))];
+  const latest = (line: Line) => log.filter(([logged]) => logged === line).at(-1)!;
+  const { identifiers } = await manager.createQueryBuilder().insert().into(IncidentContact).values(
+    lines.map((line) => {
+      const [[position, role, contactFunctionId, actorId, task], status, channel, minutes, by, commitment, note] = latest(line);
+      return { incidentId: DEMO_INCIDENTS.gottsundaShooting, position, role, contactFunctionId, actorId, task, status, channel, contactedAt: minutesAfter(minutes), contactedById: by, commitment, note };
+    }),
+  ).execute();
+  const lineIds = new Map(lines.map((line, index) => [line, identifiers[index].id as string]));
+  // One statement, in log order: the entries' sequence follows it.
+  await manager.createQueryBuilder().insert().into(IncidentContactLogEntry).values(
+    log.map(([line, outcome, channel, minutes, by, commitment, note]) => ({
       incidentId: DEMO_INCIDENTS.gottsundaShooting,
-      position,
-      role,
-      contactFunctionId,
-      actorId,
-      task,
-      status,
+      contactId: lineIds.get(line)!,
+      loggedAt: minutesAfter(minutes),
+      contactedAt: minutesAfter(minutes),
+      outcome,
       channel,
-      contactedAt: new Date(opened.getTime() + minutes * 60_000),
       contactedById: by,
       commitment,
       note,

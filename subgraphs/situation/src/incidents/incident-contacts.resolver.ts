@@ -8,6 +8,7 @@ import { Incident, IncidentContact, IncidentContactStatus, IncidentFollowUp } fr
 import { IncidentFollowUpInput, LogIncidentContactInput } from './incident.inputs';
 import { IncidentStatus } from './incident-vocabulary';
 import { assertNotInFuture } from './incident.resolver';
+import { logContact } from './contact-log';
 
 type Context = SubgraphContext<SituationLoaders>;
 
@@ -22,7 +23,7 @@ function assertCoordinatorWhoSees(incident: Incident, viewer: Viewer, what: stri
 export class IncidentContactLogResolver {
   @Mutation(() => Incident, {
     description:
-      'Logs a contact of an incident\'s contact list, made or tried: the line of `contactFunctionId` gets the outcome, channel, time, commitment and note, and your organisation as `contactedBy`; the incident gets a new version. Who may: coordinators of the owning organisation, for any line; coordinators of an organisation on the list who see the incident, only for their own lines and only ACKNOWLEDGED (confirming what they will do); else FORBIDDEN. A contact function not on the list is BAD_USER_INPUT; a CLOSED incident takes no entries (RECORD_CLOSED); `version` must be the version you read, else VERSION_CONFLICT. Nothing is written on any refusal.',
+      'Logs a contact of an incident\'s contact list, made or tried: a new entry of the contact log (`Incident.contactLog`, `IncidentContact.log`; earlier entries stay as they were), with your organisation as `contactedBy`, and the line of `contactFunctionId` takes its outcome, channel, time, commitment and note as its current state; the incident gets a new version. Who may: coordinators of the owning organisation, for any line; coordinators of an organisation on the list who see the incident, only for their own lines and only ACKNOWLEDGED (confirming what they will do); else FORBIDDEN. A contact function not on the list is BAD_USER_INPUT; a CLOSED incident takes no entries (RECORD_CLOSED); `version` must be the version you read, else VERSION_CONFLICT. Nothing is written on any refusal.',
   })
   async logIncidentContact(
     @Arg('incidentId', () => ID, { description: 'Id of the incident.' }) incidentId: string,
@@ -51,8 +52,7 @@ export class IncidentContactLogResolver {
       if (contactedAt.getTime() < incident.activatedAt.getTime()) {
         throw badInput('contactedAt is before the incident was opened', [{ field: 'input.contactedAt', message: 'must not be before activatedAt' }]);
       }
-      const lines = manager.getRepository(IncidentContact);
-      const line = await lines.findOneBy({ incidentId, contactFunctionId: input.contactFunctionId.toLowerCase() });
+      const line = await manager.getRepository(IncidentContact).findOneBy({ incidentId, contactFunctionId: input.contactFunctionId.toLowerCase() });
       if (!line) {
         throw badInput(`Contact function ${input.contactFunctionId} is not on this incident's contact list: log contacts only for its lines (see Incident.contacts). Nothing was written.`, [
           { field: 'input.contactFunctionId', message: 'not on the incident\'s contact list' },
@@ -63,14 +63,14 @@ export class IncidentContactLogResolver {
           throw forbidden('Only coordinators of the organisation that owns the incident log its contacts; an organisation on the contact list may only acknowledge its own lines');
         }
       }
-      await lines.update(line.id, {
-        status: input.outcome,
+      await logContact(manager, line, {
+        outcome: input.outcome,
         channel: input.channel,
         contactedAt,
         contactedById: viewer.organisationId,
         commitment: input.commitment ?? null,
         note: input.note ?? null,
-      });
+      }, now);
       const saved = await commit();
       await recordChange(manager, viewer, { entityType: 'Incident', entityId: incidentId, action: ChangeAction.UPDATED, fields: ['contacts'] });
       return saved;

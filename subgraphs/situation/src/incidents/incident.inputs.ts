@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, GeoPointInput, IsExternalId, Visibility } from '@samverkan/federation';
-import { NestedListArgs } from '@samverkan/platform';
+import { NESTED_LIST_DEFAULT, NESTED_LIST_MAX, NestedListArgs, nestedFirstDescription } from '@samverkan/platform';
 import { IncidentKind, IncidentSeverity, IncidentStatus } from './incident-vocabulary';
 import { IncidentContactChannel, IncidentContactStatus } from './incident';
 
@@ -119,7 +119,7 @@ export class UpdateIncidentInput {
   externalId?: string | null;
 }
 
-@InputType({ description: 'One contact of an incident\'s contact list, made or tried: it becomes the line\'s current state (the change log keeps the earlier ones).' })
+@InputType({ description: 'One contact of an incident\'s contact list, made or tried: a new entry of the contact log, and the line\'s current state.' })
 export class LogIncidentContactInput {
   @Field(() => ID, { description: 'The contact function contacted: one on the incident\'s contact list (else BAD_USER_INPUT).' })
   @IsUUID('all', { message: 'contactFunctionId is not a contact function id' })
@@ -164,4 +164,16 @@ export class AreaIncidentsArgs extends NestedListArgs {
     description: 'Include incidents in sub-areas (WITHIN) or also in wider areas containing this one (OVERLAPPING).',
   })
   scope: AreaScope = AreaScope.WITHIN;
+}
+
+/** The bound of a contact log (`Incident.contactLog`, `IncidentContact.log`): there is no root list of entries to page through. */
+@ArgsType()
+export class ContactLogArgs {
+  @Field(() => Int, {
+    defaultValue: NESTED_LIST_DEFAULT,
+    description: nestedFirstDescription('entries', 'each is one call, message or meeting, so the default holds all but the longest logs.'),
+  })
+  @Min(1)
+  @Max(NESTED_LIST_MAX)
+  first: number = NESTED_LIST_DEFAULT;
 }

@@ -1,8 +1,9 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { areaJoinSql, externalIdLoader, visibleSql, whereVisible } from '@samverkan/federation';
-import { byArguments, conditionedListQuery, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { byArguments, conditionedListQuery, firstOfEachLoader, firstPerKeyLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { Incident, IncidentContact, IncidentFollowUp } from './incident';
-import { AreaIncidentsArgs } from './incident.inputs';
+import { AreaIncidentsArgs, ContactLogArgs } from './incident.inputs';
+import { IncidentContactLogEntry } from './contact-log';
 import { capAlertLoader } from './cap-export';
 
 /** The order of a contact list: by place, the primary before its backups (PRIMARY sorts after BACKUP), then by contact function. */
@@ -12,6 +13,9 @@ export const CONTACT_ORDER = { position: 'ASC', role: 'DESC', contactFunctionId:
 export function incidentLoaders(dataSource: DataSource, viewer: Viewer) {
   const incidents = dataSource.getRepository(Incident);
 
+  // Entries are asked for only through incidents the viewer sees; the rule holds in their query too.
+  const [visibleIncident, visibleParameters] = visibleSql('i', viewer);
+  const entriesVisible: [string, ObjectLiteral] = [`EXISTS (SELECT 1 FROM incidents i WHERE i.id = t.incident_id AND ${visibleIncident})`, visibleParameters];
   const visible = () => whereVisible(incidents.createQueryBuilder('i'), viewer);
   const newestFirst = (ids: string[]) =>
     visible().andWhere('i.id IN (:...ids)', { ids }).orderBy('i.activated_at', 'DESC').addOrderBy('i.id', 'DESC').getMany();
@@ -37,6 +41,14 @@ export function incidentLoaders(dataSource: DataSource, viewer: Viewer) {
       (
         await dataSource.getRepository(IncidentFollowUp).find({ where: { incidentId: In(incidentIds) }, order: { incidentId: 'ASC', writtenAt: 'ASC', id: 'ASC' } })
       ).map((f) => [f.incidentId, f]),
+    ),
+    /** `IncidentContact.log`: each line's entries in the order they were logged, the bound in SQL. */
+    contactLogOfLine: byArguments(({ first }: ContactLogArgs) =>
+      firstOfEachLoader(dataSource, IncidentContactLogEntry, { keyColumn: 'contact_id', keyOf: (entry) => entry.contactId, order: [['sequence', 'ASC']], where: [entriesVisible] }, first),
+    ),
+    /** `Incident.contactLog`: each incident's entries, the latest logged first, the bound in SQL. */
+    contactLogOfIncident: byArguments(({ first }: ContactLogArgs) =>
+      firstOfEachLoader(dataSource, IncidentContactLogEntry, { keyColumn: 'incident_id', keyOf: (entry) => entry.incidentId, order: [['sequence', 'DESC']], where: [entriesVisible] }, first),
     ),
     /** `Area.incidents`: by area code and scope, newest activation first, the bound in SQL. */
     incidentsInArea: byArguments(({ scope, first }: AreaIncidentsArgs) =>

@@ -222,7 +222,7 @@ export class IncidentResolver {
     return dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, Incident, 'Incident', id, version, (found) => assertCanChange(found, viewer, 'Incident'));
       await recordChange(manager, viewer, { entityType: 'Incident', entityId: id, action: ChangeAction.DELETED, fields: [] });
-      // Its lines and follow-ups go with it (ON DELETE CASCADE).
+      // Its lines, their log and its follow-ups go with it (ON DELETE CASCADE).
       await manager.getRepository(Incident).delete({ id });
       return id;
     });

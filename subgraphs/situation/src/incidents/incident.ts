@@ -126,7 +126,7 @@ export class Incident extends OwnedRecord {
  */
 @ObjectType({
   description:
-    'One line of an incident\'s contact list: whom to contact (a contact function, copied from the crisis roster when the incident was opened), and the latest contact logged for it. Function over person: no person is named. Shown to those who see the incident.',
+    'One line of an incident\'s contact list: whom to contact (a contact function, copied from the crisis roster when the incident was opened), and the latest contact logged for it (`log` keeps every one). Function over person: no person is named. Shown to those who see the incident.',
 })
 @Entity('incident_contacts')
 export class IncidentContact {
