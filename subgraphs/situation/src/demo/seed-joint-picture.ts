@@ -51,11 +51,11 @@ export async function insertDemoTemplates(manager: EntityManager): Promise<void>
 
 /**
  * A year of Gottsunda's situation picture from four parties, for the joint picture: the local police
- * quarterly (HIGH after the shooting three months ago, so the computed trend worsens), the
- * municipality's newest report shown to the police only (so other parties see that a newer report
- * exists without reading it), the church once (too few for a trend of its own), and the tenants'
- * association twice from safety walks, published. The police's and the municipality's latest reports
- * follow the parties' template.
+ * quarterly (HIGH after the shooting three months ago, so the computed trend worsens), the church
+ * once (too few for a trend of its own) and the tenants' association twice from safety walks,
+ * published, all up to the month before last; and the municipality's newest report, for last month,
+ * shown to the police only (so other parties see that a newer report exists without reading it).
+ * The police's and the municipality's latest reports follow the parties' template.
  */
 export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
   {
@@ -63,8 +63,8 @@ export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
     areaCode: AR.gottsunda,
     reportedById: A.lpoUppsala,
     visibility: Visibility.NETWORK,
-    periodStart: cal.month(-12),
-    periodEnd: cal.monthEnd(-10),
+    periodStart: cal.month(-13),
+    periodEnd: cal.monthEnd(-11),
     level: ELEVATED,
     trend: STABLE,
     summary: 'Polisens lägesbild för Gottsunda. Grupperingar av unga vid centrum kvällstid; enstaka rekryteringsförsök via sociala medier.',
@@ -75,8 +75,8 @@ export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
     areaCode: AR.gottsunda,
     reportedById: A.lpoUppsala,
     visibility: Visibility.NETWORK,
-    periodStart: cal.month(-9),
-    periodEnd: cal.monthEnd(-7),
+    periodStart: cal.month(-10),
+    periodEnd: cal.monthEnd(-8),
     level: ELEVATED,
     trend: IMPROVING,
     summary: 'Polisens lägesbild för Gottsunda. Lugnare kvällar sedan föreningarna började med vuxennärvaro vid centrum.',
@@ -87,8 +87,8 @@ export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
     areaCode: AR.gottsunda,
     reportedById: A.lpoUppsala,
     visibility: Visibility.NETWORK,
-    periodStart: cal.month(-6),
-    periodEnd: cal.monthEnd(-4),
+    periodStart: cal.month(-7),
+    periodEnd: cal.monthEnd(-5),
     level: ELEVATED,
     trend: STABLE,
     summary: 'Polisens lägesbild för Gottsunda. Oförändrat läge; konflikter mellan grupperingar i närliggande områden bevakas.',
@@ -101,8 +101,8 @@ export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
     visibility: Visibility.SHARED,
     sharedWith: [A.uppsalaKommun, A.svenskaKyrkanUppsala],
     templateId: P.template,
-    periodStart: cal.month(-3),
-    periodEnd: cal.monthEnd(-1),
+    periodStart: cal.month(-4),
+    periodEnd: cal.monthEnd(-2),
     level: HIGH,
     // The author judges it stable now; the series (ELEVATED to HIGH) says it worsened.
     trend: STABLE,
@@ -135,8 +135,8 @@ export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
     areaCode: AR.gottsunda,
     reportedById: A.svenskaKyrkanUppsala,
     visibility: Visibility.NETWORK,
-    periodStart: cal.month(-6),
-    periodEnd: cal.monthEnd(-1),
+    periodStart: cal.month(-7),
+    periodEnd: cal.monthEnd(-2),
     level: ELEVATED,
     trend: WORSENING,
     summary: 'Kyrkans bild av Gottsunda det senaste halvåret, från ungdomsverksamheten och samtalen efter krisen.',
@@ -147,8 +147,8 @@ export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
     areaCode: AR.gottsunda,
     reportedById: A.hyresgastforeningen,
     visibility: Visibility.PUBLIC,
-    periodStart: cal.month(-12),
-    periodEnd: cal.monthEnd(-7),
+    periodStart: cal.month(-13),
+    periodEnd: cal.monthEnd(-8),
     level: NORMAL,
     trend: IMPROVING,
     summary: 'Hyresgästföreningens bild av Gottsunda från trygghetsvandringar med boende: bättre belysning och fler vuxna ute.',
@@ -159,8 +159,8 @@ export const demoJointPictureReports = (cal: DemoCalendar): DemoReport[] => [
     areaCode: AR.gottsunda,
     reportedById: A.hyresgastforeningen,
     visibility: Visibility.PUBLIC,
-    periodStart: cal.month(-6),
-    periodEnd: cal.monthEnd(-1),
+    periodStart: cal.month(-7),
+    periodEnd: cal.monthEnd(-2),
     level: ELEVATED,
     trend: WORSENING,
     summary: 'Hyresgästföreningens bild av Gottsunda från trygghetsvandringar med boende: oro efter skottlossningen vid centrum.',
