@@ -133,13 +133,21 @@ function checkReports(cal: DemoCalendar): string[] {
     check(periods.length === 3 && periods[2] === cal.monthEnd(-1) && periods[0] >= cal.days(-366), `${area} has no year of history up to last month`);
   }
   check(reports.find((r) => r.id === R.gottsundaAfterCrisis)!.periodEnd === cal.monthEnd(-2), 'Gottsunda does not end the month before last');
-  // Gottsunda's joint picture: the police quarterly and the tenants' association twice, one period after another up to last month.
+  // Gottsunda's joint picture: the police quarterly and the tenants' association twice, one period after another up to the month before last.
   const byId = Object.fromEntries(reports.map((r) => [r.id, r]));
   for (const series of [[J.policeQ1, J.policeQ2, J.policeQ3, J.policeQ4], [J.tenantsFirstHalf, J.tenantsSecondHalf]]) {
     const periods = series.map((id) => byId[id]);
-    check(periods[0].periodStart === cal.month(-12) && periods[periods.length - 1].periodEnd === cal.monthEnd(-1), `${series[0]} is not a year up to last month`);
+    check(
+      periods[0].periodStart === cal.month(-13) && periods[periods.length - 1].periodEnd === cal.monthEnd(-2),
+      `${series[0]} is not a year up to the month before last`,
+    );
     for (let i = 1; i < periods.length; i++) check(periods[i].periodStart === cal.days(1, periods[i - 1].periodEnd), `${series[i]} does not follow ${series[i - 1]}`);
   }
-  for (const id of [J.municipalityLatest, J.church]) check(byId[id].periodEnd === cal.monthEnd(-1), `${id} does not end last month`);
+  check(byId[J.church].periodEnd === cal.monthEnd(-2), `${J.church} does not end the month before last`);
+  // The municipality's newest ends last month, after every other Gottsunda report: the others see that a newer one exists.
+  check(byId[J.municipalityLatest].periodEnd === cal.monthEnd(-1), `${J.municipalityLatest} does not end last month`);
+  for (const r of reports.filter((r) => r.areaCode === AR.gottsunda && r.id !== J.municipalityLatest)) {
+    check(r.periodEnd < byId[J.municipalityLatest].periodEnd, `${r.id} ends no earlier than the municipality's newest`);
+  }
   return problems;
 }
