@@ -39,19 +39,19 @@ ${SEEN}`;
 
 /**
  * The reports about exactly each area, newest period first, then the highest id (they are written
- * alike: a week after the period ends). In Gottsunda four periods end with last month: the tenants'
- * second (d0…27), the church's (…25), the municipality's latest (…24) and the police's latest (…23);
- * then the municipality's after the crisis (ends the month before), the police's third quarter, the
- * tenants' first half (…26) and the police's second quarter (…21), which end together, and the
- * police's first quarter.
+ * alike: a week after the period ends). In Gottsunda the municipality's latest (d0…24) ends with last
+ * month; four periods end the month before: the tenants' second half (…27), the church's (…25), the
+ * police's latest (…23) and the municipality's after the crisis (…04); then the police's third
+ * quarter, the tenants' first half (…26) and the police's second quarter (…21), which end together,
+ * and the police's first quarter.
  */
 const OWN_REPORTS: Record<string, Key[]> = {
   [AR.rinkebyKista]: ['rinkebyAutumn', 'rinkebyMiddle', 'rinkebySpring'],
   [AR.angered]: ['angered', 'angeredMiddle', 'angeredFirst'],
   [AR.gottsunda]: [
+    'gottsundaMunicipality',
     'gottsundaTenantsSecond',
     'gottsundaChurch',
-    'gottsundaMunicipality',
     'gottsundaPoliceQ4',
     'gottsunda',
     'gottsundaPoliceQ3',
@@ -74,8 +74,8 @@ const WRITTEN: Record<string, Key[]> = {
   [A.lpoUppsala]: ['gottsundaPoliceQ4', 'gottsundaPoliceQ3', 'gottsundaPoliceQ2', 'gottsundaPoliceQ1'],
   [A.svenskaKyrkanUppsala]: ['gottsundaChurch'],
   [A.ostergotlandsStadsmission]: ['skaggetorp'],
-  // Rosengård's and Gottsunda's second half end with last month; Rosengård's id (d0…06) is lower.
-  [A.hyresgastforeningen]: ['gottsundaTenantsSecond', 'rosengard', 'gottsundaTenantsFirst'],
+  // Rosengård's ends with last month, Gottsunda's second half the month before, its first half earlier.
+  [A.hyresgastforeningen]: ['rosengard', 'gottsundaTenantsSecond', 'gottsundaTenantsFirst'],
   [A.fryshuset]: [],
 };
 
