@@ -3,6 +3,7 @@ import { TargetGroup } from '@samverkan/federation';
 import { DEMO_ACTIVITIES as D, demoActivities } from '../subgraphs/activities/src/demo/seed';
 import { demoAgreements } from '../subgraphs/agreements/src/demo/seed';
 import { DEMO_SITUATION_REPORTS as R, demoSituationReports } from '../subgraphs/situation/src/demo/seed';
+import { DEMO_JOINT_PICTURE as J, demoJointPictureReports } from '../subgraphs/situation/src/demo/seed-joint-picture';
 
 /** The demo calendar, and the demo data it dates, on awkward days and on every day of two years. */
 describe('the demo calendar', () => {
@@ -123,7 +124,7 @@ function checkAgreements(cal: DemoCalendar): string[] {
 }
 
 function checkReports(cal: DemoCalendar): string[] {
-  const reports = demoSituationReports(cal);
+  const reports = [...demoSituationReports(cal), ...demoJointPictureReports(cal)];
   const problems: string[] = [];
   const check = (ok: boolean, problem: string) => ok || problems.push(problem);
   for (const r of reports) check(r.periodStart <= r.periodEnd && r.periodEnd < cal.today, `${r.id} has a bad period`);
@@ -132,5 +133,21 @@ function checkReports(cal: DemoCalendar): string[] {
     check(periods.length === 3 && periods[2] === cal.monthEnd(-1) && periods[0] >= cal.days(-366), `${area} has no year of history up to last month`);
   }
   check(reports.find((r) => r.id === R.gottsundaAfterCrisis)!.periodEnd === cal.monthEnd(-2), 'Gottsunda does not end the month before last');
+  // Gottsunda's joint picture: the police quarterly and the tenants' association twice, one period after another up to the month before last.
+  const byId = Object.fromEntries(reports.map((r) => [r.id, r]));
+  for (const series of [[J.policeQ1, J.policeQ2, J.policeQ3, J.policeQ4], [J.tenantsFirstHalf, J.tenantsSecondHalf]]) {
+    const periods = series.map((id) => byId[id]);
+    check(
+      periods[0].periodStart === cal.month(-13) && periods[periods.length - 1].periodEnd === cal.monthEnd(-2),
+      `${series[0]} is not a year up to the month before last`,
+    );
+    for (let i = 1; i < periods.length; i++) check(periods[i].periodStart === cal.days(1, periods[i - 1].periodEnd), `${series[i]} does not follow ${series[i - 1]}`);
+  }
+  check(byId[J.church].periodEnd === cal.monthEnd(-2), `${J.church} does not end the month before last`);
+  // The municipality's newest ends last month, after every other Gottsunda report: the others see that a newer one exists.
+  check(byId[J.municipalityLatest].periodEnd === cal.monthEnd(-1), `${J.municipalityLatest} does not end last month`);
+  for (const r of reports.filter((r) => r.areaCode === AR.gottsunda && r.id !== J.municipalityLatest)) {
+    check(r.periodEnd < byId[J.municipalityLatest].periodEnd, `${r.id} ends no earlier than the municipality's newest`);
+  }
   return problems;
 }

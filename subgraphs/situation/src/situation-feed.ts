@@ -11,20 +11,26 @@ import { SituationLoaders } from './loaders';
  * follow their visibility; crisis rosters too, and are also shown to their maintainers (as if shared
  * with them); each record is of one area.
  */
+type Context = SubgraphContext<SituationLoaders>;
+
+/** A record of one area shown per its own visibility, as most of this subgraph's are. */
+const ownAreaAudience = (table: string) =>
+  `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM ${table} WHERE id = ANY(CAST($1 AS uuid[]))`;
+
 export const SITUATION_FEED_TYPES: FeedType[] = [
   {
     type: 'SituationReport',
-    audienceSql: `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM situation_reports WHERE id = ANY(CAST($1 AS uuid[]))`,
+    audienceSql: ownAreaAudience('situation_reports'),
     entity: SituationReport,
     table: 'situation_reports',
-    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.report.loadMany(ids),
+    load: ({ loaders }: Context, ids) => loaders.report.loadMany(ids),
   },
   {
     type: 'Incident',
-    audienceSql: `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM incidents WHERE id = ANY(CAST($1 AS uuid[]))`,
+    audienceSql: ownAreaAudience('incidents'),
     entity: Incident,
     table: 'incidents',
-    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.incident.loadMany(ids),
+    load: ({ loaders }: Context, ids) => loaders.incident.loadMany(ids),
   },
   {
     type: 'CrisisRoster',
@@ -33,13 +39,13 @@ export const SITUATION_FEED_TYPES: FeedType[] = [
       FROM crisis_rosters WHERE id = ANY(CAST($1 AS uuid[]))`,
     entity: CrisisRoster,
     table: 'crisis_rosters',
-    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.roster.loadMany(ids),
+    load: ({ loaders }: Context, ids) => loaders.roster.loadMany(ids),
   },
   {
     type: 'ObservationTemplate',
-    audienceSql: `SELECT id, visibility, owner_id, shared_with, ARRAY[area_code] AS area_codes FROM observation_templates WHERE id = ANY(CAST($1 AS uuid[]))`,
+    audienceSql: ownAreaAudience('observation_templates'),
     entity: ObservationTemplate,
     table: 'observation_templates',
-    load: ({ loaders }: SubgraphContext<SituationLoaders>, ids) => loaders.template.loadMany(ids),
+    load: ({ loaders }: Context, ids) => loaders.template.loadMany(ids),
   },
 ];

@@ -37,11 +37,28 @@ const MATRIX = `query Matrix($reps: [_Any!]!) {
 }
 ${SEEN}`;
 
-/** The reports about exactly each area, newest period first. */
+/**
+ * The reports about exactly each area, newest period first, then the highest id (they are written
+ * alike: a week after the period ends). In Gottsunda the municipality's latest (d0…24) ends with last
+ * month; four periods end the month before: the tenants' second half (…27), the church's (…25), the
+ * police's latest (…23) and the municipality's after the crisis (…04); then the police's third
+ * quarter, the tenants' first half (…26) and the police's second quarter (…21), which end together,
+ * and the police's first quarter.
+ */
 const OWN_REPORTS: Record<string, Key[]> = {
   [AR.rinkebyKista]: ['rinkebyAutumn', 'rinkebyMiddle', 'rinkebySpring'],
   [AR.angered]: ['angered', 'angeredMiddle', 'angeredFirst'],
-  [AR.gottsunda]: ['gottsunda'],
+  [AR.gottsunda]: [
+    'gottsundaMunicipality',
+    'gottsundaTenantsSecond',
+    'gottsundaChurch',
+    'gottsundaPoliceQ4',
+    'gottsunda',
+    'gottsundaPoliceQ3',
+    'gottsundaTenantsFirst',
+    'gottsundaPoliceQ2',
+    'gottsundaPoliceQ1',
+  ],
   [AR.skaggetorp]: ['skaggetorp'],
   [AR.rosengard]: ['rosengard'],
   [AR.stockholm]: [],
@@ -53,9 +70,12 @@ const WITHIN: Record<string, Key[]> = { ...OWN_REPORTS, [AR.stockholm]: ['rinkeb
 const WRITTEN: Record<string, Key[]> = {
   [A.lpoRinkeby]: ['rinkebyAutumn', 'rinkebyMiddle', 'rinkebySpring'],
   [A.lpoGoteborgNordost]: ['angered', 'angeredMiddle', 'angeredFirst'],
-  [A.uppsalaKommun]: ['gottsunda'],
+  [A.uppsalaKommun]: ['gottsundaMunicipality', 'gottsunda'],
+  [A.lpoUppsala]: ['gottsundaPoliceQ4', 'gottsundaPoliceQ3', 'gottsundaPoliceQ2', 'gottsundaPoliceQ1'],
+  [A.svenskaKyrkanUppsala]: ['gottsundaChurch'],
   [A.ostergotlandsStadsmission]: ['skaggetorp'],
-  [A.hyresgastforeningen]: ['rosengard'],
+  // Rosengård's ends with last month, Gottsunda's second half the month before, its first half earlier.
+  [A.hyresgastforeningen]: ['rosengard', 'gottsundaTenantsSecond', 'gottsundaTenantsFirst'],
   [A.fryshuset]: [],
 };
 
@@ -97,6 +117,7 @@ const READERS: Who[] = [
   'goteborgPolice',
   'uppsalaCoordinator',
   'uppsalaPolice',
+  'uppsalaChurch',
   'stadsmission',
   'hyresgast',
 ];
@@ -148,14 +169,29 @@ describe('reading: every path shows exactly what the viewer may see', () => {
     });
   });
 
-  it('spells out the seed for the public and for a party of the Rinkeby-Kista collaboration', () => {
+  it('spells out the seed for the public, a party of the Rinkeby-Kista collaboration and the parties in Gottsunda', () => {
     // A cross-check of the table the matrix derives from, in plain words.
-    expect(visibleIds('public')).toEqual([REPORT.rosengard]);
-    expect(sorted(visibleIds('ngoMember'))).toEqual(
-      sorted([REPORT.rinkebySpring, REPORT.rinkebyMiddle, REPORT.rinkebyAutumn, REPORT.angeredFirst, REPORT.angeredMiddle, REPORT.angered, REPORT.rosengard]),
-    );
-    expect(visibleIds('administrator')).not.toContain(REPORT.skaggetorp);
-    expect(visibleIds('administrator')).not.toContain(REPORT.gottsunda);
+    const published = [REPORT.rosengard, REPORT.gottsundaTenantsFirst, REPORT.gottsundaTenantsSecond];
+    expect(sorted(visibleIds('public'))).toEqual(sorted(published));
+    const network = [
+      ...published,
+      REPORT.rinkebySpring,
+      REPORT.rinkebyMiddle,
+      REPORT.angeredFirst,
+      REPORT.angeredMiddle,
+      REPORT.angered,
+      REPORT.gottsundaPoliceQ1,
+      REPORT.gottsundaPoliceQ2,
+      REPORT.gottsundaPoliceQ3,
+      REPORT.gottsundaChurch,
+    ];
+    expect(sorted(visibleIds('ngoMember'))).toEqual(sorted([...network, REPORT.rinkebyAutumn]));
+    expect(sorted(visibleIds('administrator'))).toEqual(sorted(network));
+    // The municipality and the police see each other's Gottsunda reports; the church the police's latest only.
+    expect(sorted(visibleIds('uppsalaMember'))).toEqual(sorted([...network, REPORT.gottsunda, REPORT.gottsundaMunicipality, REPORT.gottsundaPoliceQ4]));
+    expect(sorted(visibleIds('uppsalaPolice'))).toEqual(sorted([...network, REPORT.gottsunda, REPORT.gottsundaMunicipality, REPORT.gottsundaPoliceQ4]));
+    expect(sorted(visibleIds('uppsalaChurch'))).toEqual(sorted([...network, REPORT.gottsundaPoliceQ4]));
+    expect(sorted(visibleIds('hyresgast'))).toEqual(sorted(network));
   });
 
   it('shows a SHARED report to each named partner, and its partners to its owner only', async () => {
@@ -164,6 +200,11 @@ describe('reading: every path shows exactly what the viewer may see', () => {
     expect(owner!.situationReport.sharedWith).toEqual([{ id: A.rinkebyKistaStadsdel }, { id: A.fryshuset }]);
     for (const who of ['ngoMember', 'municipalityOfficial'] as Who[]) {
       expect((await subgraph.query(query, { id: REPORT.rinkebyAutumn }, as[who])).data!.situationReport).toEqual({ id: REPORT.rinkebyAutumn, sharedWith: null });
+    }
+    const { data: police } = await subgraph.query(query, { id: REPORT.gottsundaPoliceQ4 }, as.uppsalaPolice);
+    expect(police!.situationReport.sharedWith).toEqual([{ id: A.uppsalaKommun }, { id: A.svenskaKyrkanUppsala }]);
+    for (const who of ['uppsalaMember', 'uppsalaChurch'] as Who[]) {
+      expect((await subgraph.query(query, { id: REPORT.gottsundaPoliceQ4 }, as[who])).data!.situationReport).toEqual({ id: REPORT.gottsundaPoliceQ4, sharedWith: null });
     }
   });
 });
@@ -232,6 +273,13 @@ describe('writing: only coordinators of the owning organisation change a report'
     ['uppsalaPolice', 'gottsunda', 'FORBIDDEN'],
     ['uppsalaMember', 'gottsunda', 'FORBIDDEN'],
     ['hyresgast', 'skaggetorp', 'NOT_FOUND'],
+    ['uppsalaCoordinator', 'gottsundaPoliceQ4', 'FORBIDDEN'], // shared with the municipality: visible, not its own
+    ['uppsalaChurch', 'gottsundaPoliceQ4', 'FORBIDDEN'],
+    ['uppsalaChurch', 'gottsundaMunicipality', 'NOT_FOUND'], // shared with the police only
+    ['uppsalaPolice', 'gottsundaMunicipality', 'FORBIDDEN'],
+    ['hyresgast', 'gottsundaPoliceQ4', 'NOT_FOUND'],
+    ['uppsalaCoordinator', 'gottsundaTenantsSecond', 'FORBIDDEN'], // published by the tenants' association
+    ['ngoCoordinator', 'gottsundaChurch', 'FORBIDDEN'],
   ] as Array<[Who, Key, string]>)('refuses %s a change to %s with %s, writing nothing', async (who, key, code) => {
     const id = REPORT[key];
     const before = [await counts(), await stored(id)];

@@ -2,6 +2,7 @@ import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { bearer, PEOPLE } from '@samverkan/test-support';
 import { DEMO_SITUATION_REPORTS as R } from '../src/demo/seed';
+import { DEMO_JOINT_PICTURE as J } from '../src/demo/seed-joint-picture';
 
 /**
  * Who asks in these tests: the people of the access matrix (tests/support/auth.ts) and the parties
@@ -16,6 +17,8 @@ export const WHO = {
   uppsalaCoordinator: { organisationId: A.uppsalaKommun, roles: [Role.COORDINATOR] },
   uppsalaMember: { organisationId: A.uppsalaKommun, roles: [Role.MEMBER] },
   uppsalaPolice: { organisationId: A.lpoUppsala, roles: [Role.MEMBER] },
+  /** Svenska kyrkan Uppsala, which the police's latest Gottsunda report is shared with. */
+  uppsalaChurch: { organisationId: A.svenskaKyrkanUppsala, roles: [Role.COORDINATOR] },
   stadsmission: { organisationId: A.ostergotlandsStadsmission, roles: [Role.COORDINATOR] },
   hyresgast: { organisationId: A.hyresgastforeningen, roles: [Role.COORDINATOR] },
   stockholmsStad: { organisationId: A.stockholmsStad, roles: [Role.COORDINATOR] },
@@ -53,6 +56,14 @@ export const REPORT = {
   gottsunda: R.gottsundaAfterCrisis,
   skaggetorp: R.skaggetorpWinter,
   rosengard: R.rosengardWinter2026,
+  gottsundaPoliceQ1: J.policeQ1,
+  gottsundaPoliceQ2: J.policeQ2,
+  gottsundaPoliceQ3: J.policeQ3,
+  gottsundaPoliceQ4: J.policeQ4,
+  gottsundaMunicipality: J.municipalityLatest,
+  gottsundaChurch: J.church,
+  gottsundaTenantsFirst: J.tenantsFirstHalf,
+  gottsundaTenantsSecond: J.tenantsSecondHalf,
 } as const;
 export type Key = keyof typeof REPORT;
 export const KEYS = Object.keys(REPORT) as Key[];
@@ -122,23 +133,99 @@ export const SEEDED: Record<Key, { owner: string; area: string; visibility: stri
     sharedWith: [],
     categories: ['PERCEIVED_SAFETY', 'PROTECTIVE_FACTORS', 'CONFLICTS'],
   },
+  // Gottsunda's joint situation picture: the police quarterly, for the network until the latest.
+  gottsundaPoliceQ1: {
+    owner: A.lpoUppsala,
+    area: AR.gottsunda,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['YOUTH_GATHERINGS'],
+  },
+  gottsundaPoliceQ2: {
+    owner: A.lpoUppsala,
+    area: AR.gottsunda,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['PROTECTIVE_FACTORS'],
+  },
+  gottsundaPoliceQ3: {
+    owner: A.lpoUppsala,
+    area: AR.gottsunda,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['CONFLICTS'],
+  },
+  gottsundaPoliceQ4: {
+    owner: A.lpoUppsala,
+    area: AR.gottsunda,
+    visibility: 'SHARED',
+    sharedWith: [A.uppsalaKommun, A.svenskaKyrkanUppsala],
+    categories: ['CRISIS', 'PERCEIVED_SAFETY'],
+  },
+  gottsundaMunicipality: {
+    owner: A.uppsalaKommun,
+    area: AR.gottsunda,
+    visibility: 'SHARED',
+    sharedWith: [A.lpoUppsala],
+    categories: ['PROTECTIVE_FACTORS', 'PERCEIVED_SAFETY'],
+  },
+  gottsundaChurch: {
+    owner: A.svenskaKyrkanUppsala,
+    area: AR.gottsunda,
+    visibility: 'NETWORK',
+    sharedWith: [],
+    categories: ['CRISIS'],
+  },
+  gottsundaTenantsFirst: {
+    owner: A.hyresgastforeningen,
+    area: AR.gottsunda,
+    visibility: 'PUBLIC',
+    sharedWith: [],
+    categories: ['PERCEIVED_SAFETY'],
+  },
+  gottsundaTenantsSecond: {
+    owner: A.hyresgastforeningen,
+    area: AR.gottsunda,
+    visibility: 'PUBLIC',
+    sharedWith: [],
+    categories: ['PERCEIVED_SAFETY'],
+  },
 };
 
-/** The older Rinkeby-Kista reports and all of Angered's are shown to the network, Rosengård's to the public. */
-const NETWORK_AND_PUBLIC: Key[] = ['rinkebySpring', 'rinkebyMiddle', 'angeredFirst', 'angeredMiddle', 'angered', 'rosengard'];
+/** Published by Hyresgästföreningen: Rosengård's report and both of Gottsunda's. */
+const PUBLIC: Key[] = ['rosengard', 'gottsundaTenantsFirst', 'gottsundaTenantsSecond'];
+/**
+ * Shown to the network: the older Rinkeby-Kista reports, all of Angered's, the Uppsala police's
+ * first three Gottsunda reports and Svenska kyrkan's; and the public ones.
+ */
+const NETWORK_AND_PUBLIC: Key[] = [
+  'rinkebySpring',
+  'rinkebyMiddle',
+  'angeredFirst',
+  'angeredMiddle',
+  'angered',
+  'gottsundaPoliceQ1',
+  'gottsundaPoliceQ2',
+  'gottsundaPoliceQ3',
+  'gottsundaChurch',
+  ...PUBLIC,
+];
 const RINKEBY_PARTNERS: Key[] = [...NETWORK_AND_PUBLIC, 'rinkebyAutumn'];
-const UPPSALA: Key[] = [...NETWORK_AND_PUBLIC, 'gottsunda'];
+/** The municipality's two reports are shared with the police, the police's latest with the municipality (and the church). */
+const UPPSALA: Key[] = [...NETWORK_AND_PUBLIC, 'gottsunda', 'gottsundaMunicipality', 'gottsundaPoliceQ4'];
 
 /**
  * Which seeded reports each person may see, written out by hand from the seed's intent: the public
- * sees Rosengård only; every party of the network also sees the NETWORK reports (the older
- * Rinkeby-Kista ones and Angered's); the Rinkeby
- * police and the parties it shares with see the latest Rinkeby-Kista report; Uppsala kommun and
- * the Uppsala police see Gottsunda; only Östergötlands Stadsmission sees Skäggetorp. The national
- * coordinator and the administrator get nothing beyond the network.
+ * sees Hyresgästföreningen's published reports (Rosengård's and Gottsunda's two); every party of
+ * the network also sees the NETWORK reports (the older Rinkeby-Kista ones, Angered's, the Uppsala
+ * police's first three about Gottsunda and Svenska kyrkan's); the Rinkeby police and the parties
+ * it shares with see the latest Rinkeby-Kista report; Uppsala kommun and the Uppsala police see
+ * each other's Gottsunda reports (the municipality's two, the police's latest); Svenska kyrkan
+ * Uppsala sees the police's latest too, not the municipality's; only Östergötlands Stadsmission
+ * sees Skäggetorp. The national coordinator and the administrator get nothing beyond the network.
  */
 export const VISIBLE: Record<Who, Key[]> = {
-  public: ['rosengard'],
+  public: PUBLIC,
   ngoMember: RINKEBY_PARTNERS,
   ngoCoordinator: RINKEBY_PARTNERS,
   policeOfficer: RINKEBY_PARTNERS,
@@ -150,6 +237,7 @@ export const VISIBLE: Record<Who, Key[]> = {
   uppsalaCoordinator: UPPSALA,
   uppsalaMember: UPPSALA,
   uppsalaPolice: UPPSALA,
+  uppsalaChurch: [...NETWORK_AND_PUBLIC, 'gottsundaPoliceQ4'],
   stadsmission: [...NETWORK_AND_PUBLIC, 'skaggetorp'],
   hyresgast: NETWORK_AND_PUBLIC,
   stockholmsStad: NETWORK_AND_PUBLIC,

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoCalendar } from '@samverkan/demo';
 import { errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
+import { seedDemoData } from '../src/demo/seed';
+import { DEMO_JOINT_PICTURE as J } from '../src/demo/seed-joint-picture';
 import { Headers, headersForEveryone, Who } from './people';
 
 /**
@@ -249,6 +251,90 @@ describe('the combined picture is exact for every role of the access matrix', ()
     } finally {
       delete process.env.SAMVERKAN_SQL_STATS;
     }
+  });
+});
+
+/**
+ * The demo's Gottsunda over the last year, by hand from the seed (months before this one): the police
+ * quarterly, NETWORK 13–11, 10–8, 7–5 (all ELEVATED) and HIGH 4–2 shared with the municipality and the
+ * church; the municipality HIGH 7–2 after the crisis and ELEVATED 1–1, both shared with the police
+ * only; the church ELEVATED 7–2, NETWORK; the tenants NORMAL 13–8 and ELEVATED 7–2, PUBLIC. Written a
+ * week after their periods end, so the four ending the month before last were written together: of
+ * those, the tenants' second half has the highest id and is the most recent.
+ */
+describe("the demo's joint picture of Gottsunda", () => {
+  /** The demo data is seeded for this day (by the test subgraph, and again here, which changes nothing). */
+  const calendar = demoCalendar();
+  const yearAgo = calendar.month(-12, Number(calendar.today.slice(8)));
+  beforeAll(() => seedDemoData(subgraph.dataSource, calendar));
+
+  const PICTURE = `query($areaCode: ID!, $from: LocalDate!, $to: LocalDate!) { situationPicture(areaCode: $areaCode, from: $from, to: $to) {
+    reportCount reportingParties highestLevel mostRecentLevel newerHiddenReports computedTrend mostRecentReport { id } } }`;
+  /** What a party of the network reads: the police's first three quarters, the church's and the tenants' two. */
+  const network = (): Json => ({
+    reportCount: 6,
+    reportingParties: 3,
+    highestLevel: 'ELEVATED',
+    mostRecentLevel: 'ELEVATED',
+    mostRecentReport: { id: J.tenantsSecondHalf },
+    // The police's Q4 ends with what it reads and was written at the same time: not newer. The municipality's newest is.
+    newerHiddenReports: 1,
+    computedTrend: 'WORSENING', // police 0 (ELEVATED after ELEVATED), tenants +1 (ELEVATED after NORMAL), the church one report: +1
+  });
+  /** What Uppsala's municipality and police read: everything, the municipality's newest the most recent. */
+  const uppsala = (): Json => ({
+    reportCount: 9,
+    reportingParties: 4,
+    highestLevel: 'HIGH',
+    mostRecentLevel: 'ELEVATED',
+    mostRecentReport: { id: J.municipalityLatest },
+    newerHiddenReports: 0,
+    computedTrend: 'WORSENING', // police +1 (HIGH after ELEVATED), municipality -1 (ELEVATED after HIGH), tenants +1: +1
+  });
+
+  it.each([
+    // The public reads the tenants' two only, and is told nothing of the rest.
+    [
+      'public',
+      {
+        reportCount: 2,
+        reportingParties: 1,
+        highestLevel: 'ELEVATED',
+        mostRecentLevel: 'ELEVATED',
+        mostRecentReport: { id: J.tenantsSecondHalf },
+        newerHiddenReports: null,
+        computedTrend: 'WORSENING', // tenants +1 (ELEVATED after NORMAL)
+      },
+    ],
+    // The church also reads the police's Q4, shared with it; the municipality's two are hidden, its newest newer.
+    [
+      'uppsalaChurch',
+      {
+        reportCount: 7,
+        reportingParties: 3,
+        highestLevel: 'HIGH',
+        mostRecentLevel: 'ELEVATED',
+        mostRecentReport: { id: J.tenantsSecondHalf },
+        newerHiddenReports: 1,
+        computedTrend: 'WORSENING', // police +1 (HIGH after ELEVATED), tenants +1: +2
+      },
+    ],
+    ['goteborgPolice', network()],
+    ['hyresgast', network()],
+    ['municipalityOfficial', network()],
+    ['uppsalaCoordinator', uppsala()],
+    ['uppsalaPolice', uppsala()],
+  ] as Array<[Who, Json]>)('%s: over the last year up to the seeding day', async (who, expected) => {
+    const { data, errors } = await subgraph.query(PICTURE, { areaCode: AR.gottsunda, from: yearAgo, to: calendar.today }, as[who]);
+    expect(errors).toBeUndefined();
+    expect(data!.situationPicture).toEqual(expected);
+  });
+
+  it("holds a hidden report ending with the most recent one read, and written with it, as not newer", async () => {
+    // The church's picture up to the month before last: of what it may not read, only the municipality's
+    // report after the crisis is in it, ending and written with the tenants' second half.
+    const { data } = await subgraph.query(PICTURE, { areaCode: AR.gottsunda, from: yearAgo, to: calendar.monthEnd(-2) }, as.uppsalaChurch);
+    expect(data!.situationPicture).toMatchObject({ reportCount: 7, mostRecentReport: { id: J.tenantsSecondHalf }, newerHiddenReports: 0 });
   });
 });
 

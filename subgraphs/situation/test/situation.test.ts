@@ -2,6 +2,7 @@ import { DEMO_ACTORS, DEMO_AREAS, demoCalendar } from '@samverkan/demo';
 import { situationSubgraph } from '../src';
 import { containsPersonalIdentityNumber } from '../src/personal-identity';
 import { DEMO_SITUATION_REPORTS as R, seedDemoData } from '../src/demo/seed';
+import { DEMO_JOINT_PICTURE as J } from '../src/demo/seed-joint-picture';
 import { errorCode, GraphQLResponse } from '@samverkan/test-support';
 import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { Headers, headersForEveryone, Key, KEYS, sorted, visibleIds, Who } from './people';
@@ -82,7 +83,8 @@ async function create(overrides: Record<string, unknown> = {}, who: Who = 'write
 /**
  * Which seeded reports match a filter, over all of them: each viewer gets these, narrowed to what it
  * may see. The periods, in months before this one: Rinkeby-Kista and Angered 12–9, 8–5 and 4–1;
- * Gottsunda 7–2; Skäggetorp 6–1; Rosengård 3–1.
+ * Gottsunda: the municipality 7–2 and 1–1, the police quarterly 13–11, 10–8, 7–5 and 4–2, the church
+ * 7–2, the tenants' association 13–8 and 7–2; Skäggetorp 6–1; Rosengård 3–1.
  */
 const FILTERS: Array<[string, Record<string, unknown>, Key[]]> = [
   ['a city, sub-areas included', { areaCode: DEMO_AREAS.stockholm }, ['rinkebySpring', 'rinkebyMiddle', 'rinkebyAutumn']],
@@ -90,25 +92,71 @@ const FILTERS: Array<[string, Record<string, unknown>, Key[]]> = [
   ['a district', { areaCode: DEMO_AREAS.angered }, ['angeredFirst', 'angeredMiddle', 'angered']],
   ['an area without reports', { areaCode: DEMO_AREAS.farsta }, []],
   ['the whole country', { areaCode: DEMO_AREAS.sweden }, KEYS],
-  ['level HIGH', { levels: ['HIGH'] }, ['angeredFirst', 'angeredMiddle', 'gottsunda']],
-  ['levels NORMAL or HIGH', { levels: ['NORMAL', 'HIGH'] }, ['rosengard', 'angeredFirst', 'angeredMiddle', 'gottsunda']],
+  ['level HIGH', { levels: ['HIGH'] }, ['angeredFirst', 'angeredMiddle', 'gottsunda', 'gottsundaPoliceQ4']],
+  [
+    'levels NORMAL or HIGH',
+    { levels: ['NORMAL', 'HIGH'] },
+    ['rosengard', 'angeredFirst', 'angeredMiddle', 'gottsunda', 'gottsundaPoliceQ4', 'gottsundaTenantsFirst'],
+  ],
   ['level CRITICAL', { levels: ['CRITICAL'] }, []],
-  ['level ELEVATED', { levels: ['ELEVATED'] }, ['rinkebySpring', 'rinkebyMiddle', 'rinkebyAutumn', 'angered', 'skaggetorp']],
-  ['trend WORSENING', { trends: ['WORSENING'] }, ['rinkebySpring', 'angeredFirst', 'gottsunda']],
-  ['category CRISIS', { categories: ['CRISIS'] }, ['gottsunda']],
-  ['categories SCHOOL_ABSENCE or CONFLICTS', { categories: ['SCHOOL_ABSENCE', 'CONFLICTS'] }, ['angeredFirst', 'angered', 'rosengard']],
+  [
+    'level ELEVATED',
+    { levels: ['ELEVATED'] },
+    [
+      'rinkebySpring',
+      'rinkebyMiddle',
+      'rinkebyAutumn',
+      'angered',
+      'skaggetorp',
+      'gottsundaPoliceQ1',
+      'gottsundaPoliceQ2',
+      'gottsundaPoliceQ3',
+      'gottsundaMunicipality',
+      'gottsundaChurch',
+      'gottsundaTenantsSecond',
+    ],
+  ],
+  ['trend WORSENING', { trends: ['WORSENING'] }, ['rinkebySpring', 'angeredFirst', 'gottsunda', 'gottsundaChurch', 'gottsundaTenantsSecond']],
+  ['category CRISIS', { categories: ['CRISIS'] }, ['gottsunda', 'gottsundaPoliceQ4', 'gottsundaChurch']],
+  ['categories SCHOOL_ABSENCE or CONFLICTS', { categories: ['SCHOOL_ABSENCE', 'CONFLICTS'] }, ['angeredFirst', 'angered', 'rosengard', 'gottsundaPoliceQ3']],
   ['category OTHER', { categories: ['OTHER'] }, ['skaggetorp']],
-  ['an author', { reportedById: DEMO_ACTORS.hyresgastforeningen }, ['rosengard']],
+  ['an author', { reportedById: DEMO_ACTORS.hyresgastforeningen }, ['rosengard', 'gottsundaTenantsFirst', 'gottsundaTenantsSecond']],
+  [
+    'an author with a shared report among network ones',
+    { reportedById: DEMO_ACTORS.lpoUppsala },
+    ['gottsundaPoliceQ1', 'gottsundaPoliceQ2', 'gottsundaPoliceQ3', 'gottsundaPoliceQ4'],
+  ],
   ['an author with three reports', { reportedById: DEMO_ACTORS.lpoRinkeby }, ['rinkebySpring', 'rinkebyMiddle', 'rinkebyAutumn']],
   ['an author whose report is private', { reportedById: DEMO_ACTORS.ostergotlandsStadsmission }, ['skaggetorp']],
   ['an area and a trend', { areaCode: DEMO_AREAS.stockholm, trends: ['IMPROVING'] }, ['rinkebyAutumn']],
-  ['a date range', { from: calendar.month(-8), to: calendar.monthEnd(-7) }, ['rinkebyMiddle', 'angeredMiddle', 'gottsunda']],
-  ['an open end', { from: calendar.month(-1) }, ['rinkebyAutumn', 'angered', 'skaggetorp', 'rosengard']],
-  ['an open start', { to: calendar.monthEnd(-9) }, ['rinkebySpring', 'angeredFirst']],
+  [
+    'a date range',
+    { from: calendar.month(-8), to: calendar.monthEnd(-7) },
+    [
+      'rinkebyMiddle',
+      'angeredMiddle',
+      'gottsunda',
+      'gottsundaPoliceQ2',
+      'gottsundaPoliceQ3',
+      'gottsundaChurch',
+      'gottsundaTenantsFirst',
+      'gottsundaTenantsSecond',
+    ],
+  ],
+  ['an open end', { from: calendar.month(-1) }, ['rinkebyAutumn', 'angered', 'skaggetorp', 'rosengard', 'gottsundaMunicipality']],
+  ['an open start', { to: calendar.monthEnd(-9) }, ['rinkebySpring', 'angeredFirst', 'gottsundaPoliceQ1', 'gottsundaPoliceQ2', 'gottsundaTenantsFirst']],
   // The boundaries are inclusive: a period starting or ending on the day overlaps it.
-  ['a period start day', { from: calendar.month(-7), to: calendar.month(-7) }, ['rinkebyMiddle', 'angeredMiddle', 'gottsunda']],
-  ['a period end day', { from: calendar.monthEnd(-2), to: calendar.monthEnd(-2) }, ['rinkebyAutumn', 'angered', 'gottsunda', 'skaggetorp', 'rosengard']],
-  ['the day after', { from: calendar.month(-1), to: calendar.month(-1) }, ['rinkebyAutumn', 'angered', 'skaggetorp', 'rosengard']],
+  [
+    'a period start day',
+    { from: calendar.month(-7), to: calendar.month(-7) },
+    ['rinkebyMiddle', 'angeredMiddle', 'gottsunda', 'gottsundaPoliceQ3', 'gottsundaChurch', 'gottsundaTenantsSecond'],
+  ],
+  [
+    'a period end day',
+    { from: calendar.monthEnd(-2), to: calendar.monthEnd(-2) },
+    ['rinkebyAutumn', 'angered', 'gottsunda', 'skaggetorp', 'rosengard', 'gottsundaPoliceQ4', 'gottsundaChurch', 'gottsundaTenantsSecond'],
+  ],
+  ['the day after', { from: calendar.month(-1), to: calendar.month(-1) }, ['rinkebyAutumn', 'angered', 'skaggetorp', 'rosengard', 'gottsundaMunicipality']],
   ['today', { from: calendar.today, to: calendar.today }, []],
   ['text in the summary, case-insensitively', { text: 'fritidskortet' }, ['skaggetorp']],
   ['text about the crisis', { text: 'TRIPPELMORDET' }, ['gottsunda']],
@@ -116,7 +164,7 @@ const FILTERS: Array<[string, Record<string, unknown>, Key[]]> = [
 ];
 
 /** Viewers with different views of the seed. */
-const VIEWERS: Who[] = ['public', 'ngoMember', 'policeOfficer', 'nationalCoordinator', 'administrator', 'uppsalaPolice', 'stadsmission'];
+const VIEWERS: Who[] = ['public', 'ngoMember', 'policeOfficer', 'nationalCoordinator', 'administrator', 'uppsalaPolice', 'uppsalaChurch', 'stadsmission'];
 
 describe('reading the situation picture', () => {
   it('returns a report with its area, author, owner and observations in order', async () => {
@@ -171,8 +219,13 @@ describe('reading the situation picture', () => {
       expect(errors).toBeUndefined();
       expect(data!.situationReports).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
     }
-    // Nor by author or area: the private Skäggetorp report and the shared Rinkeby-Kista ones are not counted.
-    for (const filter of [{ reportedById: DEMO_ACTORS.ostergotlandsStadsmission }, { reportedById: DEMO_ACTORS.lpoRinkeby }, { areaCode: DEMO_AREAS.linkoping }]) {
+    // Nor by author or area: the private Skäggetorp report, the Rinkeby-Kista and the Uppsala police's ones are not counted.
+    for (const filter of [
+      { reportedById: DEMO_ACTORS.ostergotlandsStadsmission },
+      { reportedById: DEMO_ACTORS.lpoRinkeby },
+      { reportedById: DEMO_ACTORS.lpoUppsala },
+      { areaCode: DEMO_AREAS.linkoping },
+    ]) {
       const { data } = await subgraph.query(`query($filter: SituationReportFilter) { situationReports(filter: $filter) { totalCount } }`, { filter });
       expect(data!.situationReports.totalCount).toBe(0);
     }
@@ -230,13 +283,34 @@ describe('areas and actors', () => {
     // Stockholm has no report of its own, only its district's.
     expect(stockholm.latestSituationReport).toBeNull();
     expect(stockholm.within.map((r: Node) => r.id)).toEqual(rinkebyReports);
-    // Gottsunda's report is shared with the Uppsala police only.
-    expect(gottsunda).toEqual({ code: DEMO_AREAS.gottsunda, latestSituationReport: null, within: [], overlapping: [] });
+    // Gottsunda: the district sees the network's and the published reports, not the municipality's two
+    // or the police's latest, which are shared within Uppsala. Of the two it sees ending the month
+    // before last, the tenants' second half has the higher id: it is the latest. No report is about a
+    // wider area.
+    const gottsundaForAll = [J.tenantsSecondHalf, J.church, J.policeQ3, J.tenantsFirstHalf, J.policeQ2, J.policeQ1];
+    expect(gottsunda).toEqual({
+      code: DEMO_AREAS.gottsunda,
+      latestSituationReport: { id: J.tenantsSecondHalf, level: 'ELEVATED', trend: 'WORSENING', observations: [{ category: 'PERCEIVED_SAFETY' }] },
+      within: gottsundaForAll.map((id) => ({ id })),
+      overlapping: gottsundaForAll.map((id) => ({ id })),
+    });
     expect(farsta).toEqual({ code: DEMO_AREAS.farsta, latestSituationReport: null, within: [], overlapping: [] });
 
+    // The Uppsala police also see the municipality's reports and their own latest, in their places: the
+    // municipality's newest, ending last month, is their latest.
     const { data: uppsala } = await subgraph.query(AREAS, { r: areaRefs(DEMO_AREAS.gottsunda, DEMO_AREAS.rinkebyKista) }, as.uppsalaPolice);
-    expect(uppsala!._entities[0].latestSituationReport.id).toBe(R.gottsundaAfterCrisis);
-    expect(uppsala!._entities[0].latestSituationReport.observations.map((o: { category: string }) => o.category)).toContain('CRISIS');
+    expect(uppsala!._entities[0].latestSituationReport.id).toBe(J.municipalityLatest);
+    expect(uppsala!._entities[0].within.map((r: Node) => r.id)).toEqual([
+      J.municipalityLatest,
+      J.tenantsSecondHalf,
+      J.church,
+      J.policeQ4,
+      R.gottsundaAfterCrisis,
+      J.policeQ3,
+      J.tenantsFirstHalf,
+      J.policeQ2,
+      J.policeQ1,
+    ]);
     // The latest report is not shared with the Uppsala police: its current picture of Rinkeby-Kista is the newest network one.
     expect(uppsala!._entities[1].latestSituationReport.id).toBe(R.rinkebyKistaMiddle);
     expect(uppsala!._entities[1].within.map((r: Node) => r.id)).toEqual([R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025]);
@@ -247,8 +321,8 @@ describe('areas and actors', () => {
     try {
       for (const [who, areas] of [
         ['uppsalaCoordinator', 4], // Rinkeby-Kista (the network report), Angered, Gottsunda, Rosengård
-        ['stadsmission', 4], // Rinkeby-Kista (the network report), Angered, Skäggetorp, Rosengård
-        ['public', 1], // Rosengård
+        ['stadsmission', 5], // Rinkeby-Kista (the network report), Angered, Gottsunda, Skäggetorp, Rosengård
+        ['public', 2], // Gottsunda and Rosengård, by the tenants' association
       ] as Array<[Who, number]>) {
         const response = await subgraph.query(
           `query($r: [_Any!]!) { _entities(representations: $r) { ... on Area { code latestSituationReport { id observations { category } } } } }`,
@@ -274,9 +348,11 @@ describe('areas and actors', () => {
       expect(errors).toBeUndefined();
       return data!._entities.map((a: { situationReports: Node[] }) => a.situationReports.map((r) => r.id));
     };
-    expect(await written('ngoMember')).toEqual([[R.rinkebyKistaAutumn2025, R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025], [], [R.rosengardWinter2026], [], []]);
-    expect(await written('stadsmission')).toEqual([[R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025], [R.skaggetorpWinter], [R.rosengardWinter2026], [], []]);
-    expect(await written('public')).toEqual([[], [], [R.rosengardWinter2026], [], []]);
+    // The tenants' association's Rosengård report ends with last month, its Gottsunda second half the month before, its first half earlier.
+    const tenants = [R.rosengardWinter2026, J.tenantsSecondHalf, J.tenantsFirstHalf];
+    expect(await written('ngoMember')).toEqual([[R.rinkebyKistaAutumn2025, R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025], [], tenants, [], []]);
+    expect(await written('stadsmission')).toEqual([[R.rinkebyKistaMiddle, R.rinkebyKistaSpring2025], [R.skaggetorpWinter], tenants, [], []]);
+    expect(await written('public')).toEqual([[], [], tenants, [], []]);
   });
 
   it('includes reports about wider areas with scope OVERLAPPING', async () => {
@@ -583,7 +659,7 @@ describe('demo data', () => {
     const rows: Row[] = await subgraph.dataSource.query(
       `SELECT area_code, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end, created_at, updated_at, version
          FROM situation_reports WHERE id = ANY($1::uuid[]) ORDER BY area_code, period_end`,
-      [Object.values(R)],
+      [[...Object.values(R), ...Object.values(J).filter((id) => id !== J.template)]],
     );
     const periods = (area: string) => rows.filter((r) => r.area_code === area).map((r) => [r.period_start, r.period_end]);
     const thirds = [[calendar.month(-12), calendar.monthEnd(-9)], [calendar.month(-8), calendar.monthEnd(-5)], [calendar.month(-4), calendar.monthEnd(-1)]];

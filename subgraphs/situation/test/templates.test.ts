@@ -1,6 +1,7 @@
 import { DEMO_ACTORS as A, DEMO_AREAS as AR } from '@samverkan/demo';
 import { errorCode, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { situationSubgraph } from '../src';
+import { DEMO_JOINT_PICTURE as J } from '../src/demo/seed-joint-picture';
 import { Headers, headersForEveryone, Who } from './people';
 
 /**
@@ -32,9 +33,11 @@ const CATEGORIES = [
   { category: 'PERCEIVED_SAFETY', guidingQuestion: 'Hur trygga känner sig boende i centrum?' },
   { category: 'PROTECTIVE_FACTORS', guidingQuestion: 'Vilka vuxna finns på plats kvällstid?' },
 ];
+/** Named apart from the demo's template for Gottsunda, which comes first by name ("Gemensam lägesbild Gottsunda"). */
+const NAME = 'Kommunens och polisens mall för Gottsunda';
 const template = (overrides: Record<string, unknown> = {}) => ({
   areaCode: AR.gottsunda,
-  name: 'Gemensam lägesbild Gottsunda',
+  name: NAME,
   categories: CATEGORIES,
   agreedByIds: [A.uppsalaKommun, A.lpoUppsala],
   visibility: 'SHARED',
@@ -74,7 +77,7 @@ describe('observation templates', () => {
     expect(created).toEqual({
       id: expect.any(String),
       version: 1,
-      name: 'Gemensam lägesbild Gottsunda',
+      name: NAME,
       visibility: 'SHARED',
       area: { code: AR.gottsunda },
       agreedBy: [{ id: A.uppsalaKommun }, { id: A.lpoUppsala }],
@@ -85,10 +88,12 @@ describe('observation templates', () => {
     gottsunda = created;
   });
 
+  // Gottsunda also has the demo's template, shown to the network: every party sees it in the area, first by name.
   it.each([
     ['uppsalaCoordinator', true],
     ['uppsalaMember', true],
     ['uppsalaPolice', true], // shared with
+    ['uppsalaChurch', false],
     ['goteborgPolice', false],
     ['nationalCoordinator', false],
     ['administrator', false],
@@ -97,9 +102,10 @@ describe('observation templates', () => {
     const reps = [{ __typename: 'ObservationTemplate', id: gottsunda.id }, { __typename: 'Area', code: AR.gottsunda }];
     const { data, errors } = await subgraph.query(READ, { id: gottsunda.id, reps }, as[who]);
     expect(errors).toBeUndefined();
+    const inArea = [...(who === 'public' ? [] : [{ id: J.template }]), ...(sees ? [{ id: gottsunda.id }] : [])];
     expect(data).toEqual({
       observationTemplate: sees ? { id: gottsunda.id } : null,
-      _entities: [sees ? { id: gottsunda.id } : null, { code: AR.gottsunda, observationTemplates: sees ? [{ id: gottsunda.id }] : [] }],
+      _entities: [sees ? { id: gottsunda.id } : null, { code: AR.gottsunda, observationTemplates: inArea }],
     });
   });
 
@@ -123,6 +129,45 @@ describe('observation templates', () => {
       expect([who, JSON.stringify(variables).slice(0, 80), errorCode(await subgraph.query(query, variables, as[who]))]).toEqual([who, JSON.stringify(variables).slice(0, 80), code]);
     }
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the demo template', () => {
+  it('is the one Uppsala kommun wrote for Gottsunda, agreed with the police, the church and the tenants, shown to the network', async () => {
+    const query = `query($id: ID!) { observationTemplate(id: $id) { ${TEMPLATE_FIELDS} } }`;
+    const { data, errors } = await subgraph.query(query, { id: J.template }, as.hyresgast);
+    expect(errors).toBeUndefined();
+    expect(data!.observationTemplate).toEqual({
+      id: J.template,
+      version: 1,
+      name: 'Gemensam lägesbild Gottsunda',
+      visibility: 'NETWORK',
+      area: { code: AR.gottsunda },
+      agreedBy: [{ id: A.lpoUppsala }, { id: A.svenskaKyrkanUppsala }, { id: A.hyresgastforeningen }],
+      owner: { id: A.uppsalaKommun },
+      categories: ['YOUTH_GATHERINGS', 'PERCEIVED_SAFETY', 'CRISIS', 'PROTECTIVE_FACTORS'].map((category) => ({ category, guidingQuestion: expect.any(String) })),
+    });
+    expect((await subgraph.query(query, { id: J.template })).data!.observationTemplate).toBeNull();
+  });
+
+  it("is followed by the police's and the municipality's latest Gottsunda reports, and by no other", async () => {
+    // The Uppsala police see all nine Gottsunda reports (the municipality's are shared with them).
+    const { data, errors } = await subgraph.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Area { situationReports { id templateId template { id } observations { category } } } } }`,
+      { r: [{ __typename: 'Area', code: AR.gottsunda }] },
+      as.uppsalaPolice,
+    );
+    expect(errors).toBeUndefined();
+    const reports: Array<{ id: string; templateId: string | null; template: { id: string } | null; observations: Array<{ category: string }> }> =
+      data!._entities[0].situationReports;
+    expect(reports).toHaveLength(9);
+    const following = reports.filter((r) => r.templateId !== null);
+    expect(following.map((r) => r.id).sort()).toEqual([J.policeQ4, J.municipalityLatest].sort());
+    for (const r of following) {
+      expect(r.template).toEqual({ id: J.template });
+      // Kept to the template's categories.
+      for (const { category } of r.observations) expect(['YOUTH_GATHERINGS', 'PERCEIVED_SAFETY', 'CRISIS', 'PROTECTIVE_FACTORS']).toContain(category);
+    }
   });
 });
 

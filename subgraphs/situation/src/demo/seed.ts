@@ -3,6 +3,7 @@ import { DEMO_ACTORS as A, DEMO_AREAS as AR, demoCalendar, DemoCalendar, demoIds
 import { Visibility } from '@samverkan/federation';
 import { Observation, ObservationCategory, SituationLevel, SituationReport, Trend } from '../reports/situation-report';
 import { insertDemoIncidents, insertDemoRosters } from './seed-crisis';
+import { demoJointPictureReports, insertDemoTemplates } from './seed-joint-picture';
 
 const report = demoIds('d0');
 
@@ -38,6 +39,8 @@ export interface DemoReport {
   /** Who the owner chose to show the report to, and for SHARED, which organisations. */
   visibility: Visibility;
   sharedWith?: string[];
+  /** The observation template the report follows, if any. */
+  templateId?: string;
   periodStart: string;
   periodEnd: string;
   level: SituationLevel;
@@ -244,8 +247,9 @@ export async function insertDemoReports(manager: EntityManager, reports: DemoRep
  * visibility their owner chose in the demo.
  */
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
-  const reports = demoSituationReports(calendar);
+  const reports = [...demoSituationReports(calendar), ...demoJointPictureReports(calendar)];
   await dataSource.transaction(async (manager) => {
+    await insertDemoTemplates(manager);
     const fresh = await insertDemoReports(manager, reports, calendar);
     for (const { id, visibility, sharedWith = [] } of reports.filter((r) => !fresh.has(r.id) && r.visibility !== Visibility.OWNER)) {
       await manager.query(
