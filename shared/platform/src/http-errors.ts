@@ -1,4 +1,4 @@
-import { NextFunction, Request, Response } from 'express';
+import { NextFunction, Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, unexpectedError } from './errors';
 
@@ -28,4 +28,30 @@ export function jsonErrorHandler(error: unknown, _req: Request, res: Response, _
     if (error.extensions.code === ErrorCode.BAD_USER_INPUT) return void res.status(400).json(errorBody(ErrorCode.BAD_USER_INPUT, error.message, error.extensions.fields));
   }
   res.status(500).json({ errors: [unexpectedError(error)] });
+}
+
+/**
+ * A read-only API beside `/graphql` under `prefix` (an export such as HSDS or CAP): bearer tokens and
+ * no cookies, so any origin may read, as for /graphql; GET and HEAD only (405 otherwise); the caller
+ * verified once per request (`res.locals.viewer`; a refused token is 401, never downgraded to the
+ * public); unknown paths 404; errors as JSON in the shape GraphQL clients know, never a stack trace.
+ */
+export function readOnlyApi(
+  prefix: string,
+  name: string,
+  authenticate: (authorization: string | undefined) => Promise<unknown>,
+  routes: (router: Router) => void,
+): Router {
+  const router = Router();
+  router.use(prefix, async (req: Request, res: Response, next: NextFunction) => {
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET' });
+    if (req.method === 'OPTIONS') return void res.sendStatus(204);
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'BAD_REQUEST', `The ${name} is read-only: use GET`);
+    res.locals.viewer = await authenticate(req.headers.authorization);
+    next();
+  });
+  routes(router);
+  router.use(prefix, (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, ErrorCode.NOT_FOUND, `No such ${name} endpoint`)));
+  router.use(prefix, jsonErrorHandler);
+  return router;
 }

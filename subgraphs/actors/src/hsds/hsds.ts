@@ -1,7 +1,7 @@
-import { NextFunction, Request, Response, Router } from 'express';
+import { Request, Response, Router } from 'express';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { AREA_CODE_PATTERN, AreaScope, selfAndAncestors, swedishQuerySql } from '@samverkan/federation';
-import { Authenticate, ErrorCode, HttpError, isSignedIn, isUuid, jsonErrorHandler, Viewer } from '@samverkan/platform';
+import { Authenticate, ErrorCode, HttpError, isSignedIn, isUuid, readOnlyApi, Viewer } from '@samverkan/platform';
 import { Actor } from '../registry/actor';
 import { actorNotArchivedSql } from '../registry/archiving';
 import { Area } from '../areas/area';
@@ -39,40 +39,24 @@ import { Venue } from '../venues/venue';
  * downgraded to the public.
  */
 export function hsdsRouter(dataSource: DataSource, authenticate: Authenticate): Router {
-  const router = Router();
-
-  router.use('/hsds', async (req: Request, res: Response, next: NextFunction) => {
-    // Bearer tokens, no cookies: any origin may read, as for /graphql.
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET' });
-    if (req.method === 'OPTIONS') return void res.sendStatus(204);
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'BAD_REQUEST', 'The HSDS API is read-only: use GET');
-    const viewer = await authenticate(req.headers.authorization);
-    res.locals.export = new HsdsExport(dataSource, viewer);
-    next();
+  const exporter = (res: Response) => new HsdsExport(dataSource, res.locals.viewer as Viewer);
+  return readOnlyApi('/hsds', 'HSDS API', authenticate, (router) => {
+    router.get('/hsds', (_req, res) => {
+      res.json({ version: HSDS_VERSION, profile: 'https://docs.openreferral.org/en/latest/', openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json' });
+    });
+    router.get('/hsds/organizations', async (req, res) => {
+      res.json(await exporter(res).organizations(listQuery(req)));
+    });
+    router.get('/hsds/organizations/:id', async (req, res) => {
+      res.json(await exporter(res).organization(req.params.id));
+    });
+    router.get('/hsds/services', async (req, res) => {
+      res.json(await exporter(res).services(listQuery(req)));
+    });
+    router.get('/hsds/services/:id', async (req, res) => {
+      res.json(await exporter(res).service(req.params.id));
+    });
   });
-
-  const exporter = (res: Response) => res.locals.export as HsdsExport;
-
-  router.get('/hsds', (_req, res) => {
-    res.json({ version: HSDS_VERSION, profile: 'https://docs.openreferral.org/en/latest/', openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json' });
-  });
-  router.get('/hsds/organizations', async (req, res) => {
-    res.json(await exporter(res).organizations(listQuery(req)));
-  });
-  router.get('/hsds/organizations/:id', async (req, res) => {
-    res.json(await exporter(res).organization(req.params.id));
-  });
-  router.get('/hsds/services', async (req, res) => {
-    res.json(await exporter(res).services(listQuery(req)));
-  });
-  router.get('/hsds/services/:id', async (req, res) => {
-    res.json(await exporter(res).service(req.params.id));
-  });
-  router.use('/hsds', (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, ErrorCode.NOT_FOUND, 'No such HSDS endpoint')));
-
-  // Errors as JSON in the shape GraphQL clients know, never a stack trace.
-  router.use('/hsds', jsonErrorHandler);
-  return router;
 }
 
 

@@ -1,7 +1,7 @@
-import { NextFunction, Request, Response, Router } from 'express';
+import { Request, Response, Router } from 'express';
 import { DataSource } from 'typeorm';
 import { AREA_CODE_PATTERN, AreaScope, dateTimeInSweden, namedAreaFilter, whereVisible } from '@samverkan/federation';
-import { Authenticate, capSenderDomain, ErrorCode, HttpError, isUuid, jsonErrorHandler, Viewer } from '@samverkan/platform';
+import { Authenticate, capSenderDomain, ErrorCode, HttpError, isUuid, readOnlyApi, Viewer } from '@samverkan/platform';
 import { capAlertsOf } from './cap-export';
 import { capIdentifier, escapeXml } from './cap';
 import { Incident } from './incident';
@@ -19,36 +19,23 @@ const MAX_ENTRIES = 100;
  * without one only PUBLIC incidents are there, and an incident you may not see is 404.
  */
 export function capRouter(dataSource: DataSource, authenticate: Authenticate): Router {
-  const router = Router();
-  const visible = (viewer: Viewer) => whereVisible(dataSource.getRepository(Incident).createQueryBuilder('incident'), viewer);
-
-  router.use('/cap', async (req: Request, res: Response, next: NextFunction) => {
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET' });
-    if (req.method === 'OPTIONS') return void res.sendStatus(204);
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'BAD_REQUEST', 'The CAP export is read-only: use GET');
-    res.locals.viewer = await authenticate(req.headers.authorization);
-    next();
+  const visible = (res: Response) => whereVisible(dataSource.getRepository(Incident).createQueryBuilder('incident'), res.locals.viewer as Viewer);
+  return readOnlyApi('/cap', 'CAP export', authenticate, (router) => {
+    router.get('/cap/incidents', async (req, res) => {
+      const { area, limit } = indexQuery(req);
+      const query = visible(res);
+      if (area) query.andWhere(...namedAreaFilter('incident.area_code', area, AreaScope.WITHIN));
+      const incidents = await query.orderBy('incident.updated_at', 'DESC').addOrderBy('incident.id', 'DESC').limit(limit).getMany();
+      res.type('application/atom+xml; charset=utf-8').send(atomIndex(incidents, area));
+    });
+    router.get('/cap/incidents/:id', async (req, res) => {
+      const id = String(req.params.id);
+      const incident = isUuid(id) ? await visible(res).andWhere('incident.id = :id', { id }).getOne() : null;
+      if (!incident) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No incident with this id that you may see');
+      const [alert] = await capAlertsOf([incident]);
+      res.type(CAP_TYPE).send(alert);
+    });
   });
-
-  router.get('/cap/incidents', async (req, res) => {
-    const { area, limit } = indexQuery(req);
-    const query = visible(res.locals.viewer as Viewer);
-    if (area) query.andWhere(...namedAreaFilter('incident.area_code', area, AreaScope.WITHIN));
-    const incidents = await query.orderBy('incident.updated_at', 'DESC').addOrderBy('incident.id', 'DESC').limit(limit).getMany();
-    res.type('application/atom+xml; charset=utf-8').send(atomIndex(incidents, area));
-  });
-
-  router.get('/cap/incidents/:id', async (req, res) => {
-    const id = String(req.params.id);
-    const incident = isUuid(id) ? await visible(res.locals.viewer as Viewer).andWhere('incident.id = :id', { id }).getOne() : null;
-    if (!incident) throw new HttpError(404, ErrorCode.NOT_FOUND, 'No incident with this id that you may see');
-    const [alert] = await capAlertsOf([incident]);
-    res.type(CAP_TYPE).send(alert);
-  });
-
-  router.use('/cap', (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, ErrorCode.NOT_FOUND, 'No such CAP endpoint')));
-  router.use('/cap', jsonErrorHandler);
-  return router;
 }
 
 function indexQuery(req: Request): { area?: string; limit: number } {

@@ -1,7 +1,7 @@
-import { NextFunction, Request, Response, Router } from 'express';
+import { Request, Router } from 'express';
 import { DataSource } from 'typeorm';
 import { AREA_CODE_PATTERN } from '@samverkan/federation';
-import { Authenticate, Clock, ErrorCode, HttpError, jsonErrorHandler, NESTED_LIST_MAX } from '@samverkan/platform';
+import { Authenticate, Clock, ErrorCode, HttpError, isCalendarDay, NESTED_LIST_MAX, readOnlyApi, Viewer } from '@samverkan/platform';
 import { createLoaders } from '../loaders';
 import { Observation, SituationReport } from '../reports/situation-report';
 import { picturePeriod } from './situation-picture';
@@ -22,31 +22,20 @@ export const EXPORT_SERIES_LENGTH = 24;
  * the public; bad input is 400; errors are JSON in the shape GraphQL clients know.
  */
 export function situationPictureRouter(dataSource: DataSource, authenticate: Authenticate, clock: Clock): Router {
-  const router = Router();
-  router.use('/situation-picture', (req: Request, res: Response, next: NextFunction) => {
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Allow-Methods': 'GET' });
-    if (req.method === 'OPTIONS') return void res.sendStatus(204);
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'BAD_REQUEST', 'The situation picture export is read-only: use GET');
-    next();
+  return readOnlyApi('/situation-picture', 'situation picture export', authenticate, (router) => {
+    router.get('/situation-picture/:areaCode', async (req, res) => {
+      const areaCode = req.params.areaCode;
+      if (!AREA_CODE_PATTERN.test(areaCode)) throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'areaCode must be an area code, e.g. "0380" or "0380-gottsunda"');
+      const { from, to } = picturePeriod({ from: day(req, 'from'), to: day(req, 'to') });
+      res.json(await exportPicture(createLoaders(dataSource, res.locals.viewer as Viewer, undefined, clock), { areaCode, from, to }, clock.now()));
+    });
   });
-  router.get('/situation-picture/:areaCode', async (req, res) => {
-    const viewer = await authenticate(req.headers.authorization);
-    const areaCode = req.params.areaCode;
-    if (!AREA_CODE_PATTERN.test(areaCode)) throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'areaCode must be an area code, e.g. "0380" or "0380-gottsunda"');
-    const { from, to } = picturePeriod({ from: day(req, 'from'), to: day(req, 'to') });
-    res.json(await exportPicture(createLoaders(dataSource, viewer, undefined, clock), { areaCode, from, to }, clock.now()));
-  });
-  router.use('/situation-picture', (_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, ErrorCode.NOT_FOUND, 'Use GET /situation-picture/{areaCode}?from=&to=')));
-  router.use('/situation-picture', jsonErrorHandler);
-  return router;
 }
 
 /** A required query parameter holding a calendar day (YYYY-MM-DD). */
 function day(req: Request, name: string): string {
   const value = req.query[name];
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `${name} is required, once, as a day: YYYY-MM-DD`);
-  }
+  if (!isCalendarDay(value)) throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `${name} is required, once, as a day: YYYY-MM-DD`);
   return value;
 }
 
