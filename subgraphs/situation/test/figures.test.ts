@@ -324,9 +324,9 @@ describe('Figures.situation incidents', () => {
   async function insertIncident(i: { area: string; kind: string; visibility: string; owner: string; activatedAt: string; lines: Entry[][] }) {
     const activated = new Date(i.activatedAt);
     const [{ id }] = await subgraph.dataSource.query(
-      `INSERT INTO incidents (area_code, kind, severity, status, title, occurred_at, activated_at, contact_list_complete, owner_id, visibility, version)
+      `INSERT INTO incidents (area_code, kind, severity, status, title, occurred_at, activated_at, roster_area_code, owner_id, visibility, version)
        VALUES ($1, $2, 'SEVERE', 'OPEN', 'Händelse för test', $3, $3, $4, $5, $6, 1) RETURNING id`,
-      [i.area, i.kind, activated, i.lines.length > 0, i.owner, i.visibility],
+      [i.area, i.kind, activated, i.lines.length > 0 ? i.area : null, i.owner, i.visibility],
     );
     for (const [index, entries] of i.lines.entries()) {
       const [{ id: contactId }] = await subgraph.dataSource.query(

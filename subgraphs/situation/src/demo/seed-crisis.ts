@@ -95,7 +95,6 @@ export async function insertDemoIncidents(manager: EntityManager, calendar: Demo
       stoodDownAt: at(24 * 3),
       closedAt: at(24 * 14),
       rosterAreaCode: AR.uppsala,
-      contactListComplete: true,
       ownerId: A.lpoUppsala,
       visibility: Visibility.SHARED,
       sharedWith: [A.uppsalaKommun, A.svenskaKyrkanUppsala, A.hyresgastforeningen],

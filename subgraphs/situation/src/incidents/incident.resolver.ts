@@ -70,6 +70,14 @@ export class IncidentResolver {
     return loaders.incidentCapAlert.load(incident);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'False when opening the incident found no crisis roster with lines for its kind, for its area or a wider one, that the opener may see: the contact list is empty and the roster has a gap to fill. True otherwise.',
+  })
+  contactListComplete(@Root() incident: Incident) {
+    return incident.rosterAreaCode !== null;
+  }
+
   @FieldResolver(() => GeoPoint, { nullable: true, description: 'Where it happened, when given.' })
   point(@Root() incident: Incident) {
     return pointOf(incident.latitude, incident.longitude);
@@ -152,7 +160,6 @@ export class IncidentResolver {
           stoodDownAt: null,
           closedAt: null,
           rosterAreaCode: roster?.areaCode ?? null,
-          contactListComplete: roster !== null,
           externalId: externalIdColumn(externalId),
           ownerId,
           sharedWith: sharedWithOthers(sharedWithIds ?? [], ownerId),

@@ -103,16 +103,13 @@ export class Incident extends OwnedRecord {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 
-  /** The area whose roster the contact list was copied from (this area's or the nearest wider one's); exposed as `rosterArea`. */
+  /**
+   * The area whose roster the contact list was copied from (this area's or the nearest wider one's),
+   * null when none was found; exposed as `rosterArea`, and `contactListComplete` is whether it is set.
+   */
   @Column('text', { name: 'roster_area_code', nullable: true })
   rosterAreaCode: string | null;
 
-  @Field({
-    description:
-      'False when opening the incident found no crisis roster with lines for its kind, for its area or a wider one, that the opener may see: the contact list is empty and the roster has a gap to fill. True otherwise.',
-  })
-  @Column('boolean', { name: 'contact_list_complete' })
-  contactListComplete: boolean;
 
   /** When the change feed was told that the incident became overdue (`recordOverdueIncidents`); not a GraphQL field. */
   @Column('timestamptz', { name: 'overdue_recorded_at', nullable: true })

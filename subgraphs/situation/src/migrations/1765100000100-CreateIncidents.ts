@@ -29,7 +29,6 @@ export class CreateIncidents1765100000100 implements MigrationInterface {
         stood_down_at timestamptz,
         closed_at timestamptz,
         roster_area_code text,
-        contact_list_complete boolean NOT NULL,
         overdue_recorded_at timestamptz,
         owner_id uuid NOT NULL,
         visibility text NOT NULL DEFAULT 'OWNER' CHECK (visibility IN ('PUBLIC', 'NETWORK', 'SHARED', 'OWNER')),
