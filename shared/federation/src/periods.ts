@@ -12,8 +12,17 @@ export function periodProblem(start: string | null | undefined, end: string | nu
   return start && end && end < start ? { field: fields.end, message: `must not be before ${fields.start}` } : null;
 }
 
-/** Refuses a period that ends before it starts: one rule for agreements, activities, reports and holders. */
+/** The first day PostgreSQL's `date` holds (it has no year 0): an earlier one would fail in SQL, not as bad input. */
+const FIRST_DAY = '0001-01-01';
+
+/**
+ * Refuses a period that ends before it starts, or with a day before year 1: one rule for agreements,
+ * activities, reports, holders and every period filter.
+ */
 export function assertPeriod(start: string | null | undefined, end: string | null | undefined, fields: PeriodFields): void {
+  for (const [day, field] of [[start, fields.start], [end, fields.end]] as const) {
+    if (day && day < FIRST_DAY) throw badInput(`${field} must be in year 1 or later`, [{ field, message: 'must be in year 1 or later' }]);
+  }
   const problem = periodProblem(start, end, fields);
   if (problem) throw badInput(`${fields.end} is before ${fields.start}`, [problem]);
 }
