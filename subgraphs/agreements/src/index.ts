@@ -1,16 +1,18 @@
 import { AddWebhooks1764600000300 } from './migrations/1764600000300-AddWebhooks';
 import { AddChangeFeed1764600000000 } from './migrations/1764600000000-AddChangeFeed';
-import { AGREEMENT_FEED_TYPES } from './agreement-feed';
+import { AGREEMENT_FEED_TYPES } from './agreement/agreement-feed';
 import { Actor } from './stubs';
 import { ChangeLogEntry, changeFeedResolver, webhooks, changeLogField, externalIdFields, LabelsResolver, Figures, figuresKey, ownerFields, organisationExists } from '@samverkan/federation';
 import { SubgraphModule } from '@samverkan/platform';
-import { Agreement, AgreementArea, AgreementParty } from './agreement';
-import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement.resolver';
+import { Agreement, AgreementArea, AgreementParty } from './agreement/agreement';
+import { ActorAgreementsResolver, AgreementPartyResolver, AgreementResolver, AreaAgreementsResolver } from './agreement/agreement.resolver';
 import { AgreementsLoaders, createLoaders } from './loaders';
 import { AgreementFiguresResolver, FiguresAgreementsResolver } from './figures/figures.resolver';
 import { CreateAgreements1764000000000 } from './migrations/1764000000000-CreateAgreements';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
+import { AddPartyInvitations1765200000000 } from './migrations/1765200000000-AddPartyInvitations';
+import { PartyInvitation } from './parties/party-invitation';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -21,8 +23,8 @@ const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYP
  */
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
-  entities: [Agreement, AgreementParty, AgreementArea, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300],
+  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, ChangeLogEntry],
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,

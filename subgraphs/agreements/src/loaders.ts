@@ -1,9 +1,10 @@
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, visibleSql, webhookDeliveriesLoader, whereVisible } from '@samverkan/federation';
+import { areaConditionSql, areaJoinSql, changeLogLoader, externalIdLoader, webhookDeliveriesLoader } from '@samverkan/federation';
 import { byArguments, conditionedListQuery, firstPerKeyLoader, groupLoader, isUuid, NestedListPairs, recordLoader, Viewer } from '@samverkan/platform';
-import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement.inputs';
-import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement';
+import { ActorAgreementsArgs, AreaAgreementsArgs } from './agreement/agreement.inputs';
+import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreement/agreement';
 import { Area } from './stubs';
+import { agreementVisibleSql, whereAgreementVisible } from './agreement/agreement-access';
 import { agreementFiguresLoader, partnershipMunicipalitiesLoader } from './figures/figures.loaders';
 
 /** A nested list's arguments with its statuses made one list (all when empty). */
@@ -22,7 +23,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
    * ordered by title, then id, as the root list.
    */
   const visibleByTitle = (ids: string[], statuses: AgreementStatus[] = []) => {
-    const query = whereVisible(
+    const query = whereAgreementVisible(
       dataSource.getRepository(Agreement).createQueryBuilder('agreement').where('agreement.id = ANY(CAST(:ids AS uuid[]))', { ids: ids.filter(isUuid) }),
       viewer,
     );
@@ -35,7 +36,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
    * viewer may see, with one of `statuses` (all when empty).
    */
   const listed = (statuses: AgreementStatus[]): Array<[string, ObjectLiteral]> => [
-    visibleSql('r', viewer),
+    agreementVisibleSql('r', viewer),
     ...(statuses.length ? [['r.status IN (:...statuses)', { statuses }] as [string, ObjectLiteral]] : []),
   ];
   /** A bounded nested list: the first `first` agreements per key, by title, the bound in SQL. */

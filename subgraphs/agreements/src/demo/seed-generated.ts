@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEMO_GENERATED_MARK, demoCalendar, demoGeneration, demoRandom, DemoCalendar, GeneratedActor, seededUuid } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
-import { AgreementKind, AgreementStatus, PartyRole } from '../agreement';
+import { AgreementKind, AgreementStatus, PartyRole } from '../agreement/agreement';
 import { DemoAgreement, insertDemoAgreements } from './seed';
 
 const { FUNDING, ACCOUNTABLE, IMPLEMENTING } = PartyRole;

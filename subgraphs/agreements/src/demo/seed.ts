@@ -1,7 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, demoCalendar, DemoCalendar, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
-import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from '../agreement';
+import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from '../agreement/agreement';
+import { standingInvitations } from '../parties/invitations';
+import { PartyInvitation } from '../parties/party-invitation';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
@@ -198,6 +200,10 @@ export const demoAgreements = (cal: DemoCalendar): DemoAgreement[] => [
 const sharedWithOf = ({ visibility, parties, ownerId }: DemoAgreement) =>
   visibility === SHARED ? [...new Set(parties.map(([actorId]) => actorId))].filter((id) => id !== ownerId) : [];
 
+/** Registered two weeks before it starts (a draft three weeks ago; at the latest yesterday), and not changed since. */
+const registeredOn = (agreement: DemoAgreement, calendar: DemoCalendar) =>
+  calendar.moment(agreement.startsOn ? calendar.days(-14, agreement.startsOn) : calendar.days(-21));
+
 /**
  * Inserts demo agreements that are not there yet, with their parties and areas (only for those it
  * inserted: a restart never restores replaced ones), registered two weeks before they start.
@@ -208,14 +214,18 @@ export async function insertDemoAgreements(manager: EntityManager, agreements: D
     Agreement,
     agreements.map((agreement) => {
       const { parties: _parties, areas: _areas, ...fields } = agreement;
-      // Registered two weeks before it starts (a draft three weeks ago; at the latest yesterday), and not changed since.
-      const registered = calendar.moment(agreement.startsOn ? calendar.days(-14, agreement.startsOn) : calendar.days(-21));
+      const registered = registeredOn(agreement, calendar);
       return { ...fields, sharedWith: sharedWithOf(agreement), version: 1, createdAt: registered, updatedAt: registered };
     }),
   );
   const fresh = agreements.filter(({ id }) => added.has(id));
+  // Confirmed as of registration (a draft's other parties still invited).
+  const invitations = fresh.flatMap((agreement) =>
+    standingInvitations(agreement, agreement.parties.map(([actorId]) => actorId), registeredOn(agreement, calendar)),
+  );
   const parties = fresh.flatMap(({ id, parties }) => parties.map(([actorId, role, responsibilities]) => ({ agreementId: id, actorId, role, responsibilities })));
   if (parties.length) await manager.insert(AgreementParty, parties);
+  if (invitations.length) await manager.insert(PartyInvitation, invitations);
   const areas = fresh.flatMap(({ id, areas }) => areas.map((areaCode) => ({ agreementId: id, areaCode })));
   if (areas.length) await manager.insert(AgreementArea, areas);
 }

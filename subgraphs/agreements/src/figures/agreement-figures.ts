@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Count } from '@samverkan/federation';
-import { AgreementKind, AgreementStatus } from '../agreement';
+import { AgreementKind, AgreementStatus } from '../agreement/agreement';
 
 /** When an active agreement ends, counted from the figures' as-of day. */
 export enum AgreementEnding {

@@ -4,7 +4,7 @@ import {
   actorKinds, asOfDay, basisCondition, disclosureRule, FigureBasis, FigureFamily, firstDayOf, keptFigures, lastDayOf, periodOverlapSql, Tally,
 } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
-import { AgreementKind, AgreementStatus } from '../agreement';
+import { AgreementKind, AgreementStatus } from '../agreement/agreement';
 import { AGREEMENT_ENDINGS, AgreementEnding } from './agreement-figures';
 
 /** The party kinds `municipalitiesWithPoliceAndCivilSociety` asks for: police on one side, civil society (faith communities included) on the other. */

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { answeredBy, Count, Figures } from '@samverkan/federation';
 import { SubgraphContext } from '@samverkan/platform';
-import { AgreementKind, AgreementStatus } from '../agreement';
+import { AgreementKind, AgreementStatus } from '../agreement/agreement';
 import type { AgreementsLoaders } from '../loaders';
 import { AgreementEnding, AgreementEndingCount, AgreementFigures, AgreementKindCount, AgreementStatusCount } from './agreement-figures';
 

@@ -1,12 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { ActorAgreementsArgs, AgreementFilter, AgreementPartyInput, AreaAgreementsArgs, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
-import { AgreementsLoaders } from './loaders';
+import { AgreementsLoaders } from '../loaders';
 import { AGREEMENT_ORDERINGS, AgreementOrder } from './agreement.order';
-import { Actor, Area } from './stubs';
+import { Actor, Area } from '../stubs';
+import { syncInvitations } from '../parties/invitations';
+import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
+import { namedParties } from './agreement-change';
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
@@ -35,7 +38,7 @@ export class AgreementResolver {
     @Ctx() { dataSource, viewer }: Context,
   ) {
     // Visibility first: every filter below only narrows what the viewer may see.
-    const query = whereVisible(dataSource.getRepository(Agreement).createQueryBuilder('agreement'), viewer);
+    const query = whereAgreementVisible(dataSource.getRepository(Agreement).createQueryBuilder('agreement'), viewer);
     if (filter?.areaCode) {
       const [area, parameters] = namedAreaFilter('aa.area_code', filter.areaCode, filter.areaScope);
       query.andWhere(`EXISTS (SELECT 1 FROM agreement_areas aa WHERE aa.agreement_id = agreement.id AND ${area})`, parameters);
@@ -86,6 +89,7 @@ export class AgreementResolver {
       const repository = manager.getRepository(Agreement);
       const agreement = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
       await replaceParties(manager, agreement.id, newParties);
+      await syncInvitations(manager, agreement, [], newParties, clock.now());
       await replaceAreas(manager, agreement.id, newAreas);
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return agreement;
@@ -100,7 +104,7 @@ export class AgreementResolver {
     @Arg('id', () => ID, { description: 'Id of the agreement to change.' }) id: string,
     @Arg('version', () => Int, { description: 'The version you read; a stale one is refused.' }) version: number,
     @Arg('input', () => UpdateAgreementInput, { description: 'The changes.' }) input: UpdateAgreementInput,
-    @Ctx() { dataSource, viewer, authorization }: Context,
+    @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     assertSignedIn(viewer, 'change agreements');
     const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds, externalId } = input;
@@ -109,8 +113,8 @@ export class AgreementResolver {
       authorization,
     );
     return withExternalIdKey(() => dataSource.transaction(async (manager) => {
-      const { record: agreement, commit } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) =>
-        assertCanChange(found, viewer, 'Agreement'),
+      const { record: agreement, commit } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, async (found) =>
+        assertCanChangeAgreement(found, await namedParties(manager, found.id), viewer),
       );
       assertNotCleared({ title, kind, status, parties, areaCodes, visibility });
       const changes: Partial<Agreement> = {};
@@ -133,7 +137,7 @@ export class AgreementResolver {
         parties: newParties,
         areaCodes: newAreas ?? (await currentAreas(manager, agreement.id)),
       });
-      const partiesBefore = await currentParties(manager, agreement.id);
+      const partiesBefore = await manager.getRepository(AgreementParty).findBy({ agreementId: agreement.id });
       changes.sharedWith = sharingAfterChange({
         ownerId: agreement.ownerId,
         visibility: next.visibility,
@@ -143,7 +147,10 @@ export class AgreementResolver {
         partiesBefore,
         partiesAfter: newParties ?? partiesBefore,
       });
-      if (newParties) await replaceParties(manager, agreement.id, newParties);
+      if (newParties) {
+        await replaceParties(manager, agreement.id, newParties);
+        await syncInvitations(manager, agreement, partiesBefore, newParties, clock.now());
+      }
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
       const fields = givenFields(input);
       if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
@@ -165,8 +172,8 @@ export class AgreementResolver {
   ) {
     assertSignedIn(viewer, 'change agreements');
     return dataSource.transaction(async (manager) => {
-      const { record: agreement } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, (found) =>
-        assertCanChange(found, viewer, 'Agreement'),
+      const { record: agreement } = await lockForUpdate(manager, Agreement, 'Agreement', id, version, async (found) =>
+        assertCanChangeAgreement(found, await namedParties(manager, found.id), viewer),
       );
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.DELETED, fields: [] });
       await manager.getRepository(AgreementParty).delete({ agreementId: agreement.id });
@@ -315,10 +322,6 @@ function sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared, cur
 }
 
 const sameMembers = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
-
-async function currentParties(manager: EntityManager, agreementId: string): Promise<AgreementParty[]> {
-  return manager.getRepository(AgreementParty).findBy({ agreementId });
-}
 
 async function currentAreas(manager: EntityManager, agreementId: string): Promise<string[]> {
   return (await manager.getRepository(AgreementArea).findBy({ agreementId })).map((a) => a.areaCode);
