@@ -22,6 +22,11 @@ export const ENTITIES = {
     description:
       'An agreement or commitment between parties about working together for children and young people: an IOP, a declaration of intent, a collaboration agreement, a citizen promise, a national agreement, or a method such as Rätt kurva or SSPF. Records who the parties are and in which roles, the areas it covers, and its period.',
   },
+  Commitment: {
+    key: 'id',
+    description:
+      "One commitment of a citizen promise (medborgarlöfte): what a party promises to do, the indicator it is followed by and the target, with follow-up reports over time. Belongs to its agreement, whose visibility it follows; activities can be carried out under it.",
+  },
   ContactFunction: {
     key: 'id',
     description:

@@ -7,6 +7,7 @@ const OWNERS = {
   Actor: { subgraph: 'actors', key: 'id', noun: 'actor' },
   Area: { subgraph: 'actors', key: 'code', noun: 'area' },
   Agreement: { subgraph: 'agreements', key: 'id', noun: 'agreement' },
+  Commitment: { subgraph: 'agreements', key: 'id', noun: 'citizen-promise commitment' },
   Venue: { subgraph: 'actors', key: 'id', noun: 'venue' },
   ContactFunction: { subgraph: 'actors', key: 'id', noun: 'contact function' },
 } as const satisfies Record<string, { subgraph: SubgraphName; key: string; noun: string }>;
