@@ -125,6 +125,7 @@ export const SWEDISH_LABELS = {
     PROTECTIVE_FACTORS: 'Skyddsfaktorer',
     OTHER: 'Övrigt',
   },
+  PartyAnswer: { INVITED: 'Inbjuden', CONFIRMED: 'Har bekräftat', DECLINED: 'Har tackat nej', WITHDRAWN: 'Har dragit sig ur' },
   PartyRole: { FUNDING: 'Finansiär', ACCOUNTABLE: 'Ansvarig', EXTENDING: 'Förmedlande', IMPLEMENTING: 'Genomförande' },
   PolicePurpose: {
     RELATIONSHIP_BUILDING: 'Relationsskapande',
