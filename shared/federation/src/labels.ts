@@ -127,6 +127,7 @@ export const SWEDISH_LABELS = {
   },
   PartyAnswer: { INVITED: 'Inbjuden', CONFIRMED: 'Har bekräftat', DECLINED: 'Har tackat nej', WITHDRAWN: 'Har dragit sig ur' },
   PartyRole: { FUNDING: 'Finansiär', ACCOUNTABLE: 'Ansvarig', EXTENDING: 'Förmedlande', IMPLEMENTING: 'Genomförande' },
+  PhaseKind: { NEEDS_ANALYSIS: 'Behovsanalys', PLANNING: 'Planering', EFFORT: 'Insats', FOLLOW_UP: 'Uppföljning' },
   PolicePurpose: {
     RELATIONSHIP_BUILDING: 'Relationsskapande',
     SAFETY: 'Trygghet',
@@ -134,6 +135,7 @@ export const SWEDISH_LABELS = {
     KNOWLEDGE_SHARING: 'Kunskapsutbyte',
     CRISIS_SUPPORT: 'Krisstöd',
   },
+  ResourceKind: { MONEY: 'Pengar', STAFF_TIME: 'Arbetstid', PREMISES: 'Lokaler', COMPETENCE: 'Kompetens', NETWORK: 'Nätverk' },
   Role: { MEMBER: 'Medlem', COORDINATOR: 'Samordnare', NATIONAL_COORDINATOR: 'Nationell samordnare', ADMINISTRATOR: 'Administratör' },
   RosterGapKind: {
     NO_CONTACT: 'Ingen kontakt',

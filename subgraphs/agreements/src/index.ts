@@ -13,6 +13,9 @@ import { AddOwnershipAndChangeLog1764100000000 } from './migrations/176410000000
 import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
 import { AddPartyInvitations1765200000000 } from './migrations/1765200000000-AddPartyInvitations';
 import { PartyInvitation } from './parties/party-invitation';
+import { CreateResourcesAndPhases1765200000200 } from './migrations/1765200000200-CreateResourcesAndPhases';
+import { AgreementResource } from './resources/agreement-resource';
+import { AgreementPhase } from './phases/agreement-phase';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -23,8 +26,8 @@ const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYP
  */
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
-  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000],
+  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, AgreementResource, AgreementPhase, ChangeLogEntry],
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateResourcesAndPhases1765200000200],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
