@@ -1,0 +1,45 @@
+import { ReferencedRecords, referencedRecord } from '@samverkan/federation';
+import { badInput } from '@samverkan/platform';
+
+/** What an activity is carried out under: an agreement, and optionally one of its commitments. */
+export interface UnderAgreement {
+  agreementId: string | null;
+  commitmentId: string | null;
+}
+
+/** Asked of the agreements subgraph with each commitment (`assertReferencesExist`): the agreement it belongs to. */
+export const COMMITMENT_AGREEMENT_SELECTION = 'agreement { id }';
+
+/** The agreement a commitment belongs to, as its owner answered when the reference was checked (lower-cased, as stored). */
+function agreementOfCommitment(found: ReferencedRecords, commitmentId: string): string {
+  const record = referencedRecord(found, 'Commitment', commitmentId) as { agreement?: { id?: string } } | undefined;
+  const id = record?.agreement?.id;
+  if (!id) throw new Error(`The agreements subgraph answered commitment ${commitmentId} without its agreement`);
+  return id.toLowerCase();
+}
+
+const sameId = (a: string | null, b: string | null) => (a?.toLowerCase() ?? null) === (b?.toLowerCase() ?? null);
+
+/**
+ * What an activity is carried out under after a change (`given`: fields left out stay, null clears),
+ * from what it was under (`former`). A commitment belongs to its agreement, so: given alone, it sets
+ * the agreement to its own; given with an agreement, it must be one of that agreement's; and an
+ * agreement cannot change or be cleared under a commitment that stays. BAD_USER_INPUT otherwise, before
+ * anything is written. `found`: the commitments with their agreements (`COMMITMENT_AGREEMENT_SELECTION`).
+ */
+export function underAgreementColumns(former: UnderAgreement, given: Partial<UnderAgreement>, found: ReferencedRecords): UnderAgreement {
+  const commitmentId = given.commitmentId !== undefined ? given.commitmentId : former.commitmentId;
+  const agreementId = given.agreementId !== undefined ? given.agreementId : former.agreementId;
+  if (given.commitmentId) {
+    const own = agreementOfCommitment(found, given.commitmentId);
+    if (given.agreementId === undefined) return { agreementId: own, commitmentId };
+    if (!sameId(agreementId, own)) {
+      throw badInput('The commitment belongs to another agreement than agreementId', [{ field: 'commitmentId', message: 'not a commitment of agreementId' }]);
+    }
+  } else if (commitmentId && !sameId(agreementId, former.agreementId)) {
+    throw badInput("The activity is carried out under a commitment of its agreement: give commitmentId (null to clear it) with the new agreementId", [
+      { field: 'agreementId', message: "not the agreement of the activity's commitment" },
+    ]);
+  }
+  return { agreementId, commitmentId };
+}
