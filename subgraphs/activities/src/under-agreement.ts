@@ -18,7 +18,8 @@ function agreementOfCommitment(found: ReferencedRecords, commitmentId: string): 
   return id.toLowerCase();
 }
 
-const sameId = (a: string | null, b: string | null) => (a?.toLowerCase() ?? null) === (b?.toLowerCase() ?? null);
+const canonical = (id: string | null) => id?.toLowerCase() ?? null;
+const sameId = (a: string | null, b: string | null) => canonical(a) === canonical(b);
 
 /**
  * What an activity is carried out under after a change (`given`: fields left out stay, null clears),
@@ -28,8 +29,9 @@ const sameId = (a: string | null, b: string | null) => (a?.toLowerCase() ?? null
  * anything is written. `found`: the commitments with their agreements (`COMMITMENT_AGREEMENT_SELECTION`).
  */
 export function underAgreementColumns(former: UnderAgreement, given: Partial<UnderAgreement>, found: ReferencedRecords): UnderAgreement {
-  const commitmentId = given.commitmentId !== undefined ? given.commitmentId : former.commitmentId;
-  const agreementId = given.agreementId !== undefined ? given.agreementId : former.agreementId;
+  // As stored (uuids compare without regard to case), so the record answered after the write is the one read later.
+  const commitmentId = given.commitmentId !== undefined ? canonical(given.commitmentId) : former.commitmentId;
+  const agreementId = given.agreementId !== undefined ? canonical(given.agreementId) : former.agreementId;
   if (given.commitmentId) {
     const own = agreementOfCommitment(found, given.commitmentId);
     if (given.agreementId === undefined) return { agreementId: own, commitmentId };
