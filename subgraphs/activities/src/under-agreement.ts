@@ -14,7 +14,8 @@ export const COMMITMENT_AGREEMENT_SELECTION = 'agreement { id }';
 function agreementOfCommitment(found: ReferencedRecords, commitmentId: string): string {
   const record = referencedRecord(found, 'Commitment', commitmentId) as { agreement?: { id?: string } } | undefined;
   const id = record?.agreement?.id;
-  if (!id) throw new Error(`The agreements subgraph answered commitment ${commitmentId} without its agreement`);
+  // A commitment is seen exactly when its agreement is: without one, it is not there for the caller.
+  if (!id) throw badInput(`Unknown citizen-promise commitment id: ${commitmentId}`, [{ field: 'commitmentId', message: 'unknown citizen-promise commitment' }]);
   return id.toLowerCase();
 }
 

@@ -31,6 +31,8 @@ const PRESENCE = commitment(1);
 const DIALOGUES = commitment(2);
 const PREVIOUS_PRESENCE = commitment(3);
 const DRAFT_COMMITMENT = commitment(4);
+/** A commitment the stand-in answers without an agreement (as an owner would one whose agreement the caller may not see). */
+const ORPHAN = commitment(5);
 /** Agreements 1–20 of the statement-count test, public, each with one commitment (commitment 100 + n). */
 const many = (n: number) => `b0000000-0000-4000-8000-${String(1000 + n).padStart(12, '0')}`;
 
@@ -75,6 +77,7 @@ function startStandInAgreements(): Promise<Server> {
       const withAgreement = /\.\.\. on Commitment \{ id agreement \{ id \} \}/.test(query);
       const answer = ({ __typename, id }: { __typename: string; id: string }) => {
         if (__typename === 'Agreement') return visible(id) ? { id } : null;
+        if (id === ORPHAN) return { id, agreement: null };
         const agreementId = AGREEMENT_OF[id];
         return visible(agreementId) ? { id, ...(withAgreement ? { agreement: { id: agreementId } } : {}) } : null;
       };
@@ -264,10 +267,12 @@ describe('writing what an activity is carried out under', () => {
     const kfumInput = { ...input('Dolt åtagande', { commitmentId: DRAFT_COMMITMENT }), organiserIds: [A.kfumGoteborg] };
     const hiddenCommitment = await subgraph.query(create, { input: kfumInput }, kfum);
     const unknown = await subgraph.query(create, { input: input('Okänt åtagande', { agreementId: PROMISE, commitmentId: commitment(999) }) }, lpoRinkeby);
-    expect([hiddenAgreement, hiddenCommitment, unknown].map((r) => [errorCode(r), r.errors![0].message, r.errors![0].extensions!.fields])).toEqual([
+    const orphan = await subgraph.query(create, { input: input('Åtagande utan överenskommelse', { commitmentId: ORPHAN }) }, lpoRinkeby);
+    expect([hiddenAgreement, hiddenCommitment, unknown, orphan].map((r) => [errorCode(r), r.errors![0].message, r.errors![0].extensions!.fields])).toEqual([
       ['BAD_USER_INPUT', `Unknown agreement id: ${IOP}`, [{ field: 'agreementId', message: 'unknown agreement' }]],
       ['BAD_USER_INPUT', `Unknown citizen-promise commitment id: ${DRAFT_COMMITMENT}`, [{ field: 'commitmentId', message: 'unknown citizen-promise commitment' }]],
       ['BAD_USER_INPUT', `Unknown citizen-promise commitment id: ${commitment(999)}`, [{ field: 'commitmentId', message: 'unknown citizen-promise commitment' }]],
+      ['BAD_USER_INPUT', `Unknown citizen-promise commitment id: ${ORPHAN}`, [{ field: 'commitmentId', message: 'unknown citizen-promise commitment' }]],
     ]);
     const activity = await created('Vandring', {});
     const afterCreate = await snapshot();
