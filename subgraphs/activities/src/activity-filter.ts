@@ -10,13 +10,13 @@ import { whereOccurs } from './schedule/schedule';
  * The activities matching a filter, as a query over `activity` (unordered, unbounded): the one
  * filter of the `activities` query and of the calendar export (`/calendar/activities.ics`), so the
  * two never disagree. With `near`, only activities whose point lies in the circle (the caller adds
- * the distance, `ACTIVITY_POINT`). Activities are public listings, so it keeps no one out; only an agreement the
- * caller may not see (`loaders.visibleAgreement`) matches nothing.
+ * the distance, `ACTIVITY_POINT`). Activities are public listings, so it keeps no one out; only an agreement or a
+ * commitment the caller may not see (`loaders.visibleAgreement`, `visibleCommitment`) matches nothing.
  */
 export async function filteredActivities(
   dataSource: DataSource,
   filter: ActivityFilter | undefined,
-  loaders: Pick<ActivitiesLoaders, 'visibleAgreement'>,
+  loaders: Pick<ActivitiesLoaders, 'visibleAgreement' | 'visibleCommitment'>,
 ): Promise<SelectQueryBuilder<Activity>> {
   const query = dataSource.getRepository(Activity).createQueryBuilder('activity');
   if (filter?.areaCode && filter.areaCodes) {
@@ -51,6 +51,15 @@ export async function filteredActivities(
     // Filtering by an agreement the caller may not see must not reveal which activities it funds.
     const visible = await loaders.visibleAgreement.load(filter.fundingAgreementId);
     query.andWhere(visible ? 'activity.funding_agreement_id = :fundingAgreementId' : 'false', { fundingAgreementId: filter.fundingAgreementId });
+  }
+  if (filter?.agreementId) {
+    // As above: what is carried out under a hidden agreement, or commitment, stays hidden.
+    const visible = await loaders.visibleAgreement.load(filter.agreementId);
+    query.andWhere(visible ? 'activity.agreement_id = :agreementId' : 'false', { agreementId: filter.agreementId });
+  }
+  if (filter?.commitmentId) {
+    const visible = await loaders.visibleCommitment.load(filter.commitmentId);
+    query.andWhere(visible ? 'activity.commitment_id = :commitmentId' : 'false', { commitmentId: filter.commitmentId });
   }
   wherePeriodOverlaps(query, { start: 'activity.starts_on', end: 'activity.ends_on' }, filter ?? {});
   if (filter?.policePurposes?.length) {

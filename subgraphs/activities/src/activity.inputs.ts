@@ -130,6 +130,17 @@ export class ActivityFilter {
   @IsUUID('all', { message: 'fundingAgreementId is not an agreement id' })
   fundingAgreementId?: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only activities carried out under this agreement (under any of its commitments or none); none when you may not see the agreement.',
+  })
+  @IsUUID('all', { message: 'agreementId is not an agreement id' })
+  agreementId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only activities carried out under this commitment of a citizen promise; none when you may not see it.' })
+  @IsUUID('all', { message: 'commitmentId is not a commitment id' })
+  commitmentId?: string;
+
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only activities running on or after this day (that have not ended before it).' })
   from?: string;
 
@@ -275,6 +286,22 @@ abstract class ActivityDetailsInput {
   })
   @IsUUID('all', { message: 'fundingAgreementId is not an agreement id' })
   fundingAgreementId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The agreement the activity is carried out under, e.g. an IOP or a citizen promise (not necessarily the one that funds it); null clears it. Must be an agreement you may see. Set to the commitment\'s agreement when only `commitmentId` is given.',
+  })
+  @IsUUID('all', { message: 'agreementId is not an agreement id' })
+  agreementId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The commitment of a citizen promise the activity is carried out under; null clears it (the agreement stays). Must be a commitment you may see, of `agreementId` when both are given (else BAD_USER_INPUT); alone, it sets `agreementId` to its agreement.',
+  })
+  @IsUUID('all', { message: 'commitmentId is not a commitment id' })
+  commitmentId?: string | null;
 
   @Field(() => [ID], {
     nullable: true,

@@ -7,7 +7,8 @@ import { Activity, ActivityArea, ActivityOrganiser, InternalClassification } fro
 import { ActivityFilter, ActivityOrder, CreateActivityInput, PoliceParticipationInput, UpdateActivityInput } from './activity.inputs';
 import { ActivitiesLoaders } from './loaders';
 import { ACTIVITY_POINT, filteredActivities } from './activity-filter';
-import { Actor, Agreement, Area } from './stubs';
+import { Actor, Agreement, Area, Commitment } from './stubs';
+import { COMMITMENT_AGREEMENT_SELECTION, underAgreementColumns, UnderAgreement } from './under-agreement';
 import { assertScheduleRules, scheduleColumns, storeOccurrenceDays } from './schedule/schedule';
 import { addressColumns, assertOnePlace } from './place/place';
 import { VENUE_POINT_SELECTION, venuePointColumns } from './place/venue-points';
@@ -20,6 +21,8 @@ const FIELD_COLUMNS = {
   organisers: [],
   area: ['areaCode'],
   fundingAgreement: ['fundingAgreementId'],
+  agreement: ['agreementId'],
+  commitment: ['commitmentId'],
   internalClassification: ['ownerId', 'visibility', 'sharedWith', 'internalClassification'],
   participantCount: ['ownerId', 'visibility', 'sharedWith', 'participantCount'],
 };
@@ -86,6 +89,25 @@ export class ActivityResolver {
     return id && (await loaders.visibleAgreement.load(id)) ? { id } : null;
   }
 
+  @FieldResolver(() => Agreement, {
+    nullable: true,
+    description:
+      'The agreement the activity is carried out under, e.g. an IOP or a citizen promise (whoever funds it: see `fundingAgreement`); null when none, or when you may not see it.',
+  })
+  async agreement(@Root() activity: Activity, @Ctx() { loaders }: Context): Promise<Agreement | null> {
+    const id = activity.agreementId;
+    return id && (await loaders.visibleAgreement.load(id)) ? { id } : null;
+  }
+
+  @FieldResolver(() => Commitment, {
+    nullable: true,
+    description: 'The commitment of a citizen promise the activity is carried out under (one of `agreement`\'s); null when none, or when you may not see it.',
+  })
+  async commitment(@Root() activity: Activity, @Ctx() { loaders }: Context): Promise<Commitment | null> {
+    const id = activity.commitmentId;
+    return id && (await loaders.visibleCommitment.load(id)) ? { id } : null;
+  }
+
   /**
    * The one place that serves the internal classification. Never to the public, whatever the
    * visibility (even PUBLIC): labels that scare young people away stay internal.
@@ -118,8 +140,9 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock, loaders }: Context,
   ) {
     const ownerId = ownerForNewRecord(viewer);
-    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, areaCodes, externalId, ...fields } = input;
-    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, areaCodes, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId }, authorization);
+    const { organiserIds, policeParticipation, sharedWithIds, schedule, address, cost, signUp, languages, accessibilityFeatures, npfAdaptations, areaCodes, externalId, agreementId, commitmentId, ...fields } = input;
+    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode: fields.areaCode, areaCodes, fundingAgreementId: fields.fundingAgreementId, venueId: fields.venueId, agreementId, commitmentId }, authorization);
+    const under = underAgreementColumns(NOT_UNDER_ANY, { agreementId, commitmentId }, found);
     const request = { operation: 'createActivity', key: idempotencyKey, input };
     return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
       const activity = manager.getRepository(Activity).create({
@@ -131,6 +154,7 @@ export class ActivityResolver {
         ...addressColumns(address ?? null),
         ...costColumns(cost ?? null),
         ...signUpColumns(signUp ?? null),
+        ...under,
         languages: languageCodes(languages ?? null),
         accessibilityFeatures: unique(accessibilityFeatures ?? []),
         npfAdaptations: unique(npfAdaptations ?? []),
@@ -144,7 +168,7 @@ export class ActivityResolver {
       await replaceOrganisers(manager, saved.id, organiserIds);
       await replaceAreas(manager, saved.id, saved.areaCode, areaCodes ?? []);
       await storeOccurrenceDays(manager, saved.id, saved, todayInSweden(clock.now()));
-      await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: givenFields(input) });
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: saved.id, action: ChangeAction.CREATED, fields: changedFields(input, NOT_UNDER_ANY, under) });
       return saved;
     }, (id) => loaders.activity.load(id), 'Activity'));
   }
@@ -160,8 +184,8 @@ export class ActivityResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     assertSignedIn(viewer, 'change activities');
-    const { organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId } = input;
-    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId }, authorization);
+    const { organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId, agreementId, commitmentId } = input;
+    const found = await checkReferences({ organiserIds, sharedWithIds, areaCode, areaCodes, fundingAgreementId, venueId, agreementId, commitmentId }, authorization);
     return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: activity, commit } = await lockForUpdate(manager, Activity, 'Activity', id, version, (found) => assertMayChange(found, viewer));
       const {
@@ -184,6 +208,8 @@ export class ActivityResolver {
         npfAdaptations,
         areaCodes,
         externalId,
+        agreementId,
+        commitmentId,
         ...optional
       } = input;
       const formerArea = activity.areaCode;
@@ -203,6 +229,8 @@ export class ActivityResolver {
       if (accessibilityFeatures !== undefined) activity.accessibilityFeatures = unique(accessibilityFeatures ?? []);
       if (npfAdaptations !== undefined) activity.npfAdaptations = unique(npfAdaptations ?? []);
       if (externalId !== undefined) activity.externalId = externalIdColumn(externalId);
+      const formerUnder = { agreementId: activity.agreementId, commitmentId: activity.commitmentId };
+      Object.assign(activity, underAgreementColumns(formerUnder, { agreementId, commitmentId }, found));
       if (optional.venueId !== undefined) Object.assign(activity, venuePointColumns(optional.venueId ? referencedRecord(found, 'Venue', optional.venueId) : null));
       checkRules(activity);
       if (organiserIds) await replaceOrganisers(manager, id, organiserIds);
@@ -215,7 +243,7 @@ export class ActivityResolver {
       const saved = await commit();
       // After the row, whose new primary area the trigger puts in the former's place: then all of them as asked.
       if (areasChange) await replaceAreas(manager, id, saved.areaCode, others);
-      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: givenFields(input) });
+      await recordChange(manager, viewer, { entityType: 'Activity', entityId: id, action: ChangeAction.UPDATED, fields: changedFields(input, formerUnder, activity) });
       return saved;
     }));
   }
@@ -252,6 +280,14 @@ function assertMayChange(activity: Activity, viewer: Viewer) {
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
+const NOT_UNDER_ANY: UnderAgreement = { agreementId: null, commitmentId: null };
+
+/** The fields a change names: those given, and the agreement when a commitment given alone moved it. */
+function changedFields(input: object & { agreementId?: string | null }, before: UnderAgreement, after: UnderAgreement): string[] {
+  const moved = input.agreementId === undefined && before.agreementId !== after.agreementId;
+  return [...givenFields(input), ...(moved ? ['agreementId'] : [])];
+}
+
 function policeColumns(participation: PoliceParticipationInput | null | undefined): Pick<Activity, 'policePurpose' | 'policeExplanation'> {
   return { policePurpose: participation?.purpose ?? null, policeExplanation: participation?.explanation ?? null };
 }
@@ -285,8 +321,9 @@ async function areasOf(manager: EntityManager, activityId: string): Promise<stri
 }
 
 /**
- * Organisers, partners, areas, venue and funding agreement live in other subgraphs: ask them, as the
- * caller, before writing. The venue's point comes back with it, for the activity's copy.
+ * Organisers, partners, areas, venue, agreements and commitment live in other subgraphs: ask them, as
+ * the caller, before writing. The venue's point comes back with it, for the activity's copy, and the
+ * commitment's agreement with the commitment, for the rule between the two (`underAgreementColumns`).
  */
 function checkReferences(
   refs: {
@@ -296,6 +333,8 @@ function checkReferences(
     areaCodes?: string[] | null;
     fundingAgreementId?: string | null;
     venueId?: string | null;
+    agreementId?: string | null;
+    commitmentId?: string | null;
   },
   authorization: string | undefined,
 ) {
@@ -307,8 +346,10 @@ function checkReferences(
       { type: 'Area', keys: refs.areaCodes ?? [], field: 'areaCodes' },
       { type: 'Agreement', keys: [refs.fundingAgreementId], field: 'fundingAgreementId' },
       { type: 'Venue', keys: [refs.venueId], field: 'venueId' },
+      { type: 'Agreement', keys: [refs.agreementId], field: 'agreementId' },
+      { type: 'Commitment', keys: [refs.commitmentId], field: 'commitmentId' },
     ],
     authorization,
-    { Venue: VENUE_POINT_SELECTION },
+    { Venue: VENUE_POINT_SELECTION, Commitment: COMMITMENT_AGREEMENT_SELECTION },
   );
 }

@@ -111,7 +111,7 @@ export class PoliceParticipation {
 
 @ObjectType({
   description:
-    'Something the parties do locally for children, young people, parents or residents: an MBU meeting, a safety walk, a football tournament, parent support, a POSOM crisis group. Records who organises it, where and when, for whom, whether and why the police take part, and the agreement that funds it. Activities are public listings (a parent looking for activities has no account): anyone may read them. Only the INTERNAL fields (`internalClassification`, `participantCount`) follow `visibility`, which the owner (the lead organiser) chooses.',
+    'Something the parties do locally for children, young people, parents or residents: an MBU meeting, a safety walk, a football tournament, parent support, a POSOM crisis group. Records who organises it, where and when, for whom, whether and why the police take part, the agreement that funds it and the agreement (or citizen-promise commitment) it is carried out under. Activities are public listings (a parent looking for activities has no account): anyone may read them. Only the INTERNAL fields (`internalClassification`, `participantCount`) follow `visibility`, which the owner (the lead organiser) chooses.',
 })
 @Directive('@key(fields: "id")')
 @Entity('activities')
@@ -286,6 +286,14 @@ export class Activity extends OwnedRecord {
   /** The funding agreement; exposed as `fundingAgreement` (an `Agreement` of the agreements subgraph). */
   @Column('uuid', { name: 'funding_agreement_id', nullable: true })
   fundingAgreementId: string | null;
+
+  /** The agreement it is carried out under (an IOP, a citizen promise), exposed as `agreement`; independent of `fundingAgreementId`. */
+  @Column('uuid', { name: 'agreement_id', nullable: true })
+  agreementId: string | null;
+
+  /** The commitment of a citizen promise it is carried out under, exposed as `commitment`; when set, `agreementId` is the commitment's agreement. */
+  @Column('uuid', { name: 'commitment_id', nullable: true })
+  commitmentId: string | null;
 }
 
 // Activities are public; their `visibility` governs only who sees the internal fields, and says so.

@@ -1,4 +1,5 @@
 import { AddWebhooks1764600000300 } from './migrations/1764600000300-AddWebhooks';
+import { AddActivitiesUnderAgreements1765200000000 } from './migrations/1765200000000-AddActivitiesUnderAgreements';
 import { Actor } from './stubs';
 import { AllowNpfTargetGroup1764200000000 } from './migrations/1764200000000-AllowNpfTargetGroup';
 import { IndexActivityPeriods1764300000000 } from './migrations/1764300000000-IndexActivityPeriods';
@@ -28,7 +29,7 @@ import { ActivitiesLoaders, createLoaders } from './loaders';
 import { CreateActivities1764000000000 } from './migrations/1764000000000-CreateActivities';
 import { AddOwnershipAndChangeLog1764100000000 } from './migrations/1764100000000-AddOwnershipAndChangeLog';
 import { FiguresActivitiesResolver } from './activity-figures.resolver';
-import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver } from './stubs.resolver';
+import { ActorActivitiesResolver, AgreementActivitiesResolver, AreaActivitiesResolver, CommitmentActivitiesResolver } from './stubs.resolver';
 
 const activityWebhooks = webhooks('activity', 'activities', ACTIVITY_FEED_TYPES);
 
@@ -39,8 +40,8 @@ const activityWebhooks = webhooks('activity', 'activities', ACTIVITY_FEED_TYPES)
 export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
   name: 'activities',
   entities: [Activity, ActivityOrganiser, ActivityArea, ActivityVouchRow, ChangeLogEntry],
-  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400, AddAreasTextSearchAndVenuePoints1764400001000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300],
-  resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActivityVouchingResolver, ActivityCalendarResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
+  migrations: [CreateActivities1764000000000, AddOwnershipAndChangeLog1764100000000, AllowNpfTargetGroup1764200000000, IndexActivityPeriods1764300000000, AddSchedules1764400000000, AddPlaces1764400000100, AddJoiningDetails1764400000200, RememberWhenOccurrenceDaysWereStored1764400000300, AddVouches1764400000400, AddAreasTextSearchAndVenuePoints1764400001000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddActivitiesUnderAgreements1765200000000],
+  resolvers: [LabelsResolver, ActivityResolver, ActivityScheduleResolver, ActivityPlaceResolver, ActivityDetailsResolver, ActivityVouchingResolver, ActivityCalendarResolver, ActorActivitiesResolver, AreaActivitiesResolver, AgreementActivitiesResolver, CommitmentActivitiesResolver, FiguresActivitiesResolver, changeLogField(Activity),
     changeFeedResolver('activity', 'activities', ACTIVITY_FEED_TYPES), ...activityWebhooks.resolvers,
     externalIdFields(Activity, { typeName: 'Activity', queryName: 'activityByExternalId', loaderName: 'activityByExternalId' }),
     ownerFields(Activity, Actor, {
@@ -56,6 +57,7 @@ export const activitiesSubgraph: SubgraphModule<ActivitiesLoaders> = {
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     Agreement: ({ id }) => ({ id }),
+    Commitment: ({ id }) => ({ id }),
     Venue: ({ id }) => ({ id }),
     // Checked before it reaches SQL: `_entities` may be sent straight to this subgraph.
     Figures: ({ areaCode, month }) => figuresKey(String(areaCode), String(month)),

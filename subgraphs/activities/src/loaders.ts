@@ -20,7 +20,7 @@ const NEWEST_FIRST_SQL = 'r.starts_on DESC, r.id DESC';
  * Per-request loaders: every list and reference of this subgraph is fetched in one batch per level.
  * Activities are public listings, so no loader filters them by viewer; the field resolvers of the
  * internal fields (`internalClassification`, `participantCount`) apply the owner's visibility, and
- * a funding agreement is shown only if its owner lets the caller see it.
+ * an agreement (funding or carried out under) or a commitment is shown only if the caller may see it.
  */
 export function createLoaders(dataSource: DataSource, viewer: Viewer, authorization?: string) {
   const activities = dataSource.getRepository(Activity);
@@ -31,6 +31,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer, authorizat
 
   return {
     visibleAgreement: visibleReferenceLoader('Agreement', authorization),
+    /** Whether the caller may see each commitment (as it may its agreement), asked of the agreements subgraph once per request. */
+    visibleCommitment: visibleReferenceLoader('Commitment', authorization),
     changeLog: changeLogLoader(dataSource),
     webhookDeliveries: webhookDeliveriesLoader(dataSource),
     activity: recordLoader<string, Activity>((ids) => activities.findBy({ id: In(ids.filter(isUuid)) }), (a) => a.id),
@@ -89,11 +91,20 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer, authorizat
     /** The activity figures of each month (one statement for all months of a request); the same for every viewer. */
     activityFigures: activityFiguresLoader(dataSource),
     /** The first activities each agreement funds, by the arguments of `Agreement.activities`. */
-    activitiesOfAgreement: byArguments(({ first, columns }: NestedListArgs & Projected) =>
+    activitiesOfAgreement: firstActivitiesBy('funding_agreement_id'),
+    /** The first activities carried out under each agreement, by the arguments of `Agreement.activitiesUnder`. */
+    activitiesUnderAgreement: firstActivitiesBy('agreement_id'),
+    /** The first activities carried out under each commitment, by the arguments of `Commitment.activities`. */
+    activitiesUnderCommitment: firstActivitiesBy('commitment_id'),
+  };
+
+  /** Per `first` (and columns): the first activities of each key of a uuid column, newest start first, one statement for all keys (and one for the rows). */
+  function firstActivitiesBy(column: 'funding_agreement_id' | 'agreement_id' | 'commitment_id') {
+    return byArguments(({ first, columns }: NestedListArgs & Projected) =>
       firstPerKeyLoader(
         dataSource,
         (ids) => ({
-          pairs: 'SELECT a.funding_agreement_id::text AS key, a.id FROM activities a WHERE a.funding_agreement_id = ANY(CAST(:ids AS uuid[]))',
+          pairs: `SELECT a.${column}::text AS key, a.id FROM activities a WHERE a.${column} = ANY(CAST(:ids AS uuid[]))`,
           table: 'activities',
           order: NEWEST_FIRST_SQL,
           parameters: { ids: ids.filter(isUuid) },
@@ -101,8 +112,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer, authorizat
         (found) => newestFirst(found, columns),
         first,
       ),
-    ),
-  };
+    );
+  }
 }
 
 export type ActivitiesLoaders = ReturnType<typeof createLoaders>;

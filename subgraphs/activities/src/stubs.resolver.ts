@@ -6,7 +6,7 @@ import { Activity } from './activity';
 import { AreaActivitiesArgs, AreaActivityPageArgs } from './activity.inputs';
 import { activityColumns, ActivityConnection } from './activity.resolver';
 import { ActivitiesLoaders } from './loaders';
-import { Actor, Agreement, Area } from './stubs';
+import { Actor, Agreement, Area, Commitment } from './stubs';
 
 type Context = SubgraphContext<ActivitiesLoaders>;
 
@@ -58,5 +58,31 @@ export class AgreementActivitiesResolver {
   async activities(@Root() agreement: Agreement, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders, dataSource }: Context, @Info() info: GraphQLResolveInfo) {
     // `_entities` may name any agreement: what a hidden one funds stays hidden, as on every other path.
     return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesOfAgreement({ ...args, columns: activityColumns(info, dataSource) }).load(agreement.id) : [];
+  }
+
+  @FieldResolver(
+    () => [Activity],
+    answeredBy(
+      'activities',
+      'Activities carried out under this agreement (under any of its commitments or none), whoever funds them, newest start date first (then by id): the first `first` of them; none if you may not see the agreement. The root `activities` list with `agreementId` pages through all.',
+    ),
+  )
+  async activitiesUnder(@Root() agreement: Agreement, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders, dataSource }: Context, @Info() info: GraphQLResolveInfo) {
+    return (await loaders.visibleAgreement.load(agreement.id)) ? loaders.activitiesUnderAgreement({ ...args, columns: activityColumns(info, dataSource) }).load(agreement.id) : [];
+  }
+}
+
+@Resolver(() => Commitment)
+export class CommitmentActivitiesResolver {
+  @FieldResolver(
+    () => [Activity],
+    answeredBy(
+      'activities',
+      'Activities carried out under this commitment, for its follow-up: newest start date first (then by id), the first `first` of them; none if you may not see the commitment (its agreement). The root `activities` list with `commitmentId` pages through all.',
+    ),
+  )
+  async activities(@Root() commitment: Commitment, @Args(() => NestedListArgs) args: NestedListArgs, @Ctx() { loaders, dataSource }: Context, @Info() info: GraphQLResolveInfo) {
+    // `_entities` may name any commitment: what is done under a hidden one stays hidden.
+    return (await loaders.visibleCommitment.load(commitment.id)) ? loaders.activitiesUnderCommitment({ ...args, columns: activityColumns(info, dataSource) }).load(commitment.id) : [];
   }
 }

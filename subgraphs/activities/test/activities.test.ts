@@ -122,6 +122,14 @@ describe('activities query', () => {
     expect(await matching({ fundingAgreementId: AG.rattKurvaJarva }, kfum)).toEqual([]);
   });
 
+  it('filters by the agreement carried out under, for callers who may see the agreement', async () => {
+    // The citizen promise in Rinkeby-Kista is public; the IOP in Angered is shared with its parties (KFUM Göteborg is one).
+    expect(await matching({ agreementId: AG.medborgarloftRinkebyKista })).toEqual([D.mbuRinkeby, D.mammaUnitedTrygg]);
+    expect(await matching({ agreementId: AG.iopGoteborgAngered }, kfum)).toEqual([D.mbuAngered]);
+    expect(await matching({ agreementId: AG.iopGoteborgAngered })).toEqual([]);
+    expect(await matching({ agreementId: AG.iopGoteborgAngered }, stadsmission)).toEqual([]);
+  });
+
   it('filters by a period the activity overlaps, open ends included', async () => {
     const walks = { kinds: ['SAFETY_WALK'] };
     // One walk half a year ago, the next four weeks ahead.
@@ -515,7 +523,7 @@ describe('fields on other subgraphs\' entities', () => {
   const entities = `query($r: [_Any!]!) { _entities(representations: $r) {
     ... on Actor { id activities { id } }
     ... on Area { code within: activities { id } overlapping: activities(scope: OVERLAPPING) { id } }
-    ... on Agreement { id activities { id } } } }`;
+    ... on Agreement { id activities { id } activitiesUnder { id } } } }`;
 
   it('adds Actor.activities, Area.activities and Agreement.activities, newest start first', async () => {
     const { data, errors } = await subgraph.query(entities, {
@@ -533,6 +541,8 @@ describe('fields on other subgraphs\' entities', () => {
     expect(ids(angered.within)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered, D.footballPracticeAngered]);
     expect(ids(angered.overlapping)).toEqual([D.mbuAngered, D.footballAngered, D.homeworkHelpAngered, D.exitProgramme, D.footballPracticeAngered]);
     expect(ids(iop.activities)).toEqual([D.footballAngered, D.homeworkHelpAngered]);
+    // Carried out under the IOP, apart from what it funds.
+    expect(ids(iop.activitiesUnder)).toEqual([D.mbuAngered]);
     expect(ids(rinkebyKista.within)).toEqual([D.mbuRinkeby, D.summerJobsJarva, D.mammaUnitedTrygg]);
     expect(sorted(ids(rinkebyKista.overlapping))).toEqual(sorted([D.mbuRinkeby, D.mammaUnitedTrygg, D.summerJobsJarva, D.exitProgramme]));
     expect(raddaBarnen.activities).toEqual([]);

@@ -56,6 +56,10 @@ export interface DemoActivity {
   internal: InternalClassification;
   participants: number | null;
   funding: string | null;
+  /** The agreement it is carried out under (e.g. a citizen promise), when any; independent of `funding`. */
+  under?: string;
+  /** The commitment of that agreement (a citizen promise) it is carried out under, when any. */
+  commitment?: string;
   /** Times of day in Sweden and an RFC 5545 rule (null: once), with excluded days and cancellations (day, public note). */
   /** Cost, sign-up, languages and adaptations, as their columns (left out: not stated). */
   joining?: Partial<Pick<Activity, 'costFree' | 'costSek' | 'costFritidskortet' | 'costNote' | 'signUpMethod' | 'signUpNote' | 'languages' | 'accessibilityFeatures' | 'npfAdaptations' | 'accessibilityNote'>>;
@@ -100,6 +104,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: 24,
     funding: null,
+    // The police's part of Rinkeby-Kista's citizen promise: meetings that build trust with young people.
+    under: AG.medborgarloftRinkebyKista,
     venue: V.fryshusetHusby,
     schedule: { start: '17:30', end: '19:00', rule: 'FREQ=MONTHLY;BYDAY=1TH' },
   },
@@ -121,6 +127,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.SELECTIVE_PREVENTION,
     participants: null,
     funding: null,
+    // Carried out under the IOP in Angered (the police are a party), though not funded by it.
+    under: AG.iopGoteborgAngered,
     venue: V.folketsHusAngered,
     joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv'] },
     schedule: { start: '18:00', end: '19:30', rule: 'FREQ=WEEKLY;BYDAY=MO', cancelled: [[cal.weekday(3, 1), 'Inställt denna vecka – vi ses måndagen därpå som vanligt.']] },
@@ -289,6 +297,8 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     internal: C.UNIVERSAL_PREVENTION,
     participants: 40,
     funding: null,
+    // Mamma United's adult presence in the evenings, its part of the citizen promise.
+    under: AG.medborgarloftRinkebyKista,
     venue: V.mammaUnitedRinkeby,
     joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv', 'so', 'ar'] },
     schedule: { start: '17:00', end: '19:00', rule: 'FREQ=WEEKLY;BYDAY=WE' },
@@ -460,6 +470,8 @@ export async function insertDemoActivities(manager: EntityManager, activities: D
         internalClassification: a.internal,
         participantCount: a.participants,
         fundingAgreementId: a.funding,
+        agreementId: a.under ?? null,
+        commitmentId: a.commitment ?? null,
         ...demoScheduleColumns(a),
         venueId: a.venue ?? null,
         // The copy of the venue's point the registry has (see place/venue-points.ts).
@@ -520,8 +532,8 @@ function demoScheduleColumns(a: DemoActivity) {
 /**
  * Loads the demo activities, dated relative to the calendar's day (today unless a test names
  * another); records that exist already are left as they are, except that demo activities nobody has
- * changed since they were seeded (version 1, nothing in the change log) get the owner and visibility
- * meant for them, which a database seeded before ownership existed lacks.
+ * changed since they were seeded (version 1, nothing in the change log) get the owner, visibility and
+ * agreement and commitment carried out under meant for them, which a database seeded before these existed lacks.
  */
 export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
   const activities = demoActivities(calendar);
@@ -530,10 +542,10 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
     // Plain SQL, so neither the version nor updated_at moves: the seed stays idempotent.
     for (const a of activities) {
       await manager.query(
-        `UPDATE activities SET owner_id = $2, visibility = $3, shared_with = $4::uuid[]
+        `UPDATE activities SET owner_id = $2, visibility = $3, shared_with = $4::uuid[], agreement_id = $5::uuid, commitment_id = $6::uuid
           WHERE id = $1 AND version = 1 AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.entity_id = activities.id)
-            AND (owner_id, visibility, shared_with) IS DISTINCT FROM ($2::uuid, $3::text, $4::uuid[])`,
-        [a.id, a.organisers[0], a.visibility, a.sharedWith ?? []],
+            AND (owner_id, visibility, shared_with, agreement_id, commitment_id) IS DISTINCT FROM ($2::uuid, $3::text, $4::uuid[], $5::uuid, $6::uuid)`,
+        [a.id, a.organisers[0], a.visibility, a.sharedWith ?? [], a.under ?? null, a.commitment ?? null],
       );
     }
   });
