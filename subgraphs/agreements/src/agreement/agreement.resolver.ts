@@ -10,6 +10,8 @@ import { Actor, Area } from '../stubs';
 import { syncInvitations } from '../parties/invitations';
 import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
 import { namedParties } from './agreement-change';
+import { whereExpiresWithin } from '../lifecycle/expiry';
+import { recordStatusChanges } from '../lifecycle/status-change';
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
@@ -35,7 +37,7 @@ export class AgreementResolver {
     })
     orderBy: AgreementOrder,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { dataSource, viewer }: Context,
+    @Ctx() { dataSource, viewer, clock }: Context,
   ) {
     // Visibility first: every filter below only narrows what the viewer may see.
     const query = whereAgreementVisible(dataSource.getRepository(Agreement).createQueryBuilder('agreement'), viewer);
@@ -52,6 +54,7 @@ export class AgreementResolver {
     }
     wherePeriodOverlaps(query, { start: 'agreement.starts_on', end: 'agreement.ends_on' }, filter ?? {});
     whereEndsBetween(query, filter ?? {});
+    whereExpiresWithin(query, filter?.expiresWithinDays, clock);
     if (filter?.text) {
       query.andWhere('(agreement.title ILIKE :text OR agreement.description ILIKE :text)', { text: containsPattern(filter.text) });
     }
@@ -90,6 +93,7 @@ export class AgreementResolver {
       const agreement = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
       await replaceParties(manager, agreement.id, newParties);
       await syncInvitations(manager, agreement, [], newParties, clock.now());
+      await recordStatusChanges(manager, [{ agreementId: agreement.id, from: null, to: agreement.status, at: clock.now(), organisationId: ownerId }]);
       await replaceAreas(manager, agreement.id, newAreas);
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return agreement;
@@ -152,6 +156,7 @@ export class AgreementResolver {
         await syncInvitations(manager, agreement, partiesBefore, newParties, clock.now());
       }
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
+      await recordStatusChanges(manager, [{ agreementId: agreement.id, from: agreement.status, to: next.status, at: clock.now(), organisationId: viewer.organisationId }]);
       const fields = givenFields(input);
       if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
       Object.assign(agreement, changes);
