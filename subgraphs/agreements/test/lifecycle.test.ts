@@ -222,6 +222,36 @@ describe('expiresWithinDays', () => {
     }
   });
 
+  it.each(VIEWERS)('narrows Area.agreements and Actor.agreements for %s the same way, with the same statements for a wider window', async (who) => {
+    const rows = (await rowsByEndDate()).filter((r) => maySee(who, r));
+    const areas: Array<{ agreement_id: string; area_code: string }> = await subgraph.dataSource.query('SELECT agreement_id, area_code FROM agreement_areas');
+    const inAngered = (r: Row) => areas.some((a) => a.agreement_id === r.id && a.area_code === AR.angered);
+    process.env.SAMVERKAN_SQL_STATS = 'true';
+    try {
+      const nested = async (days: number) => {
+        const response = await run(
+          who,
+          `query($r: [_Any!]!, $days: Int) { _entities(representations: $r) {
+            ... on Area { agreements(first: 100, expiresWithinDays: $days) { id } } ... on Actor { agreements(first: 100, expiresWithinDays: $days) { id } } } }`,
+          { r: [{ __typename: 'Area', code: AR.angered }, { __typename: 'Actor', id: A.kfumGoteborg }], days },
+        );
+        expect(response.errors).toBeUndefined();
+        const [area, actor] = response.data!._entities.map((e: { agreements: Array<{ id: string }> }) => e.agreements.map((a) => a.id).sort());
+        return { area, actor, statements: response.extensions!.sqlStatements as number };
+      };
+      const [ninety, sixty, ten] = [await nested(90), await nested(60), await nested(10)];
+      expect(ninety.area).toEqual(rows.filter((r) => expiring(r, 90) && inAngered(r)).map((r) => r.id).sort());
+      expect(ninety.actor).toEqual(rows.filter((r) => expiring(r, 90) && r.parties.includes(A.kfumGoteborg)).map((r) => r.id).sort());
+      expect(ten.area).toEqual(rows.filter((r) => expiring(r, 10) && inAngered(r)).map((r) => r.id).sort());
+      // The same statements for a wider window (an empty list skips its second statement, so both windows find some).
+      if (who === 'owner' || who === 'party') expect(sixty.actor.length).toBeGreaterThan(0);
+      expect(sixty.statements).toBe(ninety.statements);
+      if (who === 'owner') expect(ninety.area.length).toBeGreaterThan(ten.area.length);
+    } finally {
+      delete process.env.SAMVERKAN_SQL_STATS;
+    }
+  });
+
   it.each([-1, 3651])('refuses %s days as BAD_USER_INPUT', async (days) => {
     const response = await run('owner', `query($filter: AgreementFilter) { agreements(filter: $filter) { totalCount } }`, { filter: { expiresWithinDays: days } });
     expect(errorCode(response)).toBe('BAD_USER_INPUT');

@@ -4,7 +4,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { ActorRecordsArgs, AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId, Visibility } from '@samverkan/federation';
 import { NestedListArgs } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus, PartyRole } from './agreement';
-import { MAX_EXPIRY_WINDOW_DAYS } from '../lifecycle/expiry';
+import { MAX_EXPIRY_WINDOW_DAYS, NESTED_EXPIRY_DESCRIPTION } from '../lifecycle/expiry';
 
 export const MAX_PARTIES = 50;
 export const MAX_AREAS = 50;
@@ -205,6 +205,11 @@ const STATUSES = { nullable: true, description: 'Only agreements with these stat
 export class ActorAgreementsArgs extends ActorRecordsArgs {
   @Field(() => [AgreementStatus], STATUSES)
   statuses?: AgreementStatus[] | null;
+
+  @Field(() => Int, { nullable: true, description: NESTED_EXPIRY_DESCRIPTION })
+  @Min(0)
+  @Max(MAX_EXPIRY_WINDOW_DAYS)
+  expiresWithinDays?: number | null;
 }
 
 /** The arguments of `Area.agreements`: a bound, the scope and the statuses. */
@@ -218,4 +223,9 @@ export class AreaAgreementsArgs extends NestedListArgs {
 
   @Field(() => [AgreementStatus], STATUSES)
   statuses?: AgreementStatus[] | null;
+
+  @Field(() => Int, { nullable: true, description: NESTED_EXPIRY_DESCRIPTION })
+  @Min(0)
+  @Max(MAX_EXPIRY_WINDOW_DAYS)
+  expiresWithinDays?: number | null;
 }

@@ -10,7 +10,7 @@ import { Actor, Area } from '../stubs';
 import { syncInvitations } from '../parties/invitations';
 import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
 import { namedParties } from './agreement-change';
-import { whereExpiresWithin } from '../lifecycle/expiry';
+import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
 import { recordStatusChanges } from '../lifecycle/status-change';
 
 type Context = SubgraphContext<AgreementsLoaders>;
@@ -206,8 +206,8 @@ export class ActorAgreementsResolver {
       'Agreements this actor is a party to, in any role, that you may see, covering `areaCode` when given, by title (then by id): the first `first` of them. The root `agreements` list with `partyId` pages through all.',
     ),
   )
-  agreements(@Root() actor: Actor, @Args(() => ActorAgreementsArgs) args: ActorAgreementsArgs, @Ctx() { loaders }: Context) {
-    return loaders.agreementsOfActor(args).load(actor.id);
+  agreements(@Root() actor: Actor, @Args(() => ActorAgreementsArgs) args: ActorAgreementsArgs, @Ctx() { loaders, clock }: Context) {
+    return loaders.agreementsOfActor(args, expiryWindow(args.expiresWithinDays, clock)).load(actor.id);
   }
 }
 
@@ -220,8 +220,8 @@ export class AreaAgreementsResolver {
       'Agreements covering this area that you may see, by title (then by id): the first `first` of them. The root `agreements` list with `areaCode` pages through all.',
     ),
   )
-  agreements(@Root() area: Area, @Args(() => AreaAgreementsArgs) args: AreaAgreementsArgs, @Ctx() { loaders }: Context) {
-    return loaders.agreementsInArea(args).load(area.code);
+  agreements(@Root() area: Area, @Args(() => AreaAgreementsArgs) args: AreaAgreementsArgs, @Ctx() { loaders, clock }: Context) {
+    return loaders.agreementsInArea(args, expiryWindow(args.expiresWithinDays, clock)).load(area.code);
   }
 }
 
