@@ -73,6 +73,8 @@ const ownAgreement = (fields: Record<string, unknown>) => ({
 });
 
 beforeAll(async () => {
+  // The change log is stamped by the database's clock, months before the test's: the feed must keep its entries.
+  process.env.CHANGE_FEED_RETENTION_DAYS = '3650';
   subgraph = await startTestSubgraph(agreementsSubgraph, { seed: false, clock });
   await seedDemoData(subgraph.dataSource, calendar);
   for (const [who, person] of Object.entries(WHO) as Array<[Who, (typeof WHO)[Who]]>) {
@@ -83,7 +85,10 @@ beforeAll(async () => {
   const [{ version }] = await subgraph.dataSource.query('SELECT version FROM agreements WHERE id = $1', [G.iopGoteborgAngered]);
   await ok('owner', UPDATE, { id: G.iopGoteborgAngered, version, input: { visibility: 'OWNER' } });
 });
-afterAll(() => subgraph?.stop());
+afterAll(async () => {
+  delete process.env.CHANGE_FEED_RETENTION_DAYS;
+  await subgraph?.stop();
+});
 
 interface Row {
   id: string;
@@ -386,8 +391,13 @@ describe('the expiry notice', () => {
     subgraph.dataSource.query(`SELECT action, fields, organisation_id, subject FROM change_log WHERE entity_id = $1 AND 'expiresSoon' = ANY(fields) ORDER BY sequence`, [id]);
 
   it('is recorded once, on the day the agreement comes within AGREEMENT_EXPIRY_NOTICE_DAYS of its end, and not before, without a new version', async () => {
+    const end = (await ok('owner', '{ agreementFeedEnd }')).agreementFeedEnd;
     const { createAgreement: created } = await ok('owner', CREATE, { input: ownAgreement({ title: 'Snart slut', status: 'ACTIVE', endsOn: day(100), visibility: 'OWNER' }) });
     const version = await versionOf(created.id);
+    const feed = async (who: Who) =>
+      (await ok(who, 'query($after: String) { agreementChanges(after: $after, types: ["Agreement"]) { entries { id action fields } } }', { after: end })).agreementChanges.entries.filter(
+        (e: { id: string }) => e.id === created.id,
+      );
     for (const offset of [0, 9]) {
       clock.set(noonOn(offset));
       await recordExpiringAgreements(subgraph.dataSource, clock);
@@ -402,6 +412,12 @@ describe('the expiry notice', () => {
     const told = [{ action: 'UPDATED', fields: ['expiresSoon'], organisation_id: A.goteborgsStad, subject: EXPIRY_SUBJECT }];
     expect(await notices(created.id)).toEqual(told);
     expect(await versionOf(created.id)).toBe(version);
+    // The change feed (and so the webhooks) tells those who see the agreement.
+    expect(await feed('owner')).toEqual([
+      { id: created.id, action: 'CREATED', fields: expect.any(Array) },
+      { id: created.id, action: 'UPDATED', fields: ['expiresSoon'] },
+    ]);
+    expect(await feed('unrelated')).toEqual([]);
     // Every ACTIVE agreement within the window is told by now; none outside it.
     const noticed: Array<{ id: string }> = await subgraph.dataSource.query(`SELECT DISTINCT entity_id AS id FROM change_log WHERE 'expiresSoon' = ANY(fields)`);
     const rows = await rowsByEndDate();
