@@ -32,9 +32,11 @@ export async function recordExpiringAgreements(dataSource: DataSource, clock: Cl
       {},
     );
     const due: Array<{ id: string; owner_id: string }> = await manager.query(sql, parameters);
-    for (const { id, owner_id } of due) {
-      const owner: Viewer = { kind: 'member', subject: EXPIRY_SUBJECT, organisationId: owner_id, roles: [] };
-      await recordChange(manager, owner, { entityType: 'Agreement', entityId: id, action: ChangeAction.UPDATED, fields: ['expiresSoon'] });
+    // One batch per owner: the first run over many agreements stays a few statements.
+    for (const ownerId of new Set(due.map((agreement) => agreement.owner_id))) {
+      const owner: Viewer = { kind: 'member', subject: EXPIRY_SUBJECT, organisationId: ownerId, roles: [] };
+      const owned = due.filter((agreement) => agreement.owner_id === ownerId);
+      await recordChange(manager, owner, owned.map(({ id }) => ({ entityType: 'Agreement', entityId: id, action: ChangeAction.UPDATED, fields: ['expiresSoon'] })));
     }
   });
 }
