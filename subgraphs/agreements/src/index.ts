@@ -16,6 +16,10 @@ import { PartyInvitation } from './parties/party-invitation';
 import { CreateResourcesAndPhases1765200000200 } from './migrations/1765200000200-CreateResourcesAndPhases';
 import { AgreementResource } from './resources/agreement-resource';
 import { AgreementPhase } from './phases/agreement-phase';
+import { AddAgreementLifecycle1765200000400 } from './migrations/1765200000400-AddAgreementLifecycle';
+import { AgreementLifecycleResolver, AgreementStatusChangeResolver } from './lifecycle/lifecycle.resolver';
+import { AgreementStatusChange } from './lifecycle/status-change';
+import { EXPIRY_CHECK_MS, recordExpiringAgreements } from './lifecycle/expiry-upkeep';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -26,11 +30,16 @@ const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYP
  */
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
-  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, AgreementResource, AgreementPhase, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateResourcesAndPhases1765200000200],
+  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, AgreementResource, AgreementPhase, ChangeLogEntry,
+    AgreementStatusChange,
+  ],
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateResourcesAndPhases1765200000200,
+    AddAgreementLifecycle1765200000400,
+  ],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
+    AgreementLifecycleResolver, AgreementStatusChangeResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
@@ -49,6 +58,8 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   createLoaders,
   // Signed webhooks of the change feed, sent from an outbox in this subgraph's database.
   background: [agreementWebhooks.worker],
+  // Tells the parties, through the change feed, when an agreement nears its end.
+  upkeep: { everyMs: EXPIRY_CHECK_MS, run: recordExpiringAgreements },
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.
   loadDemoSeed: () => import('./demo/seed').then((demo) => demo.seedDemoData),

@@ -6,9 +6,11 @@ import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreeme
 import { Area } from './stubs';
 import { agreementVisibleSql, whereAgreementVisible } from './agreement/agreement-access';
 import { agreementFiguresLoader, partnershipMunicipalitiesLoader } from './figures/figures.loaders';
+import { lifecycleLoaders } from './lifecycle/lifecycle.loaders';
+import { expiringSql, ExpiryWindow } from './lifecycle/expiry';
 
-/** A nested list's arguments with its statuses made one list (all when empty). */
-type WithStatuses<A> = Omit<A, 'statuses'> & { statuses: AgreementStatus[] };
+/** A nested list's arguments with its statuses made one list (all when empty), and its expiry window as of the request, if any. */
+type WithStatuses<A> = Omit<A, 'statuses' | 'expiresWithinDays'> & { statuses: AgreementStatus[]; expiry?: ExpiryWindow };
 
 /** Parties are listed role by role, in the order of the PartyRole enum. */
 const ROLE_ORDER = Object.values(PartyRole);
@@ -35,9 +37,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
    * SQL conditions and parameters over the agreements as `r` shared by the nested lists: those the
    * viewer may see, with one of `statuses` (all when empty).
    */
-  const listed = (statuses: AgreementStatus[]): Array<[string, ObjectLiteral]> => [
+  const listed = (statuses: AgreementStatus[], expiry?: ExpiryWindow): Array<[string, ObjectLiteral]> => [
     agreementVisibleSql('r', viewer),
     ...(statuses.length ? [['r.status IN (:...statuses)', { statuses }] as [string, ObjectLiteral]] : []),
+    ...(expiry ? [[expiringSql('r'), expiry] as [string, ObjectLiteral]] : []),
   ];
   /** A bounded nested list: the first `first` agreements per key, by title, the bound in SQL. */
   const byTitleLoader = (pairs: NestedListPairs, conditions: Array<[string, ObjectLiteral]>, first: number, statuses: AgreementStatus[], accept: (key: string) => boolean) =>
@@ -48,13 +51,13 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       first,
     );
   /** `Actor.agreements`: by actor id, the first agreements the actor is a party to (covering `areaCode`, when given). */
-  const ofActor = byArguments(({ statuses, first, areaCode, areaScope }: WithStatuses<ActorAgreementsArgs>) => {
+  const ofActor = byArguments(({ statuses, first, areaCode, areaScope, expiry }: WithStatuses<ActorAgreementsArgs>) => {
     const area = areaConditionSql('covered.area_code', { areaCode, areaScope });
     return byTitleLoader(
       `SELECT p.actor_id::text AS key, p.agreement_id AS id FROM agreement_parties p
         WHERE p.actor_id = ANY(CAST(:keys AS uuid[]))`,
       [
-        ...listed(statuses),
+        ...listed(statuses, expiry),
         ...area.map(([condition, parameters]): [string, ObjectLiteral] => [
           `EXISTS (SELECT 1 FROM agreement_areas covered WHERE covered.agreement_id = r.id AND ${condition})`,
           parameters,
@@ -66,13 +69,13 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     );
   });
   /** `Area.agreements`: by area code, the first agreements covering the area. */
-  const inArea = byArguments(({ statuses, first, scope }: WithStatuses<AreaAgreementsArgs>) =>
+  const inArea = byArguments(({ statuses, first, scope, expiry }: WithStatuses<AreaAgreementsArgs>) =>
     byTitleLoader(
       (codes) => {
         const [join, parameters] = areaJoinSql('agreement_areas', codes, scope, 'CAST(:keys AS text[])');
         return [`SELECT k.key, t.agreement_id AS id FROM ${join}`, parameters];
       },
-      listed(statuses),
+      listed(statuses, expiry),
       first,
       statuses,
       () => true,
@@ -106,9 +109,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     figures: agreementFiguresLoader(dataSource, viewer),
     /** The month's count of municipalities with an active police and civil-society agreement, by month. */
     partnershipMunicipalities: partnershipMunicipalitiesLoader(dataSource, viewer),
-    /** The nested-list loaders for these arguments (all statuses when left out or empty), made on first use in the request. */
-    agreementsOfActor: (args: ActorAgreementsArgs) => ofActor({ ...args, statuses: distinct(args.statuses) }),
-    agreementsInArea: (args: AreaAgreementsArgs) => inArea({ ...args, statuses: distinct(args.statuses) }),
+    /** The nested-list loaders for these arguments (all statuses when left out or empty; `expiresWithinDays` as `expiry`, from the request's clock), made on first use in the request. */
+    agreementsOfActor: ({ expiresWithinDays: _days, ...args }: ActorAgreementsArgs, expiry?: ExpiryWindow) => ofActor({ ...args, statuses: distinct(args.statuses), expiry }),
+    agreementsInArea: ({ expiresWithinDays: _days, ...args }: AreaAgreementsArgs, expiry?: ExpiryWindow) => inArea({ ...args, statuses: distinct(args.statuses), expiry }),
+    ...lifecycleLoaders(dataSource),
   };
 }
 

@@ -59,6 +59,9 @@ export const capSenderDomain = liveReader([W.CAP_SENDER_DOMAIN], (values) => val
 
 export const incidentContactDeadlineMinutes = liveReader([W.INCIDENT_CONTACT_DEADLINE_MINUTES], (values) => valueOf(values, W.INCIDENT_CONTACT_DEADLINE_MINUTES));
 
+/** How many days before its end an agreement's parties are told it expires soon: read on use, so a test can change it. */
+export const agreementExpiryNoticeDays = liveReader([W.AGREEMENT_EXPIRY_NOTICE_DAYS], (values) => valueOf(values, W.AGREEMENT_EXPIRY_NOTICE_DAYS));
+
 /** How webhooks are sent (README, "Webhooks"): read on use, so a test can make retries quick. */
 export const webhookSettings = liveReader(
   [W.WEBHOOK_ALLOW_INSECURE_URLS, W.WEBHOOK_TIMEOUT_MS, W.WEBHOOK_RETRY_BASE_MS, W.WEBHOOK_RETRY_MAX_SECONDS, W.WEBHOOK_PAUSE_AFTER_FAILURES],

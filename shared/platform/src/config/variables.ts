@@ -153,6 +153,15 @@ export const INCIDENT_CONTACT_DEADLINE_MINUTES: Variable<number> = {
   readBy: ['situation'],
 };
 
+export const AGREEMENT_EXPIRY_NOTICE_DAYS: Variable<number> = {
+  name: 'AGREEMENT_EXPIRY_NOTICE_DAYS',
+  kind: positiveInteger,
+  default: 90,
+  description:
+    "how many days before an ACTIVE agreement's end date its parties are told it expires soon: the agreements subgraph records, once per agreement and end date, a change `UPDATED` with field `expiresSoon` (no new version), which reaches the change feed and the webhooks",
+  readBy: ['agreements'],
+};
+
 export const CAP_SENDER_DOMAIN: Variable<string> = {
   name: 'CAP_SENDER_DOMAIN',
   kind: domainName,
@@ -375,6 +384,7 @@ export const VARIABLES: readonly Variable[] = [
   FIGURES_MINIMUM_COUNT,
   CHANGE_FEED_RETENTION_DAYS,
   INCIDENT_CONTACT_DEADLINE_MINUTES,
+  AGREEMENT_EXPIRY_NOTICE_DAYS,
   CAP_SENDER_DOMAIN,
   FIGURES_CACHE_SECONDS,
   IDEMPOTENCY_KEY_RETENTION_HOURS,

@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ChangeAction, recordChange } from '@samverkan/federation';
-import { assertSignedIn, lockForUpdate, SubgraphContext } from '@samverkan/platform';
+import { assertSignedIn, lockForUpdate, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty } from './agreement';
 import { assertCanChangeAgreement } from './agreement-access';
 
@@ -27,10 +27,11 @@ export interface AgreementChange {
  * One change to an agreement or to what belongs to it (parties' answers, resources, phases,
  * commitments, consultations, follow-ups): in one transaction, the agreement is locked at the
  * version read, the caller checked, `change` run, the agreement's version bumped (child rows are
- * part of it) and the change logged. Anything `change` throws writes nothing.
+ * part of it) and the change logged. Anything `change` throws writes nothing. `dataSource` may be
+ * the manager of a transaction already open (e.g. an idempotent create's): the change joins it.
  */
 export async function changeAgreement<T>(
-  { dataSource, viewer }: Pick<SubgraphContext<unknown>, 'dataSource' | 'viewer'>,
+  { dataSource, viewer }: { dataSource: Pick<DataSource, 'transaction'>; viewer: Viewer },
   { id, version, fields, authorize }: AgreementChange,
   change: (manager: EntityManager, agreement: Agreement) => Promise<T>,
 ): Promise<{ agreement: Agreement; result: T }> {

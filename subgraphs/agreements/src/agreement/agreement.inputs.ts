@@ -1,9 +1,10 @@
-import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ActorRecordsArgs, AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCRIPTION, IsExternalId, Visibility } from '@samverkan/federation';
 import { NestedListArgs } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus, PartyRole } from './agreement';
+import { MAX_EXPIRY_WINDOW_DAYS, NESTED_EXPIRY_DESCRIPTION } from '../lifecycle/expiry';
 
 export const MAX_PARTIES = 50;
 export const MAX_AREAS = 50;
@@ -66,6 +67,16 @@ export class AgreementFilter {
       'Agreements running out within 90 days: `{ statuses: [ACTIVE], endsOnOrAfter: today, endsOnOrBefore: today + 90 days }`.',
   })
   endsOnOrBefore?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      `Only ACTIVE agreements that end between today (in Sweden) and this many days later, both days included (0–${MAX_EXPIRY_WINDOW_DAYS}); ` +
+      'open-ended ones never. "Expiring within 90 days", soonest first: `agreements(filter: { expiresWithinDays: 90 }, orderBy: END_DATE)`.',
+  })
+  @Min(0)
+  @Max(MAX_EXPIRY_WINDOW_DAYS)
+  expiresWithinDays?: number;
 
   @Field({ nullable: true, description: 'Only agreements whose title or description contains this text (case-insensitive).' })
   @MaxLength(200)
@@ -194,6 +205,11 @@ const STATUSES = { nullable: true, description: 'Only agreements with these stat
 export class ActorAgreementsArgs extends ActorRecordsArgs {
   @Field(() => [AgreementStatus], STATUSES)
   statuses?: AgreementStatus[] | null;
+
+  @Field(() => Int, { nullable: true, description: NESTED_EXPIRY_DESCRIPTION })
+  @Min(0)
+  @Max(MAX_EXPIRY_WINDOW_DAYS)
+  expiresWithinDays?: number | null;
 }
 
 /** The arguments of `Area.agreements`: a bound, the scope and the statuses. */
@@ -207,4 +223,9 @@ export class AreaAgreementsArgs extends NestedListArgs {
 
   @Field(() => [AgreementStatus], STATUSES)
   statuses?: AgreementStatus[] | null;
+
+  @Field(() => Int, { nullable: true, description: NESTED_EXPIRY_DESCRIPTION })
+  @Min(0)
+  @Max(MAX_EXPIRY_WINDOW_DAYS)
+  expiresWithinDays?: number | null;
 }

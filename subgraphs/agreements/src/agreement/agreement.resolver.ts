@@ -10,6 +10,8 @@ import { Actor, Area } from '../stubs';
 import { syncInvitations } from '../parties/invitations';
 import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
 import { namedParties } from './agreement-change';
+import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
+import { recordStatusChanges } from '../lifecycle/status-change';
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
@@ -35,7 +37,7 @@ export class AgreementResolver {
     })
     orderBy: AgreementOrder,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { dataSource, viewer }: Context,
+    @Ctx() { dataSource, viewer, clock }: Context,
   ) {
     // Visibility first: every filter below only narrows what the viewer may see.
     const query = whereAgreementVisible(dataSource.getRepository(Agreement).createQueryBuilder('agreement'), viewer);
@@ -52,6 +54,7 @@ export class AgreementResolver {
     }
     wherePeriodOverlaps(query, { start: 'agreement.starts_on', end: 'agreement.ends_on' }, filter ?? {});
     whereEndsBetween(query, filter ?? {});
+    whereExpiresWithin(query, filter?.expiresWithinDays, clock);
     if (filter?.text) {
       query.andWhere('(agreement.title ILIKE :text OR agreement.description ILIKE :text)', { text: containsPattern(filter.text) });
     }
@@ -90,6 +93,7 @@ export class AgreementResolver {
       const agreement = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
       await replaceParties(manager, agreement.id, newParties);
       await syncInvitations(manager, agreement, [], newParties, clock.now());
+      await recordStatusChanges(manager, [{ agreementId: agreement.id, from: null, to: agreement.status, at: clock.now(), organisationId: ownerId }]);
       await replaceAreas(manager, agreement.id, newAreas);
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return agreement;
@@ -152,6 +156,7 @@ export class AgreementResolver {
         await syncInvitations(manager, agreement, partiesBefore, newParties, clock.now());
       }
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
+      await recordStatusChanges(manager, [{ agreementId: agreement.id, from: agreement.status, to: next.status, at: clock.now(), organisationId: viewer.organisationId }]);
       const fields = givenFields(input);
       if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
       Object.assign(agreement, changes);
@@ -201,8 +206,8 @@ export class ActorAgreementsResolver {
       'Agreements this actor is a party to, in any role, that you may see, covering `areaCode` when given, by title (then by id): the first `first` of them. The root `agreements` list with `partyId` pages through all.',
     ),
   )
-  agreements(@Root() actor: Actor, @Args(() => ActorAgreementsArgs) args: ActorAgreementsArgs, @Ctx() { loaders }: Context) {
-    return loaders.agreementsOfActor(args).load(actor.id);
+  agreements(@Root() actor: Actor, @Args(() => ActorAgreementsArgs) args: ActorAgreementsArgs, @Ctx() { loaders, clock }: Context) {
+    return loaders.agreementsOfActor(args, expiryWindow(args.expiresWithinDays, clock)).load(actor.id);
   }
 }
 
@@ -215,8 +220,8 @@ export class AreaAgreementsResolver {
       'Agreements covering this area that you may see, by title (then by id): the first `first` of them. The root `agreements` list with `areaCode` pages through all.',
     ),
   )
-  agreements(@Root() area: Area, @Args(() => AreaAgreementsArgs) args: AreaAgreementsArgs, @Ctx() { loaders }: Context) {
-    return loaders.agreementsInArea(args).load(area.code);
+  agreements(@Root() area: Area, @Args(() => AreaAgreementsArgs) args: AreaAgreementsArgs, @Ctx() { loaders, clock }: Context) {
+    return loaders.agreementsInArea(args, expiryWindow(args.expiresWithinDays, clock)).load(area.code);
   }
 }
 

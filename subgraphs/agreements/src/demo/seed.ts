@@ -4,6 +4,7 @@ import { Visibility } from '@samverkan/federation';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from '../agreement/agreement';
 import { standingInvitations } from '../parties/invitations';
 import { PartyInvitation } from '../parties/party-invitation';
+import { recordStatusChanges } from '../lifecycle/status-change';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
@@ -226,6 +227,8 @@ export async function insertDemoAgreements(manager: EntityManager, agreements: D
   const parties = fresh.flatMap(({ id, parties }) => parties.map(([actorId, role, responsibilities]) => ({ agreementId: id, actorId, role, responsibilities })));
   if (parties.length) await manager.insert(AgreementParty, parties);
   if (invitations.length) await manager.insert(PartyInvitation, invitations);
+  // Their status as of registration, by their owner.
+  await recordStatusChanges(manager, fresh.map((agreement) => ({ agreementId: agreement.id, from: null, to: agreement.status, at: registeredOn(agreement, calendar), organisationId: agreement.ownerId })));
   const areas = fresh.flatMap(({ id, areas }) => areas.map((areaCode) => ({ agreementId: id, areaCode })));
   if (areas.length) await manager.insert(AgreementArea, areas);
 }
