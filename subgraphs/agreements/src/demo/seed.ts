@@ -4,6 +4,7 @@ import { Visibility } from '@samverkan/federation';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from '../agreement/agreement';
 import { standingInvitations } from '../parties/invitations';
 import { PartyInvitation } from '../parties/party-invitation';
+import { seedDemoTemplates } from './seed-templates';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
@@ -238,6 +239,7 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
   const agreements = demoAgreements(calendar);
   await dataSource.transaction(async (manager) => {
     await insertDemoAgreements(manager, agreements, calendar);
+    await seedDemoTemplates(manager, calendar);
     // Demo agreements seeded before ownership existed got the migration's owner and stayed private;
     // while nobody has changed them (version 1), they get the owner's intended choice. Nothing is
     // written when they have it already, so seeding stays idempotent.
