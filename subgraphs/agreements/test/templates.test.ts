@@ -387,14 +387,16 @@ describe('who sees templates', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data }: { data?: Record<string, any> } = await subgraph.query( // eslint-disable-line @typescript-eslint/no-explicit-any
-        `query($after: String) { agreementTemplates(first: 2, after: $after) { nodes { id title } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-        as('public'),
-      );
-      seen.push(...data!.agreementTemplates.nodes.map((n: { id: string }) => n.id));
-      if (!data!.agreementTemplates.pageInfo.hasNextPage) break;
-      after = data!.agreementTemplates.pageInfo.endCursor;
+      const page: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
+        await subgraph.query(
+          `query($after: String) { agreementTemplates(first: 2, after: $after) { nodes { id title } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          as('public'),
+        )
+      ).data!.agreementTemplates;
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
     }
     const expected = await db().query(`SELECT id FROM agreement_templates WHERE visibility = 'PUBLIC' ORDER BY title, id`);
     expect(seen).toEqual(expected.map((r: { id: string }) => r.id));
