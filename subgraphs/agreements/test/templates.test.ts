@@ -244,15 +244,18 @@ describe('drafting an agreement from a template', () => {
     expect(await everything()).toEqual(before);
   });
 
-  it('lets any coordinator who sees a published template draft from it, and answers a retry with the first draft', async () => {
+  it('lets any coordinator who sees a published template draft from it, and answers a retry with the first draft, also once the template changed', async () => {
     const template = await newTemplate('goteborgCoordinator');
     const input = draftInput({ parties: [{ actorId: A.fryshuset, role: 'IMPLEMENTING' }], areaCodes: [AR.rinkebyKista] });
     const first = await subgraph.query(fromTemplate, { templateId: template.id, input, key: 'mall-1' }, as('ngoCoordinator'));
     expect(first.errors).toBeUndefined();
     expect(first.data!.createAgreementFromTemplate.parties).toEqual([{ role: 'IMPLEMENTING', responsibilities: 'Driver läxhjälpen tre kvällar i veckan.', actor: { id: A.fryshuset } }]);
+    // Retired since: the retry still answers with the draft it made.
+    expect((await subgraph.query(updateTemplate, { id: template.id, version: 1, input: { status: 'RETIRED' } }, as('goteborgCoordinator'))).errors).toBeUndefined();
     const before = await everything();
     const retry = await subgraph.query(fromTemplate, { templateId: template.id, input, key: 'mall-1' }, as('ngoCoordinator'));
-    expect(retry.data!.createAgreementFromTemplate).toEqual(first.data!.createAgreementFromTemplate);
+    const made = first.data!.createAgreementFromTemplate;
+    expect(retry.data!.createAgreementFromTemplate).toEqual({ ...made, template: { ...made.template, version: 2 } });
     expect(await everything()).toEqual(before);
     expect(errorCode(await subgraph.query(fromTemplate, { templateId: template.id, input: { ...input, title: 'Annat' }, key: 'mall-1' }, as('ngoCoordinator')))).toBe('IDEMPOTENCY_KEY_REUSED');
   });

@@ -167,7 +167,6 @@ export class AgreementTemplateResolver {
     ownerForNewRecord(context.viewer);
     const template = await context.loaders.template.load(templateId);
     if (!template) throw notFound('AgreementTemplate', templateId);
-    assertUsable(template, templateVersion ?? template.version);
     const suggested = new Map(template.suggestedParties.map((s) => [s.role, s.responsibilities]));
     const { title, parties, ...rest } = input;
     const draft: CreateAgreementInput = {
@@ -182,8 +181,9 @@ export class AgreementTemplateResolver {
     return createAgreementRecord(context, draft, request, {
       sections: template.sections,
       template: { id: template.id, version: template.version },
+      // Checked in the transaction, so that a retry of a draft made answers with it even if the template changed since.
       alsoWrite: async (manager, agreement, named) => {
-        await assertStillAsRead(manager, template);
+        await assertUsable(manager, template, templateVersion ?? template.version);
         await writeSuggestedWork(manager, agreement.id, template, named);
       },
     });
@@ -209,24 +209,23 @@ export class AgreementTemplateOriginResolver {
   }
 }
 
-/** Only a published template drafts agreements, at the version the caller read. */
-function assertUsable(template: AgreementTemplate, versionRead: number) {
-  if (template.version !== versionRead) throw versionConflict('AgreementTemplate', template.id, versionRead, template.version);
-  if (template.status !== TemplateStatus.PUBLISHED) {
-    throw badInput(`Agreement template ${template.id} is ${template.status}: only a PUBLISHED template can be used`, [
-      { field: 'templateId', message: 'the template is not published' },
-    ]);
-  }
-}
-
-/** The template, locked against change until the draft is written, is still the one copied. */
-async function assertStillAsRead(manager: EntityManager, copied: AgreementTemplate) {
+/**
+ * Only a published template drafts agreements, at the version the caller read, which is the version
+ * copied: the template is locked against change until the draft is written.
+ */
+async function assertUsable(manager: EntityManager, copied: AgreementTemplate, versionRead: number) {
   const [now]: Array<{ version: number; status: TemplateStatus }> = await manager.query(
     'SELECT version, status FROM agreement_templates WHERE id = $1 FOR SHARE',
     [copied.id],
   );
   if (!now) throw notFound('AgreementTemplate', copied.id);
-  assertUsable({ ...copied, ...now } as AgreementTemplate, copied.version);
+  if (now.version !== versionRead) throw versionConflict('AgreementTemplate', copied.id, versionRead, now.version);
+  if (now.version !== copied.version) throw versionConflict('AgreementTemplate', copied.id, copied.version, now.version);
+  if (now.status !== TemplateStatus.PUBLISHED) {
+    throw badInput(`Agreement template ${copied.id} is ${now.status}: only a PUBLISHED template can be used`, [
+      { field: 'templateId', message: 'the template is not published' },
+    ]);
+  }
 }
 
 /** The template's phases, and its resources for the first party given in each suggested role, as the draft's own rows. */
