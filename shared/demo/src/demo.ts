@@ -62,6 +62,18 @@ export const DEMO_AGREEMENTS = {
   medborgarloftRinkebyKistaPrevious: agreement(8),
 } as const;
 
+const agreementTemplate = demoIds('b0a');
+
+/** Fixed ids of the demo agreement templates (mallar) of the agreements subgraph. */
+export const DEMO_AGREEMENT_TEMPLATES = {
+  /** The national model for the Police and the sports movement, which the NOA–RF agreement was drafted from. */
+  noaRfModel: agreementTemplate(1),
+  /** An IOP template published by Göteborgs Stad. */
+  iopMotesplatser: agreementTemplate(2),
+  /** The Police's template for citizen promises. */
+  medborgarlofte: agreementTemplate(3),
+} as const;
+
 const contactFunction = demoIds('cf');
 
 /** Fixed ids of the demo contact functions (the actors registry's), for tests and other subgraphs' demo data (crisis rosters). */

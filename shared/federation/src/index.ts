@@ -1,3 +1,4 @@
+export * from './actor-kinds';
 export * from './ages';
 export * from './areas';
 export * from './change-log';

@@ -183,6 +183,7 @@ export const SWEDISH_LABELS = {
     PROFESSIONALS: 'Yrkesverksamma',
     PEOPLE_WITH_NPF: 'Barn och unga med NPF',
   },
+  TemplateStatus: { DRAFT: 'Utkast', PUBLISHED: 'Publicerad', RETIRED: 'Avvecklad' },
   Trend: { IMPROVING: 'Förbättras', STABLE: 'Oförändrad', WORSENING: 'Försämras' },
   VenueOrder: { NAME: 'Namn', DISTANCE: 'Avstånd' },
   VenueUse: {

@@ -20,6 +20,9 @@ import { AddAgreementLifecycle1765200000400 } from './migrations/1765200000400-A
 import { AgreementLifecycleResolver, AgreementStatusChangeResolver } from './lifecycle/lifecycle.resolver';
 import { AgreementStatusChange } from './lifecycle/status-change';
 import { EXPIRY_CHECK_MS, recordExpiringAgreements } from './lifecycle/expiry-upkeep';
+import { CreateAgreementTemplates1765200000100 } from './migrations/1765200000100-CreateAgreementTemplates';
+import { AgreementTemplate } from './templates/agreement-template';
+import { AgreementTemplateOriginResolver, AgreementTemplateResolver } from './templates/agreement-template.resolver';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -30,15 +33,21 @@ const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYP
  */
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
-  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, AgreementResource, AgreementPhase, ChangeLogEntry,
+  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, AgreementResource, AgreementPhase, AgreementTemplate, ChangeLogEntry,
     AgreementStatusChange,
   ],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateResourcesAndPhases1765200000200,
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateAgreementTemplates1765200000100, CreateResourcesAndPhases1765200000200,
     AddAgreementLifecycle1765200000400,
   ],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
+    AgreementTemplateResolver, AgreementTemplateOriginResolver, changeLogField(AgreementTemplate),
+    externalIdFields(AgreementTemplate, { typeName: 'AgreementTemplate', queryName: 'agreementTemplateByExternalId', loaderName: 'templateByExternalId' }),
+    ownerFields(AgreementTemplate, Actor, {
+      owner: 'The organisation that published the template and owns the record: only its coordinators change it, and it chooses `visibility`.',
+      sharedWith: 'The organisations a SHARED template is shown to.',
+    }),
     AgreementLifecycleResolver, AgreementStatusChangeResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',

@@ -8,6 +8,7 @@ import { agreementVisibleSql, whereAgreementVisible } from './agreement/agreemen
 import { agreementFiguresLoader, partnershipMunicipalitiesLoader } from './figures/figures.loaders';
 import { lifecycleLoaders } from './lifecycle/lifecycle.loaders';
 import { expiringSql, ExpiryWindow } from './lifecycle/expiry';
+import { templateLoaders } from './templates/template.loaders';
 
 /** A nested list's arguments with its statuses made one list (all when empty), and its expiry window as of the request, if any. */
 type WithStatuses<A> = Omit<A, 'statuses' | 'expiresWithinDays'> & { statuses: AgreementStatus[]; expiry?: ExpiryWindow };
@@ -113,6 +114,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     agreementsOfActor: ({ expiresWithinDays: _days, ...args }: ActorAgreementsArgs, expiry?: ExpiryWindow) => ofActor({ ...args, statuses: distinct(args.statuses), expiry }),
     agreementsInArea: ({ expiresWithinDays: _days, ...args }: AreaAgreementsArgs, expiry?: ExpiryWindow) => inArea({ ...args, statuses: distinct(args.statuses), expiry }),
     ...lifecycleLoaders(dataSource),
+    ...templateLoaders(dataSource, viewer),
   };
 }
 

@@ -1,35 +1,12 @@
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ENTITIES } from '@samverkan/federation';
+import { ActorKind, ENTITIES } from '@samverkan/federation';
 import { VersionedRecord } from '@samverkan/platform';
 import { SupportNeed } from './support-need';
 import type { ChannelKey } from '../contact-functions/public-contact';
 
-export enum ActorKind {
-  POLICE = 'POLICE',
-  MUNICIPALITY = 'MUNICIPALITY',
-  REGION = 'REGION',
-  NATIONAL_AUTHORITY = 'NATIONAL_AUTHORITY',
-  CIVIL_SOCIETY = 'CIVIL_SOCIETY',
-  FAITH_COMMUNITY = 'FAITH_COMMUNITY',
-  BUSINESS = 'BUSINESS',
-  SCHOOL = 'SCHOOL',
-}
-
-registerEnumType(ActorKind, {
-  name: 'ActorKind',
-  description: 'What kind of organisation or unit an actor is.',
-  valuesConfig: {
-    POLICE: { description: 'The Police Authority or one of its units (polisregion, lokalpolisområde).' },
-    MUNICIPALITY: { description: 'A municipality (kommun) or one of its units, e.g. social services or a district administration.' },
-    REGION: { description: 'A region (healthcare, regional development).' },
-    NATIONAL_AUTHORITY: { description: 'A national authority or public body, e.g. MUCF, Allmänna Arvsfonden, SKR.' },
-    CIVIL_SOCIETY: { description: 'A non-profit association or foundation, national or local (förening, stiftelse).' },
-    FAITH_COMMUNITY: { description: 'A faith community (trossamfund) or congregation.' },
-    BUSINESS: { description: 'A business, including housing companies (bostadsbolag) and local traders.' },
-    SCHOOL: { description: 'A school or school organisation.' },
-  },
-});
+// The vocabulary is shared: other subgraphs name actor kinds too (e.g. an agreement template's suggested parties).
+export { ActorKind };
 
 @ObjectType({ description: ENTITIES.Actor.description })
 @Directive('@key(fields: "id")')

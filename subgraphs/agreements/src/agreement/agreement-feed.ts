@@ -3,6 +3,7 @@ import { SubgraphContext } from '@samverkan/platform';
 import { Agreement } from './agreement';
 import { AgreementsLoaders } from '../loaders';
 import { AGREEMENT_AUDIENCE_SQL } from './agreement-access';
+import { TEMPLATE_FEED_TYPE } from '../templates/template-feed';
 
 /** The agreements subgraph's change feed. Agreements reach whom they are visible to, their named parties included; their areas are those they cover. */
 export const AGREEMENT_FEED_TYPES: FeedType[] = [
@@ -13,4 +14,5 @@ export const AGREEMENT_FEED_TYPES: FeedType[] = [
     table: 'agreements',
     load: ({ loaders }: SubgraphContext<AgreementsLoaders>, ids) => loaders.agreement.loadMany(ids),
   },
+  TEMPLATE_FEED_TYPE,
 ];

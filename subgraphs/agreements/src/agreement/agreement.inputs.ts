@@ -5,6 +5,7 @@ import { ActorRecordsArgs, AREA_CODE_PATTERN, AreaScope, EXTERNAL_ID_INPUT_DESCR
 import { NestedListArgs } from '@samverkan/platform';
 import { AgreementKind, AgreementStatus, PartyRole } from './agreement';
 import { MAX_EXPIRY_WINDOW_DAYS, NESTED_EXPIRY_DESCRIPTION } from '../lifecycle/expiry';
+import { AgreementSectionInput, MAX_SECTIONS } from '../templates/agreement-section';
 
 export const MAX_PARTIES = 50;
 export const MAX_AREAS = 50;
@@ -196,6 +197,10 @@ export class UpdateAgreementInput extends AgreementDetailsInput {
   @ArrayMaxSize(MAX_AREAS)
   @Matches(AREA_CODE_PATTERN, { each: true, message: 'areaCodes must hold area codes' })
   areaCodes?: string[] | null;
+  @Field(() => [AgreementSectionInput], { nullable: true, description: `When given, replaces the sections of the agreement text (at most ${MAX_SECTIONS}); null or [] removes them all.` })
+  @ArrayMaxSize(MAX_SECTIONS)
+  @ValidateNested({ each: true })
+  sections?: AgreementSectionInput[] | null;
 }
 
 const STATUSES = { nullable: true, description: 'Only agreements with these statuses; all when left out.' };

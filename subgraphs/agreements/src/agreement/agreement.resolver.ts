@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertPeriod, assertReferencesExist, ChangeAction, COUNTRY_CODE, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, Visibility, wherePeriodOverlaps } from '@samverkan/federation';
-import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
+import { assertNotCleared, assertSignedIn, badInput, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, IdempotentRequest, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus } from './agreement';
 import { ActorAgreementsArgs, AgreementFilter, AgreementPartyInput, AreaAgreementsArgs, CreateAgreementInput, UpdateAgreementInput } from './agreement.inputs';
 import { AgreementsLoaders } from '../loaders';
@@ -12,6 +12,7 @@ import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-acc
 import { namedParties } from './agreement-change';
 import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
 import { recordStatusChanges } from '../lifecycle/status-change';
+import { AgreementSection, storedSections } from '../templates/agreement-section';
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
@@ -78,26 +79,9 @@ export class AgreementResolver {
   async createAgreement(
     @Arg('input', () => CreateAgreementInput, { description: 'The new agreement.' }) input: CreateAgreementInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | undefined,
-    @Ctx() { dataSource, viewer, authorization, clock, loaders }: Context,
+    @Ctx() context: Context,
   ) {
-    const ownerId = ownerForNewRecord(viewer);
-    const { parties, areaCodes, visibility, sharedWithIds, externalId, ...fields } = input;
-    const newParties = normaliseParties(parties);
-    const newAreas = [...new Set(areaCodes)];
-    checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
-    const sharedWith = sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared: false, current: [], partiesBefore: [], partiesAfter: newParties });
-    await checkReferences({ parties: newParties, areaCodes: newAreas, sharedWithIds: sharedWithIds ?? [] }, authorization);
-    const request = { operation: 'createAgreement', key: idempotencyKey, input };
-    return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
-      const repository = manager.getRepository(Agreement);
-      const agreement = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
-      await replaceParties(manager, agreement.id, newParties);
-      await syncInvitations(manager, agreement, [], newParties, clock.now());
-      await recordStatusChanges(manager, [{ agreementId: agreement.id, from: null, to: agreement.status, at: clock.now(), organisationId: ownerId }]);
-      await replaceAreas(manager, agreement.id, newAreas);
-      await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: givenFields(input) });
-      return agreement;
-    }, (id) => loaders.agreement.load(id), 'Agreement'));
+    return createAgreementRecord(context, input, { operation: 'createAgreement', key: idempotencyKey, input });
   }
 
   @Mutation(() => Agreement, {
@@ -111,7 +95,7 @@ export class AgreementResolver {
     @Ctx() { dataSource, viewer, authorization, clock }: Context,
   ) {
     assertSignedIn(viewer, 'change agreements');
-    const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds, externalId } = input;
+    const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds, externalId, sections } = input;
     await checkReferences(
       { parties: parties ? normaliseParties(parties) : [], areaCodes: areaCodes ?? [], sharedWithIds: sharedWithIds ?? [] },
       authorization,
@@ -130,6 +114,7 @@ export class AgreementResolver {
       if (endsOn !== undefined) changes.endsOn = endsOn;
       if (visibility) changes.visibility = visibility;
       if (externalId !== undefined) changes.externalId = externalIdColumn(externalId);
+      if (sections !== undefined) changes.sections = storedSections(sections);
       const newParties = parties ? normaliseParties(parties) : undefined;
       const newAreas = areaCodes ? [...new Set(areaCodes)] : undefined;
       const next = { ...agreement, ...changes };
@@ -187,6 +172,48 @@ export class AgreementResolver {
       return agreement.id;
     });
   }
+}
+
+/** What a new agreement carries besides its input when it is drafted from a template. */
+export interface AgreementOrigin {
+  sections: AgreementSection[];
+  template: { id: string; version: number };
+  /** Writes, in the agreement's transaction, what else it starts with (e.g. the template's phases and resources); may throw to refuse. */
+  alsoWrite: (manager: EntityManager, agreement: Agreement, parties: AgreementPartyInput[]) => Promise<void>;
+}
+
+/**
+ * Records a new agreement with its parties (invited), areas and change log, after the same checks
+ * for every way in: coordinators only (the owner is the caller's organisation), the rules across
+ * fields, sharing, and references checked before anything is written. `createAgreement` and
+ * `createAgreementFromTemplate` both create through here; `request` makes a retry idempotent.
+ */
+export async function createAgreementRecord(
+  { dataSource, viewer, authorization, clock, loaders }: Context,
+  input: CreateAgreementInput,
+  request: IdempotentRequest,
+  origin?: AgreementOrigin,
+) {
+  const ownerId = ownerForNewRecord(viewer);
+  const { parties, areaCodes, visibility, sharedWithIds, externalId, ...fields } = input;
+  const newParties = normaliseParties(parties);
+  const newAreas = [...new Set(areaCodes)];
+  checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
+  const sharedWith = sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared: false, current: [], partiesBefore: [], partiesAfter: newParties });
+  await checkReferences({ parties: newParties, areaCodes: newAreas, sharedWithIds: sharedWithIds ?? [] }, authorization);
+  const fromTemplate = origin ? { sections: origin.sections, templateId: origin.template.id, templateVersion: origin.template.version } : {};
+  return withExternalIdKey(() => idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
+    const repository = manager.getRepository(Agreement);
+    const agreement = await repository.save(repository.create({ ...fields, ...fromTemplate, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
+    await replaceParties(manager, agreement.id, newParties);
+    await syncInvitations(manager, agreement, [], newParties, clock.now());
+    await recordStatusChanges(manager, [{ agreementId: agreement.id, from: null, to: agreement.status, at: clock.now(), organisationId: ownerId }]);
+    await replaceAreas(manager, agreement.id, newAreas);
+    await origin?.alsoWrite(manager, agreement, newParties);
+    const logged = [...givenFields(input), ...(origin ? ['sections', 'template'] : [])];
+    await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: logged });
+    return agreement;
+  }, (id) => loaders.agreement.load(id), 'Agreement'));
 }
 
 @Resolver(() => AgreementParty)

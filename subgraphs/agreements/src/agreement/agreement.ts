@@ -2,6 +2,7 @@ import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ENTITIES, OwnedRecord } from '@samverkan/federation';
+import { AgreementSection, MAX_SECTIONS } from '../templates/agreement-section';
 
 export enum AgreementKind {
   IOP = 'IOP',
@@ -116,6 +117,17 @@ export class Agreement extends OwnedRecord {
   })
   @Column('date', { name: 'ends_on', nullable: true })
   endsOn: string | null;
+
+  @Field(() => [AgreementSection], { description: `The sections of the agreement text, in order (at most ${MAX_SECTIONS}); copied from its template when drafted from one.` })
+  @Column('jsonb', { default: () => "'[]'" })
+  sections: AgreementSection[];
+
+  /** The template it was drafted from, and that template's version then; exposed as `template` and `templateVersion`. */
+  @Column('uuid', { name: 'template_id', nullable: true })
+  templateId: string | null;
+
+  @Column('int', { name: 'template_version', nullable: true })
+  templateVersion: number | null;
 }
 
 @ObjectType({ description: 'A party to an agreement: an actor, the role it holds, and what it has taken on.' })

@@ -5,6 +5,7 @@ import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatu
 import { standingInvitations } from '../parties/invitations';
 import { PartyInvitation } from '../parties/party-invitation';
 import { recordStatusChanges } from '../lifecycle/status-change';
+import { seedDemoTemplates } from './seed-templates';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
@@ -241,6 +242,7 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
   const agreements = demoAgreements(calendar);
   await dataSource.transaction(async (manager) => {
     await insertDemoAgreements(manager, agreements, calendar);
+    await seedDemoTemplates(manager, calendar);
     // Demo agreements seeded before ownership existed got the migration's owner and stayed private;
     // while nobody has changed them (version 1), they get the owner's intended choice. Nothing is
     // written when they have it already, so seeding stays idempotent.

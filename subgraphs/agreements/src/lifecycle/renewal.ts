@@ -52,7 +52,7 @@ async function assertRenewable(manager: EntityManager, previous: Agreement, { st
 
 /**
  * Renews an agreement: the next period's DRAFT, owned and seen as the previous one, with its kind,
- * description, parties (invited again) and areas, linked to it (`renews`). In one transaction
+ * description, sections and template origin, parties (invited again) and areas, linked to it (`renews`). In one transaction
  * with the previous agreement's change (it gained `renewedBy`: a new version, logged as UPDATED),
  * which also checks the caller (the owner's coordinators) and the version read.
  */
@@ -81,6 +81,10 @@ export function renewAgreement(
             ownerId: previous.ownerId,
             visibility: previous.visibility,
             sharedWith: previous.sharedWith,
+            // The text's structure and where it came from: a renewal is the same agreement's next period.
+            sections: previous.sections,
+            templateId: previous.templateId,
+            templateVersion: previous.templateVersion,
           }),
         );
         // The unique index on `renews` is the last guard against a second renewal.
