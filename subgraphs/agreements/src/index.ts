@@ -16,6 +16,11 @@ import { PartyInvitation } from './parties/party-invitation';
 import { CreateResourcesAndPhases1765200000200 } from './migrations/1765200000200-CreateResourcesAndPhases';
 import { AgreementResource } from './resources/agreement-resource';
 import { AgreementPhase } from './phases/agreement-phase';
+import { MoneyCurrencyBeforeAmount1765200000250 } from './migrations/1765200000250-MoneyCurrencyBeforeAmount';
+import { AgreementResourceResolver, AgreementResourcesResolver, PartyResourceSumsResolver } from './resources/resources.resolver';
+import { AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver } from './resources/resource-figures';
+import { AgreementPhaseResolver, AgreementPhasesResolver } from './phases/phases.resolver';
+import { AgreementFiguresPhasesResolver } from './phases/phase-figures';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -27,10 +32,13 @@ const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYP
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, AgreementResource, AgreementPhase, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateResourcesAndPhases1765200000200],
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateResourcesAndPhases1765200000200,
+    MoneyCurrencyBeforeAmount1765200000250],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
+    AgreementResourcesResolver, AgreementResourceResolver, PartyResourceSumsResolver, AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver,
+    AgreementPhasesResolver, AgreementPhaseResolver, AgreementFiguresPhasesResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
@@ -42,6 +50,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.
     Agreement: ({ id }, { loaders }) => loaders.agreement.load(id),
     Actor: ({ id }) => ({ id }),
+    Venue: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     // The key itself, once checked: a bad month or area code is BAD_USER_INPUT.
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),

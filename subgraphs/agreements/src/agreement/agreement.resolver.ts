@@ -10,6 +10,7 @@ import { Actor, Area } from '../stubs';
 import { syncInvitations } from '../parties/invitations';
 import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
 import { namedParties } from './agreement-change';
+import { assertResourcesStillFit } from '../resources/resource-rules';
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
@@ -137,6 +138,7 @@ export class AgreementResolver {
         parties: newParties,
         areaCodes: newAreas ?? (await currentAreas(manager, agreement.id)),
       });
+      await assertResourcesStillFit(manager, next, newParties?.map((p) => p.actorId));
       const partiesBefore = await manager.getRepository(AgreementParty).findBy({ agreementId: agreement.id });
       changes.sharedWith = sharingAfterChange({
         ownerId: agreement.ownerId,
