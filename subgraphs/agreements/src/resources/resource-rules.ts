@@ -15,13 +15,24 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 /** The agreement's period as far as it is known: the bounds a resource's own period must keep within. */
 type Period = Pick<Agreement, 'startsOn' | 'endsOn'>;
 
+/** Which bound of the agreement's period a resource breaks, and with which of its own fields. */
+interface Outside {
+  /** The resource's field: `startsOn` or `endsOn`. */
+  resourceField: 'startsOn' | 'endsOn';
+  /** The agreement's field that bounds it. */
+  agreementField: 'startsOn' | 'endsOn';
+}
+
 /**
- * Whether a resource's period (null ends: the agreement's) lies within the agreement's: the field
- * that breaks it, or null. An open end of the agreement bounds nothing.
+ * Whether a resource's period (null ends: the agreement's) lies within the agreement's: the bound it
+ * breaks, or null. An unknown or open end of the agreement bounds nothing.
  */
-function outsidePeriod(resource: Pick<AgreementResource, 'startsOn' | 'endsOn'>, { startsOn, endsOn }: Period): 'startsOn' | 'endsOn' | null {
-  if (resource.startsOn && ((startsOn && resource.startsOn < startsOn) || (endsOn && resource.startsOn > endsOn))) return 'startsOn';
-  if (resource.endsOn && ((endsOn && resource.endsOn > endsOn) || (startsOn && resource.endsOn < startsOn))) return 'endsOn';
+function outsidePeriod(resource: Pick<AgreementResource, 'startsOn' | 'endsOn'>, { startsOn, endsOn }: Period): Outside | null {
+  for (const field of ['startsOn', 'endsOn'] as const) {
+    const day = resource[field];
+    if (day && startsOn && day < startsOn) return { resourceField: field, agreementField: 'startsOn' };
+    if (day && endsOn && day > endsOn) return { resourceField: field, agreementField: 'endsOn' };
+  }
   return null;
 }
 
@@ -72,7 +83,7 @@ export function resourceRows(inputs: AgreementResourceInput[], agreement: Agreem
       position,
     };
     const outside = outsidePeriod(row, agreement);
-    if (outside) refuse(outside, "outside the agreement's period");
+    if (outside) refuse(outside.resourceField, "outside the agreement's period");
     return row;
   });
 }
@@ -89,7 +100,7 @@ export async function assertResourcesStillFit(manager: EntityManager, next: Agre
   const first = (field: string, message: string) => problems.some((p) => p.field === field) || problems.push({ field, message });
   resources.forEach((resource, i) => {
     const outside = outsidePeriod(resource, next);
-    if (outside) first(outside, `resources[${i}] (${resource.kind}) would lie outside the period; change or remove it first`);
+    if (outside) first(outside.agreementField, `resources[${i}] (${resource.kind}) would lie outside the period; change or remove it first`);
     if (resource.kind === ResourceKind.MONEY && resource.amount === null && next.status !== AgreementStatus.DRAFT) {
       first('status', `resources[${i}] (MONEY) has no amount yet; only a DRAFT may leave it open`);
     }
