@@ -3,7 +3,8 @@ import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, DEMO_VENUES a
 import { figuresMinimumCount } from '@samverkan/platform';
 import { agreementsSubgraph } from '../src';
 import { seedDemoData } from '../src/demo/seed';
-import { angeredPhases, angeredResources } from '../src/demo/seed-resources';
+import { angeredPhases, angeredResources, generatedResourcesAndPhases } from '../src/demo/seed-resources';
+import { generatedAgreements, seedGeneratedDemoData } from '../src/demo/seed-generated';
 import { bearer, errorCode, expectOneVersionPerChange, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /**
@@ -636,5 +637,45 @@ describe('figures', () => {
     }
     expect(suppressed).toBeGreaterThan(0);
     expect(published).toBeGreaterThan(5);
+  }, 60000);
+});
+
+describe('the generated demo layer', () => {
+  it('gives generated IOPs and collaborations resources from their parties and needs analyses in bulk, once, bumping nothing', async () => {
+    const generated = generatedAgreements(calendar);
+    const counts = async () =>
+      (
+        await db().query(
+          `SELECT (SELECT count(*)::int FROM agreement_resources r WHERE r.agreement_id = ANY($1::uuid[])) AS resources,
+                  (SELECT count(*)::int FROM agreement_phases p WHERE p.agreement_id = ANY($1::uuid[])) AS phases,
+                  (SELECT count(*)::int FROM agreements g WHERE g.id = ANY($1::uuid[]) AND g.version = 1) AS untouched`,
+          [generated.map((a) => a.id)],
+        )
+      )[0];
+    await seedGeneratedDemoData(db(), calendar);
+    const first = await counts();
+    const expected = generatedResourcesAndPhases(generated, calendar);
+    expect(first).toEqual({ resources: expected.resources.length, phases: expected.phases.length, untouched: generated.length });
+    expect(expected.resources.length).toBeGreaterThan(generated.length);
+    await seedGeneratedDemoData(db(), calendar);
+    expect(await counts()).toEqual(first);
+    // Every line from a named party, every IOP funded in SEK, positions from 0 in each agreement.
+    const strays = await db().query(
+      `SELECT r.agreement_id FROM agreement_resources r WHERE r.agreement_id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = r.agreement_id AND p.actor_id = r.actor_id)`,
+      [generated.map((a) => a.id)],
+    );
+    expect(strays).toEqual([]);
+    const iops = generated.filter((a) => a.kind === 'IOP').map((a) => a.id);
+    const funded = await db().query(
+      `SELECT count(DISTINCT agreement_id)::int AS n FROM agreement_resources WHERE agreement_id = ANY($1::uuid[]) AND kind = 'MONEY' AND currency = 'SEK' AND amount > 0`,
+      [iops],
+    );
+    expect(funded[0].n).toBe(iops.length);
+    const positions = await db().query(
+      `SELECT agreement_id FROM agreement_resources WHERE agreement_id = ANY($1::uuid[]) GROUP BY agreement_id HAVING min(position) <> 0 OR max(position) <> count(*) - 1`,
+      [generated.map((a) => a.id)],
+    );
+    expect(positions).toEqual([]);
   }, 60000);
 });

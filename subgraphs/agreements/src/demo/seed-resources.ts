@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_VENUES as V, DemoCalendar } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_VENUES as V, DemoCalendar, demoRandom } from '@samverkan/demo';
 import { AgreementPhase, PhaseKind } from '../phases/agreement-phase';
 import { AgreementResource, ResourceKind } from '../resources/agreement-resource';
 
@@ -89,4 +89,72 @@ export async function seedDemoResourcesAndPhases(manager: EntityManager, cal: De
   if (!(await manager.getRepository(AgreementPhase).existsBy({ agreementId }))) {
     await manager.insert(AgreementPhase, angeredPhases(cal).map((p, position) => ({ ...p, agreementId, position })));
   }
+}
+
+/** What a generated IOP or collaboration may list besides money and staff time. */
+const GENERATED_COMPETENCE = ['Utbildning i NPF för ledarna', 'Traumamedvetet bemötande', 'Föräldrastöd på flera språk', 'Kunskap om rekrytering till kriminella nätverk'];
+const GENERATED_NETWORKS = ['Kontakter med idrottsföreningar i området', 'Kontakter med trossamfund och föräldranätverk', 'Kontakter med bostadsbolag och näringsliv'];
+
+/**
+ * The generated layer's resources and needs analyses (a stream of its own, so the agreements stay as
+ * they are): for IOPs the municipality's grant in SEK and a fritidsledare function's hours, the
+ * associations' volunteer hours, and now and then competence and networks; for police collaborations
+ * the local police area's hours and the partner's network. About two in three have a needs analysis,
+ * most of them with the civil-society partners taking part, dated before the agreement. Generated
+ * agreements have no venues, so no premises.
+ */
+export function generatedResourcesAndPhases(agreements: Array<Pick<DemoAgreementLike, 'id' | 'kind' | 'startsOn' | 'parties'>>, cal: DemoCalendar) {
+  const random = demoRandom('agreement-resources');
+  const resources: Array<{ agreementId: string; actorId: string; kind: ResourceKind; description: string; amount: string | null; currency: string | null; hours: string | null }> = [];
+  const phases: Array<{ agreementId: string; startsOn: string; endsOn: string; participantIds: string[] }> = [];
+  for (const { id: agreementId, kind, startsOn, parties } of agreements) {
+    if (kind !== 'IOP' && kind !== 'COLLABORATION_AGREEMENT') continue;
+    const [lead, ...partners] = [...new Set(parties.map(([actorId]) => actorId))];
+    const line = (actorId: string, kind: ResourceKind, description: string, amount: string | null = null, hours: string | null = null) =>
+      resources.push({ agreementId, actorId, kind, description, amount, currency: amount === null ? null : 'SEK', hours });
+    if (kind === 'IOP') {
+      line(lead, ResourceKind.MONEY, 'Bidrag inom partnerskapet', `${150 + random.int(1850)}${random.pick(['000.00', '500.00', '250.50'])}`);
+      line(lead, ResourceKind.STAFF_TIME, 'Fritidsledare från kommunen', null, `${200 + random.int(1400)}.${random.int(10)}`);
+    } else {
+      line(lead, ResourceKind.STAFF_TIME, 'Områdespoliser och kommunpolis', null, `${50 + random.int(400)}.0`);
+    }
+    for (const partner of partners) {
+      if (random.chance(0.7)) line(partner, ResourceKind.STAFF_TIME, 'Ideella ledare', null, `${100 + random.int(2000)}.${random.int(10)}`);
+      if (random.chance(0.4)) line(partner, ResourceKind.COMPETENCE, random.pick(GENERATED_COMPETENCE));
+      if (random.chance(0.4)) line(partner, ResourceKind.NETWORK, random.pick(GENERATED_NETWORKS));
+    }
+    if (startsOn && random.chance(0.65)) {
+      const participantIds = random.chance(0.75) ? [lead, ...partners] : [lead];
+      phases.push({ agreementId, startsOn: cal.days(-(60 + random.int(90)), startsOn), endsOn: cal.days(-(10 + random.int(40)), startsOn), participantIds });
+    }
+  }
+  return { resources, phases };
+}
+
+type DemoAgreementLike = { id: string; kind: string; startsOn: string | null; parties: Array<[string, ...unknown[]]> };
+
+/**
+ * Inserts the generated resources and needs analyses in two statements, for the generated agreements
+ * nobody has changed (version 1) that have none yet: a restart adds nothing twice and bumps nothing.
+ */
+export async function insertGeneratedResourcesAndPhases(manager: EntityManager, agreements: DemoAgreementLike[], cal: DemoCalendar): Promise<void> {
+  const { resources, phases } = generatedResourcesAndPhases(agreements, cal);
+  const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
+  await manager.query(
+    `INSERT INTO agreement_resources (agreement_id, actor_id, kind, description, amount, currency, hours, position)
+     SELECT r.agreement_id, r.actor_id, r.kind, r.description, r.amount, r.currency, r.hours, r.n - min(r.n) OVER (PARTITION BY r.agreement_id)
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::numeric[]) WITH ORDINALITY
+            AS r(agreement_id, actor_id, kind, description, amount, currency, hours, n)
+       JOIN agreements g ON g.id = r.agreement_id AND g.version = 1
+      WHERE NOT EXISTS (SELECT 1 FROM agreement_resources x WHERE x.agreement_id = r.agreement_id)`,
+    (['agreementId', 'actorId', 'kind', 'description', 'amount', 'currency', 'hours'] as const).map((key) => column(resources, key)),
+  );
+  await manager.query(
+    `INSERT INTO agreement_phases (agreement_id, kind, description, starts_on, ends_on, participant_ids, position)
+     SELECT p.agreement_id, '${PhaseKind.NEEDS_ANALYSIS}', 'Behovsanalys inför avtalet', p.starts_on, p.ends_on, string_to_array(p.participants, ',')::uuid[], 0
+       FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[]) AS p(agreement_id, starts_on, ends_on, participants)
+       JOIN agreements g ON g.id = p.agreement_id AND g.version = 1
+      WHERE NOT EXISTS (SELECT 1 FROM agreement_phases x WHERE x.agreement_id = p.agreement_id)`,
+    [column(phases, 'agreementId'), column(phases, 'startsOn'), column(phases, 'endsOn'), phases.map((p) => p.participantIds.join(','))],
+  );
 }
