@@ -23,6 +23,11 @@ import { EXPIRY_CHECK_MS, recordExpiringAgreements } from './lifecycle/expiry-up
 import { CreateAgreementTemplates1765200000100 } from './migrations/1765200000100-CreateAgreementTemplates';
 import { AgreementTemplate } from './templates/agreement-template';
 import { AgreementTemplateOriginResolver, AgreementTemplateResolver } from './templates/agreement-template.resolver';
+import { MoneyCurrencyBeforeAmount1765200000250 } from './migrations/1765200000250-MoneyCurrencyBeforeAmount';
+import { AgreementResourceResolver, AgreementResourcesResolver, PartyResourceSumsResolver } from './resources/resources.resolver';
+import { AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver } from './resources/resource-figures';
+import { AgreementPhaseResolver, AgreementPhasesResolver } from './phases/phases.resolver';
+import { AgreementFiguresPhasesResolver } from './phases/phase-figures';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -37,7 +42,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     AgreementStatusChange,
   ],
   migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateAgreementTemplates1765200000100, CreateResourcesAndPhases1765200000200,
-    AddAgreementLifecycle1765200000400,
+    MoneyCurrencyBeforeAmount1765200000250, AddAgreementLifecycle1765200000400,
   ],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
@@ -49,6 +54,8 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
       sharedWith: 'The organisations a SHARED template is shown to.',
     }),
     AgreementLifecycleResolver, AgreementStatusChangeResolver,
+    AgreementResourcesResolver, AgreementResourceResolver, PartyResourceSumsResolver, AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver,
+    AgreementPhasesResolver, AgreementPhaseResolver, AgreementFiguresPhasesResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
@@ -60,6 +67,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.
     Agreement: ({ id }, { loaders }) => loaders.agreement.load(id),
     Actor: ({ id }) => ({ id }),
+    Venue: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     // The key itself, once checked: a bad month or area code is BAD_USER_INPUT.
     Figures: ({ areaCode, month }) => figuresKey(areaCode, month),

@@ -9,6 +9,8 @@ import { agreementFiguresLoader, partnershipMunicipalitiesLoader } from './figur
 import { lifecycleLoaders } from './lifecycle/lifecycle.loaders';
 import { expiringSql, ExpiryWindow } from './lifecycle/expiry';
 import { templateLoaders } from './templates/template.loaders';
+import { resourceLoaders } from './resources/resources.loaders';
+import { phaseLoaders } from './phases/phases.loaders';
 
 /** A nested list's arguments with its statuses made one list (all when empty), and its expiry window as of the request, if any. */
 type WithStatuses<A> = Omit<A, 'statuses' | 'expiresWithinDays'> & { statuses: AgreementStatus[]; expiry?: ExpiryWindow };
@@ -115,6 +117,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     agreementsInArea: ({ expiresWithinDays: _days, ...args }: AreaAgreementsArgs, expiry?: ExpiryWindow) => inArea({ ...args, statuses: distinct(args.statuses), expiry }),
     ...lifecycleLoaders(dataSource),
     ...templateLoaders(dataSource, viewer),
+    ...resourceLoaders(dataSource, viewer),
+    ...phaseLoaders(dataSource, viewer),
   };
 }
 

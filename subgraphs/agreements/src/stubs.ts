@@ -5,3 +5,6 @@ export const Actor = entityStub('Actor');
 export type Actor = InstanceType<typeof Actor>;
 export const Area = entityStub('Area');
 export type Area = InstanceType<typeof Area>;
+/** A venue (premises) of the actors registry: what a PREMISES resource lends. */
+export const Venue = entityStub('Venue');
+export type Venue = InstanceType<typeof Venue>;

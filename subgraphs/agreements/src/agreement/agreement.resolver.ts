@@ -13,6 +13,7 @@ import { namedParties } from './agreement-change';
 import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
 import { recordStatusChanges } from '../lifecycle/status-change';
 import { AgreementSection, storedSections } from '../templates/agreement-section';
+import { assertResourcesStillFit } from '../resources/resource-rules';
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
@@ -126,6 +127,7 @@ export class AgreementResolver {
         parties: newParties,
         areaCodes: newAreas ?? (await currentAreas(manager, agreement.id)),
       });
+      await assertResourcesStillFit(manager, next, newParties?.map((p) => p.actorId));
       const partiesBefore = await manager.getRepository(AgreementParty).findBy({ agreementId: agreement.id });
       changes.sharedWith = sharingAfterChange({
         ownerId: agreement.ownerId,

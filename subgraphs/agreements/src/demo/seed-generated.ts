@@ -3,6 +3,7 @@ import { DEMO_GENERATED_MARK, demoCalendar, demoGeneration, demoRandom, DemoCale
 import { Visibility } from '@samverkan/federation';
 import { AgreementKind, AgreementStatus, PartyRole } from '../agreement/agreement';
 import { DemoAgreement, insertDemoAgreements } from './seed';
+import { insertGeneratedResourcesAndPhases } from './seed-resources';
 
 const { FUNDING, ACCOUNTABLE, IMPLEMENTING } = PartyRole;
 const { PUBLIC, NETWORK, SHARED, OWNER } = Visibility;
@@ -150,5 +151,9 @@ export function generatedAgreements(cal: DemoCalendar): DemoAgreement[] {
 
 /** Loads the generated layer's agreements (SEED_GENERATED_DEMO_DATA); those that exist already are left as they are. */
 export async function seedGeneratedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
-  await dataSource.transaction((manager) => insertDemoAgreements(manager, generatedAgreements(calendar), calendar));
+  const agreements = generatedAgreements(calendar);
+  await dataSource.transaction(async (manager) => {
+    await insertDemoAgreements(manager, agreements, calendar);
+    await insertGeneratedResourcesAndPhases(manager, agreements, calendar);
+  });
 }

@@ -6,6 +6,7 @@ import { standingInvitations } from '../parties/invitations';
 import { PartyInvitation } from '../parties/party-invitation';
 import { recordStatusChanges } from '../lifecycle/status-change';
 import { seedDemoTemplates } from './seed-templates';
+import { seedDemoResourcesAndPhases } from './seed-resources';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
@@ -253,5 +254,6 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
         [agreement.id, agreement.ownerId, agreement.visibility, sharedWithOf(agreement)],
       );
     }
+    await seedDemoResourcesAndPhases(manager, calendar);
   });
 }

@@ -43,7 +43,7 @@ const once = <T>(make: () => T): (() => T) => {
 const PERIOD = { start: 'g.starts_on', end: 'g.ends_on' };
 
 /** SQL: the agreement `g` is active on the day `dayExpr`: status ACTIVE and a period including the day (the `agreements` list's period rule). */
-const activeOnSql = (dayExpr: string) => `(g.status = '${AgreementStatus.ACTIVE}' AND ${periodOverlapSql(PERIOD, { from: dayExpr, to: dayExpr })})`;
+export const activeOnSql = (dayExpr: string) => `(g.status = '${AgreementStatus.ACTIVE}' AND ${periodOverlapSql(PERIOD, { from: dayExpr, to: dayExpr })})`;
 
 /** SQL: days from the as-of day to the end, as the four `AgreementEnding` values (for agreements active on it). */
 const endingSql = (dayExpr: string) => `CASE
@@ -51,6 +51,17 @@ const endingSql = (dayExpr: string) => `CASE
     WHEN g.ends_on - ${dayExpr} <= 30 THEN '${AgreementEnding.WITHIN_30_DAYS}'
     WHEN g.ends_on - ${dayExpr} <= 90 THEN '${AgreementEnding.WITHIN_90_DAYS}'
     ELSE '${AgreementEnding.LATER}' END`;
+
+/**
+ * SQL (a CTE body): per month of `$1`..`$4` (`MONTHS_SQL`), the agreements `g` the basis counts that are
+ * active on its as-of day, with the as-of day and the agreement's sorted area codes (as the tallies
+ * have them), for figures about what belongs to active agreements (resources, phases).
+ */
+export const activeAgreementsSql = (basis: FigureBasis) => `
+  SELECT m.month, m.as_of, g.id, g.starts_on, g.ends_on,
+         ARRAY(SELECT aa.area_code FROM agreement_areas aa WHERE aa.agreement_id = g.id ORDER BY aa.area_code COLLATE "C") AS area_codes
+    FROM (${MONTHS_SQL}) AS m
+    JOIN agreements g ON ${basisCondition(basis, 'g.visibility')} AND ${activeOnSql('m.as_of')}`;
 
 type FamilyName = 'active' | 'notActive';
 
@@ -64,11 +75,11 @@ const CELLS = [
 ].map((cell, i) => ({ ...cell, family: cell.family as FamilyName, column: `c${i}` }));
 
 /** SQL: the requested months (`$1`) with their as-of (`$2`), first (`$3`) and last (`$4`) days. */
-const MONTHS_SQL = `SELECT month, as_of::date, first_day::date, last_day::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(month, as_of, first_day, last_day)`;
-const monthParameters = (months: readonly string[]) => [months, months.map((month) => asOfDay(month)), months.map(firstDayOf), months.map(lastDayOf)];
+export const MONTHS_SQL = `SELECT month, as_of::date, first_day::date, last_day::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(month, as_of, first_day, last_day)`;
+export const monthParameters = (months: readonly string[]) => [months, months.map((month) => asOfDay(month)), months.map(firstDayOf), months.map(lastDayOf)];
 
 /** What a count for these months depends on besides the records: the basis, the months and their as-of days (`keptFigures`' key). */
-const keyOf = (figure: string, basis: FigureBasis, months: readonly string[]) =>
+export const keyOf = (figure: string, basis: FigureBasis, months: readonly string[]) =>
   `agreements:${figure}:${basis}:${months.map((month) => `${month}@${asOfDay(month)}`).join(',')}`;
 
 /**

@@ -4,6 +4,8 @@ import { badInput, idempotentCreate, SubgraphContext } from '@samverkan/platform
 import { Agreement, AgreementArea, AgreementParty, AgreementStatus } from '../agreement/agreement';
 import { changeAgreement } from '../agreement/agreement-change';
 import { syncInvitations } from '../parties/invitations';
+import { AgreementResource } from '../resources/agreement-resource';
+import { AgreementPhase } from '../phases/agreement-phase';
 import { AgreementsLoaders } from '../loaders';
 import { RenewAgreementInput } from './lifecycle.inputs';
 import { recordStatusChanges } from './status-change';
@@ -24,11 +26,27 @@ const copyAreas: CopyStep = async (manager, previous, next) => {
   await manager.getRepository(AgreementArea).insert(areas.map(({ areaCode }) => ({ agreementId: next.id, areaCode })));
 };
 
+/** The resources, as the starting point of the next period's: each line for the whole new period (its own dates belonged to the old one). */
+const copyResources: CopyStep = async (manager, previous, next) => {
+  const resources = await manager.getRepository(AgreementResource).findBy({ agreementId: previous.id });
+  if (resources.length) {
+    await manager.getRepository(AgreementResource).insert(resources.map(({ id: _id, agreementId: _from, startsOn: _start, endsOn: _end, ...line }) => ({ ...line, agreementId: next.id, startsOn: null, endsOn: null })));
+  }
+};
+
+/** The phases as a plan to fill in: kind and purpose; dates, participants, outcomes and documents belong to the period that had them. */
+const copyPhases: CopyStep = async (manager, previous, next) => {
+  const phases = await manager.getRepository(AgreementPhase).findBy({ agreementId: previous.id });
+  if (phases.length) {
+    await manager.getRepository(AgreementPhase).insert(phases.map(({ kind, description, position }) => ({ agreementId: next.id, kind, description, position, participantIds: [], documents: [] })));
+  }
+};
+
 /**
  * Everything a renewal copies besides the agreement's own fields, in order. What belongs to an
  * agreement (sections, resources, phases, commitments…) is carried over by adding its step here.
  */
-export const RENEWAL_COPY_STEPS: CopyStep[] = [copyParties, copyAreas];
+export const RENEWAL_COPY_STEPS: CopyStep[] = [copyParties, copyAreas, copyResources, copyPhases];
 
 /** Statuses an agreement can be renewed from: in force, or run its course. A draft is not yet a period; a terminated one was stopped. */
 const RENEWABLE = [AgreementStatus.ACTIVE, AgreementStatus.ENDED];
