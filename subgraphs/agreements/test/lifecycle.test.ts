@@ -322,6 +322,20 @@ describe('renewAgreement', () => {
     expect(row).toMatchObject({ kind: previous.kind, description: previous.description, owner_id: previous.owner_id, visibility: previous.visibility, shared_with: previous.shared_with, renews: IOP, external_id: null });
     expect(await partiesOf(next.id)).toEqual(await partiesOf(IOP));
     expect(await areasOf(next.id)).toEqual(await areasOf(IOP));
+    expect([row.sections, row.template_id, row.template_version]).toEqual([previous.sections, previous.template_id, previous.template_version]);
+    // Resources for the whole new period; phases as a plan (kind and purpose only). The demo IOP has both.
+    const resourcesOf = (id: string) =>
+      subgraph.dataSource.query('SELECT actor_id, kind, description, amount, currency, hours, venue_id, position, starts_on, ends_on FROM agreement_resources WHERE agreement_id = $1 ORDER BY position', [id]);
+    const previousResources = await resourcesOf(IOP);
+    expect(previousResources.length).toBeGreaterThan(0);
+    expect(await resourcesOf(next.id)).toEqual(previousResources.map((line: object) => ({ ...line, starts_on: null, ends_on: null })));
+    const phasesOf = (id: string) =>
+      subgraph.dataSource.query('SELECT kind, description, position, starts_on, ends_on, participant_ids, outcomes, documents FROM agreement_phases WHERE agreement_id = $1 ORDER BY position', [id]);
+    const previousPhases = await phasesOf(IOP);
+    expect(previousPhases.length).toBeGreaterThan(0);
+    expect(await phasesOf(next.id)).toEqual(
+      previousPhases.map(({ kind, description, position }: { kind: string; description: string; position: number }) => ({ kind, description, position, starts_on: null, ends_on: null, participant_ids: [], outcomes: null, documents: [] })),
+    );
     // Every party invited again; the owner's organisation confirmed by naming itself.
     const invitations = await subgraph.dataSource.query('SELECT actor_id, answer FROM agreement_invitations WHERE agreement_id = $1 ORDER BY actor_id', [next.id]);
     const named = [...new Set((await partiesOf(IOP)).map((p: { actor_id: string }) => p.actor_id))].sort();
