@@ -13,6 +13,7 @@ import { AddOwnershipAndChangeLog1764100000000 } from './migrations/176410000000
 import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
 import { AddPartyInvitations1765200000000 } from './migrations/1765200000000-AddPartyInvitations';
 import { PartyInvitation } from './parties/party-invitation';
+import { AgreementInvitationsResolver, AgreementPartyAnswerResolver, PartyInvitationResolver } from './parties/parties.resolver';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -28,6 +29,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
+    AgreementInvitationsResolver, PartyInvitationResolver, AgreementPartyAnswerResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',

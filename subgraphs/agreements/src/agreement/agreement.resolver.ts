@@ -8,6 +8,7 @@ import { AgreementsLoaders } from '../loaders';
 import { AGREEMENT_ORDERINGS, AgreementOrder } from './agreement.order';
 import { Actor, Area } from '../stubs';
 import { syncInvitations } from '../parties/invitations';
+import { assertPartiesConfirmed } from '../parties/activation';
 import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
 import { namedParties } from './agreement-change';
 
@@ -90,6 +91,7 @@ export class AgreementResolver {
       const agreement = await repository.save(repository.create({ ...fields, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
       await replaceParties(manager, agreement.id, newParties);
       await syncInvitations(manager, agreement, [], newParties, clock.now());
+      await assertPartiesConfirmed(manager, agreement, { created: true });
       await replaceAreas(manager, agreement.id, newAreas);
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.CREATED, fields: givenFields(input) });
       return agreement;
@@ -151,6 +153,7 @@ export class AgreementResolver {
         await replaceParties(manager, agreement.id, newParties);
         await syncInvitations(manager, agreement, partiesBefore, newParties, clock.now());
       }
+      await assertPartiesConfirmed(manager, next);
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
       const fields = givenFields(input);
       if (sharedWithIds === undefined && !sameMembers(changes.sharedWith, agreement.sharedWith)) fields.push('sharedWithIds');
