@@ -332,6 +332,16 @@ describe('what an invited organisation sees', () => {
     expect(errorCode(await ask('stadsmission', LIST_INVITATIONS, { first: 201 }))).toBe('BAD_USER_INPUT');
   });
 
+  it('shows the invitations of a PUBLIC agreement to the public, without the answering organisations\' comments', async () => {
+    const { id } = await createDraft({ title: 'Öppet utkast', visibility: 'PUBLIC' });
+    await ask('stadsmission', DECLINE, { id, version: 1, actorId: A.ostergotlandsStadsmission, comment: 'Inte i år.' });
+    const comments = async (who: Who) =>
+      Object.fromEntries(data(await ask(who, READ, { id }), 'agreement').invitations.map((i: { actor: { id: string }; comment: string | null }) => [i.actor.id, i.comment]));
+    expect(await comments('public')).toEqual({ [A.linkopingsKommun]: null, [A.ostergotlandsStadsmission]: null, [A.erikshjalpen]: null });
+    expect(await comments('unrelated')).toEqual({ [A.linkopingsKommun]: null, [A.ostergotlandsStadsmission]: null, [A.erikshjalpen]: null });
+    expect((await comments('stadsmissionMember'))[A.ostergotlandsStadsmission]).toBe('Inte i år.');
+  });
+
   it('puts the agreement in the change feed of an invited organisation, not in that of an unrelated one', async () => {
     const end = data(await ask('erikshjalpen', '{ agreementFeedEnd }'), 'agreementFeedEnd');
     const { id } = await createDraft({ title: 'I flödet för parterna' });
@@ -358,6 +368,16 @@ describe('statements', () => {
         return response.extensions!.sqlStatements as number;
       };
       expect(await statements(20)).toBe(await statements(2));
+
+      const INVITED = `query($first: Int!) { agreementInvitations(first: $first) { answer comment actor { id }
+        agreement { id title invitations { answer comment actor { id } } awaitingAnswerFrom { id } parties { answer } } } }`;
+      const invitationStatements = async (first: number) => {
+        const response = await ask('stadsmission', INVITED, { first });
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.agreementInvitations).toHaveLength(first);
+        return response.extensions!.sqlStatements as number;
+      };
+      expect(await invitationStatements(20)).toBe(await invitationStatements(2));
     } finally {
       delete process.env.SAMVERKAN_SQL_STATS;
     }
