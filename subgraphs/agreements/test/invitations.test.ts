@@ -132,6 +132,14 @@ describe('from draft to ACTIVE', () => {
     expect(errorCode(refused)).toBe('PARTIES_NOT_CONFIRMED');
     expect(refused.errors![0].extensions).toMatchObject({ type: 'Agreement', actorIds: [A.ostergotlandsStadsmission, A.erikshjalpen].sort() });
     expect(await snapshot()).toEqual(before);
+    // A refusal the caller can fix: HTTP 409, as VERSION_CONFLICT.
+    const http = await fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers.owner },
+      body: JSON.stringify({ query: CREATE, variables: { input: draft({ status: 'ACTIVE' }) } }),
+    });
+    expect(http.status).toBe(409);
+    expect(await snapshot()).toEqual(before);
 
     const own = data(await ask('owner', CREATE, { input: draft({ status: 'ACTIVE', parties: [PARTIES[0]] }) }), 'createAgreement');
     expect(own).toMatchObject({ status: 'ACTIVE', allPartiesConfirmed: true });
