@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { answeredBy, canSee, forbidden, isOwnerMember, isWriter } from '@samverkan/federation';
 import { assertSignedIn, badInput, isSignedIn, isUuid, notFound, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty } from '../agreement/agreement';
+import { MAX_PARTIES } from '../agreement/agreement.inputs';
 import { changeAgreement } from '../agreement/agreement-change';
 import { AgreementsLoaders } from '../loaders';
 import { Actor } from '../stubs';
@@ -84,7 +85,7 @@ async function changeAnswer(ctx: Context, { agreementId, version, actorId, from,
 @Resolver(() => Agreement)
 export class AgreementInvitationsResolver {
   @FieldResolver(() => [PartyInvitation], {
-    description: 'Each named organisation\'s invitation and answer, one per organisation (whatever roles it holds), in the order they were invited.',
+    description: `Each named organisation's invitation and answer, one per organisation (whatever roles it holds), in the order they were invited; at most ${MAX_PARTIES}, as the parties are.`,
   })
   invitations(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
     return loaders.invitationsOfAgreement.load(agreement.id);
@@ -95,7 +96,7 @@ export class AgreementInvitationsResolver {
     return (await loaders.invitationsOfAgreement.load(agreement.id)).every((i) => i.answer === PartyAnswer.CONFIRMED);
   }
 
-  @FieldResolver(() => [Actor], answeredBy('actors', 'The named organisations that have not answered yet (INVITED), in the order they were invited.'))
+  @FieldResolver(() => [Actor], answeredBy('actors', `The named organisations that have not answered yet (INVITED), in the order they were invited (at most ${MAX_PARTIES}).`))
   async awaitingAnswerFrom(@Root() agreement: Agreement, @Ctx() { loaders }: Context): Promise<Actor[]> {
     return (await loaders.invitationsOfAgreement.load(agreement.id)).filter((i) => i.answer === PartyAnswer.INVITED).map((i) => ({ id: i.actorId }));
   }
@@ -155,7 +156,7 @@ export class AgreementInvitationsResolver {
 
   @Mutation(() => Agreement, {
     description:
-      "Invites again an organisation that DECLINED or WITHDRAWN (→ INVITED), e.g. after talking it over. Coordinators of the agreement's owner only; an organisation the agreement does not name, or one with another answer, is BAD_USER_INPUT.",
+      "Invites again an organisation that DECLINED or WITHDRAWN (→ INVITED, its earlier answer and comment cleared; the change log keeps the history), e.g. after talking it over. Coordinators of the agreement's owner only; an organisation the agreement does not name, or one with another answer, is BAD_USER_INPUT.",
   })
   reinviteAgreementParty(
     @Arg('agreementId', () => ID, AGREEMENT_ID) agreementId: string,
