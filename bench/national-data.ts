@@ -152,6 +152,16 @@ async function generateAgreements(runner: QueryRunner, count: number, actorCount
       WHERE b.r_third < 0.2 AND b.kind_group <> 'public' AND t.id IS NOT NULL
      ON CONFLICT DO NOTHING`,
   );
+  // Their invitations as they stand (issue 14): every party of an agreement past DRAFT has confirmed; a draft's others are invited.
+  await runner.query(
+    `INSERT INTO agreement_invitations (agreement_id, actor_id, answer, invited_at, answered_at)
+     SELECT DISTINCT ON (p.agreement_id, p.actor_id) p.agreement_id, p.actor_id,
+            CASE WHEN g.status <> 'DRAFT' OR p.actor_id = g.owner_id THEN 'CONFIRMED' ELSE 'INVITED' END, g.created_at,
+            CASE WHEN g.status <> 'DRAFT' OR p.actor_id = g.owner_id THEN g.created_at END
+       FROM agreement_parties p JOIN agreements g ON g.id = p.agreement_id
+      WHERE g.id::text LIKE 'b9%'
+     ON CONFLICT DO NOTHING`,
+  );
   await runner.query(
     `INSERT INTO agreement_areas (agreement_id, area_code)
      SELECT ${idSql('b9', 'g')}, area FROM bench_agreements

@@ -15,15 +15,17 @@ interface OwnedRow {
   owner_id: string;
   visibility: 'PUBLIC' | 'NETWORK' | 'SHARED' | 'OWNER';
   shared_with: string[];
+  /** An agreement's named parties, who see it whatever its visibility (issue 14); none for other records. */
+  named?: string[];
 }
 
 const rows: Record<'agreements' | 'situation' | 'activities', OwnedRow[]> = { agreements: [], situation: [], activities: [] };
 
-async function ownedRows(url: string, table: string): Promise<OwnedRow[]> {
+async function ownedRows(url: string, table: string, extra = ''): Promise<OwnedRow[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query(`SELECT id, owner_id, visibility, shared_with FROM ${table}`)).rows;
+    return (await client.query(`SELECT id, owner_id, visibility, shared_with ${extra} FROM ${table} r`)).rows;
   } finally {
     await client.end();
   }
@@ -31,7 +33,11 @@ async function ownedRows(url: string, table: string): Promise<OwnedRow[]> {
 
 beforeAll(async () => {
   federation = await startFederation();
-  rows.agreements = await ownedRows(federation.databases.agreements, 'agreements');
+  rows.agreements = await ownedRows(
+    federation.databases.agreements,
+    'agreements',
+    ', ARRAY(SELECT p.actor_id FROM agreement_parties p WHERE p.agreement_id = r.id) AS named',
+  );
   rows.situation = await ownedRows(federation.databases.situation, 'situation_reports');
   rows.activities = await ownedRows(federation.databases.activities, 'activities');
 }, 180000);
@@ -39,10 +45,11 @@ afterAll(() => federation?.stop());
 
 type Person = { organisationId: string; roles: readonly Role[] } | null;
 
-/** The rule of the issue, written out: public, network, shared with named organisations, owner only. */
+/** The rule of the issue, written out: public, network, shared with named organisations, owner only; and an agreement to the parties it names. */
 function mayRead(row: OwnedRow, person: Person): boolean {
   if (row.visibility === 'PUBLIC') return true;
   if (!person) return false;
+  if (row.named?.includes(person.organisationId)) return true;
   if (row.visibility === 'NETWORK' || row.owner_id === person.organisationId) return true;
   return row.visibility === 'SHARED' && row.shared_with.includes(person.organisationId);
 }

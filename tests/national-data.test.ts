@@ -37,9 +37,13 @@ describe('the national-scale generator', () => {
     const [agreements] = await query(first.agreements, `
       SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.actor_id = a.owner_id))::int AS ownerless,
              count(*) FILTER (WHERE visibility = 'SHARED' AND cardinality(shared_with) = 0)::int AS unshared,
-             count(DISTINCT visibility)::int AS visibilities, count(DISTINCT status)::int AS statuses, count(DISTINCT kind)::int AS kinds
+             count(DISTINCT visibility)::int AS visibilities, count(DISTINCT status)::int AS statuses, count(DISTINCT kind)::int AS kinds,
+             -- Every named party is invited, and all have agreed to what is past DRAFT (the activation rule).
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id
+               AND NOT EXISTS (SELECT 1 FROM agreement_invitations i WHERE i.agreement_id = a.id AND i.actor_id = p.actor_id)))::int AS uninvited,
+             count(*) FILTER (WHERE status = 'ACTIVE' AND EXISTS (SELECT 1 FROM agreement_invitations i WHERE i.agreement_id = a.id AND i.answer <> 'CONFIRMED'))::int AS unconfirmed
         FROM agreements a`);
-    expect(agreements).toEqual({ ownerless: 0, unshared: 0, visibilities: 4, statuses: 4, kinds: 5 });
+    expect(agreements).toEqual({ ownerless: 0, unshared: 0, visibilities: 4, statuses: 4, kinds: 5, uninvited: 0, unconfirmed: 0 });
     const [activities] = await query(first.activities, `
       SELECT count(DISTINCT date_trunc('month', starts_on))::int AS months, count(DISTINCT visibility)::int AS visibilities,
              count(*) FILTER (WHERE starts_on >= current_date - 365)::int AS last_year, count(*) FILTER (WHERE starts_on < current_date - 365)::int AS year_before,

@@ -1,6 +1,6 @@
 import { DEMO_ACTORS, demoCalendar } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
-import { bearer, startFederation, TestFederation } from '@samverkan/test-support';
+import { bearer, createAgreedAgreement, startFederation, TestFederation } from '@samverkan/test-support';
 
 /**
  * Every list and reference goes through per-request DataLoaders, so a query costs the same
@@ -27,18 +27,16 @@ async function addActors(count: number) {
         input: { name: `Förening ${i} ${Math.random().toString(36).slice(2, 8)}`, kind: 'CIVIL_SOCIETY', areaCodes: [AREA] },
       }, headers);
       const actorId = actor.data!.createActor.id;
-      const agreement = await federation.query(`mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`, {
-        input: {
-          title: `Samverkansavtal ${i}`,
-          kind: 'COLLABORATION_AGREEMENT',
-          status: 'ACTIVE',
-          visibility: 'NETWORK',
-          startsOn: '2026-01-01',
-          parties: [{ actorId, role: 'IMPLEMENTING' }, { actorId: DEMO_ACTORS.polisen, role: 'ACCOUNTABLE' }],
-          areaCodes: [AREA],
-        },
-      }, headers);
-      const agreementId = agreement.data!.createAgreement.id;
+      // Both parties confirm before it becomes ACTIVE (the activation rule).
+      const { id: agreementId } = await createAgreedAgreement(federation.query, headers, {
+        title: `Samverkansavtal ${i}`,
+        kind: 'COLLABORATION_AGREEMENT',
+        status: 'ACTIVE',
+        visibility: 'NETWORK',
+        startsOn: '2026-01-01',
+        parties: [{ actorId, role: 'IMPLEMENTING' }, { actorId: DEMO_ACTORS.polisen, role: 'ACCOUNTABLE' }],
+        areaCodes: [AREA],
+      });
       const activity = await federation.query(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`, {
         input: {
           title: `Läxhjälp ${i}`,

@@ -10,3 +10,4 @@ export * from './compose-interpolation';
 export { seededRandom, seededUuid, type SeededRandom } from '@samverkan/demo';
 export * from './readme-examples';
 export * from './webhook-receiver';
+export * from './agreements';

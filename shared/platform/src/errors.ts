@@ -24,6 +24,8 @@ export enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The record is closed and takes no more changes of this kind (e.g. a contact-log entry on a CLOSED incident, or reopening it). */
   RECORD_CLOSED = 'RECORD_CLOSED',
+  /** The record may not take this status until the organisations it names have agreed (an agreement made ACTIVE before every party CONFIRMED); `extensions.actorIds` lists them. */
+  PARTIES_NOT_CONFIRMED = 'PARTIES_NOT_CONFIRMED',
   /** The query is deeper, costlier or has more aliases, directives or tokens than allowed; `extensions.limit` says which. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   /** A service this one depends on (e.g. the actors registry, to check references) did not answer. */
@@ -52,6 +54,9 @@ export const versionConflict = (type: string, id: string, expected: number, actu
 export const recordClosed = (type: string, id: string, message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.RECORD_CLOSED, type, id } });
 
+export const partiesNotConfirmed = (type: string, id: string | undefined, actorIds: string[], message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.PARTIES_NOT_CONFIRMED, type, ...(id ? { id } : {}), actorIds } });
+
 /**
  * Codes whose errors carry a safe, useful message: ours, and those of GraphQL itself and Apollo
  * Server. Not INTERNAL_SERVER_ERROR: Apollo gives that code to every error that has none, raw
@@ -68,7 +73,7 @@ const PASS_THROUGH = new Set([
 ]);
 
 /** The `extensions` keys clients may rely on. */
-const PUBLIC_EXTENSIONS = new Set(['code', 'limit', 'fields', 'type', 'id', 'expectedVersion', 'actualVersion', 'serviceName']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'limit', 'fields', 'type', 'id', 'expectedVersion', 'actualVersion', 'serviceName', 'actorIds']);
 
 /**
  * Turns every error into one with a stable code and a message safe to show: validation problems

@@ -14,6 +14,7 @@ const CLIENT_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.CURSOR_EXPIRED]: 410,
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
   [ErrorCode.RECORD_CLOSED]: 409,
+  [ErrorCode.PARTIES_NOT_CONFIRMED]: 409,
 };
 
 /**

@@ -28,6 +28,7 @@ import { AgreementResourceResolver, AgreementResourcesResolver, PartyResourceSum
 import { AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver } from './resources/resource-figures';
 import { AgreementPhaseResolver, AgreementPhasesResolver } from './phases/phases.resolver';
 import { AgreementFiguresPhasesResolver } from './phases/phase-figures';
+import { AgreementInvitationsResolver, AgreementPartyAnswerResolver, PartyInvitationResolver } from './parties/parties.resolver';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -56,6 +57,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     AgreementLifecycleResolver, AgreementStatusChangeResolver,
     AgreementResourcesResolver, AgreementResourceResolver, PartyResourceSumsResolver, AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver,
     AgreementPhasesResolver, AgreementPhaseResolver, AgreementFiguresPhasesResolver,
+    AgreementInvitationsResolver, PartyInvitationResolver, AgreementPartyAnswerResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',

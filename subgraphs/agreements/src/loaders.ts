@@ -11,6 +11,7 @@ import { expiringSql, ExpiryWindow } from './lifecycle/expiry';
 import { templateLoaders } from './templates/template.loaders';
 import { resourceLoaders } from './resources/resources.loaders';
 import { phaseLoaders } from './phases/phases.loaders';
+import { invitationLoaders } from './parties/invitations.loaders';
 
 /** A nested list's arguments with its statuses made one list (all when empty), and its expiry window as of the request, if any. */
 type WithStatuses<A> = Omit<A, 'statuses' | 'expiresWithinDays'> & { statuses: AgreementStatus[]; expiry?: ExpiryWindow };
@@ -119,6 +120,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     ...templateLoaders(dataSource, viewer),
     ...resourceLoaders(dataSource, viewer),
     ...phaseLoaders(dataSource, viewer),
+    ...invitationLoaders(dataSource),
   };
 }
 

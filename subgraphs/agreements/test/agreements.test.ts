@@ -4,7 +4,7 @@ import { envName } from '@samverkan/platform';
 import { agreementsSubgraph } from '../src';
 import { demoAgreements, seedDemoData } from '../src/demo/seed';
 import { bearer, PEOPLE } from '@samverkan/test-support';
-import { errorCode, graphql } from '@samverkan/test-support';
+import { createAgreedAgreement, errorCode, graphql } from '@samverkan/test-support';
 import { startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /** Who asks: the people of the access matrix, and people of the organisations the demo agreements involve. */
@@ -84,10 +84,13 @@ const RINKEBY_KISTA = [...PROMISES, G.rattKurvaJarva];
 /** SSPF Uppsala is shown to the whole network. */
 const IN_NETWORK = [...PUBLICLY, G.sspfUppsala];
 
-/** Which demo agreements each person may see, derived from the seed's intent. */
-const VISIBLE = {
+/**
+ * Which demo agreements each person may see, derived from the seed's intent: whom each owner lets see
+ * it, and (`withNamedParties`) every organisation an agreement names as a party, whatever its answer.
+ */
+const VISIBLE = withNamedParties({
   public: PUBLICLY,
-  // Fryshuset is a party to the draft declaration, but Polismyndigheten keeps the draft to itself.
+  // Fryshuset is a party to the draft declaration: Polismyndigheten keeps the draft to itself, but its parties read what they are asked to agree to.
   ngoMember: IN_NETWORK,
   ngoCoordinator: IN_NETWORK,
   // Lokalpolisområde Rinkeby owns Rätt kurva Järva (and the public citizen promise).
@@ -102,8 +105,19 @@ const VISIBLE = {
   kfumGoteborgMember: [...IN_NETWORK, G.iopGoteborgAngered],
   uppsalaCoordinator: IN_NETWORK,
   rfCoordinator: IN_NETWORK,
-} satisfies Partial<Record<Who, string[]>>;
+});
 type Viewer = keyof typeof VISIBLE;
+
+/** A named party sees the agreement that names it (issue 14): the demo agreements naming each person's organisation added to what its owner shows them. */
+function withNamedParties<T extends Partial<Record<Who, readonly string[]>>>(shown: T): Record<keyof T, string[]> {
+  const naming = (organisationId: string) => demoAgreements(calendar).filter((a) => a.parties.some(([actorId]) => actorId === organisationId)).map((a) => a.id);
+  return Object.fromEntries(
+    Object.entries(shown).map(([who, ids]) => {
+      const person = WHO[who as Who];
+      return [who, [...new Set([...(ids as string[]), ...(person ? naming(person.organisationId) : [])])]];
+    }),
+  ) as Record<keyof T, string[]>;
+}
 const MATRIX = Object.keys(VISIBLE) as Viewer[];
 const visibleTo = (who: Viewer, candidates: readonly string[]) => candidates.filter((id) => VISIBLE[who].includes(id));
 
@@ -500,16 +514,15 @@ describe('changing agreements', () => {
   const partyKeys = (parties: Array<{ role: string; actor: Node }>) => sorted(parties.map((p) => `${p.actor.id} ${p.role}`));
 
   it('creates an agreement with its parties and areas, then finds it by area, party and text', async () => {
-    const created = await asLinkoping(create, { input: iopLinkoping() });
-    expect(created.errors).toBeUndefined();
-    const agreement = created.data!.createAgreement;
+    // Recorded as a draft, confirmed by the stadsmission, then made ACTIVE (the activation rule).
+    const agreement = await createAgreedAgreement(subgraph.query, as('linkopingCoordinator'), iopLinkoping(), { select: fields });
     expect(agreement).toMatchObject({
       title: 'IOP Läxhjälp och föräldrastöd i Skäggetorp',
       kind: 'IOP',
       status: 'ACTIVE',
       startsOn: '2026-01-01',
       endsOn: '2026-12-31',
-      version: 1,
+      version: 3,
       areas: [{ code: AR.skaggetorp }],
       // The coordinator's organisation owns it, and it is private unless the owner chooses otherwise.
       owner: { id: A.linkopingsKommun },
@@ -522,8 +535,9 @@ describe('changing agreements', () => {
     expect(await listIds({ areaCode: AR.linkoping }, 'linkopingCoordinator')).toEqual([agreement.id]);
     expect(await listIds({ partyId: A.ostergotlandsStadsmission }, 'linkopingCoordinator')).toEqual([agreement.id]);
     expect(await listIds({ text: 'skäggetorp' }, 'linkopingCoordinator')).toEqual([agreement.id]);
-    // Not even a party sees it before the owner shares it.
-    expect(await listIds({ partyId: A.ostergotlandsStadsmission }, 'stadsmissionMember')).toEqual([]);
+    // The party it names sees it (it was asked to agree to it); nobody else does before the owner shares it.
+    expect(await listIds({ partyId: A.ostergotlandsStadsmission }, 'stadsmissionMember')).toEqual([agreement.id]);
+    expect(await listIds({ partyId: A.ostergotlandsStadsmission }, 'erikshjalpenMember')).toEqual([]);
     expect(await listIds({ text: 'skäggetorp' }, 'public')).toEqual([]);
   });
 
@@ -535,7 +549,8 @@ describe('changing agreements', () => {
   });
 
   it('updates fields with patch semantics, replaces parties and areas, and bumps the version every time', async () => {
-    const { data } = await asLinkoping(create, { input: iopLinkoping() });
+    // A draft: its parties change before they have all agreed.
+    const { data } = await asLinkoping(create, { input: { ...iopLinkoping(), status: 'DRAFT' } });
     const id = data!.createAgreement.id;
 
     const first = await asLinkoping(update, { id, version: 1, input: { title: 'IOP Skäggetorp 2026', description: null } });
@@ -578,7 +593,7 @@ describe('changing agreements', () => {
   });
 
   it('refuses a stale version and keeps the newer change', async () => {
-    const { data } = await asLinkoping(create, { input: iopLinkoping() });
+    const { data } = await asLinkoping(create, { input: { ...iopLinkoping(), status: 'DRAFT' } });
     const id = data!.createAgreement.id;
     const first = await asLinkoping(update, { id, version: 1, input: { title: 'Ny titel' } });
     expect(first.errors).toBeUndefined();
@@ -635,12 +650,12 @@ describe('changing agreements', () => {
 
   describe('refused updates leave the agreement as it was', () => {
     let id: string;
+    let version: number;
     let original: Record<string, unknown>;
 
     beforeAll(async () => {
-      const { data } = await asLinkoping(create, { input: iopLinkoping() });
-      id = data!.createAgreement.id;
-      original = data!.createAgreement;
+      original = await createAgreedAgreement(subgraph.query, as('linkopingCoordinator'), iopLinkoping(), { select: fields });
+      ({ id, version } = original as { id: string; version: number });
     });
 
     it.each([
@@ -657,7 +672,7 @@ describe('changing agreements', () => {
       ['a malformed date', { endsOn: '31/12/2026' }, 'BAD_USER_INPUT'],
     ])('refuses %s', async (_case, input, code) => {
       const before = await countRows();
-      const response = await asLinkoping(update, { id, version: 1, input });
+      const response = await asLinkoping(update, { id, version, input });
       expect(errorCode(response)).toBe(code);
       expect(await countRows()).toEqual(before);
       const { data } = await asLinkoping(read, { id });
@@ -673,7 +688,9 @@ describe('changing agreements', () => {
     });
 
     it('lets a draft go without a start date, but not become active without one', async () => {
-      const { parties, areaCodes } = iopLinkoping();
+      // Linköpings kommun is its only party, so it has agreed to it by naming itself.
+      const parties = iopLinkoping().parties.filter((p) => p.actorId === A.linkopingsKommun);
+      const { areaCodes } = iopLinkoping();
       const { data } = await asLinkoping(create, { input: { title: 'Utkast', kind: 'DECLARATION_OF_INTENT', parties, areaCodes } });
       const draft = data!.createAgreement.id;
       const refused = await asLinkoping(update, { id: draft, version: 1, input: { status: 'ACTIVE' } });
@@ -743,12 +760,14 @@ describe('federation', () => {
       await expect(found(G.iopGoteborgAngered, 'kfumGoteborgMember')).resolves.toEqual({ id: G.iopGoteborgAngered });
       await expect(found(G.iopGoteborgAngered, 'goteborgCoordinator')).resolves.toEqual({ id: G.iopGoteborgAngered });
       await expect(found(G.medborgarloftRinkebyKista, 'public')).resolves.toEqual({ id: G.medborgarloftRinkebyKista });
+      // A party the private draft names sees it.
+      await expect(found(G.nationalDeclarationOfIntent, 'rfCoordinator')).resolves.toEqual({ id: G.nationalDeclarationOfIntent });
       for (const [id, who] of [
         [G.iopGoteborgAngered, 'ngoCoordinator'],
         [G.iopGoteborgAngered, 'public'],
         [G.rattKurvaJarva, 'goteborgCoordinator'],
         [G.sspfUppsala, 'public'],
-        [G.nationalDeclarationOfIntent, 'rfCoordinator'],
+        [G.nationalDeclarationOfIntent, 'uppsalaCoordinator'],
       ] as Array<[string, Who]>) {
         await expect(check(id, who)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'fundingAgreementId' }] } });
       }
@@ -790,7 +809,8 @@ describe('who sees which agreement', () => {
     });
   });
 
-  it.each(['public', 'ngoMember', 'rfCoordinator'] as const)('aliases and fragments show %s nothing more', async (who) => {
+  // Uppsala kommun and SKR are named in neither (the draft's parties see it: `VISIBLE`).
+  it.each(['public', 'uppsalaCoordinator', 'nationalCoordinator'] as const)('aliases and fragments show %s nothing more', async (who) => {
     const { data, errors } = await subgraph.query(
       `query($draft: ID!, $iop: ID!, $r: [_Any!]!) {
         draft: agreement(id: $draft) { ...Seen }
@@ -860,7 +880,8 @@ describe('who may change agreements', () => {
   const trygghetsvandringar = () => ({
     title: 'Trygghetsvandringar i Rinkeby 2026',
     kind: 'COLLABORATION_AGREEMENT',
-    status: 'ACTIVE',
+    // Until the other parties have confirmed it.
+    status: 'DRAFT',
     startsOn: '2026-03-01',
     visibility: 'SHARED',
     parties: [
@@ -895,7 +916,8 @@ describe('who may change agreements', () => {
     ['the public, on a shared agreement', 'public', G.iopGoteborgAngered, 'UNAUTHENTICATED'],
     ["an NGO coordinator, on another party's public agreement", 'ngoCoordinator', G.medborgarloftRinkebyKista, 'FORBIDDEN'],
     ['an NGO coordinator, on an agreement shared with others', 'ngoCoordinator', G.iopGoteborgAngered, 'NOT_FOUND'],
-    ['an NGO coordinator, on a draft its organisation is a party to but may not see', 'ngoCoordinator', G.nationalDeclarationOfIntent, 'NOT_FOUND'],
+    ['an NGO coordinator, on a draft its organisation is a party to (it sees it, to answer it)', 'ngoCoordinator', G.nationalDeclarationOfIntent, 'FORBIDDEN'],
+    ['a coordinator of an organisation the private draft does not name', 'uppsalaCoordinator', G.nationalDeclarationOfIntent, 'NOT_FOUND'],
     ['the municipality official, on the agreement shared with it', 'municipalityOfficial', G.rattKurvaJarva, 'FORBIDDEN'],
     ['the municipality official, on the citizen promise it is accountable for but does not own', 'municipalityOfficial', G.medborgarloftRinkebyKista, 'FORBIDDEN'],
     ['the police officer, on the network-wide SSPF', 'policeOfficer', G.sspfUppsala, 'FORBIDDEN'],
@@ -984,14 +1006,14 @@ describe('who may change agreements', () => {
       ],
       areaCodes: ['SE'],
     };
-    const created = await subgraph.query(create, { input }, as('nationalCoordinator'));
-    expect(created.errors).toBeUndefined();
-    const { id } = created.data!.createAgreement;
-    expect(created.data!.createAgreement).toMatchObject({ owner: { id: A.skr }, visibility: 'PUBLIC', sharedWith: [] });
+    // Polismyndigheten confirms before it becomes ACTIVE.
+    const created = await createAgreedAgreement(subgraph.query, as('nationalCoordinator'), input, { select: 'id version visibility owner { id } sharedWith { id }' });
+    const { id, version } = created;
+    expect(created).toMatchObject({ owner: { id: A.skr }, visibility: 'PUBLIC', sharedWith: [] });
     // Public: anyone sees it; only SKR changes it, not the other party.
     expect((await subgraph.query(`query($id: ID!) { agreement(id: $id) { id } }`, { id })).data!.agreement).toEqual({ id });
-    expect(errorCode(await subgraph.query(update, { id, version: 1, input: { title: 'X' } }, as('policeCoordinator')))).toBe('FORBIDDEN');
-    expect((await subgraph.query(update, { id, version: 1, input: { status: 'ENDED' } }, as('nationalCoordinator'))).errors).toBeUndefined();
+    expect(errorCode(await subgraph.query(update, { id, version, input: { title: 'X' } }, as('policeCoordinator')))).toBe('FORBIDDEN');
+    expect((await subgraph.query(update, { id, version, input: { status: 'ENDED' } }, as('nationalCoordinator'))).errors).toBeUndefined();
   });
 });
 
@@ -1040,19 +1062,21 @@ describe('sharing with the parties', () => {
     const named = await subgraph.query(create, laxhjalp({ visibility: 'SHARED', sharedWithIds: [A.erikshjalpen.toUpperCase(), A.linkopingsKommun] }), as(owner));
     expect(named.errors).toBeUndefined();
     expect(sharedWith(named.data!.createAgreement)).toEqual([A.erikshjalpen]);
-    expect(await seers(named.data!.createAgreement.id)).toEqual(['erikshjalpenMember']);
+    // The stadsmission, a party, sees it whatever the list: it is asked to agree to it.
+    expect(await seers(named.data!.createAgreement.id)).toEqual(['stadsmissionMember', 'erikshjalpenMember']);
 
     const nobody = await subgraph.query(create, laxhjalp({ visibility: 'SHARED', sharedWithIds: [] }), as(owner));
     expect(named.errors).toBeUndefined();
     expect(sharedWith(nobody.data!.createAgreement)).toEqual([]);
-    expect(await seers(nobody.data!.createAgreement.id)).toEqual([]);
+    expect(await seers(nobody.data!.createAgreement.id)).toEqual(['stadsmissionMember']);
   });
 
   it('follows the parties as they change, keeping the actors the owner added', async () => {
     const { data } = await subgraph.query(create, laxhjalp(), as(owner));
     const { id } = data!.createAgreement;
     expect(data!.createAgreement).toMatchObject({ visibility: 'OWNER', sharedWith: [] });
-    expect(await seers(id)).toEqual([]);
+    // Private to the owner, and to the party it names.
+    expect(await seers(id)).toEqual(['stadsmissionMember']);
 
     // Becoming SHARED: with the parties.
     const shared = await subgraph.query(update, { id, version: 1, input: { visibility: 'SHARED' } }, as(owner));

@@ -2,7 +2,7 @@ import { Role, selfAndAncestors } from '@samverkan/federation';
 import { DEMO_ACTORS as A, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, demoCalendar } from '@samverkan/demo';
 import { agreementsSubgraph } from '../src';
 import { seedDemoData } from '../src/demo/seed';
-import { bearer, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
+import { bearer, createAgreedAgreement, errorCode, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 
 /**
  * The dashboard filters of issue 9: agreements by end date, the END_DATE order with its cursors, and
@@ -48,21 +48,15 @@ beforeAll(async () => {
   for (const [who, person] of Object.entries(WHO) as Array<[Who, (typeof WHO)[Who]]>) {
     headers[who] = person ? await bearer(person.organisationId, [...person.roles], { subject: who }) : {};
   }
+  // KFUM Göteborg confirms each before it takes its status (the activation rule).
   for (const record of RECORDS) {
-    const response = await subgraph.query(
-      `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
-      {
-        input: {
-          ...record,
-          kind: 'IOP',
-          startsOn: calendar.days(-30),
-          parties: [{ actorId: A.goteborgsStad, role: 'FUNDING' }, { actorId: A.kfumGoteborg, role: 'IMPLEMENTING' }],
-          areaCodes: [AR.angered],
-        },
-      },
-      headers.owner,
-    );
-    expect(response.errors).toBeUndefined();
+    await createAgreedAgreement(subgraph.query, headers.owner, {
+      ...record,
+      kind: 'IOP',
+      startsOn: calendar.days(-30),
+      parties: [{ actorId: A.goteborgsStad, role: 'FUNDING' }, { actorId: A.kfumGoteborg, role: 'IMPLEMENTING' }],
+      areaCodes: [AR.angered],
+    });
   }
 });
 afterAll(() => subgraph?.stop());
@@ -75,20 +69,26 @@ interface Row {
   visibility: string;
   owner_id: string;
   shared_with: string[];
+  /** The organisations it names as parties. */
+  parties: string[];
 }
+
+/** SQL: the parties of the agreement `a`, for `Row.parties`. */
+const PARTIES_SQL = '(SELECT array_agg(p.actor_id::text) FROM agreement_parties p WHERE p.agreement_id = a.id) AS parties';
 
 /** Every agreement, straight from the table, soonest end first, open-ended last, ties by id. */
 const rowsByEndDate = (): Promise<Row[]> =>
   subgraph.dataSource.query(
-    `SELECT id, title, status, ends_on::text AS ends_on, visibility, owner_id, shared_with::text[] AS shared_with
-       FROM agreements ORDER BY ends_on NULLS LAST, id`,
+    `SELECT id, title, status, ends_on::text AS ends_on, visibility, owner_id, shared_with::text[] AS shared_with, ${PARTIES_SQL}
+       FROM agreements a ORDER BY ends_on NULLS LAST, id`,
   );
 
-/** The visibility rule as the README states it, recounted here apart from the subgraph's SQL. */
+/** The visibility rule as the README states it, recounted here apart from the subgraph's SQL: whom the owner lets see it, and every organisation it names as a party. */
 function maySee(who: Who, row: Row) {
   const person = WHO[who];
   if (row.visibility === 'PUBLIC') return true;
   if (!person) return false;
+  if (row.parties.includes(person.organisationId)) return true;
   return row.visibility === 'NETWORK' || row.owner_id === person.organisationId || (row.visibility === 'SHARED' && row.shared_with.includes(person.organisationId));
 }
 
@@ -197,10 +197,9 @@ describe('nested lists by status', () => {
    * OVERLAPPING also those for an area containing it.
    */
   async function recount(who: Who, link: 'area' | 'party', key: string, statuses: string[] | null, overlapping = false) {
-    const rows: Array<Row & { areas: string[]; parties: string[] }> = await subgraph.dataSource.query(
+    const rows: Array<Row & { areas: string[] }> = await subgraph.dataSource.query(
       `SELECT a.id, a.title, a.status, a.ends_on::text AS ends_on, a.visibility, a.owner_id, a.shared_with::text[] AS shared_with,
-              (SELECT array_agg(x.area_code) FROM agreement_areas x WHERE x.agreement_id = a.id) AS areas,
-              (SELECT array_agg(p.actor_id::text) FROM agreement_parties p WHERE p.agreement_id = a.id) AS parties
+              (SELECT array_agg(x.area_code) FROM agreement_areas x WHERE x.agreement_id = a.id) AS areas, ${PARTIES_SQL}
          FROM agreements a ORDER BY a.title, a.id`,
     );
     const linked = (row: (typeof rows)[number]) =>
@@ -272,13 +271,15 @@ describe('nested lists are bounded', () => {
       { title: 'Zz avslutad', status: 'ENDED', visibility: 'PUBLIC' },
     ];
     const worker = async () => {
+      // Linköpings kommun, the party, confirms each before it takes its status (the activation rule).
       for (let record = records.shift(); record; record = records.shift()) {
-        const response = await subgraph.query(
-          `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
-          { input: { ...record, kind: 'IOP', startsOn: TODAY, parties: [{ actorId: A.linkopingsKommun, role: 'FUNDING' }], areaCodes: [AR.skaggetorp] } },
-          headers.owner,
-        );
-        expect(response.errors).toBeUndefined();
+        await createAgreedAgreement(subgraph.query, headers.owner, {
+          ...record,
+          kind: 'IOP',
+          startsOn: TODAY,
+          parties: [{ actorId: A.linkopingsKommun, role: 'FUNDING' }],
+          areaCodes: [AR.skaggetorp],
+        });
       }
     };
     await Promise.all(Array.from({ length: 4 }, worker));
@@ -292,7 +293,7 @@ describe('nested lists are bounded', () => {
     );
     expect(response.errors).toBeUndefined();
     const rows: Row[] = await subgraph.dataSource.query(
-      `SELECT id, title, status, ends_on::text AS ends_on, visibility, owner_id, shared_with::text[] AS shared_with
+      `SELECT id, title, status, ends_on::text AS ends_on, visibility, owner_id, shared_with::text[] AS shared_with, ${PARTIES_SQL}
          FROM agreements a WHERE EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.actor_id = $1) ORDER BY title, id`,
       [A.linkopingsKommun],
     );

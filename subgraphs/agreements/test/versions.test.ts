@@ -10,6 +10,10 @@ let lpoRinkeby: Record<string, string>;
 beforeAll(async () => {
   subgraph = await startTestSubgraph(agreementsSubgraph);
   lpoRinkeby = await bearer(PEOPLE.policeOfficer.organisationId, [...PEOPLE.policeOfficer.roles]);
+  // Back to DRAFT: an ACTIVE agreement takes no new terms for a party until it has confirmed them (issue 14).
+  const { data } = await subgraph.query(`query($id: ID!) { agreement(id: $id) { version } }`, { id: G.rattKurvaJarva }, lpoRinkeby);
+  const drafted = await subgraph.query(updateAgreement, { id: G.rattKurvaJarva, version: data!.agreement.version, input: { status: 'DRAFT' } }, lpoRinkeby);
+  expect(drafted.errors).toBeUndefined();
 });
 afterAll(() => subgraph?.stop());
 

@@ -8,6 +8,7 @@ import { AgreementsLoaders } from '../loaders';
 import { AGREEMENT_ORDERINGS, AgreementOrder } from './agreement.order';
 import { Actor, Area } from '../stubs';
 import { syncInvitations } from '../parties/invitations';
+import { assertPartiesConfirmed } from '../parties/activation';
 import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
 import { namedParties } from './agreement-change';
 import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
@@ -142,6 +143,7 @@ export class AgreementResolver {
         await replaceParties(manager, agreement.id, newParties);
         await syncInvitations(manager, agreement, partiesBefore, newParties, clock.now());
       }
+      await assertPartiesConfirmed(manager, next);
       if (newAreas) await replaceAreas(manager, agreement.id, newAreas);
       await recordStatusChanges(manager, [{ agreementId: agreement.id, from: agreement.status, to: next.status, at: clock.now(), organisationId: viewer.organisationId }]);
       const fields = givenFields(input);
@@ -209,6 +211,7 @@ export async function createAgreementRecord(
     const agreement = await repository.save(repository.create({ ...fields, ...fromTemplate, externalId: externalIdColumn(externalId), ownerId, visibility, sharedWith }));
     await replaceParties(manager, agreement.id, newParties);
     await syncInvitations(manager, agreement, [], newParties, clock.now());
+    await assertPartiesConfirmed(manager, agreement, { created: true });
     await recordStatusChanges(manager, [{ agreementId: agreement.id, from: null, to: agreement.status, at: clock.now(), organisationId: ownerId }]);
     await replaceAreas(manager, agreement.id, newAreas);
     await origin?.alsoWrite(manager, agreement, newParties);

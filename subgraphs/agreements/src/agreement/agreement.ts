@@ -52,7 +52,7 @@ registerEnumType(AgreementStatus, {
   description: 'Where an agreement stands. The parties set it; it is not derived from the dates.',
   valuesConfig: {
     DRAFT: { description: 'Being prepared or negotiated; not yet in force. The only status in which `startsOn` may be unknown.' },
-    ACTIVE: { description: 'Signed and in force: the parties work according to it.' },
+    ACTIVE: { description: 'Signed and in force: the parties work according to it. Only when every named party has CONFIRMED (else PARTIES_NOT_CONFIRMED).' },
     ENDED: { description: 'Ran its course: its period is over, or the parties closed it as planned.' },
     TERMINATED: { description: 'Stopped early, before its planned end, by one or more parties.' },
   },

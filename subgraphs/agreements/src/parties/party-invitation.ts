@@ -47,7 +47,7 @@ export class PartyInvitation {
   @Column('timestamptz', { name: 'answered_at', nullable: true })
   answeredAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why, in the answering organisation\'s words (e.g. the reason for declining or withdrawing).' })
+  /** Shown only to the owner's members and the answering organisation (`PartyInvitationResolver.comment`). */
   @Column('text', { nullable: true })
   comment: string | null;
 }
