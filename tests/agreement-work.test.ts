@@ -105,3 +105,16 @@ it("shows the Angered IOP's resources, phases and activities to its owner, and n
   expect((await ok('IopInAngered', {}, as.uppsala)).agreement).toBeNull();
   expect(G.iopGoteborgAngered).toBe('b0000000-0000-4000-8000-000000000003');
 });
+
+it('renews the Angered IOP as the README shows: the next period a draft, its parties invited again', async () => {
+  const read = await federation.query(`query($id: ID!) { agreement(id: $id) { version endsOn } }`, { id: G.iopGoteborgAngered }, as.goteborg);
+  const { version, endsOn } = read.data!.agreement;
+  const next = new Date(`${endsOn}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const startsOn = next.toISOString().slice(0, 10);
+  const { renewAgreement } = await ok('RenewAgreement', { id: G.iopGoteborgAngered, version, startsOn, endsOn: null }, as.goteborg);
+  expect(renewAgreement).toMatchObject({ status: 'DRAFT', startsOn, renews: { id: G.iopGoteborgAngered, renewedBy: { id: renewAgreement.id } } });
+  const answers = renewAgreement.invitations.map((i: { answer: string }) => i.answer);
+  expect(answers.filter((a: string) => a === 'CONFIRMED')).toHaveLength(1);
+  expect(answers.filter((a: string) => a === 'INVITED').length).toBeGreaterThan(0);
+});
