@@ -22,6 +22,7 @@ const TARGET_GROUPS: Record<string, string> = SWEDISH_LABELS.TargetGroup;
 const POLICE_PURPOSES: Record<string, string> = SWEDISH_LABELS.PolicePurpose;
 const AGREEMENT_ENDINGS: Record<string, string> = SWEDISH_LABELS.AgreementEnding;
 const TRENDS: Record<string, string> = SWEDISH_LABELS.Trend;
+const RESOURCE_KINDS: Record<string, string> = SWEDISH_LABELS.ResourceKind;
 
 /** The subgraphs' families of figures. */
 export const FAMILIES: Record<string, string> = {
@@ -53,6 +54,11 @@ export const FIGURE_LABELS: Record<string, string> = {
   'agreements.activeAgreements': 'Aktiva överenskommelser',
   'agreements.ending': 'Löper ut inom 90 dagar',
   'agreements.endingWithin90Days': 'Löper ut inom 90 dagar',
+  'agreements.resources.withResources': 'Aktiva överenskommelser med resurser',
+  'agreements.resources.money.agreements': 'Aktiva överenskommelser med pengar (kronor)',
+  'agreements.resources.staffHours.agreements': 'Aktiva överenskommelser med arbetstid',
+  'agreements.needsAnalysis.withNeedsAnalysis': 'Aktiva överenskommelser med behovsanalys',
+  'agreements.needsAnalysis.civilSocietyIncluded': 'Behovsanalyser där civilsamhället deltog',
   'activities.total': 'Aktiviteter under månaden',
   'activities.activities': 'Aktiviteter under månaden',
 };
@@ -68,6 +74,7 @@ const BREAKDOWNS: Record<string, { label: string; values: Record<string, string>
   'agreements.activeByKind': { label: 'Aktiva överenskommelser', values: AGREEMENT_KINDS },
   'agreements.byStatus': { label: 'Överenskommelser under månaden', values: AGREEMENT_STATUSES },
   'agreements.activeByEnding': { label: 'Aktiva överenskommelser', values: AGREEMENT_ENDINGS },
+  'agreements.resources.byKind': { label: 'Aktiva överenskommelser med resurser av slaget', values: RESOURCE_KINDS },
   'activities.byKind': { label: 'Aktiviteter', values: ACTIVITY_KINDS },
   'activities.byTargetGroup': { label: 'Aktiviteter för', values: TARGET_GROUPS },
   'activities.byPolicePurpose': { label: 'Aktiviteter där polisen deltar för', values: POLICE_PURPOSES },
