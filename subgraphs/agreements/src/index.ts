@@ -13,6 +13,11 @@ import { AddOwnershipAndChangeLog1764100000000 } from './migrations/176410000000
 import { AddIdempotencyKeysAndExternalIds1764600000100 } from './migrations/1764600000100-AddIdempotencyKeysAndExternalIds';
 import { AddPartyInvitations1765200000000 } from './migrations/1765200000000-AddPartyInvitations';
 import { PartyInvitation } from './parties/party-invitation';
+import { CreateCitizenPromises1765200000300 } from './migrations/1765200000300-CreateCitizenPromises';
+import { Commitment } from './citizen-promises/commitment';
+import { PromiseConsultation } from './citizen-promises/consultation';
+import { CommitmentFollowUp } from './citizen-promises/follow-up';
+import { AgreementCitizenPromiseResolver, CommitmentFollowUpResolver, CommitmentResolver, PromiseConsultationResolver } from './citizen-promises/citizen-promise.resolver';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -23,11 +28,14 @@ const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYP
  */
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
-  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, ChangeLogEntry],
-  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000],
+  entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, ChangeLogEntry,
+    Commitment, PromiseConsultation, CommitmentFollowUp],
+  migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000,
+    CreateCitizenPromises1765200000300],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
     FiguresAgreementsResolver, AgreementFiguresResolver,
+    AgreementCitizenPromiseResolver, CommitmentResolver, PromiseConsultationResolver, CommitmentFollowUpResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
@@ -38,6 +46,8 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     // Per viewer: another subgraph asking with the caller's Authorization header (e.g. activities checking
     // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.
     Agreement: ({ id }, { loaders }) => loaders.agreement.load(id),
+    // Null when the caller may not see the commitment's agreement, as for one that does not exist.
+    Commitment: ({ id }, { loaders }) => loaders.commitment.load(id),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     // The key itself, once checked: a bad month or area code is BAD_USER_INPUT.

@@ -6,6 +6,7 @@ import { Agreement, AgreementParty, AgreementStatus, PartyRole } from './agreeme
 import { Area } from './stubs';
 import { agreementVisibleSql, whereAgreementVisible } from './agreement/agreement-access';
 import { agreementFiguresLoader, partnershipMunicipalitiesLoader } from './figures/figures.loaders';
+import { citizenPromiseLoaders } from './citizen-promises/citizen-promise.loaders';
 
 /** A nested list's arguments with its statuses made one list (all when empty). */
 type WithStatuses<A> = Omit<A, 'statuses'> & { statuses: AgreementStatus[] };
@@ -109,6 +110,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     /** The nested-list loaders for these arguments (all statuses when left out or empty), made on first use in the request. */
     agreementsOfActor: (args: ActorAgreementsArgs) => ofActor({ ...args, statuses: distinct(args.statuses) }),
     agreementsInArea: (args: AreaAgreementsArgs) => inArea({ ...args, statuses: distinct(args.statuses) }),
+    ...citizenPromiseLoaders(dataSource, viewer),
   };
 }
 
