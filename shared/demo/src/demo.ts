@@ -201,7 +201,7 @@ export const DEMO_CITIZEN_PROMISE = {
   commitments: {
     adultPresence: commitment(1),
     safetyWalks: commitment(2),
-    youthDialogue: commitment(3),
+    youthSafety: commitment(3),
   },
   consultations: {
     schoolDialogue: consultation(1),
@@ -211,6 +211,6 @@ export const DEMO_CITIZEN_PROMISE = {
   followUps: {
     adultPresence: [followUp(1), followUp(2)],
     safetyWalks: [followUp(3), followUp(4)],
-    youthDialogue: [followUp(5), followUp(6)],
+    youthSafety: [followUp(5), followUp(6)],
   },
 } as const;

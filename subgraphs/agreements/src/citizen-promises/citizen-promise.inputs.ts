@@ -116,7 +116,7 @@ export class AddConsultationInput extends ConsultationDetailsInput {
   @ArrayMaxSize(MAX_THEMES)
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
-  themes: string[] = [];
+  themes: string[];
 }
 
 @InputType({ description: 'Changes to a consultation: fields left out stay as they are, null clears an optional field.' })

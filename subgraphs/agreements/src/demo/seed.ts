@@ -4,6 +4,7 @@ import { Visibility } from '@samverkan/federation';
 import { Agreement, AgreementArea, AgreementKind, AgreementParty, AgreementStatus, PartyRole } from '../agreement/agreement';
 import { standingInvitations } from '../parties/invitations';
 import { PartyInvitation } from '../parties/party-invitation';
+import { seedCitizenPromise } from './seed-citizen-promise';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
@@ -248,5 +249,6 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
         [agreement.id, agreement.ownerId, agreement.visibility, sharedWithOf(agreement)],
       );
     }
+    await seedCitizenPromise(manager, calendar);
   });
 }
