@@ -93,6 +93,8 @@ export class AgreementCitizenPromiseResolver {
     description: `A citizen promise's commitments, by position (at most ${MAX_COMMITMENTS} per promise); empty for any other kind of agreement.`,
   })
   commitments(@Root() agreement: Agreement, @Ctx() { loaders }: Context) {
+    // A promise whose kind was changed keeps its rows, but is no longer a promise.
+    if (agreement.kind !== AgreementKind.CITIZEN_PROMISE) return [];
     return loaders.commitmentsOfAgreement.load(agreement.id);
   }
 
@@ -100,6 +102,7 @@ export class AgreementCitizenPromiseResolver {
     description: "The consultations behind a citizen promise, the most recently held first; empty for any other kind of agreement.",
   })
   consultations(@Root() agreement: Agreement, @Args(() => ConsultationsArgs) { first }: ConsultationsArgs, @Ctx() { loaders }: Context) {
+    if (agreement.kind !== AgreementKind.CITIZEN_PROMISE) return [];
     return loaders.consultationsOfAgreement({ first }).load(agreement.id);
   }
 
