@@ -203,3 +203,26 @@ export function demoCalendar(today: string = todayInSweden()): DemoCalendar {
     moment: (day) => new Date(`${day < yesterday ? day : yesterday}T10:00:00Z`),
   };
 }
+
+const commitment = demoIds('b14c');
+const consultation = demoIds('b14d');
+const followUp = demoIds('b14f');
+
+/** Fixed ids of the demo citizen promise's commitments, consultations and follow-up reports (Rinkeby-Kista, this year). */
+export const DEMO_CITIZEN_PROMISE = {
+  commitments: {
+    adultPresence: commitment(1),
+    safetyWalks: commitment(2),
+    youthSafety: commitment(3),
+  },
+  consultations: {
+    schoolDialogue: consultation(1),
+    youthCentreSurvey: consultation(2),
+  },
+  /** Two per commitment, after three and six months of the promise (as far as that is before today). */
+  followUps: {
+    adultPresence: [followUp(1), followUp(2)],
+    safetyWalks: [followUp(3), followUp(4)],
+    youthSafety: [followUp(5), followUp(6)],
+  },
+} as const;

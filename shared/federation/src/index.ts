@@ -24,3 +24,4 @@ export * from './change-feed/snapshot';
 export * from './webhooks/webhook-tables';
 export * from './webhooks/signing';
 export * from './webhooks/webhook.resolver';
+export * from './personal-identity';

@@ -29,6 +29,11 @@ import { AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver } f
 import { AgreementPhaseResolver, AgreementPhasesResolver } from './phases/phases.resolver';
 import { AgreementFiguresPhasesResolver } from './phases/phase-figures';
 import { AgreementInvitationsResolver, AgreementPartyAnswerResolver, PartyInvitationResolver } from './parties/parties.resolver';
+import { CreateCitizenPromises1765200000300 } from './migrations/1765200000300-CreateCitizenPromises';
+import { Commitment } from './citizen-promises/commitment';
+import { PromiseConsultation } from './citizen-promises/consultation';
+import { CommitmentFollowUp } from './citizen-promises/follow-up';
+import { AgreementCitizenPromiseResolver, CommitmentFollowUpResolver, CommitmentResolver, PromiseConsultationResolver } from './citizen-promises/citizen-promise.resolver';
 
 const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYPES);
 
@@ -40,10 +45,10 @@ const agreementWebhooks = webhooks('agreement', 'agreements', AGREEMENT_FEED_TYP
 export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementArea, PartyInvitation, AgreementResource, AgreementPhase, AgreementTemplate, ChangeLogEntry,
-    AgreementStatusChange,
+    AgreementStatusChange, Commitment, PromiseConsultation, CommitmentFollowUp,
   ],
   migrations: [CreateAgreements1764000000000, AddOwnershipAndChangeLog1764100000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300, AddPartyInvitations1765200000000, CreateAgreementTemplates1765200000100, CreateResourcesAndPhases1765200000200,
-    MoneyCurrencyBeforeAmount1765200000250, AddAgreementLifecycle1765200000400,
+    MoneyCurrencyBeforeAmount1765200000250, CreateCitizenPromises1765200000300, AddAgreementLifecycle1765200000400,
   ],
   resolvers: [LabelsResolver, AgreementResolver, AgreementPartyResolver, ActorAgreementsResolver, AreaAgreementsResolver, changeLogField(Agreement), changeFeedResolver('agreement', 'agreements', AGREEMENT_FEED_TYPES), ...agreementWebhooks.resolvers,
     externalIdFields(Agreement, { typeName: 'Agreement', queryName: 'agreementByExternalId', loaderName: 'agreementByExternalId' }),
@@ -58,6 +63,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     AgreementResourcesResolver, AgreementResourceResolver, PartyResourceSumsResolver, AgreementFiguresResourcesResolver, AgreementResourceFiguresResolver,
     AgreementPhasesResolver, AgreementPhaseResolver, AgreementFiguresPhasesResolver,
     AgreementInvitationsResolver, PartyInvitationResolver, AgreementPartyAnswerResolver,
+    AgreementCitizenPromiseResolver, CommitmentResolver, PromiseConsultationResolver, CommitmentFollowUpResolver,
     ownerFields(Agreement, Actor, {
       owner: 'The organisation that registered the agreement and owns the record: only its coordinators change it, and it chooses `visibility`.',
       sharedWith: 'The organisations a SHARED agreement is shared with (by default its parties).',
@@ -68,6 +74,8 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
     // Per viewer: another subgraph asking with the caller's Authorization header (e.g. activities checking
     // a funding agreement) gets null for an agreement the caller may not see, as if it did not exist.
     Agreement: ({ id }, { loaders }) => loaders.agreement.load(id),
+    // Null when the caller may not see the commitment's agreement, as for one that does not exist.
+    Commitment: ({ id }, { loaders }) => loaders.commitment.load(id),
     Actor: ({ id }) => ({ id }),
     Venue: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),

@@ -12,6 +12,7 @@ import { templateLoaders } from './templates/template.loaders';
 import { resourceLoaders } from './resources/resources.loaders';
 import { phaseLoaders } from './phases/phases.loaders';
 import { invitationLoaders } from './parties/invitations.loaders';
+import { citizenPromiseLoaders } from './citizen-promises/citizen-promise.loaders';
 
 /** A nested list's arguments with its statuses made one list (all when empty), and its expiry window as of the request, if any. */
 type WithStatuses<A> = Omit<A, 'statuses' | 'expiresWithinDays'> & { statuses: AgreementStatus[]; expiry?: ExpiryWindow };
@@ -121,6 +122,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     ...resourceLoaders(dataSource, viewer),
     ...phaseLoaders(dataSource, viewer),
     ...invitationLoaders(dataSource),
+    ...citizenPromiseLoaders(dataSource, viewer),
   };
 }
 

@@ -1,6 +1,6 @@
 import { DEMO_ACTORS, DEMO_AREAS, demoCalendar } from '@samverkan/demo';
 import { situationSubgraph } from '../src';
-import { containsPersonalIdentityNumber } from '../src/personal-identity';
+import { containsPersonalIdentityNumber } from '@samverkan/federation';
 import { DEMO_SITUATION_REPORTS as R, seedDemoData } from '../src/demo/seed';
 import { DEMO_JOINT_PICTURE as J } from '../src/demo/seed-joint-picture';
 import { errorCode, GraphQLResponse } from '@samverkan/test-support';

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_AREAS as AR, DEMO_VENUE_LOCATIONS, DEMO_VENUES as V, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENTS as AG, DEMO_CITIZEN_PROMISE as CP, DEMO_AREAS as AR, DEMO_VENUE_LOCATIONS, DEMO_VENUES as V, demoCalendar, DemoCalendar, demoIds, insertNew } from '@samverkan/demo';
 import { Visibility } from '@samverkan/federation';
 import { Activity, ActivityKind, ActivityOrganiser, InternalClassification, PolicePurpose } from '../activity';
 import { TargetGroup } from '@samverkan/federation';
@@ -106,6 +106,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     funding: null,
     // The police's part of Rinkeby-Kista's citizen promise: meetings that build trust with young people.
     under: AG.medborgarloftRinkebyKista,
+    commitment: CP.commitments.youthSafety,
     venue: V.fryshusetHusby,
     schedule: { start: '17:30', end: '19:00', rule: 'FREQ=MONTHLY;BYDAY=1TH' },
   },
@@ -299,6 +300,7 @@ export const demoActivities = (cal: DemoCalendar): DemoActivity[] => [
     funding: null,
     // Mamma United's adult presence in the evenings, its part of the citizen promise.
     under: AG.medborgarloftRinkebyKista,
+    commitment: CP.commitments.adultPresence,
     venue: V.mammaUnitedRinkeby,
     joining: { costFree: true, signUpMethod: SignUpMethod.NONE_NEEDED, languages: ['sv', 'so', 'ar'] },
     schedule: { start: '17:00', end: '19:00', rule: 'FREQ=WEEKLY;BYDAY=WE' },

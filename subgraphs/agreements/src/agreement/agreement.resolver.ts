@@ -15,6 +15,7 @@ import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
 import { recordStatusChanges } from '../lifecycle/status-change';
 import { AgreementSection, storedSections } from '../templates/agreement-section';
 import { assertResourcesStillFit } from '../resources/resource-rules';
+import { assertCommitmentOwnersStayNamed } from '../citizen-promises/commitment-rules';
 
 type Context = SubgraphContext<AgreementsLoaders>;
 
@@ -129,6 +130,7 @@ export class AgreementResolver {
         areaCodes: newAreas ?? (await currentAreas(manager, agreement.id)),
       });
       await assertResourcesStillFit(manager, next, newParties?.map((p) => p.actorId));
+      await assertCommitmentOwnersStayNamed(manager, agreement.id, newParties?.map((p) => p.actorId));
       const partiesBefore = await manager.getRepository(AgreementParty).findBy({ agreementId: agreement.id });
       changes.sharedWith = sharingAfterChange({
         ownerId: agreement.ownerId,

@@ -7,6 +7,7 @@ import { PartyInvitation } from '../parties/party-invitation';
 import { recordStatusChanges } from '../lifecycle/status-change';
 import { seedDemoTemplates } from './seed-templates';
 import { seedDemoResourcesAndPhases } from './seed-resources';
+import { seedCitizenPromise } from './seed-citizen-promise';
 
 type DemoParty = [actorId: string, role: PartyRole, responsibilities: string | null];
 
@@ -255,5 +256,6 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
       );
     }
     await seedDemoResourcesAndPhases(manager, calendar);
+    await seedCitizenPromise(manager, calendar);
   });
 }

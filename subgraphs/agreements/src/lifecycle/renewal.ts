@@ -6,6 +6,7 @@ import { changeAgreement } from '../agreement/agreement-change';
 import { syncInvitations } from '../parties/invitations';
 import { AgreementResource } from '../resources/agreement-resource';
 import { AgreementPhase } from '../phases/agreement-phase';
+import { Commitment } from '../citizen-promises/commitment';
 import { AgreementsLoaders } from '../loaders';
 import { RenewAgreementInput } from './lifecycle.inputs';
 import { recordStatusChanges } from './status-change';
@@ -42,11 +43,23 @@ const copyPhases: CopyStep = async (manager, previous, next) => {
   }
 };
 
+/** A citizen promise's commitments, to be followed up anew: their follow-ups belong to the period that had them. */
+const copyCommitments: CopyStep = async (manager, previous, next) => {
+  const commitments = await manager.getRepository(Commitment).findBy({ agreementId: previous.id });
+  if (commitments.length) {
+    await manager.getRepository(Commitment).insert(
+      commitments.map(({ position, title, description, ownerPartyId, indicator, unit, baseline, target, targetText }) => ({
+        agreementId: next.id, position, title, description, ownerPartyId, indicator, unit, baseline, target, targetText,
+      })),
+    );
+  }
+};
+
 /**
  * Everything a renewal copies besides the agreement's own fields, in order. What belongs to an
  * agreement (sections, resources, phases, commitments…) is carried over by adding its step here.
  */
-export const RENEWAL_COPY_STEPS: CopyStep[] = [copyParties, copyAreas, copyResources, copyPhases];
+export const RENEWAL_COPY_STEPS: CopyStep[] = [copyParties, copyAreas, copyResources, copyPhases, copyCommitments];
 
 /** Statuses an agreement can be renewed from: in force, or run its course. A draft is not yet a period; a terminated one was stopped. */
 const RENEWABLE = [AgreementStatus.ACTIVE, AgreementStatus.ENDED];
@@ -70,7 +83,7 @@ async function assertRenewable(manager: EntityManager, previous: Agreement, { st
 
 /**
  * Renews an agreement: the next period's DRAFT, owned and seen as the previous one, with its kind,
- * description, sections and template origin, parties (invited again) and areas, linked to it (`renews`). In one transaction
+ * description, sections and template origin, commitments (without their follow-ups), parties (invited again) and areas, linked to it (`renews`). In one transaction
  * with the previous agreement's change (it gained `renewedBy`: a new version, logged as UPDATED),
  * which also checks the caller (the owner's coordinators) and the version read.
  */

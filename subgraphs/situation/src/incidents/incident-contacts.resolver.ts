@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { answeredBy, canSee, ChangeAction, forbidden, isOwnerMember, isWriter, recordChange } from '@samverkan/federation';
+import { answeredBy, assertNoPersonalIdentityNumbers, canSee, ChangeAction, forbidden, isOwnerMember, isWriter, recordChange } from '@samverkan/federation';
 import { assertSignedIn, badInput, isSignedIn, lockForUpdate, notFound, recordClosed, SubgraphContext, Viewer } from '@samverkan/platform';
-import { assertNoPersonalIdentityNumbers } from '../personal-identity';
 import { SituationLoaders } from '../loaders';
 import { Actor, ContactFunction } from '../stubs';
 import { Incident, IncidentContact, IncidentContactStatus, IncidentFollowUp } from './incident';

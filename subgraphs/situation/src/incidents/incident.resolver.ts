@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { answeredBy, assertCanChange, assertReferencesExist, ChangeAction, externalIdColumn, GeoPoint, givenFields, namedAreaFilter, ownerForNewRecord, pointColumns, pointOf, recordChange, sharedWithOthers, whereVisible, withExternalIdKey } from '@samverkan/federation';
+import { answeredBy, assertCanChange, assertNoPersonalIdentityNumbers, assertReferencesExist, ChangeAction, externalIdColumn, GeoPoint, givenFields, namedAreaFilter, ownerForNewRecord, pointColumns, pointOf, recordChange, sharedWithOthers, whereVisible, withExternalIdKey } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, Connection, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, recordClosed, SubgraphContext } from '@samverkan/platform';
-import { assertNoPersonalIdentityNumbers } from '../personal-identity';
 import { SituationLoaders } from '../loaders';
 import { Actor, Area } from '../stubs';
 import { Incident, IncidentContact, IncidentFollowUp } from './incident';

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { answeredBy, externalIdColumn, withExternalIdKey, namedAreaFilter, assertCanChange, assertPeriod, assertReferencesExist, ChangeAction, forbidden, givenFields, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible } from '@samverkan/federation';
+import { answeredBy, assertCanChange, assertNoPersonalIdentityNumbers, assertPeriod, assertReferencesExist, ChangeAction, externalIdColumn, forbidden, givenFields, namedAreaFilter, ownerForNewRecord, recordChange, sharedWithOthers, wherePeriodOverlaps, whereVisible, withExternalIdKey } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, Connection, containsPattern, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext } from '@samverkan/platform';
-import { assertNoPersonalIdentityNumbers } from '../personal-identity';
 import { assertFollowsTemplate } from '../templates/template-rules';
 import { Observation, SituationReport } from './situation-report';
 import { CreateSituationReportInput, ObservationInput, SituationReportFilter, UpdateSituationReportInput } from './situation-report.inputs';

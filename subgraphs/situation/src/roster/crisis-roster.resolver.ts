@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Re
 import { EntityManager, QueryFailedError } from 'typeorm';
 import {
   answeredBy,
+  assertNoPersonalIdentityNumbers,
   assertReferencesExist,
   ChangeAction,
   externalIdColumn,
@@ -15,7 +16,6 @@ import {
   withExternalIdKey,
 } from '@samverkan/federation';
 import { assertSignedIn, badInput, Connection, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
-import { assertNoPersonalIdentityNumbers } from '../personal-identity';
 import { IncidentKind } from '../incidents/incident-vocabulary';
 import { SituationLoaders } from '../loaders';
 import { Actor, Area, ContactFunction } from '../stubs';

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { answeredBy, assertCanChange, assertReferencesExist, ChangeAction, givenFields, ownerForNewRecord, recordChange, sharedWithOthers } from '@samverkan/federation';
+import { answeredBy, assertCanChange, assertNoPersonalIdentityNumbers, assertReferencesExist, ChangeAction, givenFields, ownerForNewRecord, recordChange, sharedWithOthers } from '@samverkan/federation';
 import { assertNotCleared, assertSignedIn, badInput, lockForUpdate, NestedListArgs, SubgraphContext } from '@samverkan/platform';
-import { assertNoPersonalIdentityNumbers } from '../personal-identity';
 import { SituationLoaders } from '../loaders';
 import { SituationReport } from '../reports/situation-report';
 import { Actor, Area } from '../stubs';

@@ -1,9 +1,10 @@
 import { badInput } from '@samverkan/platform';
 
 /**
- * The situation picture holds area-level data only (DOMAIN.md, principle 4), so free text that
- * looks like it contains a Swedish personal identity number (personnummer) or coordination number
- * (samordningsnummer, day of birth + 60) is refused.
+ * The federation holds no personal data (DOMAIN.md, principle 4): the situation picture is
+ * area-level only, a citizen promise's consultations and follow-ups name no person. So free text
+ * that looks like it contains a Swedish personal identity number (personnummer) or coordination
+ * number (samordningsnummer, day of birth + 60) is refused, by this one rule everywhere.
  *
  * Matched forms, each standing alone (no digit right before or after): `YYMMDD-NNNN`,
  * `YYMMDD+NNNN` (100 years or older), `YYMMDDNNNN`, `YYYYMMDD-NNNN` and `YYYYMMDDNNNN`, with a
@@ -46,7 +47,7 @@ export function assertNoPersonalIdentityNumbers(texts: Array<{ field: string; te
   const offending = texts.filter(({ text }) => containsPersonalIdentityNumber(text)).map(({ field }) => field);
   if (offending.length === 0) return;
   throw badInput(
-    `The situation picture holds area-level data only: ${offending.join(', ')} appear${offending.length === 1 ? 's' : ''} to contain a personal identity number (personnummer or samordningsnummer). Remove it; nothing was written.`,
+    `No personal data may be recorded: ${offending.join(', ')} appear${offending.length === 1 ? 's' : ''} to contain a personal identity number (personnummer or samordningsnummer). Remove it; nothing was written.`,
     offending.map((field) => ({ field, message: 'contains what looks like a personal identity number' })),
   );
 }
