@@ -1,4 +1,4 @@
-import { DEMO_ACTORS as A, DEMO_AGREEMENT_TEMPLATES as T, DEMO_AGREEMENTS as G, DEMO_AREAS as AR } from '@samverkan/demo';
+import { DEMO_ACTORS as A, DEMO_AGREEMENT_TEMPLATES as T, DEMO_AGREEMENTS as G, DEMO_AREAS as AR, DEMO_CITIZEN_PROMISE as P } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { bearer, errorCode, readmeOperation, startFederation, TestFederation } from '@samverkan/test-support';
 
@@ -8,7 +8,7 @@ import { bearer, errorCode, readmeOperation, startFederation, TestFederation } f
  * party (one declines first), and activation only once every party has confirmed.
  */
 let federation: TestFederation;
-const as = {} as Record<'goteborg' | 'kfum' | 'police' | 'uppsala', Record<string, string>>;
+const as = {} as Record<'goteborg' | 'kfum' | 'police' | 'uppsala' | 'rinkebyPolice' | 'mammaUnited', Record<string, string>>;
 
 beforeAll(async () => {
   federation = await startFederation();
@@ -16,6 +16,8 @@ beforeAll(async () => {
   as.kfum = await bearer(A.kfumGoteborg, [Role.COORDINATOR]);
   as.police = await bearer(A.lpoGoteborgNordost, [Role.COORDINATOR]);
   as.uppsala = await bearer(A.uppsalaKommun, [Role.COORDINATOR]);
+  as.rinkebyPolice = await bearer(A.lpoRinkeby, [Role.COORDINATOR]);
+  as.mammaUnited = await bearer(A.mammaUnited, [Role.COORDINATOR]);
 }, 180000);
 afterAll(() => federation?.stop());
 
@@ -117,4 +119,18 @@ it('renews the Angered IOP as the README shows: the next period a draft, its par
   const answers = renewAgreement.invitations.map((i: { answer: string }) => i.answer);
   expect(answers.filter((a: string) => a === 'CONFIRMED')).toHaveLength(1);
   expect(answers.filter((a: string) => a === 'INVITED').length).toBeGreaterThan(0);
+});
+
+it("adds a follow-up to the series of a citizen promise's commitment, as the README shows, by its owner party only", async () => {
+  const series = `query($id: ID!) { agreement(id: $id) { version commitments { id followUps { reportedOn status indicatorValue } } } }`;
+  const before = (await federation.query(series, { id: G.medborgarloftRinkebyKista })).data!.agreement;
+  const commitment = () => before.commitments.find((c: { id: string }) => c.id === P.commitments.safetyWalks);
+  // Mamma United is a party of the promise but owns neither it nor this commitment.
+  const refused = await federation.query(readmeOperation('ReportFollowUp'), { commitmentId: P.commitments.safetyWalks, version: before.version }, as.mammaUnited);
+  expect(errorCode(refused)).toBe('FORBIDDEN');
+  const { reportCommitmentFollowUp } = await ok('ReportFollowUp', { commitmentId: P.commitments.safetyWalks, version: before.version }, as.rinkebyPolice);
+  expect(reportCommitmentFollowUp.version).toBe(before.version + 1);
+  const after = (await federation.query(series, { id: G.medborgarloftRinkebyKista })).data!.agreement;
+  const latest = after.commitments.find((c: { id: string }) => c.id === P.commitments.safetyWalks).followUps;
+  expect(latest).toEqual([...commitment().followUps, { reportedOn: expect.any(String), status: 'ON_TRACK', indicatorValue: 3 }]);
 });
