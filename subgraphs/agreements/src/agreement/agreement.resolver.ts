@@ -9,6 +9,7 @@ import { AGREEMENT_ORDERINGS, AgreementOrder } from './agreement.order';
 import { Actor, Area } from '../stubs';
 import { syncInvitations } from '../parties/invitations';
 import { assertPartiesConfirmed } from '../parties/activation';
+import { assertNoIdentityNumbersInAgreement } from './agreement-texts';
 import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-access';
 import { namedParties } from './agreement-change';
 import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
@@ -99,6 +100,7 @@ export class AgreementResolver {
   ) {
     assertSignedIn(viewer, 'change agreements');
     const { parties, areaCodes, title, kind, status, description, startsOn, endsOn, visibility, sharedWithIds, externalId, sections } = input;
+    assertNoIdentityNumbersInAgreement({ title, description, sections, more: responsibilitiesOf(parties) });
     await checkReferences(
       { parties: parties ? normaliseParties(parties) : [], areaCodes: areaCodes ?? [], sharedWithIds: sharedWithIds ?? [] },
       authorization,
@@ -204,6 +206,7 @@ export async function createAgreementRecord(
   const { parties, areaCodes, visibility, sharedWithIds, externalId, ...fields } = input;
   const newParties = normaliseParties(parties);
   const newAreas = [...new Set(areaCodes)];
+  assertNoIdentityNumbersInAgreement({ title: fields.title, description: fields.description, sections: origin?.sections, more: responsibilitiesOf(newParties) });
   checkRules({ ...fields, startsOn: fields.startsOn ?? null, endsOn: fields.endsOn ?? null, parties: newParties, areaCodes: newAreas });
   const sharedWith = sharingAfterChange({ ownerId, visibility, sharedWithIds, wasShared: false, current: [], partiesBefore: [], partiesAfter: newParties });
   await checkReferences({ parties: newParties, areaCodes: newAreas, sharedWithIds: sharedWithIds ?? [] }, authorization);
@@ -303,6 +306,10 @@ function checkRules({ kind, status, startsOn, endsOn, parties, areaCodes }: Agre
     ]);
   }
 }
+
+/** The parties' responsibilities as free text to check, by the field that holds each. */
+const responsibilitiesOf = (parties: AgreementPartyInput[] | null | undefined) =>
+  (parties ?? []).map(({ responsibilities }, i) => ({ field: `parties[${i}].responsibilities`, text: responsibilities }));
 
 const normaliseParties = (parties: AgreementPartyInput[]): AgreementPartyInput[] =>
   parties.map(({ actorId, role, responsibilities }) => ({ actorId: actorId.toLowerCase(), role, responsibilities: responsibilities ?? null }));

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { answeredBy, canSee, forbidden, isOwnerMember, isWriter } from '@samverkan/federation';
+import { answeredBy, canSee, forbidden, isOwnerMember, isWriter, assertNoPersonalIdentityNumbers } from '@samverkan/federation';
 import { assertSignedIn, badInput, isSignedIn, isUuid, notFound, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty } from '../agreement/agreement';
 import { MAX_PARTIES } from '../agreement/agreement.inputs';
@@ -33,6 +33,7 @@ function assertMayAnswer(agreement: Agreement, partyIds: readonly string[], acto
 /** A comment or reason as stored: trimmed, empty as none, bounded. */
 function commentOf(text: string | null | undefined, field: string): string | null {
   const comment = trimmedOrNull(text);
+  assertNoPersonalIdentityNumbers([{ field, text: comment }]);
   if (comment && comment.length > MAX_ANSWER_COMMENT) throw badInput(`${field} is longer than ${MAX_ANSWER_COMMENT} characters`, [{ field, message: `at most ${MAX_ANSWER_COMMENT} characters` }]);
   return comment;
 }

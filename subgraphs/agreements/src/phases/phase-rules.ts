@@ -1,4 +1,4 @@
-import { assertPeriod } from '@samverkan/federation';
+import { assertPeriod, assertNoPersonalIdentityNumbers } from '@samverkan/federation';
 import { badInput } from '@samverkan/platform';
 import { AgreementPhase } from './agreement-phase';
 import { AgreementPhaseInput, MAX_PHASE_DOCUMENTS, MAX_PHASE_PARTICIPANTS, MAX_PHASES } from './phase.types';
@@ -25,6 +25,11 @@ export function phaseRows(inputs: AgreementPhaseInput[], agreementId: string): A
       throw badInput(`${at}.${field}: ${message}`, [{ field: `${at}.${field}`, message }]);
     };
     assertPeriod(input.startsOn, input.endsOn, { start: `${at}.startsOn`, end: `${at}.endsOn` });
+    assertNoPersonalIdentityNumbers([
+      { field: `${at}.description`, text: input.description },
+      { field: `${at}.outcomes`, text: input.outcomes },
+      ...(input.documents ?? []).map(({ title }, i) => ({ field: `${at}.documents[${i}].title`, text: title })),
+    ]);
     const participantIds = [...new Set((input.participantIds ?? []).map((id) => id.toLowerCase()))];
     if (participantIds.length > MAX_PHASE_PARTICIPANTS) refuse('participantIds', `at most ${MAX_PHASE_PARTICIPANTS}`);
     const documents = input.documents ?? [];

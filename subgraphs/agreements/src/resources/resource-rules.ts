@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { assertPeriod } from '@samverkan/federation';
+import { assertPeriod, assertNoPersonalIdentityNumbers } from '@samverkan/federation';
 import { badInput, FieldProblem } from '@samverkan/platform';
 import { Agreement, AgreementStatus } from '../agreement/agreement';
 import { AgreementResource, ResourceKind } from './agreement-resource';
@@ -50,6 +50,7 @@ export function resourceRows(inputs: AgreementResourceInput[], agreement: Agreem
     const refuse = (field: string, message: string): never => {
       throw badInput(`${at}.${field}: ${message}`, [{ field: `${at}.${field}`, message }]);
     };
+    assertNoPersonalIdentityNumbers([{ field: `${at}.description`, text: input.description }]);
     const partyId = input.partyId.toLowerCase();
     if (!partyIds.includes(partyId)) refuse('partyId', 'not a party to this agreement');
     const given = { amount: input.amount, currency: input.currency, hours: input.hours, venueId: input.venueId };

@@ -11,6 +11,7 @@ import { Agreement, AgreementStatus, PartyRole } from '../agreement/agreement';
 import { AgreementPartyInput, CreateAgreementInput } from '../agreement/agreement.inputs';
 import { createAgreementRecord } from '../agreement/agreement.resolver';
 import { AgreementsLoaders } from '../loaders';
+import { assertNoIdentityNumbersInAgreement } from '../agreement/agreement-texts';
 import { AgreementPhase } from '../phases/agreement-phase';
 import { AgreementResource } from '../resources/agreement-resource';
 import { storedSections } from './agreement-section';
@@ -73,6 +74,7 @@ export class AgreementTemplateResolver {
     await assertMayPublishTemplates(viewer);
     const { sharedWithIds, externalId, sections, suggestedParties, suggestedResources, suggestedPhases, ...fields } = input;
     checkSuggestions(suggestedParties);
+    assertNoIdentityNumbersInAgreement({ title: fields.title, description: fields.description, sections, more: suggestionTexts({ suggestedParties, suggestedResources, suggestedPhases }) });
     const sharedWith = sharingOf(fields.visibility, sharedWithIds, ownerId);
     await assertReferencesExist([{ type: 'Actor', keys: sharedWithIds ?? [], field: 'sharedWithIds' }], authorization);
     const request = { operation: 'createAgreementTemplate', key: idempotencyKey, input };
@@ -107,6 +109,7 @@ export class AgreementTemplateResolver {
     const { sharedWithIds, externalId, title, kind, status, visibility, description, ...lists } = input;
     assertNotCleared({ title, kind, status, visibility });
     checkSuggestions(lists.suggestedParties);
+    assertNoIdentityNumbersInAgreement({ title, description, sections: lists.sections, more: suggestionTexts(lists) });
     await assertReferencesExist([{ type: 'Actor', keys: sharedWithIds ?? [], field: 'sharedWithIds' }], authorization);
     return withExternalIdKey(() => dataSource.transaction(async (manager) => {
       const { record: template, commit } = await lockForUpdate(manager, AgreementTemplate, 'AgreementTemplate', id, version, (found) =>
@@ -247,6 +250,13 @@ function checkSuggestions(parties: SuggestedPartyInput[] | null | undefined) {
     throw badInput(`Each role is suggested at most once: ${[...new Set(repeated)].join(', ')}`, [{ field: 'suggestedParties', message: 'a role is given twice' }]);
   }
 }
+
+/** The suggestions' free text, by the field that holds it. */
+const suggestionTexts = ({ suggestedParties, suggestedResources, suggestedPhases }: TemplateLists) => [
+  ...(suggestedParties ?? []).map(({ responsibilities }, i) => ({ field: `suggestedParties[${i}].responsibilities`, text: responsibilities })),
+  ...(suggestedResources ?? []).map(({ description }, i) => ({ field: `suggestedResources[${i}].description`, text: description })),
+  ...(suggestedPhases ?? []).map(({ description }, i) => ({ field: `suggestedPhases[${i}].description`, text: description })),
+];
 
 interface TemplateLists {
   sections?: CreateAgreementTemplateInput['sections'];
