@@ -1161,14 +1161,22 @@ describe('seeding after a change', () => {
   it('never brings back parties the owner has replaced', async () => {
     const read = `query($id: ID!) { agreement(id: $id) { version parties { role actor { id } } } }`;
     const { data } = await subgraph.query(read, { id: G.medborgarloftRinkebyKista }, as('policeOfficer'));
+    // Mamma United leaves; the two owners of the promise's commitments stay (the city district on the terms it confirmed).
+    const parties = [
+      { actorId: A.lpoRinkeby, role: 'ACCOUNTABLE' },
+      { actorId: A.rinkebyKistaStadsdel, role: 'ACCOUNTABLE', responsibilities: 'Står bakom löftet och leder dialogerna med barn och unga på fritidsgårdarna.' },
+    ];
     const changed = await subgraph.query(
       `mutation($id: ID!, $version: Int!, $input: UpdateAgreementInput!) { updateAgreement(id: $id, version: $version, input: $input) { version } }`,
-      { id: G.medborgarloftRinkebyKista, version: data!.agreement.version, input: { parties: [{ actorId: A.lpoRinkeby, role: 'ACCOUNTABLE' }] } },
+      { id: G.medborgarloftRinkebyKista, version: data!.agreement.version, input: { parties } },
       as('policeOfficer'),
     );
     expect(changed.errors).toBeUndefined();
     await (await agreementsSubgraph.loadDemoSeed())(subgraph.dataSource);
     const after = await subgraph.query(read, { id: G.medborgarloftRinkebyKista }, as('policeOfficer'));
-    expect(after.data!.agreement.parties).toEqual([{ role: 'ACCOUNTABLE', actor: { id: A.lpoRinkeby } }]);
+    expect(after.data!.agreement.parties).toEqual([
+      { role: 'ACCOUNTABLE', actor: { id: A.lpoRinkeby } },
+      { role: 'ACCOUNTABLE', actor: { id: A.rinkebyKistaStadsdel } },
+    ]);
   });
 });

@@ -29,13 +29,18 @@ export const AGREEMENT_AUDIENCE_SQL = `
   g.owner_id,
   ARRAY(SELECT DISTINCT x FROM unnest(g.shared_with || ARRAY(SELECT p.actor_id FROM agreement_parties p WHERE p.agreement_id = g.id)) AS x WHERE x <> g.owner_id ORDER BY x) AS shared_with`;
 
+/** `agreementVisibleSql` for one agreement and the organisations it names: NOT_FOUND for whom it does not exist. */
+export function assertMaySeeAgreement(agreement: Agreement, partyIds: readonly string[], viewer: Viewer): void {
+  const named = isSignedIn(viewer) && partyIds.includes(viewer.organisationId);
+  if (!canSee(agreement, viewer) && !named) throw notFound('Agreement', agreement.id);
+}
+
 /**
  * Who may change an agreement and what belongs to it: coordinators of its owner. A named party sees
  * it and is told FORBIDDEN; anyone else is told NOT_FOUND, so a refusal never reveals it.
  */
 export function assertCanChangeAgreement(agreement: Agreement, partyIds: readonly string[], viewer: Viewer): void {
-  const named = isSignedIn(viewer) && partyIds.includes(viewer.organisationId);
-  if (!canSee(agreement, viewer) && !named) throw notFound('Agreement', agreement.id);
+  assertMaySeeAgreement(agreement, partyIds, viewer);
   if (!isOwnerMember(agreement, viewer) || !isWriter(viewer)) {
     throw forbidden('Only coordinators of the organisation that owns this Agreement may change it');
   }

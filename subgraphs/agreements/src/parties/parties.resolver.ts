@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { answeredBy, canSee, forbidden, isOwnerMember, isWriter, assertNoPersonalIdentityNumbers } from '@samverkan/federation';
-import { assertSignedIn, badInput, isSignedIn, isUuid, notFound, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
+import { answeredBy, forbidden, isOwnerMember, isWriter, assertNoPersonalIdentityNumbers } from '@samverkan/federation';
+import { assertSignedIn, badInput, isSignedIn, isUuid, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementParty } from '../agreement/agreement';
 import { MAX_PARTIES } from '../agreement/agreement.inputs';
 import { changeAgreement } from '../agreement/agreement-change';
+import { assertMaySeeAgreement } from '../agreement/agreement-access';
 import { AgreementsLoaders } from '../loaders';
 import { Actor } from '../stubs';
 import { AgreementInvitationsArgs, MAX_ANSWER_COMMENT } from './invitations.inputs';
@@ -22,8 +23,7 @@ const ACTOR_ID = { description: 'The named organisation that answers: your own o
  * NOT_FOUND. An organisation the agreement does not name has nothing to answer.
  */
 function assertMayAnswer(agreement: Agreement, partyIds: readonly string[], actorId: string, viewer: Viewer): void {
-  const named = isSignedIn(viewer) && partyIds.includes(viewer.organisationId);
-  if (!canSee(agreement, viewer) && !named) throw notFound('Agreement', agreement.id);
+  assertMaySeeAgreement(agreement, partyIds, viewer);
   if (!isSignedIn(viewer) || viewer.organisationId !== actorId || !isWriter(viewer)) {
     throw forbidden(`Only coordinators of organisation ${actorId} may answer for it`);
   }
