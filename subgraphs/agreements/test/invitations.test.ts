@@ -391,3 +391,23 @@ describe('statements', () => {
     }
   });
 });
+
+describe('a closed agreement', () => {
+  it('takes no more answers: confirming, declining, withdrawing or re-inviting on a TERMINATED agreement is RECORD_CLOSED, writing nothing', async () => {
+    const created = await createDraft({ title: 'Avbrutet utkast' });
+    // Erikshjälpen confirms, Östergötlands stadsmission declines; then the owner stops it.
+    const confirmed = data(await ask('erikshjalpen', CONFIRM, { id: created.id, version: created.version, actorId: A.erikshjalpen }), 'confirmAgreementParty');
+    const declined = data(await ask('stadsmission', DECLINE, { id: created.id, version: confirmed.version, actorId: A.ostergotlandsStadsmission }), 'declineAgreementParty');
+    const { version } = data(await ask('owner', UPDATE, { id: created.id, version: declined.version, input: { status: 'TERMINATED' } }), 'updateAgreement');
+    const before = await snapshot();
+    const attempts: Array<[Who, string, Record<string, unknown>]> = [
+      ['stadsmission', CONFIRM, { actorId: A.ostergotlandsStadsmission }],
+      ['erikshjalpen', WITHDRAW, { actorId: A.erikshjalpen, reason: 'Verksamheten är nedlagd.' }],
+      ['owner', REINVITE, { actorId: A.ostergotlandsStadsmission }],
+    ];
+    for (const [who, mutation, variables] of attempts) {
+      expect(errorCode(await ask(who, mutation, { id: created.id, version, ...variables }))).toBe('RECORD_CLOSED');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});

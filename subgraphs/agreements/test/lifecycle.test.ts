@@ -375,6 +375,28 @@ describe('renewAgreement', () => {
   });
 });
 
+describe('deleting a renewed or renewing agreement', () => {
+  const DELETE = `mutation($id: ID!, $version: Int!) { deleteAgreement(id: $id, version: $version) }`;
+  const logOf = (id: string) => subgraph.dataSource.query('SELECT action, fields FROM change_log WHERE entity_id = $1 ORDER BY sequence', [id]);
+
+  it('unlinks the other period as a change of it (a new version, logged), so a deleted renewal can be made again', async () => {
+    const { createAgreement: previous } = await ok('owner', CREATE, { input: ownAgreement({ title: 'Period ett', status: 'ACTIVE', endsOn: day(100), visibility: 'PUBLIC' }) });
+    const { renewAgreement: renewal } = await ok('owner', RENEW, { id: previous.id, version: previous.version, input: { startsOn: day(101) } });
+    const previousVersion = await versionOf(previous.id);
+    await ok('owner', DELETE, { id: renewal.id, version: renewal.version });
+    expect(await versionOf(previous.id)).toBe(previousVersion + 1);
+    expect((await logOf(previous.id)).slice(-1)).toEqual([{ action: 'UPDATED', fields: ['renewedBy'] }]);
+    const again = (await ok('owner', RENEW, { id: previous.id, version: previousVersion + 1, input: { startsOn: day(101) } })).renewAgreement;
+    expect(again.renews).toEqual({ id: previous.id });
+
+    // Deleting the earlier period leaves the renewal on its own, as a change of it.
+    await ok('owner', DELETE, { id: previous.id, version: await versionOf(previous.id) });
+    expect(await versionOf(again.id)).toBe(again.version + 1);
+    expect((await logOf(again.id)).slice(-1)).toEqual([{ action: 'UPDATED', fields: ['renews'] }]);
+    expect((await ok('owner', `query($id: ID!) { agreement(id: $id) { renews { id } } }`, { id: again.id })).agreement.renews).toBeNull();
+  });
+});
+
 describe('statusHistory', () => {
   it('records create → update → update exactly, oldest first, and nothing for an update that keeps the status', async () => {
     clock.set(noonOn(3));

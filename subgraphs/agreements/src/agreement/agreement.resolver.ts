@@ -14,6 +14,7 @@ import { assertCanChangeAgreement, whereAgreementVisible } from './agreement-acc
 import { namedParties } from './agreement-change';
 import { expiryWindow, whereExpiresWithin } from '../lifecycle/expiry';
 import { recordStatusChanges } from '../lifecycle/status-change';
+import { unlinkRenewals } from '../lifecycle/renewal';
 import { AgreementSection, storedSections } from '../templates/agreement-section';
 import { assertResourcesStillFit } from '../resources/resource-rules';
 import { assertCommitmentOwnersStayNamed } from '../citizen-promises/commitment-rules';
@@ -174,6 +175,7 @@ export class AgreementResolver {
         assertCanChangeAgreement(found, await namedParties(manager, found.id), viewer),
       );
       await recordChange(manager, viewer, { entityType: 'Agreement', entityId: agreement.id, action: ChangeAction.DELETED, fields: [] });
+      await unlinkRenewals(manager, viewer, agreement.id);
       await manager.getRepository(AgreementParty).delete({ agreementId: agreement.id });
       await manager.getRepository(AgreementArea).delete({ agreementId: agreement.id });
       await manager.getRepository(Agreement).delete({ id: agreement.id });

@@ -44,7 +44,7 @@ export class AgreementLifecycleResolver {
 
   @Mutation(() => Agreement, {
     description:
-      "Renews an ACTIVE or ENDED agreement that has an end date: creates the next period's agreement as a DRAFT, starting after the previous one ends, with the same kind, description, areas, visibility and parties with their roles and responsibilities (each invited again; your organisation confirmed), linked both ways (`renews`, `renewedBy`), and returns it. The previous agreement gets a new version. An agreement is renewed once: a second renewal is BAD_USER_INPUT naming the first. Only coordinators of the owning organisation may: others get FORBIDDEN, or NOT_FOUND for an agreement they may not see. A stale `version` is VERSION_CONFLICT; nothing is written on any error.",
+      "Renews an ACTIVE or ENDED agreement that has an end date: creates the next period's agreement as a DRAFT, starting after the previous one ends, with the same kind, description, sections and template origin, areas, visibility, parties with their roles and responsibilities (each invited again; your organisation confirmed), resources (for the whole new period), phases (kind and purpose, to fill in) and a citizen promise's commitments (without their follow-ups), linked both ways (`renews`, `renewedBy`), and returns it. The previous agreement gets a new version. An agreement is renewed once: a second renewal is BAD_USER_INPUT naming the first. Only coordinators of the owning organisation may: others get FORBIDDEN, or NOT_FOUND for an agreement they may not see. A stale `version` is VERSION_CONFLICT; nothing is written on any error.",
   })
   renewAgreement(
     @Arg('id', () => ID, { description: 'Id of the agreement to renew.' }) id: string,

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { assertPeriod, ChangeAction, givenFields, recordChange } from '@samverkan/federation';
-import { badInput, idempotentCreate, SubgraphContext } from '@samverkan/platform';
+import { badInput, idempotentCreate, SubgraphContext, Viewer } from '@samverkan/platform';
 import { Agreement, AgreementArea, AgreementParty, AgreementStatus } from '../agreement/agreement';
 import { changeAgreement } from '../agreement/agreement-change';
 import { syncInvitations } from '../parties/invitations';
@@ -130,4 +130,21 @@ export function renewAgreement(
     (renewalId) => loaders.agreement.load(renewalId),
     'Agreement',
   );
+}
+
+/**
+ * Before an agreement is deleted: the agreement it renews loses its `renewedBy` (so it can be
+ * renewed again), and the one renewing it loses its `renews` (the foreign key sets it null). Each
+ * is a change of that record: a new version and a change-log entry, in the deletion's transaction.
+ */
+export async function unlinkRenewals(manager: EntityManager, viewer: Viewer, agreementId: string): Promise<void> {
+  const linked: Array<{ id: string; field: string }> = await manager.query(
+    `SELECT g.renews AS id, 'renewedBy' AS field FROM agreements g WHERE g.id = $1 AND g.renews IS NOT NULL
+     UNION ALL SELECT next.id, 'renews' FROM agreements next WHERE next.renews = $1`,
+    [agreementId],
+  );
+  for (const { id, field } of linked) {
+    await manager.query('UPDATE agreements SET version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = $1', [id]);
+    await recordChange(manager, viewer, { entityType: 'Agreement', entityId: id, action: ChangeAction.UPDATED, fields: [field] });
+  }
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { answeredBy, forbidden, isOwnerMember, isWriter, assertNoPersonalIdentityNumbers } from '@samverkan/federation';
-import { assertSignedIn, badInput, isSignedIn, isUuid, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
-import { Agreement, AgreementParty } from '../agreement/agreement';
+import { assertSignedIn, badInput, isSignedIn, isUuid, recordClosed, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
+import { Agreement, AgreementParty, AgreementStatus } from '../agreement/agreement';
 import { MAX_PARTIES } from '../agreement/agreement.inputs';
 import { changeAgreement } from '../agreement/agreement-change';
 import { assertMaySeeAgreement } from '../agreement/agreement-access';
@@ -65,6 +65,9 @@ async function changeAnswer(ctx: Context, { agreementId, version, actorId, from,
       authorize: byOwner ? undefined : (found, partyIds) => assertMayAnswer(found, partyIds, actor, ctx.viewer),
     },
     async (manager, found) => {
+      if (found.status === AgreementStatus.ENDED || found.status === AgreementStatus.TERMINATED) {
+        throw recordClosed('Agreement', found.id, `The agreement is ${found.status}: its parties' answers are final`);
+      }
       const repository = manager.getRepository(PartyInvitation);
       const invitation = isUuid(actor) ? await repository.findOneBy({ agreementId: found.id, actorId: actor }) : null;
       if (!invitation) throw badInput(`Agreement ${found.id} does not name ${actor} as a party`, [{ field: 'actorId', message: 'not a party to this agreement' }]);
@@ -113,7 +116,7 @@ export class AgreementInvitationsResolver {
 
   @Mutation(() => Agreement, {
     description:
-      'Confirms, for your organisation, an agreement that names it (INVITED → CONFIRMED). Coordinators of that organisation only: answering for another is FORBIDDEN; an organisation the agreement does not name, or an answer that is not INVITED, is BAD_USER_INPUT. Returns the agreement with its new version.',
+      'Confirms, for your organisation, an agreement that names it (INVITED → CONFIRMED). Coordinators of that organisation only: answering for another is FORBIDDEN; an organisation the agreement does not name, or an answer that is not INVITED, is BAD_USER_INPUT. Returns the agreement with its new version. Answers on an ENDED or TERMINATED agreement are final: RECORD_CLOSED.',
   })
   confirmAgreementParty(
     @Arg('agreementId', () => ID, AGREEMENT_ID) agreementId: string,
@@ -127,7 +130,7 @@ export class AgreementInvitationsResolver {
 
   @Mutation(() => Agreement, {
     description:
-      'Declines, for your organisation, an agreement that names it (INVITED → DECLINED): it cannot become ACTIVE while your organisation is named, until the owner invites it again. Coordinators of that organisation only, as for `confirmAgreementParty`.',
+      'Declines, for your organisation, an agreement that names it (INVITED → DECLINED): it cannot become ACTIVE while your organisation is named, until the owner invites it again. Coordinators of that organisation only, as for `confirmAgreementParty`. Answers on an ENDED or TERMINATED agreement are final: RECORD_CLOSED.',
   })
   declineAgreementParty(
     @Arg('agreementId', () => ID, AGREEMENT_ID) agreementId: string,
@@ -141,7 +144,7 @@ export class AgreementInvitationsResolver {
 
   @Mutation(() => Agreement, {
     description:
-      'Withdraws your organisation from an agreement it confirmed (CONFIRMED → WITHDRAWN), recorded with the time and reason. An ACTIVE agreement then takes no update that keeps it ACTIVE until the owner removes your organisation or ends it. Coordinators of that organisation only.',
+      'Withdraws your organisation from an agreement it confirmed (CONFIRMED → WITHDRAWN), recorded with the time and reason. An ACTIVE agreement then takes no update that keeps it ACTIVE until the owner removes your organisation or ends it. Coordinators of that organisation only. Answers on an ENDED or TERMINATED agreement are final: RECORD_CLOSED.',
   })
   withdrawFromAgreement(
     @Arg('agreementId', () => ID, AGREEMENT_ID) agreementId: string,
@@ -157,7 +160,7 @@ export class AgreementInvitationsResolver {
 
   @Mutation(() => Agreement, {
     description:
-      "Invites again an organisation that DECLINED or WITHDRAWN (→ INVITED, its earlier answer and comment cleared; the change log keeps the history), e.g. after talking it over. Coordinators of the agreement's owner only; an organisation the agreement does not name, or one with another answer, is BAD_USER_INPUT.",
+      "Invites again an organisation that DECLINED or WITHDRAWN (→ INVITED, its earlier answer and comment cleared; the change log keeps the history), e.g. after talking it over. Coordinators of the agreement's owner only; an organisation the agreement does not name, or one with another answer, is BAD_USER_INPUT. Answers on an ENDED or TERMINATED agreement are final: RECORD_CLOSED.",
   })
   reinviteAgreementParty(
     @Arg('agreementId', () => ID, AGREEMENT_ID) agreementId: string,
