@@ -2,14 +2,19 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { isTimeout, subgraphFetcher } from '../src/subgraph-fetcher';
 
-/** A subgraph stand-in that answers after `delayMs` and counts how many requests it holds at once. */
+/**
+ * A subgraph stand-in that answers after `delayMs` and counts how many requests are open at once: a
+ * request is open until it is answered or its caller gives up on it (its connection closes), so a
+ * request the fetcher abandoned no longer counts, however late the stand-in's own timer fires.
+ */
 function slowServer(delayMs: number) {
   const state = { open: 0, most: 0, server: undefined as unknown as Server, url: '' };
   state.server = createServer((_request, response) => {
     state.open += 1;
     state.most = Math.max(state.most, state.open);
+    response.once('close', () => (state.open -= 1));
     setTimeout(() => {
-      state.open -= 1;
+      if (response.destroyed) return;
       response.setHeader('content-type', 'application/json');
       response.end('{"data":{}}');
     }, delayMs);
