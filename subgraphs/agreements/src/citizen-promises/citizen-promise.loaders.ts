@@ -1,5 +1,6 @@
-import { DataSource, In } from 'typeorm';
-import { byArguments, firstOfEachLoader, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { DataSource } from 'typeorm';
+import { byArguments, firstOfEachLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { rowsOfAgreementLoader } from '../agreement/agreement-rows';
 import { Agreement } from '../agreement/agreement';
 import { agreementVisibleSql } from '../agreement/agreement-access';
 import { Commitment } from './commitment';
@@ -23,13 +24,7 @@ export function citizenPromiseLoaders(dataSource: DataSource, viewer: Viewer) {
   };
   return {
     /** `Agreement.commitments`: all of a promise's commitments (at most MAX_COMMITMENTS), by position. */
-    commitmentsOfAgreement: groupLoader<string, Commitment>(async (ids) => {
-      const commitments = await dataSource.getRepository(Commitment).find({
-        where: { agreementId: In(ids.filter(isUuid)) },
-        order: { position: 'ASC', id: 'ASC' },
-      });
-      return commitments.map((c) => [c.agreementId, c]);
-    }),
+    commitmentsOfAgreement: rowsOfAgreementLoader(dataSource, Commitment),
     /** By id, for `_entities`: null when there is none or the viewer may not see its agreement. */
     commitment: recordLoader<string, Commitment>(
       (ids) =>

@@ -78,6 +78,10 @@ const CELLS = [
 export const MONTHS_SQL = `SELECT month, as_of::date, first_day::date, last_day::date FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(month, as_of, first_day, last_day)`;
 export const monthParameters = (months: readonly string[]) => [months, months.map((month) => asOfDay(month)), months.map(firstDayOf), months.map(lastDayOf)];
 
+/** The tallies of one count column of a month's rows (one row per set of area codes), as the figure value `value`. */
+export const columnTallies = (rows: Array<{ areaCodes: string[] } & Record<string, unknown>>, column: string, value = column): Tally[] =>
+  rows.filter((row) => Number(row[column]) > 0).map((row) => ({ areaCodes: row.areaCodes, value, count: Number(row[column]) }));
+
 /** What a count for these months depends on besides the records: the basis, the months and their as-of days (`keptFigures`' key). */
 export const keyOf = (figure: string, basis: FigureBasis, months: readonly string[]) =>
   `agreements:${figure}:${basis}:${months.map((month) => `${month}@${asOfDay(month)}`).join(',')}`;

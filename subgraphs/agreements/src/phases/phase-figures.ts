@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { actorKinds, Count, disclosureRule, FigureBasis, FigureFamily, keptFigures, Tally } from '@samverkan/federation';
 import { SubgraphContext, Viewer } from '@samverkan/platform';
 import { AgreementFigures } from '../figures/agreement-figures';
-import { activeAgreementsSql, CIVIL_SOCIETY_KINDS, keyOf, monthParameters } from '../figures/figures.loaders';
+import { activeAgreementsSql, CIVIL_SOCIETY_KINDS, columnTallies, keyOf, monthParameters } from '../figures/figures.loaders';
 import type { AgreementsLoaders } from '../loaders';
 import { PhaseKind } from './agreement-phase';
 
@@ -64,8 +64,7 @@ export function needsAnalysisFiguresLoader(dataSource: DataSource, viewer: Viewe
       return new Map(
         months.map((month) => {
           const ofMonth = rows.filter((row) => row.month === month);
-          const tallies = (column: string, value = column) => ofMonth.filter((row) => row[column] > 0).map((row) => ({ areaCodes: row.areaCodes, value, count: row[column] }));
-          return [month, new FigureFamily(rule, tallies('total', ''), { civilSociety: { values: INCLUSION, additive: true as const, tallies: INCLUSION.flatMap((v) => tallies(v)) } })];
+          return [month, new FigureFamily(rule, columnTallies(ofMonth, 'total', ''), { civilSociety: { values: INCLUSION, additive: true as const, tallies: INCLUSION.flatMap((v) => columnTallies(ofMonth, v)) } })];
         }),
       );
     });

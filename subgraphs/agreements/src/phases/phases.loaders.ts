@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { actorKinds } from '@samverkan/federation';
-import { groupLoader, isUuid, Viewer } from '@samverkan/platform';
+import { Viewer } from '@samverkan/platform';
+import { rowsOfAgreementLoader } from '../agreement/agreement-rows';
 import { AgreementPhase } from './agreement-phase';
 import { needsAnalysisFiguresLoader } from './phase-figures';
 
@@ -11,13 +12,7 @@ export function phaseLoaders(dataSource: DataSource, viewer: Viewer) {
     /** The month's needs-analysis figures (`AgreementFigures.needsAnalysis`), by month, over the records the viewer's basis covers. */
     needsAnalysisFigures: needsAnalysisFiguresLoader(dataSource, viewer),
     /** An agreement's phases, in its order. */
-    phasesOfAgreement: groupLoader<string, AgreementPhase>(async (ids) => {
-      const phases = await dataSource.getRepository(AgreementPhase).find({
-        where: { agreementId: In(ids.filter(isUuid)) },
-        order: { agreementId: 'ASC', position: 'ASC' },
-      });
-      return phases.map((p) => [p.agreementId, p]);
-    }),
+    phasesOfAgreement: rowsOfAgreementLoader(dataSource, AgreementPhase),
     /** The registry's kind of each actor (null: unknown to it), all of a request in one batched call; fails when the registry does not answer. */
     actorKind: new DataLoader<string, string | null>(async (ids) => {
       const kinds = await actorKinds(ids);

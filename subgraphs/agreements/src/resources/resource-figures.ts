@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Count, disclosureRule, FigureFamily, keptFigures, selfAndAncestors, Tally } from '@samverkan/federation';
 import { SubgraphContext, Viewer } from '@samverkan/platform';
 import { AgreementFigures } from '../figures/agreement-figures';
-import { activeAgreementsSql, keyOf, monthParameters } from '../figures/figures.loaders';
+import { activeAgreementsSql, columnTallies, keyOf, monthParameters } from '../figures/figures.loaders';
 import type { AgreementsLoaders } from '../loaders';
 import { ResourceKind } from './agreement-resource';
 
@@ -113,8 +113,8 @@ export function resourceFiguresLoader(dataSource: DataSource, viewer: Viewer) {
       return new Map(
         months.map((month): [string, ResourceMonthFigures] => {
           const ofMonth = rows.filter((row) => row.month === month);
-          const tallies = (column: string) => ofMonth.filter((row) => row[column] > 0).map((row) => ({ areaCodes: row.areaCodes, value: column, count: row[column] }));
-          const family = new FigureFamily(rule, tallies('total').map((t) => ({ ...t, value: '' })), {
+          const tallies = (column: string) => columnTallies(ofMonth, column);
+          const family = new FigureFamily(rule, columnTallies(ofMonth, 'total', ''), {
             kind: { values: KINDS, additive: false as const, tallies: KINDS.flatMap(tallies) },
             summed: { values: SUMMED, additive: false as const, tallies: SUMMED.flatMap(tallies) },
           });

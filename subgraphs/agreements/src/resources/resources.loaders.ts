@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { groupLoader, isUuid, Viewer } from '@samverkan/platform';
+import { DataSource } from 'typeorm';
+import { isUuid, Viewer } from '@samverkan/platform';
+import { rowsOfAgreementLoader } from '../agreement/agreement-rows';
 import { AgreementResource, ResourceKind } from './agreement-resource';
 import { PartyResourceSums, ResourceSums, ResourceTotals } from './resource.types';
 import { resourceFiguresLoader } from './resource-figures';
@@ -48,13 +49,7 @@ export function resourceLoaders(dataSource: DataSource, viewer: Viewer) {
     /** The month's resource figures (`AgreementFigures.resources`), by month, over the records the viewer's basis covers. */
     resourceFigures: resourceFiguresLoader(dataSource, viewer),
     /** An agreement's resource lines, in its order. */
-    resourcesOfAgreement: groupLoader<string, AgreementResource>(async (ids) => {
-      const resources = await dataSource.getRepository(AgreementResource).find({
-        where: { agreementId: In(ids.filter(isUuid)) },
-        order: { agreementId: 'ASC', position: 'ASC' },
-      });
-      return resources.map((r) => [r.agreementId, r]);
-    }),
+    resourcesOfAgreement: rowsOfAgreementLoader(dataSource, AgreementResource),
     /** An agreement's resource totals, in one statement for any number of agreements. */
     resourceTotals: new DataLoader<string, ResourceTotals>(async (ids) => {
       const rows: SumRow[] = ids.some(isUuid) ? await dataSource.query(SUMS_SQL, [ids.filter(isUuid)]) : [];
