@@ -16,6 +16,7 @@ const READERS: Record<Reader, string> = {
   agreements: 'agreements',
   activities: 'activities',
   situation: 'situation',
+  concerns: 'concerns',
 };
 
 const defaultOf = (variable: Variable) => variable.defaultText ?? (variable.default === undefined ? '—' : `\`${String(variable.default)}\``);

@@ -37,6 +37,16 @@ export const ENTITIES = {
     description:
       'Premises an actor can lend for meetings, dialogues and activities (not only in crises): where, how many people fit, what for, and which contact function to ask.',
   },
+  InterventionTeam: {
+    key: 'id',
+    description:
+      "The intervention team of one area (insatsteam): the contact functions of social services, the local police, schools and civil-society organisations that agreed to take part, with a lead, backups and a coordinator, activated when a guardian's concern about a child is registered in the area. Function over person: the holders live in the registry.",
+  },
+  Concern: {
+    key: 'id',
+    description:
+      "A guardian's concern about a child (oro), registered by the organisation the guardian turned to and routed to the area's intervention team, which answers within 24 hours. Pseudonymous: the child is an age and a reference only the team resolves. Read only by the receiving organisation and the activated team within the guardian's consent, every read audited; everyone else sees figures only (docs/dpia-concerns.md).",
+  },
   CrisisRoster: {
     key: 'id',
     description:

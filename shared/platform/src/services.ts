@@ -2,7 +2,7 @@
  * The services of the federation and the environment variables each reads.
  * One table, so the configuration, the gateway, the start script, docker-compose.yml and the tests agree.
  */
-export const SUBGRAPHS = ['actors', 'agreements', 'activities', 'situation'] as const;
+export const SUBGRAPHS = ['actors', 'agreements', 'activities', 'situation', 'concerns'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export const SERVICES = ['gateway', ...SUBGRAPHS] as const;
@@ -14,6 +14,7 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   agreements: 4002,
   activities: 4003,
   situation: 4004,
+  concerns: 4005,
 };
 
 /** `ACTORS_PORT`, `ACTORS_DATABASE_URL`, `ACTORS_URL`, ... */

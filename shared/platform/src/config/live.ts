@@ -74,6 +74,31 @@ export const webhookSettings = liveReader(
   }),
 );
 
+/** The concerns' clock (README, "A worried guardian's call"): read on use, so a test can shorten it. */
+export const concernClockSettings = liveReader(
+  [W.CONCERN_REMINDER_HOURS, W.CONCERN_ESCALATE_BACKUPS_HOURS, W.CONCERN_ESCALATE_COORDINATOR_HOURS, W.CONCERN_ANSWER_HOURS, W.CONCERN_CLOCK_TICK_SECONDS],
+  (values) => ({
+    reminderHours: valueOf(values, W.CONCERN_REMINDER_HOURS),
+    escalateBackupsHours: valueOf(values, W.CONCERN_ESCALATE_BACKUPS_HOURS),
+    escalateCoordinatorHours: valueOf(values, W.CONCERN_ESCALATE_COORDINATOR_HOURS),
+    answerHours: valueOf(values, W.CONCERN_ANSWER_HOURS),
+    tickSeconds: valueOf(values, W.CONCERN_CLOCK_TICK_SECONDS),
+  }),
+);
+
+/** How long closed concerns are kept, by the receiving organisation's kind: read on use, so a test can change it. */
+export const concernRetention = liveReader([W.CONCERN_RETENTION_DAYS, W.CONCERN_RETENTION_DAYS_BY_KIND], (values) => {
+  const days = valueOf(values, W.CONCERN_RETENTION_DAYS);
+  const byKind = valueOf(values, W.CONCERN_RETENTION_DAYS_BY_KIND);
+  return { days, byKind, daysFor: (kind: string) => byKind[kind] ?? days };
+});
+
+/** The keys of guardians' contact details: the current one encrypts, both decrypt. */
+export const concernContactKeys = liveReader([W.CONCERN_CONTACT_KEY, W.CONCERN_CONTACT_KEY_PREVIOUS], (values) => ({
+  current: valueOf(values, W.CONCERN_CONTACT_KEY) as string | undefined,
+  previous: valueOf(values, W.CONCERN_CONTACT_KEY_PREVIOUS) as string | undefined,
+}));
+
 /** How long counts behind figures are kept (seconds; 0: not at all). */
 export const figuresCacheSeconds = liveReader([FIGURES_CACHE_SECONDS], (values) => valueOf(values, FIGURES_CACHE_SECONDS));
 

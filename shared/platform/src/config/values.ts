@@ -47,5 +47,23 @@ export const domainName = kind('a domain name such as samverkan.example.se', (er
 
 export const text = kind('text', (error) => z.string(error));
 
+/** A number of hours, decimals allowed (0.5 is half an hour), above zero and at most a year. */
+export const hours = kind('a number of hours above 0 (decimals allowed), at most 8760', (error) =>
+  z.string().regex(/^\d{1,4}(\.\d{1,4})?$/, error).transform(Number).refine((value) => value > 0 && value <= 8760, error),
+);
+
+/** A 256-bit key as base64 (44 characters), e.g. from `openssl rand -base64 32`. */
+export const key256 = kind('a 256-bit key in base64 (openssl rand -base64 32)', (error) =>
+  z.string().refine((raw) => /^[A-Za-z0-9+/]{43}=$/.test(raw) && Buffer.from(raw, 'base64').length === 32, error),
+true);
+
+/** Days per kind of organisation, e.g. `POLICE=730,MUNICIPALITY=365`; unset or empty: none. */
+export const daysByKind = kind('KIND=days pairs separated by commas, e.g. POLICE=730,MUNICIPALITY=365', (error) =>
+  z
+    .string()
+    .refine((raw) => raw.split(',').every((pair) => /^[A-Z_]+=[1-9]\d{0,5}$/.test(pair.trim())), error)
+    .transform((raw) => Object.fromEntries(raw.split(',').map((pair) => pair.trim().split('=')).map(([kind, days]) => [kind, Number(days)])) as Record<string, number>),
+);
+
 export const oneOf = <const V extends readonly [string, ...string[]]>(...values: V) =>
   kind(values.length === 1 ? `${values[0]} (or unset)` : `one of ${values.join(', ')}`, (error) => z.enum(values, error));

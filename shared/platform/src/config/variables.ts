@@ -1,7 +1,7 @@
 import { LOCAL_ISSUER } from '../auth/tokens';
 import { DEFAULT_PORTS, envName, ServiceName, SERVICES, SUBGRAPHS, SubgraphName } from '../services';
 import { LOG_LEVELS, LogLevel } from '../log';
-import { databaseUrl, domainName, flag, httpUrl, Kind, legacyFlag, oneOf, port, positiveInteger, seconds, size, text } from './values';
+import { databaseUrl, daysByKind, domainName, flag, hours, httpUrl, Kind, key256, legacyFlag, oneOf, port, positiveInteger, seconds, size, text } from './values';
 
 /** Who reads a variable: every subgraph or one, the gateway, `npm start`, the tests. */
 export type Reader = 'subgraphs' | SubgraphName | 'gateway' | 'start' | 'tests';
@@ -160,6 +160,79 @@ export const AGREEMENT_EXPIRY_NOTICE_DAYS: Variable<number> = {
   description:
     "how many days before an ACTIVE agreement's end date its parties are told it expires soon: the agreements subgraph records, once per agreement and end date, a change `UPDATED` with field `expiresSoon` (no new version), which reaches the change feed and the webhooks",
   readBy: ['agreements'],
+};
+
+export const CONCERN_REMINDER_HOURS: Variable<number> = {
+  name: 'CONCERN_REMINDER_HOURS',
+  kind: hours,
+  default: 4,
+  description: "how many hours after a concern is registered its team's lead is reminded, if the guardian has had no first contact yet",
+  readBy: ['concerns'],
+};
+
+export const CONCERN_ESCALATE_BACKUPS_HOURS: Variable<number> = {
+  name: 'CONCERN_ESCALATE_BACKUPS_HOURS',
+  kind: hours,
+  default: 12,
+  description: "how many hours after a concern is registered it is escalated to the team's backups, if the guardian has had no first contact yet",
+  readBy: ['concerns'],
+};
+
+export const CONCERN_ESCALATE_COORDINATOR_HOURS: Variable<number> = {
+  name: 'CONCERN_ESCALATE_COORDINATOR_HOURS',
+  kind: hours,
+  default: 20,
+  description: "how many hours after a concern is registered it is escalated to the team's coordinator, if the guardian has had no first contact yet",
+  readBy: ['concerns'],
+};
+
+export const CONCERN_ANSWER_HOURS: Variable<number> = {
+  name: 'CONCERN_ANSWER_HOURS',
+  kind: hours,
+  default: 24,
+  description: 'the promise to the guardian: a concern with no first contact this many hours after it was registered is recorded as breached, and the figures count it as not answered in time',
+  readBy: ['concerns'],
+};
+
+export const CONCERN_CLOCK_TICK_SECONDS: Variable<number> = {
+  name: 'CONCERN_CLOCK_TICK_SECONDS',
+  kind: positiveInteger,
+  default: 15,
+  description: "how often the concerns' clock (a job on the subgraph's pg-boss queue) fires the reminders, escalations and breaches that have come due: each fires at most this long after its time",
+  readBy: ['concerns'],
+};
+
+export const CONCERN_RETENTION_DAYS: Variable<number> = {
+  name: 'CONCERN_RETENTION_DAYS',
+  kind: positiveInteger,
+  default: 365,
+  description: 'how many days after it was closed a concern is deleted, leaving a tombstone without content (docs/dpia-concerns.md), unless `CONCERN_RETENTION_DAYS_BY_KIND` names the receiving organisation\'s kind',
+  readBy: ['concerns'],
+};
+
+export const CONCERN_RETENTION_DAYS_BY_KIND: Variable<Record<string, number>> = {
+  name: 'CONCERN_RETENTION_DAYS_BY_KIND',
+  kind: daysByKind,
+  default: {},
+  defaultText: 'none',
+  description: "retention per kind of receiving organisation (`ActorKind`), e.g. `POLICE=730,MUNICIPALITY=365`: an authority's concerns follow its retention decision (gallringsbeslut)",
+  readBy: ['concerns'],
+};
+
+export const CONCERN_CONTACT_KEY: Variable<string> = {
+  name: 'CONCERN_CONTACT_KEY',
+  kind: key256,
+  defaultText: 'required (`npm start` makes one for its embedded data)',
+  description: "the key (AES-256-GCM) that encrypts guardians' contact details in the concerns store; kept outside the database, e.g. in a secret store. Make one with `openssl rand -base64 32`",
+  readBy: ['concerns'],
+  requiredBy: ['concerns'],
+};
+
+export const CONCERN_CONTACT_KEY_PREVIOUS: Variable<string> = {
+  name: 'CONCERN_CONTACT_KEY_PREVIOUS',
+  kind: key256,
+  description: 'the key `CONCERN_CONTACT_KEY` replaced, while contact details written under it remain: they are still read, and written under the new key when next changed',
+  readBy: ['concerns'],
 };
 
 export const CAP_SENDER_DOMAIN: Variable<string> = {
@@ -386,6 +459,15 @@ export const VARIABLES: readonly Variable[] = [
   INCIDENT_CONTACT_DEADLINE_MINUTES,
   AGREEMENT_EXPIRY_NOTICE_DAYS,
   CAP_SENDER_DOMAIN,
+  CONCERN_REMINDER_HOURS,
+  CONCERN_ESCALATE_BACKUPS_HOURS,
+  CONCERN_ESCALATE_COORDINATOR_HOURS,
+  CONCERN_ANSWER_HOURS,
+  CONCERN_CLOCK_TICK_SECONDS,
+  CONCERN_RETENTION_DAYS,
+  CONCERN_RETENTION_DAYS_BY_KIND,
+  CONCERN_CONTACT_KEY,
+  CONCERN_CONTACT_KEY_PREVIOUS,
   FIGURES_CACHE_SECONDS,
   IDEMPOTENCY_KEY_RETENTION_HOURS,
   WEBHOOK_ALLOW_INSECURE_URLS,

@@ -1,0 +1,42 @@
+import { DataSource } from 'typeorm';
+import { Clock, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
+import { appendAudit } from '../audit/audit-log';
+import { Concern } from './concern';
+import { concernVisibleSql } from './concern-access';
+import { ConcernRecipient } from './concern-recipient';
+
+/**
+ * Per-request loaders of concerns: every one returns only the concerns the viewer may read, and
+ * writes each concern it returns to the audit log (READ) in the same transaction, one batch at a time.
+ */
+export function concernLoaders(dataSource: DataSource, viewer: Viewer, clock: Clock) {
+  return {
+    concern: recordLoader<string, Concern>(async (ids) => {
+      const wellFormed = ids.filter(isUuid);
+      if (!wellFormed.length) return [];
+      return dataSource.transaction(async (manager) => {
+        const concerns = await manager
+          .getRepository(Concern)
+          .createQueryBuilder('c')
+          .where('c.id IN (:...ids)', { ids: wellFormed })
+          .andWhere(...concernVisibleSql('c', viewer))
+          .getMany();
+        await appendAudit(manager, concerns.map((concern) => ({ concernId: concern.id, action: 'READ' as const })), viewer, clock.now());
+        return concerns;
+      });
+    }, (concern) => concern.id),
+    /** The activated team of each concern: only asked for concerns already read. */
+    concernRecipients: groupLoader<string, ConcernRecipient>(async (concernIds) =>
+      (
+        await dataSource
+          .getRepository(ConcernRecipient)
+          .createQueryBuilder('r')
+          .where('r.concern_id = ANY(:concernIds)', { concernIds })
+          .orderBy('r.concern_id')
+          .addOrderBy(`array_position(ARRAY['LEAD', 'BACKUP', 'MEMBER', 'COORDINATOR'], r.role)`)
+          .addOrderBy('r.contact_function_id')
+          .getMany()
+      ).map((recipient) => [recipient.concernId, recipient]),
+    ),
+  };
+}
