@@ -29,7 +29,7 @@ interface Expired {
  * organisation's kind; open concerns are never taken, however old. Minutes to first contact are
  * rounded up, as the figures count them, so a tombstone counts exactly as its concern did.
  */
-async function lockExpired(manager: EntityManager, now: Date): Promise<Expired[]> {
+async function lockExpired(manager: EntityManager, now: Date, batchSize: number): Promise<Expired[]> {
   const { days, byKind } = concernRetention();
   const kinds = Object.keys(byKind);
   const shortest = Math.min(days, ...Object.values(byKind));
@@ -44,7 +44,7 @@ async function lockExpired(manager: EntityManager, now: Date): Promise<Expired[]
       ORDER BY c.closed_at, c.id
       LIMIT $6
       FOR UPDATE OF c SKIP LOCKED`,
-    [now, kinds, kinds.map((kind) => byKind[kind]), days, shortest, BATCH_SIZE],
+    [now, kinds, kinds.map((kind) => byKind[kind]), days, shortest, batchSize],
   );
 }
 
@@ -52,14 +52,15 @@ async function lockExpired(manager: EntityManager, now: Date): Promise<Expired[]
  * Deletes the closed concerns whose retention has run out (docs/dpia-concerns.md §5), in batches of
  * one transaction each: the concern goes with its activated team, actions, deadlines and
  * notifications (ON DELETE CASCADE), and leaves a tombstone without content and a DELETED entry in
- * the audit log, which keeps every earlier entry about it. Returns how many were deleted.
+ * the audit log, which keeps every earlier entry about it. Concurrent runs share the work (locked
+ * concerns are skipped). Returns how many were deleted.
  */
-export async function deleteExpiredConcerns(dataSource: DataSource, clock: Clock): Promise<number> {
+export async function deleteExpiredConcerns(dataSource: DataSource, clock: Clock, { batchSize = BATCH_SIZE } = {}): Promise<number> {
   let deleted = 0;
   for (;;) {
     const now = clock.now();
     const batch = await dataSource.transaction(async (manager) => {
-      const expired = await lockExpired(manager, now);
+      const expired = await lockExpired(manager, now, batchSize);
       if (!expired.length) return 0;
       await manager.insert(
         ConcernTombstone,
@@ -79,7 +80,7 @@ export async function deleteExpiredConcerns(dataSource: DataSource, clock: Clock
       return expired.length;
     });
     deleted += batch;
-    if (batch < BATCH_SIZE) break;
+    if (batch < batchSize) break;
   }
   if (deleted) logger.info({ deleted }, 'Deleted concerns past their retention, leaving tombstones');
   return deleted;

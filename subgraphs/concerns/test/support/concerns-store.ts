@@ -15,7 +15,11 @@ import { appendAudit } from '../../src/audit/audit-log';
 export async function openConcernsStore(): Promise<{ dataSource: DataSource; url: string; close: () => Promise<void> }> {
   const url = await freshDatabase('concerns');
   const dataSource = await openDatabase({ url, entities: concernsSubgraph.entities, migrations: concernsSubgraph.migrations });
-  return { dataSource, url, close: async () => (await dataSource.destroy(), await dropDatabase(url)) };
+  const close = async () => {
+    await dataSource.destroy();
+    await dropDatabase(url);
+  };
+  return { dataSource, url, close };
 }
 
 /**
