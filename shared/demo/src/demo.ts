@@ -90,6 +90,18 @@ export const DEMO_CONTACT_FUNCTIONS = {
   lokalansvarigHyresgastforeningenGottsunda: contactFunction(10),
 } as const;
 
+const interventionTeam = demoIds('c5');
+
+/** Fixed ids of the demo intervention teams (the concerns subgraph's), for tests and other subgraphs' demo data. */
+export const DEMO_INTERVENTION_TEAMS = {
+  /** Rinkeby-Kista: complete, with a joined civil-society line. */
+  rinkebyKista: interventionTeam(1),
+  /** Angered: lead, backup, coordinator and a joined civil-society line, but no social services (a gap). */
+  angered: interventionTeam(2),
+  /** Gottsunda: in the making, its civil-society line not yet joined (gaps). */
+  gottsunda: interventionTeam(3),
+} as const;
+
 const venue = demoIds('fe');
 
 /** Fixed ids of the demo venues (the actors registry's premises), which the demo activities take place at. */

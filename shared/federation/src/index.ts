@@ -13,6 +13,7 @@ export * from './references';
 export * from './roles';
 export * from './target-groups';
 export * from './visibility';
+export * from './maintainers';
 export * from './figures';
 export * from './nested-lists';
 export * from './labels';

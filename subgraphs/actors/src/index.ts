@@ -16,7 +16,7 @@ import { AssociationImportResolver } from './import/association-import';
 import { hsdsRouter } from './hsds/hsds';
 import { ActorContactFunctionsResolver, AreaContactFunctionsResolver, ContactFunctionResolver } from './contact-functions/contact-function.resolver';
 import { AreaCrisisRosterSuggestionsResolver } from './contact-functions/crisis-roster-suggestions';
-import { CrisisRoster, CrisisRosterDependenciesResolver } from './contact-functions/crisis-roster-dependencies';
+import { crisisRosterDependencies, interventionTeamDependencies } from './contact-functions/one-person-dependencies';
 import { ContactFunction, ContactFunctionHolder } from './contact-functions/contact-function';
 import { PublicContactResolver } from './contact-functions/public-contact.resolver';
 import { ActorsLoaders, createLoaders } from './loaders';
@@ -48,15 +48,15 @@ export const actorsSubgraph: SubgraphModule<ActorsLoaders> = {
   name: 'actors',
   entities: [Actor, ActorArea, Area, ChangeLogEntry, Service, ServiceArea, Venue, ContactFunction, ContactFunctionHolder],
   migrations: [CreateActorsAndAreas1764000000000, LoadSwedishAreas1764000000001, AddOwnershipAndChangeLog1764100000000, CreateServices1764200000000, CreateVenuesAndContactFunctions1764200000200, LoadMunicipalityPoints1764200000300, AddCoverageIndexes1764200000301, UniqueOrganisationNumbers1764300000000, ArchiveActors1764300000100, ManageAreas1764300000200, PublicContact1764400000000, MaintainCoverageAggregates1764500000000, AddChangeFeed1764600000000, AddIdempotencyKeysAndExternalIds1764600000100, AddWebhooks1764600000300],
-  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, AreaCrisisRosterSuggestionsResolver, CrisisRosterDependenciesResolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember), changeFeedResolver('actor', 'actors', REGISTRY_FEED_TYPES), ...actorWebhooks.resolvers,
+  resolvers: [LabelsResolver, ActorResolver, AdministrationResolver, AreaResolver, AreaManagementResolver, AreaCoverageResolver, CoverageResolver, FiguresResolver, AreaFiguresResolver, AssociationImportResolver, ServiceResolver, ActorServicesResolver, AreaServicesResolver, VenueResolver, ActorVenuesResolver, AreaVenuesResolver, ContactFunctionResolver, ActorContactFunctionsResolver, AreaContactFunctionsResolver, AreaCrisisRosterSuggestionsResolver, crisisRosterDependencies.resolver, interventionTeamDependencies.resolver, PublicContactResolver, changeLogField(Actor, isMaintainerMember), changeFeedResolver('actor', 'actors', REGISTRY_FEED_TYPES), ...actorWebhooks.resolvers,
     // The maintaining organisation's own ids: the actor's owner's, for the entry and its records alike.
     externalIdFields(Actor, { typeName: 'Actor', queryName: 'actorByExternalId', loaderName: 'actorByExternalId', isMember: isOwnerMember }),
     externalIdFields(Service, { typeName: 'Service', queryName: 'serviceByExternalId', loaderName: 'serviceByExternalId', isMember: recordMaintainer }),
     externalIdFields(Venue, { typeName: 'Venue', queryName: 'venueByExternalId', loaderName: 'venueByExternalId', isMember: recordMaintainer }),
     externalIdFields(ContactFunction, { typeName: 'ContactFunction', queryName: 'contactFunctionByExternalId', loaderName: 'contactFunctionByExternalId', isMember: recordMaintainer }),
   ],
-  // Situation's crisis rosters: no query here returns them, the gateway asks for their `onePersonDependencies`.
-  orphanedTypes: [CrisisRoster],
+  // Situation's crisis rosters and concerns' intervention teams: no query here returns them, the gateway asks for their `onePersonDependencies`.
+  orphanedTypes: [crisisRosterDependencies.stub, interventionTeamDependencies.stub],
   references: {
     Actor: ({ id }, { loaders }) => loaders.actor.load(id),
     Area: ({ code }, { loaders }) => loaders.area.load(code),

@@ -1,8 +1,9 @@
-import { LabelsResolver, organisationExists } from '@samverkan/federation';
+import { externalIdFields, LabelsResolver, organisationExists, ownerFields } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, ConcernsLoaders } from './loaders';
 import { InterventionTeam, TeamMember } from './teams/intervention-team';
-import { InterventionTeamResolver } from './teams/intervention-team.resolver';
+import { AreaInterventionTeamResolver, InterventionTeamResolver, TeamMemberResolver } from './teams/intervention-team.resolver';
+import { Actor } from './stubs';
 import { Concern } from './concerns/concern';
 import { ConcernRecipient } from './concerns/concern-recipient';
 import { ConcernAction } from './concerns/concern-action';
@@ -22,7 +23,18 @@ export const concernsSubgraph: SubgraphModule<ConcernsLoaders> = {
   name: 'concerns',
   entities: [InterventionTeam, TeamMember, Concern, ConcernRecipient, ConcernAction, ConcernDeadline, ConcernNotification, AuditEntry, ConcernTombstone],
   migrations: [CreateConcernsStore1765300000000],
-  resolvers: [LabelsResolver, InterventionTeamResolver, ConcernResolver],
+  resolvers: [
+    LabelsResolver,
+    InterventionTeamResolver,
+    TeamMemberResolver,
+    AreaInterventionTeamResolver,
+    externalIdFields(InterventionTeam, { typeName: 'InterventionTeam', queryName: 'interventionTeamByExternalId', loaderName: 'teamByExternalId' }),
+    ownerFields(InterventionTeam, Actor, {
+      owner: "The organisation that owns the team and decides who sees it, usually the municipality's social services.",
+      sharedWith: 'The organisations a SHARED team is shown to (besides its maintainers).',
+    }),
+    ConcernResolver,
+  ],
   references: {
     InterventionTeam: ({ id }, { loaders }) => (isUuid(id) ? loaders.team.load(id) : null),
     Concern: ({ id }, { loaders }) => (isUuid(id) ? loaders.concern.load(id) : null),
