@@ -1,4 +1,4 @@
-import { LabelsResolver, organisationExists } from '@samverkan/federation';
+import { Figures, figuresKey, LabelsResolver, organisationExists } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, ConcernsLoaders } from './loaders';
 import { InterventionTeam, TeamMember } from './teams/intervention-team';
@@ -11,6 +11,7 @@ import { ConcernDeadline } from './clock/concern-deadline';
 import { ConcernNotification } from './clock/concern-notification';
 import { AuditEntry } from './audit/audit-entry';
 import { ConcernTombstone } from './retention/concern-tombstone';
+import { FiguresConcernsResolver } from './figures/concern-figures.resolver';
 import { CreateConcernsStore1765300000000 } from './migrations/1765300000000-CreateConcernsStore';
 
 /**
@@ -22,14 +23,17 @@ export const concernsSubgraph: SubgraphModule<ConcernsLoaders> = {
   name: 'concerns',
   entities: [InterventionTeam, TeamMember, Concern, ConcernRecipient, ConcernAction, ConcernDeadline, ConcernNotification, AuditEntry, ConcernTombstone],
   migrations: [CreateConcernsStore1765300000000],
-  resolvers: [LabelsResolver, InterventionTeamResolver, ConcernResolver],
+  resolvers: [LabelsResolver, InterventionTeamResolver, ConcernResolver, FiguresConcernsResolver],
   references: {
     InterventionTeam: ({ id }, { loaders }) => (isUuid(id) ? loaders.team.load(id) : null),
     Concern: ({ id }, { loaders }) => (isUuid(id) ? loaders.concern.load(id) : null),
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     ContactFunction: ({ id }) => ({ id }),
+    Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
+  // Figures is extended here (`concerns`), never returned by a field of this subgraph.
+  orphanedTypes: [Figures],
   createLoaders,
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.
