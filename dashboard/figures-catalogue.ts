@@ -7,7 +7,9 @@ import { EnumTypeDefinitionNode, FieldDefinitionNode, Kind, ObjectTypeDefinition
  * - `count`: a `Count`, e.g. `registry.actors`;
  * - `breakdown`: one value of a distribution, a list of `{ <enum field>, count: Count }` entries,
  *   one figure per value of the enum, e.g. `situation.latestByLevel.HIGH`;
- * - `enum`: a figure that is a value of an enum, e.g. `situation.trend`.
+ * - `enum`: a figure that is a value of an enum, e.g. `situation.trend`;
+ * - `number`: a figure that is a whole number but not a count (no suppression flag: null when not
+ *   published), e.g. `concerns.medianMinutesToFirstContact`.
  * The bundle asks for exactly these, so a figure added to a subgraph appears on the dashboard after a
  * rebuild, and one removed never makes its queries fail. Production gateways refuse introspection,
  * hence the build-time reading.
@@ -15,9 +17,9 @@ import { EnumTypeDefinitionNode, FieldDefinitionNode, Kind, ObjectTypeDefinition
 export interface FigureDefinition {
   /** Dotted path below `Figures`, with the enum value of a breakdown: "registry.actors", "situation.byLevel.HIGH". */
   id: string;
-  /** The fields down to the Count, the list of a breakdown, or the enum. */
+  /** The fields down to the Count, the list of a breakdown, the enum or the number. */
   path: string[];
-  kind: 'count' | 'breakdown' | 'enum';
+  kind: 'count' | 'breakdown' | 'enum' | 'number';
   /** A breakdown's entry: the enum field that names it and its value. */
   by?: { field: string; value: string };
   /** The schema's description (English), for a tooltip. */
@@ -67,6 +69,8 @@ export function figuresCatalogue(supergraphFile: string): FigureDefinition[] {
         found.push({ id, path: fieldPath, kind: 'count', description: describe(field) });
       } else if (depth > 0 && enums.has(name)) {
         found.push({ id, path: fieldPath, kind: 'enum', description: describe(field) });
+      } else if (depth > 0 && name === 'Int') {
+        found.push({ id, path: fieldPath, kind: 'number', description: describe(field) });
       } else if (depth < 3 && types.has(name) && name !== 'Area' && name !== 'Figures') {
         walk(types.get(name)!, fieldPath, depth + 1);
       }

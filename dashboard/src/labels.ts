@@ -31,6 +31,7 @@ export const FAMILIES: Record<string, string> = {
   agreements: 'Överenskommelser',
   activities: 'Aktiviteter',
   situation: 'Lägesbild',
+  concerns: 'Oro för barn',
 };
 
 /**
@@ -61,6 +62,9 @@ export const FIGURE_LABELS: Record<string, string> = {
   'agreements.needsAnalysis.civilSocietyIncluded': 'Behovsanalyser där civilsamhället deltog',
   'activities.total': 'Aktiviteter under månaden',
   'activities.activities': 'Aktiviteter under månaden',
+  'concerns.registered': 'Oro anmäld',
+  'concerns.answeredInTime': 'Besvarade inom 24 timmar',
+  'concerns.medianMinutesToFirstContact': 'Mediantid till första kontakt (min)',
 };
 
 /** Distributions: the name of the whole and the names of its values. */

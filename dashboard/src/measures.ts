@@ -39,7 +39,7 @@ function at(object: unknown, path: string[]): unknown {
   return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), object);
 }
 
-/** Something per area the table shows as text, e.g. the situation picture's trend. */
+/** Something per area the table shows as text, e.g. the situation picture's trend or the concerns' median time. */
 export interface TextFigure {
   id: string;
   label: string;
@@ -47,15 +47,18 @@ export interface TextFigure {
   read(row: Pick<AreaRow, 'figures'>): string | undefined;
 }
 
-/** The families in the order of the table's columns: who is there, what they agreed, what they do, the situation. */
-const FAMILY_ORDER = ['registry', 'actors', 'agreements', 'activities', 'situation'];
+/** The families in the order of the table's columns: who is there, what they agreed, what they do, the situation, the concerns. */
+const FAMILY_ORDER = ['registry', 'actors', 'agreements', 'activities', 'situation', 'concerns'];
 const familyRank = (id: string) => {
   const rank = FAMILY_ORDER.indexOf(id.split('.')[0]);
   return rank < 0 ? FAMILY_ORDER.length : rank;
 };
 const ORDERED = [...FIGURES].sort((a, b) => familyRank(a.id) - familyRank(b.id));
 
-export const FIGURE_MEASURES: Measure[] = ORDERED.filter((figure) => figure.kind !== 'enum').map((figure) => ({
+/** Counts and breakdowns: measures the map can be coloured by. Enums and other numbers are text. */
+const isText = (figure: (typeof FIGURES)[number]) => figure.kind === 'enum' || figure.kind === 'number';
+
+export const FIGURE_MEASURES: Measure[] = ORDERED.filter((figure) => !isText(figure)).map((figure) => ({
   id: figure.id,
   label: figureLabel(figure.id),
   description: figure.description,
@@ -69,12 +72,13 @@ export const FIGURE_MEASURES: Measure[] = ORDERED.filter((figure) => figure.kind
   },
 }));
 
-export const TEXT_FIGURES: TextFigure[] = ORDERED.filter((figure) => figure.kind === 'enum').map((figure) => ({
+export const TEXT_FIGURES: TextFigure[] = ORDERED.filter(isText).map((figure) => ({
   id: figure.id,
   label: figureLabel(figure.id),
   description: figure.description,
   read: (row) => {
     const value = at(row.figures, figure.path);
+    if (typeof value === 'number') return String(value);
     return typeof value === 'string' ? enumLabel(figure.id, value) : undefined;
   },
 }));

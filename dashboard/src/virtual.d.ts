@@ -3,7 +3,7 @@ declare module 'virtual:figures-catalogue' {
   export const FIGURES: Array<{
     id: string;
     path: string[];
-    kind: 'count' | 'breakdown' | 'enum';
+    kind: 'count' | 'breakdown' | 'enum' | 'number';
     by?: { field: string; value: string };
     description: string;
   }>;

@@ -1,4 +1,4 @@
-import { externalIdFields, LabelsResolver, organisationExists, ownerFields } from '@samverkan/federation';
+import { externalIdFields, Figures, figuresKey, LabelsResolver, organisationExists, ownerFields } from '@samverkan/federation';
 import { isUuid, SubgraphModule } from '@samverkan/platform';
 import { createLoaders, ConcernsLoaders } from './loaders';
 import { InterventionTeam, TeamMember } from './teams/intervention-team';
@@ -12,6 +12,7 @@ import { ConcernDeadline } from './clock/concern-deadline';
 import { ConcernNotification } from './clock/concern-notification';
 import { AuditEntry } from './audit/audit-entry';
 import { ConcernTombstone } from './retention/concern-tombstone';
+import { FiguresConcernsResolver } from './figures/concern-figures.resolver';
 import { CreateConcernsStore1765300000000 } from './migrations/1765300000000-CreateConcernsStore';
 
 /**
@@ -34,6 +35,7 @@ export const concernsSubgraph: SubgraphModule<ConcernsLoaders> = {
       sharedWith: 'The organisations a SHARED team is shown to (besides its maintainers).',
     }),
     ConcernResolver,
+    FiguresConcernsResolver,
   ],
   references: {
     InterventionTeam: ({ id }, { loaders }) => (isUuid(id) ? loaders.team.load(id) : null),
@@ -41,7 +43,10 @@ export const concernsSubgraph: SubgraphModule<ConcernsLoaders> = {
     Actor: ({ id }) => ({ id }),
     Area: ({ code }) => ({ code }),
     ContactFunction: ({ id }) => ({ id }),
+    Figures: ({ areaCode, month }) => figuresKey(areaCode, month),
   },
+  // Figures is extended here (`concerns`), never returned by a field of this subgraph.
+  orphanedTypes: [Figures],
   createLoaders,
   organisationExists,
   // Loaded only when asked for: production images carry no demo/ folder.

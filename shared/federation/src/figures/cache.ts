@@ -5,9 +5,9 @@ import { figuresCacheSeconds } from '@samverkan/platform';
  * Figures count every record of a subgraph: at national scale a count takes a few hundred
  * milliseconds, and a dashboard asks for the same ones again and again. So a process keeps each
  * count, keyed by what it was counted from: the subgraph's latest change-log entry (every write
- * through the API appends one, on whichever replica) and the caller's key (e.g. the days asked
- * for). A write through the API therefore shows at once; a record written beside the API within
- * FIGURES_CACHE_SECONDS. Requests asking at the same time share one count.
+ * through the API appends one, on whichever replica; or another such sequence the subgraph names)
+ * and the caller's key (e.g. the days asked for). A write through the API therefore shows at once;
+ * a record written beside the API within FIGURES_CACHE_SECONDS. Requests asking at the same time share one count.
  */
 interface Kept {
   sequence: string;
@@ -18,14 +18,17 @@ interface Kept {
 const MAX_KEPT = 64;
 const kept = new WeakMap<DataSource, Map<string, Kept>>();
 
-/** One cheap statement: the primary key's last value. */
-const latestChange = async (dataSource: DataSource): Promise<string> =>
-  (await dataSource.query('SELECT coalesce(max(sequence), 0)::text AS sequence FROM change_log'))[0].sequence;
+/**
+ * One cheap statement returning `sequence`, a value that moves with every write through the API: by
+ * default the change log's last entry. A subgraph without a change log names its own (the concerns
+ * subgraph: its audit log's last entry).
+ */
+export const CHANGE_LOG_SEQUENCE_SQL = 'SELECT coalesce(max(sequence), 0)::text AS sequence FROM change_log';
 
-export async function keptFigures<T>(dataSource: DataSource, key: string, count: () => Promise<T>): Promise<T> {
+export async function keptFigures<T>(dataSource: DataSource, key: string, count: () => Promise<T>, sequenceSql = CHANGE_LOG_SEQUENCE_SQL): Promise<T> {
   const seconds = figuresCacheSeconds();
   if (seconds === 0) return count();
-  const sequence = await latestChange(dataSource);
+  const sequence: string = (await dataSource.query(sequenceSql))[0].sequence;
   const entries = kept.get(dataSource) ?? kept.set(dataSource, new Map()).get(dataSource)!;
   const now = Date.now();
   const found = entries.get(key);
