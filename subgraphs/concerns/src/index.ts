@@ -7,6 +7,7 @@ import { Concern } from './concerns/concern';
 import { ConcernRecipient } from './concerns/concern-recipient';
 import { ConcernAction } from './concerns/concern-action';
 import { ConcernResolver } from './concerns/concern.resolver';
+import { ConcernActionResolver, ConcernRecipientResolver } from './concerns/concern-parts.resolver';
 import { ConcernDeadline } from './clock/concern-deadline';
 import { ConcernNotification } from './clock/concern-notification';
 import { AuditEntry } from './audit/audit-entry';
@@ -22,7 +23,7 @@ export const concernsSubgraph: SubgraphModule<ConcernsLoaders> = {
   name: 'concerns',
   entities: [InterventionTeam, TeamMember, Concern, ConcernRecipient, ConcernAction, ConcernDeadline, ConcernNotification, AuditEntry, ConcernTombstone],
   migrations: [CreateConcernsStore1765300000000],
-  resolvers: [LabelsResolver, InterventionTeamResolver, ConcernResolver],
+  resolvers: [LabelsResolver, InterventionTeamResolver, ConcernResolver, ConcernRecipientResolver, ConcernActionResolver],
   references: {
     InterventionTeam: ({ id }, { loaders }) => (isUuid(id) ? loaders.team.load(id) : null),
     Concern: ({ id }, { loaders }) => (isUuid(id) ? loaders.concern.load(id) : null),
