@@ -69,6 +69,7 @@ export const SWEDISH_LABELS = {
   },
   AgreementOrder: { TITLE: 'Titel', END_DATE: 'Slutdatum' },
   AgreementStatus: { DRAFT: 'Utkast', ACTIVE: 'Aktiv', ENDED: 'Avslutad', TERMINATED: 'Uppsagd' },
+  AnswerChannel: { PHONE: 'Telefonsamtal', SMS: 'Sms', EMAIL: 'E-post', MEETING: 'Möte' },
   AreaKind: {
     COUNTRY: 'Land',
     COUNTY: 'Län',
@@ -85,6 +86,17 @@ export const SWEDISH_LABELS = {
     ACHIEVED: 'Uppnått',
     NOT_ACHIEVED: 'Inte uppnått',
   },
+  ConcernActionKind: { ACKNOWLEDGED: 'Kvitterad', FIRST_CONTACT: 'Första kontakt', ACTION: 'Åtgärd', CONSENT_WITHDRAWN: 'Samtycke återkallat', CLOSED: 'Avslutad' },
+  ConcernOutcome: {
+    REFERRED_TO_SOCIAL_SERVICES: 'Hänvisad till socialtjänsten',
+    ACTIVITY_OFFERED: 'Erbjuden aktivitet',
+    MENTOR_OFFERED: 'Erbjuden mentor',
+    SSPF_CASE_STARTED: 'SSPF-ärende startat',
+    SIG_CASE_STARTED: 'SIG-ärende startat',
+    NOTHING_NEEDED: 'Inget mer behövs',
+    OTHER: 'Annat',
+  },
+  ConcernStatus: { OPEN: 'Ny', ACKNOWLEDGED: 'Kvitterad', CONTACTED: 'Kontakt tagen', CLOSED: 'Avslutad' },
   ConsultationMethod: {
     DIALOGUE_MEETING: 'Dialogmöte',
     SCHOOL_VISIT: 'Besök i skola',
@@ -119,6 +131,7 @@ export const SWEDISH_LABELS = {
     SITUATIONAL_PREVENTION: 'Situationell prevention',
     CRISIS_RESPONSE: 'Krisinsats',
   },
+  LegalBasis: { CONSENT: 'Samtycke', PUBLIC_TASK: 'Uppgift av allmänt intresse', LEGAL_OBLIGATION: 'Rättslig förpliktelse' },
   LocalAreaKind: { DISTRICT: 'Stadsdel eller område', NAMED_AREA: 'Namngivet område' },
   NpfAdaptation: {
     SMALL_GROUPS: 'Små grupper',

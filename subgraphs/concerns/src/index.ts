@@ -8,6 +8,7 @@ import { Concern } from './concerns/concern';
 import { ConcernRecipient } from './concerns/concern-recipient';
 import { ConcernAction } from './concerns/concern-action';
 import { ConcernResolver } from './concerns/concern.resolver';
+import { ConcernActionResolver, ConcernRecipientResolver } from './concerns/concern-parts.resolver';
 import { ConcernDeadline } from './clock/concern-deadline';
 import { ConcernNotification } from './clock/concern-notification';
 import { AuditEntry } from './audit/audit-entry';
@@ -35,6 +36,8 @@ export const concernsSubgraph: SubgraphModule<ConcernsLoaders> = {
       sharedWith: 'The organisations a SHARED team is shown to (besides its maintainers).',
     }),
     ConcernResolver,
+    ConcernRecipientResolver,
+    ConcernActionResolver,
     FiguresConcernsResolver,
   ],
   references: {

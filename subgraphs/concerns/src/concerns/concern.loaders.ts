@@ -3,7 +3,14 @@ import { Clock, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/pla
 import { appendAudit } from '../audit/audit-log';
 import { Concern } from './concern';
 import { concernVisibleSql } from './concern-access';
+import { ConcernAction } from './concern-action';
 import { ConcernRecipient } from './concern-recipient';
+
+/** Writes a READ entry for each concern a path returns, in one transaction: one batch per request level. */
+export async function auditReads(dataSource: DataSource, concerns: readonly Concern[], viewer: Viewer, clock: Clock): Promise<void> {
+  if (!concerns.length) return;
+  await dataSource.transaction((manager) => appendAudit(manager, concerns.map((concern) => ({ concernId: concern.id, action: 'READ' as const })), viewer, clock.now()));
+}
 
 /**
  * Per-request loaders of concerns: every one returns only the concerns the viewer may read, and
@@ -37,6 +44,20 @@ export function concernLoaders(dataSource: DataSource, viewer: Viewer, clock: Cl
           .addOrderBy('r.contact_function_id')
           .getMany()
       ).map((recipient) => [recipient.concernId, recipient]),
+    ),
+    /** The follow-up log of each concern, oldest first: only asked for concerns already read. */
+    concernActions: groupLoader<string, ConcernAction>(async (concernIds) =>
+      (
+        await dataSource
+          .getRepository(ConcernAction)
+          .createQueryBuilder('a')
+          .where('a.concern_id = ANY(:concernIds)', { concernIds })
+          .orderBy('a.concern_id')
+          .addOrderBy('a.at')
+          .addOrderBy('a.recorded_at')
+          .addOrderBy('a.id')
+          .getMany()
+      ).map((action) => [action.concernId, action]),
     ),
   };
 }
