@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clock, systemClock, Viewer } from '@samverkan/platform';
 import { concernLoaders } from './concerns/concern.loaders';
 import { teamLoaders } from './teams/team.loaders';
+import { clockLoaders } from './clock/clock.loaders';
 
 /**
  * Per-request loaders for one viewer, one set per feature: every list and reference of this subgraph
@@ -11,6 +12,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer, _authoriza
   return {
     ...teamLoaders(dataSource, viewer),
     ...concernLoaders(dataSource, viewer, clock),
+    ...clockLoaders(dataSource),
   };
 }
 
