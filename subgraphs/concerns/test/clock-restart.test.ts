@@ -39,11 +39,12 @@ startEmbeddedPostgres({ dataDir: process.env.DATA_DIR, port: Number(process.env.
 }, (error) => { console.error(error); process.exit(1); });
 `;
 
-/** The concerns subgraph with a test's clock (a file holding an instant) and a sender that appends each notice to a file. */
-const SUBGRAPH = `
+/** The concerns subgraph with a test's clock (a file holding an instant) and a sender that appends each notice to a file (required from the repository: the script lies in a temporary folder). */
+const SUBGRAPH = `const { join } = require('node:path');
+const ROOT = ${JSON.stringify(ROOT)};
 const { appendFileSync, readFileSync } = require('node:fs');
-const { loadConfig, startSubgraph } = require('@samverkan/platform');
-const { createConcernsSubgraph } = require('./subgraphs/concerns/dist');
+const { loadConfig, startSubgraph } = require(join(ROOT, 'shared/platform'));
+const { createConcernsSubgraph } = require(join(ROOT, 'subgraphs/concerns/dist'));
 const clock = { now: () => new Date(readFileSync(process.env.CLOCK_FILE, 'utf8').trim()) };
 const sender = { name: 'file', send: async (notice) => appendFileSync(process.env.NOTICES_FILE, JSON.stringify(notice) + '\\n') };
 startSubgraph(createConcernsSubgraph({ sender }), loadConfig('concerns'), { clock }).catch((error) => { console.error(error); process.exit(1); });
