@@ -108,6 +108,12 @@ export const SWEDISH_LABELS = {
   },
   ContactChannelKind: { PHONE: 'Telefon', EMAIL: 'E-post', WEB: 'Webbplats eller webbformulär', SMS: 'Sms', OTHER: 'Annat sätt' },
   ContactHolderRole: { HOLDER: 'Innehavare', BACKUP: 'Ersättare' },
+  DeadlineStep: {
+    REMINDER: 'Påminnelse till huvudansvarig',
+    ESCALATE_BACKUPS: 'Eskalering till ersättare',
+    ESCALATE_COORDINATOR: 'Eskalering till samordnare',
+    BREACH: 'Tidsgränsen överskriden',
+  },
   FigureBasis: { PUBLIC_RECORDS: 'Offentliga uppgifter', ALL_RECORDS: 'Alla uppgifter' },
   ImportRowStatus: { VALID: 'Giltig', INVALID: 'Ogiltig', DUPLICATE: 'Dubblett' },
   IncidentContactChannel: { PHONE: 'Telefon', SMS: 'Sms', EMAIL: 'E-post', MEETING: 'Möte eller på plats', OTHER: 'Annat' },
@@ -133,6 +139,7 @@ export const SWEDISH_LABELS = {
   },
   LegalBasis: { CONSENT: 'Samtycke', PUBLIC_TASK: 'Uppgift av allmänt intresse', LEGAL_OBLIGATION: 'Rättslig förpliktelse' },
   LocalAreaKind: { DISTRICT: 'Stadsdel eller område', NAMED_AREA: 'Namngivet område' },
+  NotificationKind: { ACTIVATED: 'Teamet aktiverat', REMINDER: 'Påminnelse', ESCALATION: 'Eskalering', BREACH: 'Tidsgränsen överskriden' },
   NpfAdaptation: {
     SMALL_GROUPS: 'Små grupper',
     QUIET_SPACE: 'Lugnt rum',

@@ -3,6 +3,7 @@ import { Clock, systemClock, Viewer } from '@samverkan/platform';
 import { concernLoaders } from './concerns/concern.loaders';
 import { teamLoaders } from './teams/team.loaders';
 import { concernFiguresLoader } from './figures/concern-figures.loader';
+import { clockLoaders } from './clock/clock.loaders';
 
 /**
  * Per-request loaders for one viewer, one set per feature: every list and reference of this subgraph
@@ -12,6 +13,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer, _authoriza
   return {
     ...teamLoaders(dataSource, viewer),
     ...concernLoaders(dataSource, viewer, clock),
+    ...clockLoaders(dataSource),
     concernFigures: concernFiguresLoader(dataSource, viewer, clock),
   };
 }

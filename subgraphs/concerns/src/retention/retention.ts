@@ -2,17 +2,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { wallClockInSweden } from '@samverkan/federation';
 import { Clock, concernRetention, logger } from '@samverkan/platform';
 import { appendAudit } from '../audit/audit-log';
+import { PeriodicJob } from '../clock/periodic-job';
+import { minutesToFirstContactSql } from '../figures/minutes-to-first-contact';
 import { ConcernTombstone } from './concern-tombstone';
 
 /** Concerns deleted per transaction: locks, memory and the audit append stay bounded. */
 const BATCH_SIZE = 500;
-
-/** A job the concerns' clock worker runs on its pg-boss queue (the clock's `periodic-job.ts` takes its place at merge). */
-export interface PeriodicJob {
-  queue: string;
-  everySeconds(): number;
-  run(dataSource: DataSource, clock: Clock): Promise<void>;
-}
 
 interface Expired {
   id: string;
@@ -27,7 +22,7 @@ interface Expired {
  * Closed concerns past their retention, oldest first, locked (a concern being read for update by a
  * request waits for the next run). Retention counts whole 24-hour days from closing, by the receiving
  * organisation's kind; open concerns are never taken, however old. Minutes to first contact are
- * rounded up, as the figures count them, so a tombstone counts exactly as its concern did.
+ * the figures' own, so a tombstone counts exactly as its concern did.
  */
 async function lockExpired(manager: EntityManager, now: Date, batchSize: number): Promise<Expired[]> {
   const { days, byKind } = concernRetention();
@@ -35,7 +30,7 @@ async function lockExpired(manager: EntityManager, now: Date, batchSize: number)
   const shortest = Math.min(days, ...Object.values(byKind));
   return manager.query(
     `SELECT c.id, c.area_code, c.registered_at, c.receiving_actor_kind, c.closed_at,
-            ceil(extract(epoch FROM c.first_contact_at - c.registered_at) / 60)::int AS minutes_to_first_contact
+            ${minutesToFirstContactSql('c')} AS minutes_to_first_contact
        FROM concerns c
        LEFT JOIN unnest($2::text[], $3::int[]) AS retention (kind, days) ON retention.kind = c.receiving_actor_kind
       WHERE c.status = 'CLOSED'

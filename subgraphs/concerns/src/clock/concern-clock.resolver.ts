@@ -1,0 +1,42 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { answeredBy } from '@samverkan/federation';
+import { concernClockSettings, SubgraphContext } from '@samverkan/platform';
+import { ConcernsLoaders } from '../loaders';
+import { Concern } from '../concerns/concern';
+import { Actor, ContactFunction } from '../stubs';
+import { ConcernDeadline } from './concern-deadline';
+import { ConcernNotification } from './concern-notification';
+
+type Context = SubgraphContext<ConcernsLoaders>;
+
+/** A concern's 24-hour clock: its points, the notifications they queued, and when the answer is due. */
+@Resolver(() => Concern)
+export class ConcernClockResolver {
+  @FieldResolver(() => [ConcernDeadline], { description: "The points of the concern's 24-hour clock, earliest first: due, fired or skipped (the guardian was contacted in time)." })
+  deadlines(@Root() concern: Concern, @Ctx() { loaders }: Context) {
+    return loaders.concernDeadlines.load(concern.id);
+  }
+
+  @FieldResolver(() => [ConcernNotification], { description: 'The notifications sent to the activated team about the concern, oldest first; none carries its content.' })
+  notifications(@Root() concern: Concern, @Ctx() { loaders }: Context) {
+    return loaders.concernNotifications.load(concern.id);
+  }
+
+  @FieldResolver(() => Date, { description: 'When the guardian must have been contacted: registration plus CONCERN_ANSWER_HOURS (default 24).' })
+  dueBy(@Root() concern: Concern): Date {
+    return new Date(concern.registeredAt.getTime() + concernClockSettings().answerHours * 3_600_000);
+  }
+}
+
+@Resolver(() => ConcernNotification)
+export class ConcernNotificationResolver {
+  @FieldResolver(() => ContactFunction, answeredBy('actors', 'The team line (a contact function of the registry) the notification went to.'))
+  contactFunction(@Root() notification: ConcernNotification): ContactFunction {
+    return { id: notification.contactFunctionId };
+  }
+
+  @FieldResolver(() => Actor, answeredBy('actors', 'The organisation of that line.'))
+  actor(@Root() notification: ConcernNotification): Actor {
+    return { id: notification.actorId };
+  }
+}
