@@ -5,7 +5,7 @@
 
 # The workspaces whose compiled code runs in production; the others (shared/demo, dev, tests/support)
 # are built but not shipped.
-ARG PRODUCTION_WORKSPACES="shared/platform shared/federation subgraphs/actors subgraphs/agreements subgraphs/activities subgraphs/situation gateway"
+ARG PRODUCTION_WORKSPACES="shared/platform shared/federation subgraphs/actors subgraphs/agreements subgraphs/activities subgraphs/situation subgraphs/concerns gateway"
 
 # Every workspace's manifest and the lockfile: enough for npm ci, so dependency layers are cached
 # until a manifest changes.
@@ -21,6 +21,7 @@ COPY subgraphs/actors/package.json subgraphs/actors/
 COPY subgraphs/agreements/package.json subgraphs/agreements/
 COPY subgraphs/activities/package.json subgraphs/activities/
 COPY subgraphs/situation/package.json subgraphs/situation/
+COPY subgraphs/concerns/package.json subgraphs/concerns/
 COPY gateway/package.json gateway/
 COPY dashboard/package.json dashboard/
 COPY finder/package.json finder/

@@ -5,6 +5,7 @@ import { actorsSubgraph } from '@samverkan/actors';
 import { agreementsSubgraph } from '@samverkan/agreements';
 import { activitiesSubgraph } from '@samverkan/activities';
 import { situationSubgraph } from '@samverkan/situation';
+import { concernsSubgraph } from '@samverkan/concerns';
 import { generateRegistry } from '../subgraphs/actors/bench/generate-registry';
 
 /**
@@ -42,7 +43,7 @@ export const NATIONAL_SIZE: NationalSize = {
 export const NATIONAL_ORGANISATION = DEMO_ACTORS.skr;
 
 export interface NationalData {
-  /** Rows per table, over all four databases. */
+  /** Rows per table, over all five databases. */
   rows: Record<string, number>;
   /** Seconds per step. */
   seconds: Record<string, number>;
@@ -53,6 +54,8 @@ const MODULES: Record<SubgraphName, SubgraphModule<unknown>> = {
   agreements: agreementsSubgraph as SubgraphModule<unknown>,
   activities: activitiesSubgraph as SubgraphModule<unknown>,
   situation: situationSubgraph as SubgraphModule<unknown>,
+  // Migrated, and left empty: the national view counts no concerns here.
+  concerns: concernsSubgraph as SubgraphModule<unknown>,
 };
 
 /** A readable, deterministic UUID for generated row `n` of a table: `prefix` is two hex digits. */

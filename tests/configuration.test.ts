@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, ConfigTarget, databaseUrlOf, LOCAL_ISSUER, loadConfig, requestStatsEnabled, urlOf } from '@samverkan/platform';
+import { ConfigError, ConfigTarget, databaseUrlOf, envName, LOCAL_ISSUER, loadConfig, requestStatsEnabled, SUBGRAPHS, urlOf } from '@samverkan/platform';
 import { configSection, configTable, entryOf, readReadme, withConfigTable } from '@samverkan/dev';
 
 const KEYS = { AUTH_JWKS_FILE: '/keys/jwks.json' };
@@ -36,15 +36,16 @@ describe('loadConfig', () => {
     });
     expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, metrics: true, logLevel: 'info', subgraphLimits: { timeoutMs: 5000, maxInFlight: 64, maxEntitiesRequestSize: '100kb' }, mergeSubgraphRequests: true });
     expect(loadConfig('start', {})).toEqual({
-      ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004 },
+      ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004, concerns: 4005 },
       urls: {
         actors: 'http://127.0.0.1:4001/graphql',
         agreements: 'http://127.0.0.1:4002/graphql',
         activities: 'http://127.0.0.1:4003/graphql',
         situation: 'http://127.0.0.1:4004/graphql',
+        concerns: 'http://127.0.0.1:4005/graphql',
       },
       embeddedPostgresPort: 54329,
-      dashboardPort: 4005,
+      dashboardPort: 4006,
       keysConfigured: false,
     });
     expect(loadConfig('tests', {})).toEqual({});
@@ -155,6 +156,17 @@ describe('loadConfig', () => {
       'EMBEDDED_POSTGRES_PORT must be an integer from 1 to 65535 (got "x")',
       'set a database URL for every subgraph or for none (set: ACTORS_DATABASE_URL)',
     ]);
+  });
+
+  it("has npm start require the concerns' contact-details key with databases of one's own, and make none for them", () => {
+    const everyDatabase = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'DATABASE_URL'), `postgresql://db/${name}`]));
+    expect(problems('start', everyDatabase)).toEqual([expect.stringMatching(/^CONCERN_CONTACT_KEY must be set with databases of your own/)]);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig('start', { ...everyDatabase, CONCERN_CONTACT_KEY: key })).toMatchObject({ concernContactKey: key });
+    expect(problems('start', { ...everyDatabase, CONCERN_CONTACT_KEY: 'short' })).toEqual([expect.stringMatching(/^CONCERN_CONTACT_KEY must be a 256-bit key/)]);
+    // The embedded default asks for none: npm start makes one beside its data.
+    expect(loadConfig('start', {}).concernContactKey).toBeUndefined();
+    expect(problems('concerns', { CONCERNS_DATABASE_URL: 'postgresql://db/concerns', ...KEYS })).toEqual([expect.stringMatching(/^CONCERN_CONTACT_KEY must be set/)]);
   });
 
   it("checks the tests' database server", () => {

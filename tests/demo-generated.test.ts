@@ -94,13 +94,13 @@ describe('the generated demo data in a running federation', () => {
   afterAll(() => federation?.stop());
 
   /** Generated rows per subgraph, counted by their mark. */
-  const MARKED: Record<SubgraphName, string> = {
+  const MARKED: Record<Exclude<SubgraphName, 'concerns'>, string> = {
     actors: "SELECT count(*)::int AS n FROM actors WHERE description LIKE 'Demodata:%'",
     agreements: "SELECT count(*)::int AS n FROM agreements WHERE description LIKE 'Demodata:%'",
     activities: "SELECT count(*)::int AS n FROM activities WHERE public_description LIKE 'Demodata:%'",
     situation: "SELECT count(*)::int AS n FROM situation_reports WHERE summary LIKE 'Demodata:%'",
   };
-  async function marked(name: SubgraphName): Promise<number> {
+  async function marked(name: keyof typeof MARKED): Promise<number> {
     const client = new Client({ connectionString: federation.databases[name] });
     await client.connect();
     try {
@@ -118,7 +118,7 @@ describe('the generated demo data in a running federation', () => {
       activities: generatedActivities(today).length,
       situation: generatedSituationReports(today).length,
     };
-    expect(Object.fromEntries(await Promise.all((Object.keys(expected) as SubgraphName[]).map(async (name) => [name, await marked(name)])))).toEqual(expected);
+    expect(Object.fromEntries(await Promise.all((Object.keys(expected) as Array<keyof typeof MARKED>).map(async (name) => [name, await marked(name)])))).toEqual(expected);
     await federation.restart('activities');
     expect(await marked('activities')).toBe(expected.activities);
   });

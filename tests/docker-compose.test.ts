@@ -29,6 +29,7 @@ const REQUIRED: Record<string, string> = {
   ...Object.fromEntries(SUBGRAPHS.map((name) => [DB_PASSWORD_VARIABLES[name], `${name}-Secret_0.9~x`])),
   AUTH_JWKS_URL: 'https://idp.example.se/.well-known/jwks.json',
   AUTH_ISSUER: 'https://idp.example.se',
+  CONCERN_CONTACT_KEY: 'l8Qm3T0VnU1cVj9Jc2p3bXr4sXk6dF2aQ8wE5yR7tZ0=',
 };
 
 /** Subgraphs each subgraph checks references against before writing (shared/federation/src/references.ts). */
@@ -37,6 +38,7 @@ const REFERENCES_CHECKED_WITH: Record<SubgraphName, SubgraphName[]> = {
   agreements: ['actors'],
   activities: ['actors', 'agreements'],
   situation: ['actors'],
+  concerns: ['actors'],
 };
 
 const parsed: unknown = parse(readFileSync(COMPOSE_FILE, 'utf8'), { merge: true });

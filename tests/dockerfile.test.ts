@@ -82,7 +82,7 @@ describe('Dockerfile', () => {
     const install = stages.flatMap((s) => s.instructions).find((i) => i.keyword === 'RUN' && /\bnpm ci\b.*--omit=dev/.test(i.args));
     expect(install?.args).toContain('--workspace=');
     expect(productionWorkspaces).toEqual(
-      expect.arrayContaining(['subgraphs/actors', 'subgraphs/agreements', 'subgraphs/activities', 'subgraphs/situation', 'gateway']),
+      expect.arrayContaining(['subgraphs/actors', 'subgraphs/agreements', 'subgraphs/activities', 'subgraphs/situation', 'subgraphs/concerns', 'gateway']),
     );
     for (const developmentOnly of ['shared/demo', 'dev', 'tests/support']) expect(productionWorkspaces).not.toContain(developmentOnly);
   });

@@ -103,6 +103,26 @@ describe('a party whose service is down', () => {
     }
   });
 
+  it('concerns: the district picture is whole, and only what asks for a concern or a team is null, naming concerns', async () => {
+    await kill('concerns');
+    try {
+      const picture = await overview();
+      expect(picture.status).toBe(200);
+      expect(picture.errors).toBeUndefined();
+      expect(someHave(picture.data!.area!, 'agreements') && someHave(picture.data!.area!, 'activities')).toBe(true);
+
+      const { data, errors } = await federation.query(
+        `query($code: ID!) { area(code: $code) { name } interventionTeam(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+        { code: DEMO_AREAS.rinkebyKista },
+        official,
+      );
+      expect(data).toEqual({ area: { name: 'Rinkeby-Kista' }, interventionTeam: null });
+      expectUnavailable(errors, 'concerns');
+    } finally {
+      await federation.restart('concerns');
+    }
+  });
+
   it('actors: the area it owns is null, and the answer still comes, naming actors', async () => {
     await kill('actors');
     try {

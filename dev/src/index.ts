@@ -7,3 +7,4 @@ export * from './embedded-postgres-access';
 export * from './supervisor';
 export * from './examples';
 export * from './dashboard-server';
+export * from './concern-contact-key';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ensureDatabase, envName, loadConfigOrExit, ServiceName, StartConfig, SUBGRAPHS, SubgraphName, withDatabase } from '@samverkan/platform';
 import { ensureLocalKeys } from './local-issuer';
+import { ensureConcernContactKey } from './concern-contact-key';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
 import { howExited, startProcess } from './processes';
 import { Supervisor } from './supervisor';
@@ -11,7 +12,8 @@ import { buildDashboard, buildFinder, DashboardServer, startDashboardServer } fr
 /**
  * `npm start`: the whole federation on this machine. With no configuration it runs an embedded
  * PostgreSQL (data in .data/postgres, or under SAMVERKAN_DATA_DIR, kept between runs), one database per subgraph with demo
- * data; with `<SUBGRAPH>_DATABASE_URL` set for every subgraph it uses those servers instead.
+ * data; with `<SUBGRAPH>_DATABASE_URL` set for every subgraph it uses those servers instead (and then
+ * CONCERN_CONTACT_KEY must be set too: the key it makes for its embedded data is no key for yours).
  * A service that dies is restarted (see supervisor.ts); the embedded PostgreSQL dying stops it all.
  */
 
@@ -108,6 +110,8 @@ async function main() {
     const urls: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), config.urls[name]]));
     const localKeys = config.keysConfigured ? undefined : await ensureLocalKeys(join(dataDir, 'auth'));
     if (localKeys) urls.AUTH_JWKS_FILE = localKeys.jwksFile;
+    // The concerns subgraph encrypts guardians' contact details: with the user's key, else (embedded data only, a config rule) one kept beside the data.
+    const concernContactKey = config.concernContactKey ?? ensureConcernContactKey(join(dataDir, 'concerns'));
     await Promise.all(
       SUBGRAPHS.map((name) =>
         supervise(name, {
@@ -116,6 +120,7 @@ async function main() {
           [envName(name, 'DATABASE_URL')]: db.urls[name],
           SEED_DEMO_DATA: String(db.seed),
           SEED_GENERATED_DEMO_DATA: String(db.seed && (config.seedGeneratedDemoData ?? true)),
+          ...(name === 'concerns' ? { CONCERN_CONTACT_KEY: concernContactKey } : {}),
           // On the embedded server (development) webhooks may go to a receiver on this machine over plain http.
           ...(db.embedded ? { WEBHOOK_ALLOW_INSECURE_URLS: process.env.WEBHOOK_ALLOW_INSECURE_URLS || 'true' } : {}),
         }),

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
   // Webhook tests deliver to a receiver in the test process, over plain http on 127.0.0.1.
   process.env.WEBHOOK_ALLOW_INSECURE_URLS ??= 'true';
   process.env[TEST_PRIVATE_KEY_ENV] = keys.privateKeyFile;
+  // The concerns subgraph requires the key of guardians' contact details: one for this run, in every subgraph the tests start.
+  process.env.CONCERN_CONTACT_KEY ??= randomBytes(32).toString('base64');
   if (loadConfig('tests').testDatabaseUrl) return;
   const server = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/test-postgres'), port: 54330 });
   process.env[TEST_DATABASE_ENV] = server.url;

@@ -72,6 +72,8 @@ export interface StartConfig {
   dataDir?: string;
   /** Whether a key set is named; if not, `npm start` makes one for its local issuer. */
   keysConfigured: boolean;
+  /** CONCERN_CONTACT_KEY: unset, `npm start` makes one for its embedded data (with external databases it must be set). */
+  concernContactKey?: string;
 }
 
 export interface TestsConfig {
@@ -100,6 +102,12 @@ const everyDatabaseOrNone: Rule = (isSet) => {
   const set = SUBGRAPHS.filter((name) => isSet(V.DATABASE_URLS[name])).map((name) => V.DATABASE_URLS[name].name);
   return set.length > 0 && set.length < SUBGRAPHS.length ? `set a database URL for every subgraph or for none (set: ${set.join(', ')})` : undefined;
 };
+
+// A key `npm start` made for its embedded data would not decrypt what is in databases of one's own: theirs is the user's to give.
+const contactKeyWithOwnDatabases: Rule = (isSet) =>
+  SUBGRAPHS.every((name) => isSet(V.DATABASE_URLS[name])) && !isSet(V.CONCERN_CONTACT_KEY)
+    ? "CONCERN_CONTACT_KEY must be set with databases of your own (the key of the guardians' contact details in the concerns database; make one with `openssl rand -base64 32` and keep it outside the database)"
+    : undefined;
 
 function serviceConfig(values: Values, service: ServiceName): ServiceConfig {
   return {
@@ -160,7 +168,7 @@ const TARGETS: Record<Exclude<ConfigTarget, SubgraphName>, Target> = {
     readers: ['start'],
     // What the services it starts read too, so a bad value stops it before anything runs.
     checks: ['start', 'gateway', 'subgraphs', ...SUBGRAPHS],
-    rules: [atMostOneKeySet, everyDatabaseOrNone],
+    rules: [atMostOneKeySet, everyDatabaseOrNone, contactKeyWithOwnDatabases],
     build: (values, isSet): StartConfig => ({
       ports: Object.fromEntries(SERVICES.map((name) => [name, valueOf(values, V.PORTS[name])])) as Record<ServiceName, number>,
       urls: perSubgraph((name) => serviceUrl(values, name)),
@@ -172,6 +180,7 @@ const TARGETS: Record<Exclude<ConfigTarget, SubgraphName>, Target> = {
       dashboardPort: valueOf(values, V.DASHBOARD_PORT),
       dataDir: valueOf(values, V.SAMVERKAN_DATA_DIR),
       keysConfigured: isSet(V.AUTH_JWKS_URL) || isSet(V.AUTH_JWKS_FILE),
+      concernContactKey: valueOf(values, V.CONCERN_CONTACT_KEY),
     }),
   },
   tests: {

@@ -28,7 +28,7 @@ const perSubgraph = <T>(make: (name: SubgraphName) => Variable<T>) =>
 export const DATABASE_URLS = perSubgraph<string>((name) => ({
   name: envName(name, 'DATABASE_URL'),
   kind: databaseUrl,
-  defaultText: 'required (`npm start`: all four, or none for its embedded server)',
+  defaultText: 'required (`npm start`: all five, or none for its embedded server)',
   description: `the ${name} subgraph's PostgreSQL`,
   readBy: [name, 'start'],
   requiredBy: [name],
@@ -222,9 +222,9 @@ export const CONCERN_RETENTION_DAYS_BY_KIND: Variable<Record<string, number>> = 
 export const CONCERN_CONTACT_KEY: Variable<string> = {
   name: 'CONCERN_CONTACT_KEY',
   kind: key256,
-  defaultText: 'required (`npm start` makes one for its embedded data)',
+  defaultText: 'required (`npm start` with its embedded server: one it makes, kept in the data folder; with your own databases: required)',
   description: "the key (AES-256-GCM) that encrypts guardians' contact details in the concerns store; kept outside the database, e.g. in a secret store. Make one with `openssl rand -base64 32`",
-  readBy: ['concerns'],
+  readBy: ['concerns', 'start'],
   requiredBy: ['concerns'],
 };
 
@@ -419,7 +419,7 @@ export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
 export const DASHBOARD_PORT: Variable<number> = {
   name: 'DASHBOARD_PORT',
   kind: port,
-  default: 4005,
+  default: 4006,
   description: "the port `npm start` serves the dashboard on (the built `dashboard/` bundle, with the development sign-in), and the public finder under `/hitta/` (the built `finder/` bundle), on 127.0.0.1",
   readBy: ['start'],
 };
@@ -429,7 +429,7 @@ export const SAMVERKAN_DATA_DIR: Variable<string> = {
   kind: text,
   defaultText: '`.data` in the project folder',
   description:
-    "where `npm start` keeps the embedded PostgreSQL's data (`postgres/`) and the local issuer's keys (`auth/`, whose key `npm run token` signs with)",
+    "where `npm start` keeps the embedded PostgreSQL's data (`postgres/`), the local issuer's keys (`auth/`, whose key `npm run token` signs with) and the key of the guardians' contact details in the concerns store (`concerns/contact-key`, when `CONCERN_CONTACT_KEY` is unset)",
   readBy: ['start'],
 };
 
