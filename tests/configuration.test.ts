@@ -36,16 +36,16 @@ describe('loadConfig', () => {
     });
     expect(loadConfig('gateway', KEYS)).toEqual({ port: 4000, production: false, auth, composeLive: false, metrics: true, logLevel: 'info', subgraphLimits: { timeoutMs: 5000, maxInFlight: 64, maxEntitiesRequestSize: '100kb' }, mergeSubgraphRequests: true });
     expect(loadConfig('start', {})).toEqual({
-      ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004, concerns: 4005 },
+      ports: { gateway: 4000, actors: 4001, agreements: 4002, activities: 4003, situation: 4004, concerns: 4006 },
       urls: {
         actors: 'http://127.0.0.1:4001/graphql',
         agreements: 'http://127.0.0.1:4002/graphql',
         activities: 'http://127.0.0.1:4003/graphql',
         situation: 'http://127.0.0.1:4004/graphql',
-        concerns: 'http://127.0.0.1:4005/graphql',
+        concerns: 'http://127.0.0.1:4006/graphql',
       },
       embeddedPostgresPort: 54329,
-      dashboardPort: 4006,
+      dashboardPort: 4005,
       keysConfigured: false,
     });
     expect(loadConfig('tests', {})).toEqual({});

@@ -22,7 +22,7 @@ const DIST = join(DASHBOARD_DIR, 'dist');
 /** The public finder (finder/): a bundle of its own, served by the same server under FINDER_PATH. */
 export const FINDER_DIR = join(ROOT, 'finder');
 const FINDER_DIST = join(FINDER_DIR, 'dist');
-/** Where the public finder is, on the dashboard's server: `http://localhost:4006/hitta/` in `npm start`. */
+/** Where the public finder is, on the dashboard's server: `http://localhost:4005/hitta/` in `npm start`. */
 export const FINDER_PATH = '/hitta/';
 
 function newest(path: string): number {

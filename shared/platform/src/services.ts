@@ -14,7 +14,7 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   agreements: 4002,
   activities: 4003,
   situation: 4004,
-  concerns: 4005,
+  concerns: 4006,
 };
 
 /** `ACTORS_PORT`, `ACTORS_DATABASE_URL`, `ACTORS_URL`, ... */

@@ -419,7 +419,7 @@ export const EMBEDDED_POSTGRES_PORT: Variable<number> = {
 export const DASHBOARD_PORT: Variable<number> = {
   name: 'DASHBOARD_PORT',
   kind: port,
-  default: 4006,
+  default: 4005,
   description: "the port `npm start` serves the dashboard on (the built `dashboard/` bundle, with the development sign-in), and the public finder under `/hitta/` (the built `finder/` bundle), on 127.0.0.1",
   readBy: ['start'],
 };
