@@ -231,7 +231,7 @@ export const CONCERN_CONTACT_KEY: Variable<string> = {
 export const CONCERN_CONTACT_KEY_PREVIOUS: Variable<string> = {
   name: 'CONCERN_CONTACT_KEY_PREVIOUS',
   kind: key256,
-  description: 'the key `CONCERN_CONTACT_KEY` replaced, while contact details written under it remain: they are still read, and written under the new key when next changed',
+  description: 'the key `CONCERN_CONTACT_KEY` replaced, while contact details written under it remain (until their concerns are deleted): they are still read with it; new details are written under the new key',
   readBy: ['concerns'],
 };
 
