@@ -186,9 +186,10 @@ export class InterventionTeamResolver {
     assertSignedIn(viewer, 'change intervention teams');
     return dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, InterventionTeam, 'InterventionTeam', id, version, (record) => assertCanMaintainTeam(record, viewer, ['the team as a whole (delete)']));
-      const [open] = await manager.query(`SELECT count(*)::int AS n FROM concerns WHERE team_id = $1 AND status <> 'CLOSED'`, [id]);
-      if (open.n > 0) {
-        throw badInput(`Intervention team ${id} has ${open.n} concern(s) not closed: close them first. Nothing was written.`, [{ field: 'id', message: 'has concerns not closed' }]);
+      // Whether, not how many: the team's keepers need not be readers of its concerns.
+      const [open] = await manager.query(`SELECT EXISTS (SELECT 1 FROM concerns WHERE team_id = $1 AND status <> 'CLOSED') AS any`, [id]);
+      if (open.any) {
+        throw badInput(`Intervention team ${id} has concerns that are not closed: their readers close them first. Nothing was written.`, [{ field: 'id', message: 'has concerns not closed' }]);
       }
       await manager.getRepository(TeamMember).delete({ teamId: id });
       await manager.getRepository(InterventionTeam).delete({ id });
