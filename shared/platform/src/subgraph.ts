@@ -96,6 +96,41 @@ export interface BackgroundContext {
 /** Starts a background task; resolves with what stops it (waiting for work under way, leaving no timer behind). */
 export type BackgroundTask = (context: BackgroundContext) => Promise<() => Promise<void>>;
 
+/** How long a background task that could not start waits before it tries again. */
+const BACKGROUND_START_RETRY_MS = 5000;
+
+/**
+ * A background task started beside the API, not before it: a database that is away at start delays
+ * the task (`what`, for the log), which tries again every few seconds, not the subgraph. `start`
+ * resolves with what stops the task, or fails having stopped what it started.
+ */
+export function retryingStart(what: string, start: (context: BackgroundContext) => Promise<() => Promise<void>>): BackgroundTask {
+  return async (context) => {
+    let stopTask: (() => Promise<void>) | undefined;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const attempt = async (): Promise<void> => {
+      try {
+        const stop = await start(context);
+        if (stopped) await stop();
+        else stopTask = stop;
+      } catch (error) {
+        logger.warn({ err: error }, `${what} did not start; trying again in ${BACKGROUND_START_RETRY_MS / 1000} s`);
+        if (stopped) return;
+        retry = setTimeout(() => void (starting = attempt()), BACKGROUND_START_RETRY_MS);
+        retry.unref();
+      }
+    };
+    let starting = attempt();
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await starting;
+      await stopTask?.();
+    };
+  };
+}
+
 /** The federated schema of a subgraph, as served and as composed by the gateway. */
 export async function buildFederatedSchema<L>(module: Pick<SubgraphModule<L>, 'resolvers' | 'references' | 'orphanedTypes'>): Promise<GraphQLSchema> {
   const schema = await buildSchema({

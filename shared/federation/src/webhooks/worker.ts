@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import { Client, Pool } from 'pg';
-import { BackgroundContext, BackgroundTask, changeFeedRetentionDays, logger } from '@samverkan/platform';
+import { BackgroundContext, BackgroundTask, changeFeedRetentionDays, logger, retryingStart } from '@samverkan/platform';
 import { ChangeFeed, feedEnd } from '../change-feed/change-feed';
 import { pumpSubscription, PumpContext, WorkerDatabase } from './delivery';
 import { WEBHOOK_CHANNEL } from './webhook-tables';
@@ -14,7 +14,6 @@ const PUMP_LOCK = 7_214_530;
 const BUSY_RETRY_SECONDS = 1;
 const RECONNECT_MS = 1000;
 const PRUNE_EVERY_MS = 3_600_000;
-const START_RETRY_MS = 5000;
 
 const ACTIVE_DUE = `SELECT id FROM webhook_subscriptions WHERE status = 'ACTIVE' AND (next_attempt_at IS NULL OR next_attempt_at <= now())`;
 
@@ -28,31 +27,7 @@ const ACTIVE_DUE = `SELECT id FROM webhook_subscriptions WHERE status = 'ACTIVE'
  * processes, and a killed process's lock goes with its connection.
  */
 export function webhookWorker(feed: ChangeFeed): BackgroundTask {
-  return async (context) => {
-    // Started beside the API, not before it: a database that is away at start delays the webhooks, not the subgraph.
-    let stopWorker: (() => Promise<void>) | undefined;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const start = async (): Promise<void> => {
-      try {
-        const stop = await runWorker(feed, context);
-        if (stopped) await stop();
-        else stopWorker = stop;
-      } catch (error) {
-        logger.warn({ err: error }, `${feed.subgraph} webhook worker did not start; trying again in ${START_RETRY_MS / 1000} s`);
-        if (stopped) return;
-        retry = setTimeout(() => void (starting = start()), START_RETRY_MS);
-        retry.unref();
-      }
-    };
-    let starting = start();
-    return async () => {
-      stopped = true;
-      clearTimeout(retry);
-      await starting;
-      await stopWorker?.();
-    };
-  };
+  return retryingStart(`${feed.subgraph} webhook worker`, (context) => runWorker(feed, context));
 }
 
 /** Starts the worker; resolves with what stops it, or fails having stopped what it started. */

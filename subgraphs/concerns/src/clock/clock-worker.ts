@@ -1,8 +1,7 @@
 import PgBoss from 'pg-boss';
-import { BackgroundContext, BackgroundTask, logger } from '@samverkan/platform';
+import { BackgroundContext, BackgroundTask, logger, retryingStart } from '@samverkan/platform';
 import { PeriodicJob } from './periodic-job';
 
-const START_RETRY_MS = 5000;
 /** A run not finished in this time is taken for dead (its process killed) and run again by pg-boss. */
 const EXPIRE_SECONDS = 120;
 /** How often pg-boss looks for expired runs (its default, 2 minutes, would leave a killed run's chain waiting long). */
@@ -23,30 +22,7 @@ const ENSURE_MS = 10_000;
  * database away at start delays the clock, not the subgraph; pg-boss reconnects after a database restart.
  */
 export function concernClockWorker(jobs: PeriodicJob[]): BackgroundTask {
-  return async (context) => {
-    let stopWorker: (() => Promise<void>) | undefined;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const start = async (): Promise<void> => {
-      try {
-        const stop = await runWorker(jobs, context);
-        if (stopped) await stop();
-        else stopWorker = stop;
-      } catch (error) {
-        logger.warn({ err: error }, `${context.name} clock worker did not start; trying again in ${START_RETRY_MS / 1000} s`);
-        if (stopped) return;
-        retry = setTimeout(() => void (starting = start()), START_RETRY_MS);
-        retry.unref();
-      }
-    };
-    let starting = start();
-    return async () => {
-      stopped = true;
-      clearTimeout(retry);
-      await starting;
-      await stopWorker?.();
-    };
-  };
+  return retryingStart('concerns clock worker', (context) => runWorker(jobs, context));
 }
 
 /** Starts the queues; resolves with what stops them (waiting for runs under way), or fails having stopped what it started. */
