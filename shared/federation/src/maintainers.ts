@@ -1,5 +1,5 @@
-import { ObjectLiteral } from 'typeorm';
-import { assertSignedIn, isSignedIn, notFound, Viewer } from '@samverkan/platform';
+import { EntityManager, EntityTarget, ObjectLiteral, QueryFailedError } from 'typeorm';
+import { assertSignedIn, badInput, isSignedIn, notFound, Viewer } from '@samverkan/platform';
 import { isWriter } from './roles';
 import { canSee, forbidden, isOwnerMember, Owned, visibleSql } from './visibility';
 
@@ -47,3 +47,35 @@ export function assertCanMaintain(
     throw forbidden(`Only coordinators of the organisation that owns this ${noun} may change ${ownerOnly.join(', ')}`);
   }
 }
+
+/**
+ * A maintained record an area has at most one of (a crisis roster, an intervention team), by a
+ * unique index on its `area_code` (`constraint`). A second is refused, naming the first if the viewer
+ * may see it; of two creators racing for one area, the index refuses the second, which gets the same
+ * answer as if it had come later.
+ */
+export function onePerArea<T extends Maintained & { areaCode: string }>(entity: EntityTarget<T>, { noun, constraint }: { noun: string; constraint: string }) {
+  const exists = (areaCode: string, existing: T | null, viewer: Viewer) => {
+    const which = existing && canSeeMaintained(existing, viewer) ? `: ${noun} ${existing.id}; change it instead` : ' (one you may not see: ask its owner to share it or name your organisation a maintainer)';
+    return badInput(`Area ${areaCode} has ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} already${which}. Nothing was written.`, [{ field: 'areaCode', message: `has ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} already` }]);
+  };
+  const existing = (manager: EntityManager, areaCode: string) => manager.getRepository(entity).findOneBy({ areaCode } as never);
+  return {
+    /** Inside the create's transaction: refuses when the area has one already. */
+    async assertNoneYet(manager: EntityManager, viewer: Viewer, areaCode: string): Promise<void> {
+      const found = await existing(manager, areaCode);
+      if (found) throw exists(areaCode, found, viewer);
+    },
+    /** Around the create: the loser of a race gets the same refusal. */
+    async guardRace<R>(manager: EntityManager, viewer: Viewer, areaCode: string, write: () => Promise<R>): Promise<R> {
+      try {
+        return await write();
+      } catch (error) {
+        const { code, constraint: violated } = (error instanceof QueryFailedError ? error.driverError : {}) as { code?: string; constraint?: string };
+        if (code !== '23505' || violated !== constraint) throw error;
+        throw exists(areaCode, await existing(manager, areaCode), viewer);
+      }
+    },
+  };
+}
+

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { EntityManager, QueryFailedError } from 'typeorm';
 import {
   answeredBy,
   assertNoPersonalIdentityNumbers,
   externalIdColumn,
   forbidden,
   namedAreaFilter,
+  onePerArea,
   ownerForNewRecord,
   sharedWithOthers,
   withExternalIdKey,
@@ -23,7 +23,6 @@ import {
   paginate,
   SubgraphContext,
   trimmedOrNull,
-  Viewer,
 } from '@samverkan/platform';
 import { ConcernsLoaders } from '../loaders';
 import { Actor, Area, ContactFunction } from '../stubs';
@@ -38,6 +37,8 @@ type Context = SubgraphContext<ConcernsLoaders>;
 
 @ObjectType({ description: 'A page of intervention teams.' })
 export class InterventionTeamConnection extends Connection(InterventionTeam) {}
+
+const ONE_PER_AREA = onePerArea(InterventionTeam, { noun: 'intervention team', constraint: 'intervention_teams_area_code_key' });
 
 const OWNER_ONLY: Array<keyof UpdateInterventionTeamInput> = ['maintainerIds', 'visibility', 'sharedWithIds', 'externalId'];
 
@@ -117,10 +118,10 @@ export class InterventionTeamResolver {
     const found = await checkReferences({ areaCode: fields.areaCode, members, maintainerIds, sharedWithIds }, authorization);
     checkFunctionsFit(members, found);
     const request = { operation: 'createInterventionTeam', key: idempotencyKey, input };
-    return withOneTeamPerArea(dataSource.manager, viewer, fields.areaCode, () =>
+    return ONE_PER_AREA.guardRace(dataSource.manager, viewer, fields.areaCode, () =>
       withExternalIdKey(() =>
         idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
-          await assertNoTeamYet(manager, viewer, fields.areaCode);
+          await ONE_PER_AREA.assertNoneYet(manager, viewer, fields.areaCode);
           const repository = manager.getRepository(InterventionTeam);
           const team = await repository.save(
             repository.create({
@@ -243,28 +244,5 @@ export class AreaInterventionTeamResolver {
   @FieldResolver(() => InterventionTeam, answeredBy('concerns', 'The intervention team of exactly this area, if it has one you may see (by visibility, or as a maintainer); null otherwise.'))
   interventionTeam(@Root() area: Area, @Ctx() { loaders }: Context) {
     return loaders.teamOfArea.load(area.code);
-  }
-}
-
-/** An area has one intervention team: a second is refused, naming the first if the viewer may see it. */
-async function assertNoTeamYet(manager: EntityManager, viewer: Viewer, areaCode: string) {
-  const existing = await manager.getRepository(InterventionTeam).findOneBy({ areaCode });
-  if (existing) throw teamExists(areaCode, existing, viewer);
-}
-
-const teamExists = (areaCode: string, existing: InterventionTeam | null, viewer: Viewer) => {
-  const which =
-    existing && canSeeTeam(existing, viewer) ? `: intervention team ${existing.id}; change it instead` : ' (one you may not see: ask its owner to share it or name your organisation a maintainer)';
-  return badInput(`Area ${areaCode} has an intervention team already${which}. Nothing was written.`, [{ field: 'areaCode', message: 'has an intervention team already' }]);
-};
-
-/** Two creators racing for one area: the unique index refuses the second, which gets the same answer as if it had come later. */
-async function withOneTeamPerArea<T>(manager: EntityManager, viewer: Viewer, areaCode: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    const { code, constraint } = (error instanceof QueryFailedError ? error.driverError : {}) as { code?: string; constraint?: string };
-    if (code !== '23505' || constraint !== 'intervention_teams_area_code_key') throw error;
-    throw teamExists(areaCode, await manager.getRepository(InterventionTeam).findOneBy({ areaCode }), viewer);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   answeredBy,
   assertNoPersonalIdentityNumbers,
@@ -8,6 +8,7 @@ import {
   externalIdColumn,
   givenFields,
   namedAreaFilter,
+  onePerArea,
   ownerForNewRecord,
   recordChange,
   referencedRecord,
@@ -15,13 +16,13 @@ import {
   sharedWithOthers,
   withExternalIdKey,
 } from '@samverkan/federation';
-import { assertSignedIn, badInput, Connection, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext, trimmedOrNull, Viewer } from '@samverkan/platform';
+import { assertSignedIn, badInput, Connection, IDEMPOTENCY_KEY_DESCRIPTION, idempotentCreate, lockForUpdate, PageArgs, paginate, SubgraphContext, trimmedOrNull } from '@samverkan/platform';
 import { IncidentKind } from '../incidents/incident-vocabulary';
 import { SituationLoaders } from '../loaders';
 import { Actor, Area, ContactFunction } from '../stubs';
 import { CrisisRoster, CrisisRosterEntry, RosterRole } from './crisis-roster';
 import { CreateCrisisRosterInput, CrisisRosterEntryInput, CrisisRosterFilter, UpdateCrisisRosterInput } from './crisis-roster.inputs';
-import { assertCanMaintain, canSeeRoster, rosterVisibleSql } from './roster-access';
+import { assertCanMaintain, rosterVisibleSql } from './roster-access';
 import { RosterGap, rosterGaps } from './roster-gaps';
 
 type Context = SubgraphContext<SituationLoaders>;
@@ -35,6 +36,8 @@ const HAS_GAPS_SQL = (alias: string) => `(
     WHERE NOT EXISTS (SELECT 1 FROM crisis_roster_entries e WHERE e.roster_id = ${alias}.id AND e.incident_kind = k.kind AND e.role = 'PRIMARY'))
   OR EXISTS (SELECT 1 FROM crisis_roster_entries p WHERE p.roster_id = ${alias}.id AND p.role = 'PRIMARY'
     AND NOT EXISTS (SELECT 1 FROM crisis_roster_entries b WHERE b.roster_id = p.roster_id AND b.incident_kind = p.incident_kind AND b.position = p.position AND b.role = 'BACKUP')))`;
+
+const ONE_PER_AREA = onePerArea(CrisisRoster, { noun: 'crisis roster', constraint: 'crisis_rosters_area_code_key' });
 
 const OWNER_ONLY: Array<keyof UpdateCrisisRosterInput> = ['maintainerIds', 'visibility', 'sharedWithIds', 'externalId'];
 
@@ -124,10 +127,10 @@ export class CrisisRosterResolver {
     checkEntries(entries, note);
     const found = await checkReferences({ areaCode: fields.areaCode, entries, maintainerIds, sharedWithIds }, authorization);
     const request = { operation: 'createCrisisRoster', key: idempotencyKey, input };
-    return withOneRosterPerArea(dataSource.manager, viewer, fields.areaCode, () =>
+    return ONE_PER_AREA.guardRace(dataSource.manager, viewer, fields.areaCode, () =>
       withExternalIdKey(() =>
         idempotentCreate({ dataSource, viewer, clock }, request, async (manager) => {
-          await assertNoRosterYet(manager, viewer, fields.areaCode);
+          await ONE_PER_AREA.assertNoneYet(manager, viewer, fields.areaCode);
           const repository = manager.getRepository(CrisisRoster);
           const roster = await repository.save(
             repository.create({
@@ -271,26 +274,4 @@ async function replaceEntries(manager: EntityManager, rosterId: string, entries:
       task: trimmedOrNull(entry.task),
     })),
   );
-}
-
-/** An area has one crisis roster: a second is refused, naming the first if the viewer may see it. */
-async function assertNoRosterYet(manager: EntityManager, viewer: Viewer, areaCode: string) {
-  const existing = await manager.getRepository(CrisisRoster).findOneBy({ areaCode });
-  if (existing) throw rosterExists(areaCode, existing, viewer);
-}
-
-const rosterExists = (areaCode: string, existing: CrisisRoster | null, viewer: Viewer) => {
-  const which = existing && canSeeRoster(existing, viewer) ? `: crisis roster ${existing.id}; change it instead` : ' (one you may not see: ask its owner to share it or name your organisation a maintainer)';
-  return badInput(`Area ${areaCode} has a crisis roster already${which}. Nothing was written.`, [{ field: 'areaCode', message: 'has a crisis roster already' }]);
-};
-
-/** Two creators racing for one area: the unique index refuses the second, which gets the same answer as if it had come later. */
-async function withOneRosterPerArea<T>(manager: EntityManager, viewer: Viewer, areaCode: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    const { code, constraint } = (error instanceof QueryFailedError ? error.driverError : {}) as { code?: string; constraint?: string };
-    if (code !== '23505' || constraint !== 'crisis_rosters_area_code_key') throw error;
-    throw rosterExists(areaCode, await manager.getRepository(CrisisRoster).findOneBy({ areaCode }), viewer);
-  }
 }

@@ -1,4 +1,4 @@
-import { assertCanMaintain as assertCanMaintainRecord, canSeeMaintained, isMaintainer, maintainedVisibleSql } from '@samverkan/federation';
+import { assertCanMaintain as assertCanMaintainRecord, isMaintainer, maintainedVisibleSql } from '@samverkan/federation';
 import { Viewer } from '@samverkan/platform';
 import { CrisisRoster } from './crisis-roster';
 
@@ -9,9 +9,7 @@ import { CrisisRoster } from './crisis-roster';
  */
 export { isMaintainer };
 
-export const canSeeRoster = (roster: CrisisRoster, viewer: Viewer) => canSeeMaintained(roster, viewer);
-
-/** `canSeeRoster` as an SQL condition over the roster columns of `alias`. */
+/** Whether the viewer sees a roster, as an SQL condition over the roster columns of `alias`. */
 export const rosterVisibleSql = maintainedVisibleSql;
 
 /** Coordinators of the owner or of a maintainer change a roster; `ownerOnly` settings are the owner's. */
