@@ -139,9 +139,9 @@ describe('Figures.concerns', () => {
     try {
       const umea = async () => (await figures(['2480'], '2025-04', party)).get('2480')!.registered;
       expect(await umea()).toEqual(shown(14));
-      // Moved into Umeå beside the API: no audit entry, so the kept count stands.
-      const [{ id }] = await subgraph.dataSource.query(`SELECT id FROM concerns WHERE area_code = '2482' LIMIT 1`);
-      await subgraph.dataSource.query(`UPDATE concerns SET area_code = '2480-ersboda' WHERE id = $1`, [id]);
+      // Its May concern moved into April beside the API: no audit entry, so the kept count stands.
+      const [{ id }] = await subgraph.dataSource.query(`SELECT id FROM concerns WHERE area_code = '2480-ersboda' AND registered_at = '2025-04-30T22:30:00Z'`);
+      await subgraph.dataSource.query(`UPDATE concerns SET registered_at = '2025-04-12T08:00:00Z' WHERE id = $1`, [id]);
       expect(await umea()).toEqual(shown(14));
       // Every change through the API appends to the audit log: then it counts afresh.
       await subgraph.dataSource.transaction((manager) => appendAudit(manager, [{ concernId: id, action: 'READ' }], null, clock.now()));
