@@ -180,7 +180,10 @@ const actingAs = (organisationId: string): SignedIn => ({ kind: 'member', organi
  */
 export async function seedDemoConcerns(dataSource: DataSource, now: Date, calendar: DemoCalendar): Promise<void> {
   const ids = CONCERNS.map((concern) => concern.id);
-  const existing = new Set((await dataSource.query('SELECT id FROM concerns WHERE id = ANY($1)', [ids])).map((row: { id: string }) => row.id));
+  // One deleted after its retention left a tombstone under its id: it is not seeded again either.
+  const existing = new Set(
+    (await dataSource.query('SELECT id FROM concerns WHERE id = ANY($1) UNION SELECT id FROM concern_tombstones WHERE id = ANY($1)', [ids])).map((row: { id: string }) => row.id),
+  );
   for (const demo of CONCERNS.filter((concern) => !existing.has(concern.id))) {
     const registeredAt = demo.hoursAgo !== undefined ? new Date(now.getTime() - demo.hoursAgo * HOUR) : new Date(`${calendar.days(-demo.daysAgo!)}T${String(demo.hour).padStart(2, '0')}:00:00Z`);
     await dataSource.transaction(async (manager) => {
