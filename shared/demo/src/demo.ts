@@ -102,6 +102,14 @@ export const DEMO_INTERVENTION_TEAMS = {
   gottsunda: interventionTeam(3),
 } as const;
 
+const concern = demoIds('c6');
+
+/** Fixed ids of the demo concerns (the concerns subgraph's), so a second seeding finds them. */
+export const DEMO_CONCERNS = {
+  rinkebyKista: [concern(1), concern(2), concern(3), concern(4), concern(5), concern(6), concern(7), concern(8)],
+  angered: [concern(11), concern(12), concern(13), concern(14)],
+} as const;
+
 const venue = demoIds('fe');
 
 /** Fixed ids of the demo venues (the actors registry's premises), which the demo activities take place at. */

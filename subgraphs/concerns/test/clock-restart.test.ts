@@ -122,7 +122,7 @@ afterAll(async () => {
 });
 
 it('keeps the clock through a killed subgraph and a PostgreSQL restart: each point fires once, no notice twice', async () => {
-  const { concern } = await withData((dataSource) => insertConcern(dataSource, registeredAt));
+  const { concern } = await withData((dataSource) => insertConcern(dataSource, { registeredAt }));
   await until(() => ofKind('ACTIVATED').length === 5, 'the team is activated');
   await until(
     () => withData(async (db) => Number((await db.query('SELECT count(*) FROM concern_notifications WHERE sent_at IS NULL'))[0].count) === 0),

@@ -9,8 +9,7 @@ import { deliverNotifications } from '../src/clock/notification-sender';
 import { fireDueDeadlines } from '../src/clock/fire-deadlines';
 import { Concern } from '../src/concerns/concern';
 import { ConcernStatus } from '../src/concerns/concern-vocabulary';
-import { TeamRole } from '../src/teams/team-vocabulary';
-import { insertConcern, RECEIVING_ACTOR } from './support/concerns';
+import { insertConcern, LEAD_ONLY, RECEIVING_ACTOR } from './support/concerns';
 import { recordingSender } from './support/recording-sender';
 
 /**
@@ -64,7 +63,7 @@ const sentTo = (concernId: string, kinds: NotificationKind[]) =>
     .sort();
 
 it('a registered concern activates its team: ACTIVATED to every line, sent by the sender, without content', async () => {
-  const { concern, recipients } = await insertConcern(subgraph.dataSource, clock.now());
+  const { concern, recipients } = await insertConcern(subgraph.dataSource, { registeredAt: clock.now() });
   await until(() => recorder.of(concern.id).length === 5, 'the five ACTIVATED notices are sent');
   expect(sentTo(concern.id, [NotificationKind.ACTIVATED])).toEqual(['BACKUP:ACTIVATED', 'BACKUP:ACTIVATED', 'COORDINATOR:ACTIVATED', 'LEAD:ACTIVATED', 'MEMBER:ACTIVATED']);
   expect(new Set(recorder.of(concern.id).map((notice) => notice.contactFunctionId))).toEqual(new Set(recipients.map((r) => r.contactFunctionId)));
@@ -76,7 +75,7 @@ it('a registered concern activates its team: ACTIVATED to every line, sent by th
 
 it('fires the reminder at 4 h, the escalations at 12 h and 20 h and the breach at 24 h, not a minute before, to the right lines', async () => {
   const registeredAt = clock.now();
-  const { concern } = await insertConcern(subgraph.dataSource, registeredAt);
+  const { concern } = await insertConcern(subgraph.dataSource, { registeredAt: registeredAt });
   const steps: Array<[DeadlineStep, number, string[]]> = [
     [DeadlineStep.REMINDER, 4, ['LEAD:REMINDER']],
     [DeadlineStep.ESCALATE_BACKUPS, 12, ['BACKUP:ESCALATION', 'BACKUP:ESCALATION']],
@@ -106,7 +105,7 @@ it('fires the reminder at 4 h, the escalations at 12 h and 20 h and the breach a
 
 it('skips the points after a first contact: nothing more is sent and no breach is recorded', async () => {
   const registeredAt = clock.now();
-  const { concern } = await insertConcern(subgraph.dataSource, registeredAt);
+  const { concern } = await insertConcern(subgraph.dataSource, { registeredAt: registeredAt });
   clock.set(at(registeredAt, 5 * HOUR));
   await until(async () => (await deadlinesOf(concern.id)).REMINDER.firedAt !== null, 'the reminder fires');
   await subgraph.dataSource
@@ -130,7 +129,7 @@ it('skips the points after a first contact: nothing more is sent and no breach i
 
 it('skips every point of a closed concern', async () => {
   const registeredAt = clock.now();
-  const { concern } = await insertConcern(subgraph.dataSource, registeredAt);
+  const { concern } = await insertConcern(subgraph.dataSource, { registeredAt: registeredAt });
   await subgraph.dataSource.getRepository(Concern).update(concern.id, { status: ConcernStatus.CLOSED, closedAt: registeredAt });
   clock.set(at(registeredAt, 24 * HOUR));
   await until(async () => Object.values(await deadlinesOf(concern.id)).every((d) => d.skipped), 'every point is skipped');
@@ -142,7 +141,7 @@ it('honours configured points (CONCERN_REMINDER_HOURS=1, CONCERN_ANSWER_HOURS=2.
   process.env.CONCERN_ANSWER_HOURS = '2.5';
   try {
     const registeredAt = clock.now();
-    const { concern } = await insertConcern(subgraph.dataSource, registeredAt, [{ role: TeamRole.LEAD, teamFunction: 'SOCIAL_SERVICES' as never }]);
+    const { concern } = await insertConcern(subgraph.dataSource, { registeredAt, team: LEAD_ONLY });
     clock.set(at(registeredAt, HOUR - MINUTE));
     await fireDueDeadlines(subgraph.dataSource, clock);
     expect((await deadlinesOf(concern.id)).REMINDER.firedAt).toBeNull();
@@ -161,7 +160,7 @@ it('honours configured points (CONCERN_REMINDER_HOURS=1, CONCERN_ANSWER_HOURS=2.
 
 it('never fires a point twice when runs overlap: two runs in parallel beside the worker', async () => {
   const registeredAt = clock.now();
-  const concerns = await Promise.all(Array.from({ length: 30 }, () => insertConcern(subgraph.dataSource, registeredAt)));
+  const concerns = await Promise.all(Array.from({ length: 30 }, () => insertConcern(subgraph.dataSource, { registeredAt: registeredAt })));
   const ids = concerns.map(({ concern }) => concern.id);
   clock.set(at(registeredAt, 24 * HOUR));
   await Promise.all([fireDueDeadlines(subgraph.dataSource, clock), fireDueDeadlines(subgraph.dataSource, clock), fireDueDeadlines(subgraph.dataSource, clock)]);
@@ -182,7 +181,7 @@ it('never fires a point twice when runs overlap: two runs in parallel beside the
 
 it('tries a failing sender again later, with back-off by the clock', async () => {
   const registeredAt = clock.now();
-  const { concern } = await insertConcern(subgraph.dataSource, registeredAt);
+  const { concern } = await insertConcern(subgraph.dataSource, { registeredAt: registeredAt });
   recorder.failing.add(concern.id);
   await until(async () => (await notificationsOf(concern.id)).every((n) => n.attempts === 1), 'a first attempt fails');
   // Not due again before a minute has passed: the worker's ticks meanwhile change nothing.
@@ -198,7 +197,7 @@ it('tries a failing sender again later, with back-off by the clock', async () =>
 
 it('shows a reader the clock: deadlines, notifications and dueBy', async () => {
   const registeredAt = clock.now();
-  const { concern } = await insertConcern(subgraph.dataSource, registeredAt);
+  const { concern } = await insertConcern(subgraph.dataSource, { registeredAt: registeredAt });
   clock.set(at(registeredAt, 4 * HOUR));
   await until(async () => (await deadlinesOf(concern.id)).REMINDER.firedAt !== null, 'the reminder fires');
   const answer = await subgraph.query(

@@ -5,7 +5,7 @@ import { InterventionTeam, TeamMember } from '../src/teams/intervention-team';
 import { TeamFunction, TeamRole } from '../src/teams/team-vocabulary';
 
 /** A test key for guardians' contact details (32 bytes, base64): set before the subgraph starts. */
-export const TEST_CONTACT_KEY = Buffer.alloc(32, 7).toString('base64');
+export { TEST_CONTACT_KEY } from './support/concerns';
 export const OTHER_CONTACT_KEY = Buffer.alloc(32, 9).toString('base64');
 
 /** Who asks: the parties of Rinkeby-Kista's intervention team, the organisations guardians turn to, and outsiders. */

@@ -1,10 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DEMO_ACTORS as A } from '@samverkan/demo';
 import { Role } from '@samverkan/federation';
 import { FixedClock } from '@samverkan/platform';
 import { bearer, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { concernsSubgraph } from '../src';
 import { minutesToFirstContactSql } from '../src/figures/minutes-to-first-contact';
+import { appendAudit } from '../src/audit/audit-log';
+import { insertConcern as insertTestConcern, LEAD_ONLY } from './support/concerns';
 
 /**
  * The concerns' figures (`Figures.concerns`) as the gateway asks for them (`_entities`), over concerns
@@ -20,19 +22,12 @@ const clock = new FixedClock(new Date('2025-05-20T12:00:00Z'));
 let party: Record<string, string>;
 const PUBLIC = {};
 
-/** A concern registered at `at`, first contacted `minutes` later (null: not yet). */
+/** A concern registered at `at` (received by Fryshuset), first contacted `minutes` later (null: not yet). */
 async function insertConcern(area: string, at: string, minutes: number | null): Promise<string> {
-  const registered = new Date(at);
-  const contacted = minutes === null ? null : new Date(registered.getTime() + minutes * 60_000);
-  const [{ id }] = await subgraph.dataSource.query(
-    `INSERT INTO concerns (area_code, team_id, receiving_actor_id, receiving_actor_kind, registered_at, child_age, child_reference, worry,
-                           answer_channel, contact_ciphertext, legal_basis, purpose, consent_given, consent_recorded_by, consent_recorded_at,
-                           status, first_contact_at, version)
-     VALUES ($1, gen_random_uuid(), $2, 'MUNICIPALITY', $3, 12, $4, 'Oro för skolfrånvaro.', 'PHONE', 'v1:test:iv:tag:data', 'PUBLIC_TASK',
-             'stöd till familjen', false, $2, $3, $5, $6, 1) RETURNING id`,
-    [area, A.fryshuset, registered, `B-${randomUUID().slice(0, 8).toUpperCase()}`, contacted ? 'CONTACTED' : 'OPEN', contacted],
-  );
-  return id;
+  const registeredAt = new Date(at);
+  const firstContactAt = minutes === null ? null : new Date(registeredAt.getTime() + minutes * 60_000);
+  const { concern } = await insertTestConcern(subgraph.dataSource, { areaCode: area, registeredAt, firstContactAt, receivingActorId: A.fryshuset, team: LEAD_ONLY });
+  return concern.id;
 }
 
 /** What retention leaves of a deleted concern. */
@@ -144,14 +139,12 @@ describe('Figures.concerns', () => {
     try {
       const umea = async () => (await figures(['2480'], '2025-04', party)).get('2480')!.registered;
       expect(await umea()).toEqual(shown(14));
-      // Written beside the API: no audit entry, so the kept count stands.
-      const id = await insertConcern('2480-ersboda', '2025-04-12T08:00:00Z', 50);
+      // Its May concern moved into April beside the API: no audit entry, so the kept count stands.
+      const [{ id }] = await subgraph.dataSource.query(`SELECT id FROM concerns WHERE area_code = '2480-ersboda' AND registered_at = '2025-04-30T22:30:00Z'`);
+      await subgraph.dataSource.query(`UPDATE concerns SET registered_at = '2025-04-12T08:00:00Z' WHERE id = $1`, [id]);
       expect(await umea()).toEqual(shown(14));
       // Every change through the API appends to the audit log: then it counts afresh.
-      await subgraph.dataSource.query(
-        `INSERT INTO concern_audit (seq, at, concern_id, action, prev_hash, hash) VALUES (1, $1, $2, 'REGISTERED', repeat('0', 64), repeat('1', 64))`,
-        [clock.now(), id],
-      );
+      await subgraph.dataSource.transaction((manager) => appendAudit(manager, [{ concernId: id, action: 'READ' }], null, clock.now()));
       expect(await umea()).toEqual(shown(15));
     } finally {
       process.env.FIGURES_CACHE_SECONDS = '0';

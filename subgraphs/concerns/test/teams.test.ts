@@ -4,6 +4,7 @@ import { Role } from '@samverkan/federation';
 import { FixedClock } from '@samverkan/platform';
 import { bearer, errorCode, graphql, GraphQLResponse, startTestSubgraph, TestSubgraph } from '@samverkan/test-support';
 import { concernsSubgraph } from '../src';
+import { insertConcern } from './support/concerns';
 
 // The concerns subgraph will not start without its contact-details key.
 process.env.CONCERN_CONTACT_KEY ??= randomBytes(32).toString('base64');
@@ -259,12 +260,7 @@ describe('a team for Spånga-Tensta', () => {
   });
 
   it('is not deleted while a concern routed to it is open; is once it is closed', async () => {
-    const [concern] = await subgraph.dataSource.query(
-      `INSERT INTO concerns (area_code, team_id, receiving_actor_id, receiving_actor_kind, registered_at, child_age, child_reference, worry, answer_channel,
-         contact_ciphertext, legal_basis, purpose, consent_given, consent_recorded_by, consent_recorded_at, status, version)
-       VALUES ($1, $2, $3, 'MUNICIPALITY', $4, 12, 'B-TEST0001', 'Oro', 'PHONE', 'v1:test', 'PUBLIC_TASK', 'Stöd', false, $3, $4, 'OPEN', 1) RETURNING id`,
-      [AR.spangaTensta, id, A.rinkebyKistaStadsdel, NOW],
-    );
+    const { concern } = await insertConcern(subgraph.dataSource, { registeredAt: NOW, areaCode: AR.spangaTensta, teamId: id, receivingActorId: A.rinkebyKistaStadsdel });
     await refused(() => subgraph.query(DELETE, { id, version }, as.district), 'BAD_USER_INPUT', 'id');
     await subgraph.dataSource.query(`UPDATE concerns SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [concern.id, NOW]);
     expect(await ok(subgraph.query(DELETE, { id, version }, as.district), 'deleteInterventionTeam')).toBe(id);

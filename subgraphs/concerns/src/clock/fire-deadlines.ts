@@ -37,17 +37,20 @@ export async function fireDueDeadlines(dataSource: DataSource, clock: Clock): Pr
   while ((await dataSource.transaction((manager) => fireBatch(manager, clock.now()))) === BATCH);
 }
 
-/** Fires one batch in the caller's transaction; returns how many deadlines it handled. */
-async function fireBatch(manager: EntityManager, now: Date): Promise<number> {
+/**
+ * Fires one batch in the caller's transaction, of one concern's deadlines when `concernId` is given
+ * (the demo seed replays a concern's history through it); returns how many deadlines it handled.
+ */
+export async function fireBatch(manager: EntityManager, now: Date, concernId: string | null = null): Promise<number> {
   const due: DueDeadline[] = await manager.query(
     `SELECT d.id, d.concern_id AS "concernId", d.step, d.due_at AS "dueAt",
             (c.first_contact_at IS NOT NULL OR c.status = $2) AS answered
        FROM concern_deadlines d JOIN concerns c ON c.id = d.concern_id
-      WHERE d.due_at <= $1 AND d.fired_at IS NULL AND NOT d.skipped
+      WHERE d.due_at <= $1 AND d.fired_at IS NULL AND NOT d.skipped AND ($3::uuid IS NULL OR d.concern_id = $3)
       ORDER BY d.due_at, d.id
       LIMIT ${BATCH}
       FOR UPDATE OF d, c SKIP LOCKED`,
-    [now, ConcernStatus.CLOSED],
+    [now, ConcernStatus.CLOSED, concernId],
   );
   if (!due.length) return 0;
   const skipped = due.filter((deadline) => deadline.answered);

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { EntityManager } from 'typeorm';
 import { ActorKind, answeredBy, AreaScope, assertNoPersonalIdentityNumbers, assertReferencesExist, forbidden, namedAreaFilter, referencedRecord } from '@samverkan/federation';
 import {
   assertSignedIn,
@@ -18,11 +17,10 @@ import {
   SubgraphContext,
 } from '@samverkan/platform';
 import { AuditAction, appendAudit } from '../audit/audit-log';
-import { startConcernClock } from '../clock/deadlines';
 import { ConcernsLoaders } from '../loaders';
 import { Actor, Area } from '../stubs';
-import { InterventionTeam, TeamMember } from '../teams/intervention-team';
-import { TeamFunction, TeamRole } from '../teams/team-vocabulary';
+import { InterventionTeam } from '../teams/intervention-team';
+import { TeamRole } from '../teams/team-vocabulary';
 import { Concern } from './concern';
 import { canReadConcern, concernVisibleSql } from './concern-access';
 import { ConcernAction } from './concern-action';
@@ -31,8 +29,8 @@ import { ConcernActionKind, ConcernStatus } from './concern-vocabulary';
 import { CloseConcernInput, ConcernActionInput, ConcernFilter, RegisterConcernInput } from './concern.inputs';
 import { auditReads } from './concern.loaders';
 import { assertConsistentConsent, Consent, consentOf } from './consent';
-import { decryptContact, encryptContact } from './contact-details';
-import { newChildReference } from './child-reference';
+import { decryptContact } from './contact-details';
+import { registerConcernRecord } from './registration';
 
 type Context = SubgraphContext<ConcernsLoaders>;
 
@@ -178,37 +176,7 @@ export class ConcernResolver {
           { field: 'areaCode', message: 'no intervention team' },
         ]);
       }
-      const { consent } = input;
-      const repository = manager.getRepository(Concern);
-      const concern = await repository.save(
-        repository.create({
-          areaCode: input.areaCode,
-          teamId: team.id,
-          receivingActorId: viewer.organisationId,
-          receivingActorKind: receivingKind,
-          registeredAt: now,
-          childAge: input.childAge,
-          childReference: newChildReference(),
-          worry: input.worry,
-          answerChannel: input.answerChannel,
-          answerPreference: input.answerPreference ?? null,
-          contactCiphertext: encryptContact(input.guardianContact),
-          legalBasis: input.legalBasis,
-          purpose: input.purpose,
-          consentGiven: consent.given,
-          consentFunctions: consent.given ? [...new Set(consent.functions)] : [],
-          consentPurpose: consent.given ? consent.purpose! : null,
-          consentGivenAt: consent.given ? consent.givenAt! : null,
-          consentRecordedBy: viewer.organisationId,
-          consentRecordedAt: now,
-          consentWithdrawnAt: null,
-          consentWithdrawnBy: null,
-          status: ConcernStatus.OPEN,
-        }),
-      );
-      const recipients = await activateTeam(manager, concern.id, team.id);
-      await startConcernClock(manager, concern, recipients);
-      await appendAudit(manager, [{ concernId: concern.id, action: 'REGISTERED' }], viewer, now);
+      const { concern } = await registerConcernRecord(manager, { ...input, teamId: team.id, receivingActorKind: receivingKind }, viewer, now);
       return concern;
     }, (id) => loaders.concern.load(id), 'Concern');
   }
@@ -312,23 +280,6 @@ export class ConcernResolver {
       return { kind: ConcernActionKind.CLOSED, outcome: input.outcome, at: now, note: input.note, audit: 'CLOSED' };
     });
   }
-}
-
-/** Copies the team's activated lines to the concern: every line but civil society's not yet joined. */
-async function activateTeam(manager: EntityManager, concernId: string, teamId: string): Promise<ConcernRecipient[]> {
-  const lines = await manager
-    .getRepository(TeamMember)
-    .createQueryBuilder('m')
-    .where('m.team_id = :teamId', { teamId })
-    .andWhere(`(m.function <> '${TeamFunction.CIVIL_SOCIETY}' OR m.joined_at IS NOT NULL)`)
-    .getMany();
-  if (!lines.length) return [];
-  const repository = manager.getRepository(ConcernRecipient);
-  return repository.save(
-    lines.map((line) =>
-      repository.create({ concernId, contactFunctionId: line.contactFunctionId, actorId: line.actorId, actorKind: line.actorKind, teamFunction: line.teamFunction, role: line.role }),
-    ),
-  );
 }
 
 /** Who may make a change, beyond reading the concern. */

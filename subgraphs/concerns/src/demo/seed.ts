@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { DEMO_ACTORS as A, DEMO_AREAS as AR, DEMO_CONTACT_FUNCTIONS as F, DEMO_INTERVENTION_TEAMS as T, DemoCalendar, demoCalendar, insertNew } from '@samverkan/demo';
-import { ActorKind, Visibility } from '@samverkan/federation';
+import { ActorKind, todayInSweden, Visibility } from '@samverkan/federation';
+import { Clock, systemClock } from '@samverkan/platform';
 import { InterventionTeam, TeamMember } from '../teams/intervention-team';
 import { TeamFunction, TeamRole } from '../teams/team-vocabulary';
+import { seedDemoConcerns } from './demo-concerns';
 
 export { DEMO_INTERVENTION_TEAMS } from '@samverkan/demo';
 
@@ -57,8 +59,12 @@ const TEAMS: DemoTeam[] = [
   },
 ];
 
-/** Inserts the demo intervention teams that are not there yet, with their lines (only for those it inserted): a second start reuses them. */
-export async function seedDemoData(dataSource: DataSource, calendar: DemoCalendar = demoCalendar()): Promise<void> {
+/**
+ * Inserts the demo intervention teams that are not there yet, with their lines (only for those it
+ * inserted), then the demo concerns not there yet, dated back from `clock`'s now: a second start
+ * reuses them all.
+ */
+export async function seedDemoData(dataSource: DataSource, clock: Clock = systemClock, calendar: DemoCalendar = demoCalendar(todayInSweden(clock.now()))): Promise<void> {
   const joinedAt = calendar.moment(calendar.month(-3));
   await dataSource.transaction(async (manager) => {
     const fresh = await insertNew(
@@ -79,4 +85,5 @@ export async function seedDemoData(dataSource: DataSource, calendar: DemoCalenda
     );
     if (lines.length) await manager.getRepository(TeamMember).insert(lines);
   });
+  await seedDemoConcerns(dataSource, clock.now(), calendar);
 }
