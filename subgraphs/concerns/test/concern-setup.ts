@@ -69,7 +69,8 @@ export const CONCERN_FIELDS = `id version status childAge childReference worry a
   area { code } team { id } receivingOrganisation { id } acknowledgedBy { id } firstContactBy { id }
   consent { given functions purpose givenAt recordedBy { id } recordedAt withdrawnAt withdrawnBy { id } }
   activatedTeam { function role actorKind actor { id } contactFunction { id } }
-  actions { kind outcome note at recordedAt recordedBy { id } }`;
+  actions { kind outcome note at recordedAt recordedBy { id } }
+  deadlines { step dueAt firedAt skipped } notifications { kind role queuedAt sentAt actor { id } contactFunction { id } }`;
 
 export const REGISTER = `mutation($input: RegisterConcernInput!, $key: String) { registerConcern(input: $input, idempotencyKey: $key) { ${CONCERN_FIELDS} } }`;
 export const ONE = `query($id: ID!) { concern(id: $id) { ${CONCERN_FIELDS} } }`;

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { answeredBy } from '@samverkan/federation';
-import { concernClockSettings, SubgraphContext } from '@samverkan/platform';
+import { SubgraphContext } from '@samverkan/platform';
 import { ConcernsLoaders } from '../loaders';
 import { Concern } from '../concerns/concern';
 import { Actor, ContactFunction } from '../stubs';
@@ -9,7 +9,7 @@ import { ConcernNotification } from './concern-notification';
 
 type Context = SubgraphContext<ConcernsLoaders>;
 
-/** A concern's 24-hour clock: its points, the notifications they queued, and when the answer is due. */
+/** A concern's 24-hour clock: its points and the notifications they queued (`dueBy` is the concern's own field). */
 @Resolver(() => Concern)
 export class ConcernClockResolver {
   @FieldResolver(() => [ConcernDeadline], { description: "The points of the concern's 24-hour clock, earliest first: due, fired or skipped (the guardian was contacted in time)." })
@@ -20,11 +20,6 @@ export class ConcernClockResolver {
   @FieldResolver(() => [ConcernNotification], { description: 'The notifications sent to the activated team about the concern, oldest first; none carries its content.' })
   notifications(@Root() concern: Concern, @Ctx() { loaders }: Context) {
     return loaders.concernNotifications.load(concern.id);
-  }
-
-  @FieldResolver(() => Date, { description: 'When the guardian must have been contacted: registration plus CONCERN_ANSWER_HOURS (default 24).' })
-  dueBy(@Root() concern: Concern): Date {
-    return new Date(concern.registeredAt.getTime() + concernClockSettings().answerHours * 3_600_000);
   }
 }
 

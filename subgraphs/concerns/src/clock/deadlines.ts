@@ -16,6 +16,9 @@ export function deadlineHours(): Record<DeadlineStep, number> {
   };
 }
 
+/** When the guardian is to have been answered: registration plus CONCERN_ANSWER_HOURS, as configured now. */
+export const answerDueAt = (concern: Pick<Concern, 'registeredAt'>) => new Date(concern.registeredAt.getTime() + concernClockSettings().answerHours * 3_600_000);
+
 /**
  * Starts a registered concern's clock, in the registration's transaction: its four points as rows
  * (what the pg-boss tick fires, so no restart loses one), and the ACTIVATED notification to every

@@ -3,7 +3,6 @@ import { ActorKind, answeredBy, AreaScope, assertNoPersonalIdentityNumbers, asse
 import {
   assertSignedIn,
   badInput,
-  concernClockSettings,
   Connection,
   IDEMPOTENCY_KEY_DESCRIPTION,
   idempotentCreate,
@@ -17,6 +16,7 @@ import {
   SubgraphContext,
 } from '@samverkan/platform';
 import { AuditAction, appendAudit } from '../audit/audit-log';
+import { answerDueAt } from '../clock/deadlines';
 import { ConcernsLoaders } from '../loaders';
 import { Actor, Area } from '../stubs';
 import { InterventionTeam } from '../teams/intervention-team';
@@ -40,8 +40,6 @@ export class ConcernConnection extends Connection(Concern) {}
 const ID_ARG = { description: 'Id of the concern.' };
 const VERSION_ARG = { description: 'The version you read; a stale one is refused with VERSION_CONFLICT.' };
 
-/** When the guardian is to have been answered: registration plus CONCERN_ANSWER_HOURS. */
-const dueBy = (concern: Concern) => new Date(concern.registeredAt.getTime() + concernClockSettings().answerHours * 3_600_000);
 
 @Resolver(() => Concern)
 export class ConcernResolver {
@@ -128,7 +126,7 @@ export class ConcernResolver {
 
   @FieldResolver(() => Date, { description: 'When the guardian is to have been answered: `registeredAt` plus CONCERN_ANSWER_HOURS (default 24).' })
   dueBy(@Root() concern: Concern) {
-    return dueBy(concern);
+    return answerDueAt(concern);
   }
 
   @FieldResolver(() => Boolean, {
@@ -136,7 +134,7 @@ export class ConcernResolver {
     description: 'Whether the guardian was first contacted by `dueBy`: true or false once contacted; false once `dueBy` passed without contact; null while the time still runs.',
   })
   answeredWithin(@Root() concern: Concern, @Ctx() { clock }: Context) {
-    const due = dueBy(concern).getTime();
+    const due = answerDueAt(concern).getTime();
     if (concern.firstContactAt) return concern.firstContactAt.getTime() <= due;
     return concern.breachedAt || clock.now().getTime() > due ? false : null;
   }
