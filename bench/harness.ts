@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ export function runBench(prefix: string, body: (setup: BenchSetup) => Promise<vo
     const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
     const common = {
       AUTH_JWKS_FILE: keys.jwksFile,
+      // The concerns subgraph encrypts guardians' contact details: a key of the run's own.
+      CONCERN_CONTACT_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'warn',
       ...Object.fromEntries(SUBGRAPHS.map((name) => [envName(name, 'URL'), `http://127.0.0.1:${ports[name]}/graphql`])),
     };
@@ -55,7 +58,7 @@ export function runBench(prefix: string, body: (setup: BenchSetup) => Promise<vo
 }
 
 /**
- * The demo federation the gateway benchmarks compare gateways on: the four subgraphs with demo data
+ * The demo federation the gateway benchmarks compare gateways on: the five subgraphs with demo data
  * (the actors registry first: the others check their demo references against it), one gateway per
  * label with its own environment, and a municipality official's token for the area overview.
  */
