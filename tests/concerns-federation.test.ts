@@ -82,12 +82,13 @@ describe('the concerns subgraph in the federation', () => {
 
 /** The README's guardian's call ("A worried guardian's call"), with its own operations, as the organisations it names. */
 describe("the README's guardian's call, through the gateway", () => {
-  const as = {} as Record<'mammaUnited' | 'lead' | 'fryshuset' | 'police' | 'national', Record<string, string>>;
+  const as = {} as Record<'mammaUnited' | 'lead' | 'fryshuset' | 'police' | 'school' | 'national', Record<string, string>>;
   beforeAll(async () => {
     as.mammaUnited = await bearer(DEMO_ACTORS.mammaUnited, [Role.MEMBER]);
     as.lead = await bearer(DEMO_ACTORS.rinkebyKistaStadsdel, [Role.MEMBER]);
     as.fryshuset = await bearer(DEMO_ACTORS.fryshuset, [Role.MEMBER]);
     as.police = await bearer(DEMO_ACTORS.lpoRinkeby, [Role.COORDINATOR]);
+    as.school = await bearer(DEMO_ACTORS.rinkebySkolan, [Role.MEMBER]);
     as.national = await bearer(DEMO_ACTORS.skr, [Role.NATIONAL_COORDINATOR]);
   });
 
@@ -122,13 +123,14 @@ describe("the README's guardian's call, through the gateway", () => {
 
     const { registerConcern: concern } = await ok('RegisterConcern', REGISTRATION, as.mammaUnited);
     expect(concern).toMatchObject({ version: 1, status: 'OPEN', childReference: expect.stringMatching(/^B-[0-9A-Z]{8}$/), consent: { given: true, functions: ['CIVIL_SOCIETY'] } });
-    expect(concern.activatedTeam.map((line: { function: string }) => line.function).sort()).toEqual(['CIVIL_SOCIETY', 'POLICE', 'SOCIAL_SERVICES']);
+    expect(concern.activatedTeam.map((line: { function: string }) => line.function).sort()).toEqual(['CIVIL_SOCIETY', 'OTHER', 'POLICE', 'SCHOOL', 'SOCIAL_SERVICES']);
     // A retry with the same key answers the same concern.
     expect((await ok('RegisterConcern', REGISTRATION, as.mammaUnited)).registerConcern.id).toBe(concern.id);
 
-    // The social services (the lead) and the consented civil society read it; the police, in the team but not in the consent, and the national coordinator do not.
+    // The social services (the lead) and the consented civil society read it; the police and the school, in the team but not in the consent, and the national coordinator do not.
     expect(await readBy(concern.id, as.fryshuset)).toEqual({ id: concern.id });
     expect(await readBy(concern.id, as.police)).toBeNull();
+    expect(await readBy(concern.id, as.school)).toBeNull();
     expect(await readBy(concern.id, as.national)).toBeNull();
 
     const { concerns: inbox } = await ok('ConcernInbox', {}, as.lead);

@@ -88,15 +88,24 @@ export const DEMO_CONTACT_FUNCTIONS = {
   lokalbokningFolketsHusAngered: contactFunction(8),
   lokalbokningSvenskaKyrkanUppsala: contactFunction(9),
   lokalansvarigHyresgastforeningenGottsunda: contactFunction(10),
+  /** The social services' reception for children and young people: the Rinkeby-Kista intervention team's lead. */
+  mottagningenBarnOchUngaRinkebyKista: contactFunction(11),
+  elevhalsanRinkebyskolan: contactFunction(12),
+  /** Göteborg's social services for children and young people in the north-east (Angered). */
+  socialjourenBarnOchUngaNordost: contactFunction(13),
 } as const;
 
 const interventionTeam = demoIds('c5');
 
 /** Fixed ids of the demo intervention teams (the concerns subgraph's), for tests and other subgraphs' demo data. */
 export const DEMO_INTERVENTION_TEAMS = {
-  /** Rinkeby-Kista: complete, with a joined civil-society line. */
+  /**
+   * Rinkeby-Kista: complete. The social services' reception for children and young people leads, the
+   * police coordinate, Fryshuset (joined) is the backup; the district's leisure coordinator and the
+   * school's pupil health are members.
+   */
   rinkebyKista: interventionTeam(1),
-  /** Angered: lead, backup, coordinator and a joined civil-society line, but no social services (a gap). */
+  /** Angered: police lead, Göteborg's social services, a coordinator and a joined civil-society line, but no backup (a gap). */
   angered: interventionTeam(2),
   /** Gottsunda: in the making, its civil-society line not yet joined (gaps). */
   gottsunda: interventionTeam(3),

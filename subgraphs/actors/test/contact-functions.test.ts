@@ -74,6 +74,9 @@ describe('the one-person-dependency flag', () => {
     [F.trygghetssamordnareGottsunda, 1, true],
     [F.ordforandeKfumGoteborg, 1, true],
     [F.lokalansvarigHyresgastforeningenGottsunda, 1, true],
+    [F.mottagningenBarnOchUngaRinkebyKista, 2, false],
+    [F.elevhalsanRinkebyskolan, 2, false],
+    [F.socialjourenBarnOchUngaNordost, 2, false],
   ])('counts the current holders of demo function %s', async (id, holderCount, isOnePersonDependency) => {
     const { data } = await subgraph.query(one, { id }, as('ngoMember'));
     expect(data!.contactFunction).toMatchObject({ holderCount, isOnePersonDependency });
@@ -224,9 +227,12 @@ describe('listing contact functions', () => {
   const list = `query($filter: ContactFunctionFilter) { contactFunctions(filter: $filter, first: 100) { totalCount nodes { id } } }`;
 
   it.each([
-    ['a municipality, with its districts', { areaCode: AR.stockholm }, [F.kommunpolisJarva, F.fritidssamordnareRinkebyKista, F.verksamhetsansvarigFryshusetJarva]],
-    ['a district', { areaCode: AR.angered }, [F.omradespolisAngered, F.lokalbokningFolketsHusAngered]],
-    ['a district, with wider areas', { areaCode: AR.angered, areaScope: 'OVERLAPPING' }, [F.omradespolisAngered, F.lokalbokningFolketsHusAngered, F.ordforandeKfumGoteborg]],
+    ['a municipality, with its districts', { areaCode: AR.stockholm }, [
+      F.kommunpolisJarva, F.fritidssamordnareRinkebyKista, F.verksamhetsansvarigFryshusetJarva, F.mottagningenBarnOchUngaRinkebyKista, F.elevhalsanRinkebyskolan,
+    ]],
+    ['a district', { areaCode: AR.angered }, [F.omradespolisAngered, F.lokalbokningFolketsHusAngered, F.socialjourenBarnOchUngaNordost]],
+    ['a district, with wider areas', { areaCode: AR.angered, areaScope: 'OVERLAPPING' }, [F.omradespolisAngered, F.lokalbokningFolketsHusAngered, F.socialjourenBarnOchUngaNordost, F.ordforandeKfumGoteborg]],
+    ['an actor, the school', { actorId: A.rinkebySkolan }, [F.elevhalsanRinkebyskolan]],
     ['an actor', { actorId: A.uppsalaKommun }, [F.posomUppsala, F.trygghetssamordnareGottsunda]],
     ['text in the name', { text: 'kommunpolis' }, [F.kommunpolisJarva]],
     ['text in the description', { text: 'POSOM' }, [F.posomUppsala, F.lokalbokningSvenskaKyrkanUppsala]],

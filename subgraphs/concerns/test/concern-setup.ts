@@ -53,7 +53,7 @@ export async function insertRinkebyTeam(subgraph: TestSubgraph, joined: Date): P
     );
     await manager.getRepository(TeamMember).insert(
       [
-        line(CF.fritidssamordnareRinkebyKista, A.rinkebyKistaStadsdel, ActorKind.MUNICIPALITY, TeamFunction.SOCIAL_SERVICES, TeamRole.LEAD, joined),
+        line(CF.mottagningenBarnOchUngaRinkebyKista, A.rinkebyKistaStadsdel, ActorKind.MUNICIPALITY, TeamFunction.SOCIAL_SERVICES, TeamRole.LEAD, joined),
         line(CF.kommunpolisJarva, A.lpoRinkeby, ActorKind.POLICE, TeamFunction.POLICE, TeamRole.BACKUP, joined),
         line(CF.verksamhetsansvarigFryshusetJarva, A.fryshuset, ActorKind.CIVIL_SOCIETY, TeamFunction.CIVIL_SOCIETY, TeamRole.MEMBER, joined),
         line('cf000000-0000-4000-8000-0000000000f1', A.jarvaISamverkan, ActorKind.CIVIL_SOCIETY, TeamFunction.CIVIL_SOCIETY, TeamRole.MEMBER, null),

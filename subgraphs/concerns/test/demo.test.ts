@@ -36,18 +36,20 @@ const ids = async (organisationId: string, filter: Record<string, unknown> = {})
 
 it('seeds twelve concerns, each read only by the organisations the access rule names', async () => {
   const expected: Record<string, string[]> = {
-    // Rinkeby-Kista: the district administration is the team's social services (lead): it reads them all.
+    // Rinkeby-Kista: the district administration's reception for children and young people is the team's social services (lead): it reads them all.
     [A.rinkebyKistaStadsdel]: [R0, R1, R2, R3, R4, R5, R6, R7],
     // Fryshuset (civil society in the team): what it received, and what consent gave civil society.
     [A.fryshuset]: [R1, R3, R5, R7],
     // The local police (the team's coordinator, function POLICE): what it received, and consent to the police.
     [A.lpoRinkeby]: [R1, R3, R4],
     [A.mammaUnited]: [R3, R7],
-    [A.rinkebySkolan]: [R2],
+    // The school's pupil health (function SCHOOL): what it received, and consent to the school.
+    [A.rinkebySkolan]: [R0, R2],
     // Angered: the police lead reads what it received and what consent gave the police.
     [A.lpoGoteborgNordost]: [A0, A1, A2, A3],
     [A.kfumGoteborg]: [A1, A3],
-    [A.goteborgsStad]: [A2],
+    // Göteborg's social services in the team read them all.
+    [A.goteborgsStad]: [A0, A1, A2, A3],
     // A team line without consent (function OTHER), and outsiders: nothing.
     [A.folketsHusOchParker]: [],
     [A.uppsalaKommun]: [],

@@ -52,7 +52,7 @@ const LIST = 'query($filter: InterventionTeamFilter, $first: Int) { intervention
 const line = (contactFunctionId: string, fn: string, role: string) => ({ contactFunctionId, function: fn, role });
 /** A complete team of Rinkeby-Kista's functions: the district's social services lead, the police back up, Fryshuset coordinates once it joins. */
 const LINES = [
-  line(CF.fritidssamordnareRinkebyKista, 'SOCIAL_SERVICES', 'LEAD'),
+  line(CF.mottagningenBarnOchUngaRinkebyKista, 'SOCIAL_SERVICES', 'LEAD'),
   line(CF.kommunpolisJarva, 'POLICE', 'BACKUP'),
   line(CF.verksamhetsansvarigFryshusetJarva, 'CIVIL_SOCIETY', 'COORDINATOR'),
 ];
@@ -88,9 +88,26 @@ describe('the demo teams', () => {
       [T.gottsunda, AR.gottsunda, 4],
       [T.angered, AR.angered, 1],
     ]);
+    // Rinkeby-Kista: the social services' reception for children and young people leads; the leisure coordinator and the school's pupil health are members.
+    const rinkeby = await ok(subgraph.query(ONE, { id: T.rinkebyKista }, as.district), 'interventionTeam');
+    const lines = (team: { members: Array<{ contactFunction: { id: string }; function: string; role: string }> }) =>
+      team.members.map((m) => [m.contactFunction.id, m.function, m.role]);
+    expect(lines(rinkeby)).toEqual([
+      [CF.mottagningenBarnOchUngaRinkebyKista, 'SOCIAL_SERVICES', 'LEAD'],
+      [CF.verksamhetsansvarigFryshusetJarva, 'CIVIL_SOCIETY', 'BACKUP'],
+      [CF.fritidssamordnareRinkebyKista, 'OTHER', 'MEMBER'],
+      [CF.elevhalsanRinkebyskolan, 'SCHOOL', 'MEMBER'],
+      [CF.kommunpolisJarva, 'POLICE', 'COORDINATOR'],
+    ]);
+    // Angered: Göteborg's social services take part, but nobody backs up the police lead.
     const angered = await ok(subgraph.query(ONE, { id: T.angered }, as.goteborgPolice), 'interventionTeam');
-    expect(angered.gaps).toEqual([{ kind: 'NO_SOCIAL_SERVICES' }]);
-    expect(angered.members.map((m: { role: string }) => m.role)).toEqual(['LEAD', 'BACKUP', 'COORDINATOR']);
+    expect(angered.gaps).toEqual([{ kind: 'NO_BACKUP' }]);
+    expect(lines(angered)).toEqual([
+      [CF.omradespolisAngered, 'POLICE', 'LEAD'],
+      [CF.lokalbokningFolketsHusAngered, 'OTHER', 'MEMBER'],
+      [CF.socialjourenBarnOchUngaNordost, 'SOCIAL_SERVICES', 'MEMBER'],
+      [CF.ordforandeKfumGoteborg, 'CIVIL_SOCIETY', 'COORDINATOR'],
+    ]);
     const gottsunda = await ok(subgraph.query(ONE, { id: T.gottsunda }, as.uppsala), 'interventionTeam');
     expect(gottsunda.gaps.map((g: { kind: string }) => g.kind)).toEqual(['NO_BACKUP', 'NO_SOCIAL_SERVICES', 'NO_COORDINATOR', 'ONE_ORGANISATION']);
     expect(gottsunda.members[1]).toMatchObject({ function: 'CIVIL_SOCIETY', joinedAt: null });
@@ -144,12 +161,12 @@ describe('a team for Spånga-Tensta', () => {
     expect(team).toMatchObject({ version: 1, visibility: 'OWNER', note: 'Möts varje tisdag.', area: { code: AR.spangaTensta }, owner: { id: A.rinkebyKistaStadsdel } });
     expect(team.maintainers).toEqual([{ id: A.lpoRinkeby }]);
     expect(team.members).toEqual([
-      { contactFunction: { id: CF.fritidssamordnareRinkebyKista }, actor: { id: A.rinkebyKistaStadsdel }, actorKind: 'MUNICIPALITY', function: 'SOCIAL_SERVICES', role: 'LEAD', joinedAt: NOW.toISOString() },
+      { contactFunction: { id: CF.mottagningenBarnOchUngaRinkebyKista }, actor: { id: A.rinkebyKistaStadsdel }, actorKind: 'MUNICIPALITY', function: 'SOCIAL_SERVICES', role: 'LEAD', joinedAt: NOW.toISOString() },
       { contactFunction: { id: CF.kommunpolisJarva }, actor: { id: A.lpoRinkeby }, actorKind: 'POLICE', function: 'POLICE', role: 'BACKUP', joinedAt: NOW.toISOString() },
       { contactFunction: { id: CF.verksamhetsansvarigFryshusetJarva }, actor: { id: A.fryshuset }, actorKind: 'CIVIL_SOCIETY', function: 'CIVIL_SOCIETY', role: 'COORDINATOR', joinedAt: null },
     ]);
     expect(team.gaps).toEqual([{ kind: 'NO_COORDINATOR' }]);
-    expect(team.contactFunctionIds).toEqual([CF.fritidssamordnareRinkebyKista, CF.kommunpolisJarva, CF.verksamhetsansvarigFryshusetJarva]);
+    expect(team.contactFunctionIds).toEqual([CF.mottagningenBarnOchUngaRinkebyKista, CF.kommunpolisJarva, CF.verksamhetsansvarigFryshusetJarva]);
   });
 
   it('OWNER: the owner and the maintainer see it, on every path; nobody else', async () => {
@@ -199,7 +216,7 @@ describe('a team for Spånga-Tensta', () => {
   });
 
   it('replacing the members keeps when a staying line joined', async () => {
-    const members = [line(CF.fritidssamordnareRinkebyKista, 'SOCIAL_SERVICES', 'LEAD'), line(CF.verksamhetsansvarigFryshusetJarva, 'CIVIL_SOCIETY', 'COORDINATOR')];
+    const members = [line(CF.mottagningenBarnOchUngaRinkebyKista, 'SOCIAL_SERVICES', 'LEAD'), line(CF.verksamhetsansvarigFryshusetJarva, 'CIVIL_SOCIETY', 'COORDINATOR')];
     const team = await ok(subgraph.query(UPDATE, { id, version, input: { members } }, as.district), 'updateInterventionTeam');
     expect(team.members.map((m: { joinedAt: string }) => m.joinedAt)).toEqual([NOW.toISOString(), new Date(NOW.getTime() + 3_600_000).toISOString()]);
     expect(team.gaps).toEqual([{ kind: 'NO_BACKUP' }]);
@@ -211,11 +228,11 @@ describe('a team for Spånga-Tensta', () => {
       subgraph.query(CREATE, { input: { areaCode: AR.farsta, members, ...extra } }, as.district);
     it('no lead, two leads', async () => {
       await refused(create([line(CF.kommunpolisJarva, 'POLICE', 'BACKUP')]), 'BAD_USER_INPUT', 'members');
-      await refused(create([line(CF.kommunpolisJarva, 'POLICE', 'LEAD'), line(CF.fritidssamordnareRinkebyKista, 'SOCIAL_SERVICES', 'LEAD')]), 'BAD_USER_INPUT', 'members');
+      await refused(create([line(CF.kommunpolisJarva, 'POLICE', 'LEAD'), line(CF.mottagningenBarnOchUngaRinkebyKista, 'SOCIAL_SERVICES', 'LEAD')]), 'BAD_USER_INPUT', 'members');
     });
     it('two coordinators', async () => {
       await refused(
-        create([line(CF.kommunpolisJarva, 'POLICE', 'COORDINATOR'), line(CF.fritidssamordnareRinkebyKista, 'SOCIAL_SERVICES', 'LEAD'), line(CF.verksamhetsansvarigFryshusetJarva, 'CIVIL_SOCIETY', 'COORDINATOR')]),
+        create([line(CF.kommunpolisJarva, 'POLICE', 'COORDINATOR'), line(CF.mottagningenBarnOchUngaRinkebyKista, 'SOCIAL_SERVICES', 'LEAD'), line(CF.verksamhetsansvarigFryshusetJarva, 'CIVIL_SOCIETY', 'COORDINATOR')]),
         'BAD_USER_INPUT',
         'members',
       );
@@ -299,7 +316,7 @@ it('the lines, gaps and references of 20 teams cost the statements of 2', async 
     await subgraph.dataSource.query(
       `INSERT INTO team_members (team_id, contact_function_id, actor_id, actor_kind, function, role, joined_at)
        VALUES ($1, $2, $3, 'MUNICIPALITY', 'SOCIAL_SERVICES', 'LEAD', $5), ($1, $4, $6, 'POLICE', 'POLICE', 'BACKUP', $5)`,
-      [id, CF.fritidssamordnareRinkebyKista, A.rinkebyKistaStadsdel, CF.kommunpolisJarva, NOW, A.lpoRinkeby],
+      [id, CF.mottagningenBarnOchUngaRinkebyKista, A.rinkebyKistaStadsdel, CF.kommunpolisJarva, NOW, A.lpoRinkeby],
     );
   }
   const QUERY = `query($first: Int) { interventionTeams(filter: { areaCode: "0180", hasGaps: true }, first: $first) { totalCount nodes { id area { code } owner { id }

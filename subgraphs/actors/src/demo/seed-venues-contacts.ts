@@ -53,6 +53,15 @@ const FUNCTIONS: DemoFunction[] = [
   [F.lokalansvarigHyresgastforeningenGottsunda, A.hyresgastforeningen, AR.gottsunda, 'Lokalansvarig Hyresgästföreningen Gottsunda',
     'Ansvarar för föreningslokalen i Gottsunda och nycklarna till den.',
     [channel(SMS, '070-174 06 09')]],
+  [F.mottagningenBarnOchUngaRinkebyKista, A.rinkebyKistaStadsdel, AR.rinkebyKista, 'Mottagningen barn och unga, socialtjänsten Rinkeby-Kista',
+    'Socialtjänstens mottagning för barn och unga: tar emot oro och orosanmälningar om barn i stadsdelen och leder insatsteamet.',
+    [channel(PHONE, '08-465 004 04', 'Vardagar 8–17; därefter Socialjouren'), channel(EMAIL, 'mottagningen.barn.rinkeby-kista@example.org')]],
+  [F.elevhalsanRinkebyskolan, A.rinkebySkolan, AR.rinkebyKista, 'Elevhälsan Rinkebyskolan',
+    'Skolans elevhälsoteam (kurator, skolsköterska, specialpedagog): frånvaro, oro för elever och samverkan med socialtjänsten.',
+    [channel(PHONE, '08-465 004 05', 'Skoldagar 8–16'), channel(EMAIL, 'elevhalsan.rinkebyskolan@example.org')]],
+  [F.socialjourenBarnOchUngaNordost, A.goteborgsStad, AR.angered, 'Socialjouren / mottagningen barn och unga Nordost, Göteborgs Stad',
+    'Socialtjänstens mottagning för barn och unga i Nordost (Angered) dagtid, Socialjouren kvällar och helger.',
+    [channel(PHONE, '031-390 06 03', 'Mottagningen vardagar 8–16'), channel(PHONE, '031-390 06 04', 'Socialjouren kvällar och helger'), channel(EMAIL, 'barnochunga.nordost@goteborg.example.org')]],
 ];
 
 /**
@@ -96,6 +105,12 @@ const demoHolders = (cal: DemoCalendar): DemoHolder[] => [
   [holder(16), F.lokalbokningSvenskaKyrkanUppsala, 'Olof Sjöberg (demo)', BACKUP, cal.month(-94), null],
   [holder(17), F.lokalansvarigHyresgastforeningenGottsunda, 'Nadia Haddad (demo)', HOLDER, cal.month(-50), null],
   [holder(18), F.lokalansvarigHyresgastforeningenGottsunda, 'Lars Persson (demo)', BACKUP, cal.month(-50), cal.monthEnd(-29)],
+  [holder(19), F.mottagningenBarnOchUngaRinkebyKista, 'Amina Warsame (demo)', HOLDER, cal.month(-44), null],
+  [holder(20), F.mottagningenBarnOchUngaRinkebyKista, 'Jonas Lund (demo)', BACKUP, cal.month(-20), null],
+  [holder(21), F.elevhalsanRinkebyskolan, 'Helena Berglund (demo)', HOLDER, cal.month(-60), null],
+  [holder(22), F.elevhalsanRinkebyskolan, 'Yasmin Karimi (demo)', BACKUP, cal.month(-30), null],
+  [holder(23), F.socialjourenBarnOchUngaNordost, 'Kristina Åberg (demo)', HOLDER, cal.month(-52), null],
+  [holder(24), F.socialjourenBarnOchUngaNordost, 'Hassan Mahmoud (demo)', BACKUP, cal.month(-36), null],
 ];
 
 type DemoVenue = {

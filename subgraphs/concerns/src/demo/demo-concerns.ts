@@ -57,7 +57,7 @@ const CONCERNS: DemoConcern[] = [
   {
     id: C.rinkebyKista[0], ...inRinkeby, receiver: [A.rinkebyKistaStadsdel, ActorKind.MUNICIPALITY], daysAgo: 84, hour: 8, childAge: 14,
     worry: 'Sonen har slutat gå till skolan flera dagar i veckan och är ute sent på kvällarna med äldre killar.',
-    answerChannel: AnswerChannel.PHONE, answerPreference: 'efter 16 på vardagar', legalBasis: LegalBasis.PUBLIC_TASK,
+    answerChannel: AnswerChannel.PHONE, answerPreference: 'efter 16 på vardagar', legalBasis: LegalBasis.PUBLIC_TASK, consent: [SCHOOL],
     steps: [
       { hours: 1, by: rinkebyLead, kind: ACKNOWLEDGED },
       { hours: 3, by: rinkebyLead, kind: FIRST_CONTACT, note: 'Samtal med vårdnadshavaren, möte bokat.' },
@@ -155,7 +155,7 @@ const CONCERNS: DemoConcern[] = [
     answerChannel: AnswerChannel.MEETING, legalBasis: LegalBasis.PUBLIC_TASK, consent: [POLICE],
     steps: [
       { hours: 3, by: angeredLead, kind: ACKNOWLEDGED },
-      { hours: 5, by: angeredLead, kind: FIRST_CONTACT },
+      { hours: 5, by: A.goteborgsStad, kind: FIRST_CONTACT, note: 'Socialtjänsten Nordost bokade möte med vårdnadshavaren.' },
     ],
   },
   {

@@ -8,8 +8,8 @@ import { seedDemoConcerns } from './demo-concerns';
 
 export { DEMO_INTERVENTION_TEAMS } from '@samverkan/demo';
 
-const { SOCIAL_SERVICES, POLICE, CIVIL_SOCIETY, OTHER } = TeamFunction;
-const { LEAD, BACKUP, COORDINATOR } = TeamRole;
+const { SOCIAL_SERVICES, POLICE, SCHOOL, CIVIL_SOCIETY, OTHER } = TeamFunction;
+const { LEAD, BACKUP, MEMBER, COORDINATOR } = TeamRole;
 
 /** A line: contact function, its organisation and kind (as the actors demo registers them), function, role, and whether it has joined. */
 type Line = [contactFunctionId: string, actorId: string, kind: ActorKind, teamFunction: TeamFunction, role: TeamRole, joined: boolean];
@@ -17,9 +17,9 @@ type Line = [contactFunctionId: string, actorId: string, kind: ActorKind, teamFu
 type DemoTeam = { id: string; areaCode: string; ownerId: string; maintainerIds: string[]; note: string; lines: Line[] };
 
 /**
- * The demo's intervention teams, from the registry's demo contact functions (which have no social
- * services or school function of their own yet: the district administration, which runs Rinkeby-Kista's
- * social services, answers for them there).
+ * The demo's intervention teams, from the registry's demo contact functions: the social services'
+ * reception for children and young people is a function of the municipality (in Rinkeby-Kista the
+ * district administration's), not a person.
  */
 const TEAMS: DemoTeam[] = [
   {
@@ -29,8 +29,10 @@ const TEAMS: DemoTeam[] = [
     maintainerIds: [A.lpoRinkeby],
     note: 'Träffas varannan vecka på stadsdelsförvaltningen; Fryshuset deltar sedan hösten.',
     lines: [
-      [F.fritidssamordnareRinkebyKista, A.rinkebyKistaStadsdel, ActorKind.MUNICIPALITY, SOCIAL_SERVICES, LEAD, true],
+      [F.mottagningenBarnOchUngaRinkebyKista, A.rinkebyKistaStadsdel, ActorKind.MUNICIPALITY, SOCIAL_SERVICES, LEAD, true],
       [F.verksamhetsansvarigFryshusetJarva, A.fryshuset, ActorKind.CIVIL_SOCIETY, CIVIL_SOCIETY, BACKUP, true],
+      [F.fritidssamordnareRinkebyKista, A.rinkebyKistaStadsdel, ActorKind.MUNICIPALITY, OTHER, MEMBER, true],
+      [F.elevhalsanRinkebyskolan, A.rinkebySkolan, ActorKind.SCHOOL, SCHOOL, MEMBER, true],
       [F.kommunpolisJarva, A.lpoRinkeby, ActorKind.POLICE, POLICE, COORDINATOR, true],
     ],
   },
@@ -39,10 +41,11 @@ const TEAMS: DemoTeam[] = [
     areaCode: AR.angered,
     ownerId: A.lpoGoteborgNordost,
     maintainerIds: [A.goteborgsStad],
-    note: 'Socialtjänsten i Angered är tillfrågad men ännu inte med.',
+    note: 'Socialtjänsten Nordost är med; ingen reserv är utsedd ännu.',
     lines: [
       [F.omradespolisAngered, A.lpoGoteborgNordost, ActorKind.POLICE, POLICE, LEAD, true],
-      [F.lokalbokningFolketsHusAngered, A.folketsHusOchParker, ActorKind.CIVIL_SOCIETY, OTHER, BACKUP, true],
+      [F.socialjourenBarnOchUngaNordost, A.goteborgsStad, ActorKind.MUNICIPALITY, SOCIAL_SERVICES, MEMBER, true],
+      [F.lokalbokningFolketsHusAngered, A.folketsHusOchParker, ActorKind.CIVIL_SOCIETY, OTHER, MEMBER, true],
       [F.ordforandeKfumGoteborg, A.kfumGoteborg, ActorKind.CIVIL_SOCIETY, CIVIL_SOCIETY, COORDINATOR, true],
     ],
   },
