@@ -4,6 +4,8 @@ import { concernsSubgraph } from '../src';
 import { consentGiven, concernInput, counts, ENTITIES, EVERYONE, headersForEveryone, insertRinkebyTeam, LIST, ok, REGISTER, refused, TEST_CONTACT_KEY, WHO, Who, WITHDRAW, ONE, ADD_ACTION, ACKNOWLEDGE } from './concern-setup';
 
 process.env.CONCERN_CONTACT_KEY = TEST_CONTACT_KEY;
+// The clock's points are clock.test.ts's: here a tick firing one as the test moves its clock would add the entries it counts.
+process.env.CONCERN_CLOCK_TICK_SECONDS = '3600';
 
 /**
  * Who reads a concern (docs/dpia-concerns.md §4), on every path: `concern(id)`, the list and its

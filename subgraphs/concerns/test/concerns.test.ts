@@ -7,6 +7,8 @@ import {
 } from './concern-setup';
 
 process.env.CONCERN_CONTACT_KEY = TEST_CONTACT_KEY;
+// The clock's points are clock.test.ts's: here a tick firing one as the test moves its clock would add the entries it counts.
+process.env.CONCERN_CLOCK_TICK_SECONDS = '3600';
 
 /**
  * A guardian's concern from registration to closing (issue 15): the team activated, the clock
