@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, groupLoader, isUuid, recordLoader, Viewer } from '@samverkan/platform';
 import { appendAudit } from '../audit/audit-log';
 import { Concern } from './concern';
@@ -6,10 +6,14 @@ import { concernVisibleSql } from './concern-access';
 import { ConcernAction } from './concern-action';
 import { ConcernRecipient } from './concern-recipient';
 
+/** Appends a READ entry for each concern a path returns, in the caller's transaction. */
+const appendReads = (manager: EntityManager, concerns: readonly Concern[], viewer: Viewer, clock: Clock) =>
+  appendAudit(manager, concerns.map((concern) => ({ concernId: concern.id, action: 'READ' as const })), viewer, clock.now());
+
 /** Writes a READ entry for each concern a path returns, in one transaction: one batch per request level. */
 export async function auditReads(dataSource: DataSource, concerns: readonly Concern[], viewer: Viewer, clock: Clock): Promise<void> {
   if (!concerns.length) return;
-  await dataSource.transaction((manager) => appendAudit(manager, concerns.map((concern) => ({ concernId: concern.id, action: 'READ' as const })), viewer, clock.now()));
+  await dataSource.transaction((manager) => appendReads(manager, concerns, viewer, clock));
 }
 
 /**
@@ -28,7 +32,7 @@ export function concernLoaders(dataSource: DataSource, viewer: Viewer, clock: Cl
           .where('c.id IN (:...ids)', { ids: wellFormed })
           .andWhere(...concernVisibleSql('c', viewer))
           .getMany();
-        await appendAudit(manager, concerns.map((concern) => ({ concernId: concern.id, action: 'READ' as const })), viewer, clock.now());
+        await appendReads(manager, concerns, viewer, clock);
         return concerns;
       });
     }, (concern) => concern.id),

@@ -4,7 +4,7 @@ import { SignedIn } from '@samverkan/platform';
 import { appendAudit } from '../audit/audit-log';
 import { startConcernClock } from '../clock/deadlines';
 import { TeamMember } from '../teams/intervention-team';
-import { TeamFunction } from '../teams/team-vocabulary';
+import { takesPart } from '../teams/team-gaps';
 import { Concern } from './concern';
 import { ConcernRecipient } from './concern-recipient';
 import { ConcernStatus } from './concern-vocabulary';
@@ -67,14 +67,9 @@ export async function registerConcernRecord(
   return { concern, recipients };
 }
 
-/** Copies the team's activated lines to the concern: every line but civil society's not yet joined. */
+/** Copies the team's activated lines to the concern: those that take part (`takesPart`: a civil-society line once joined). */
 async function activateTeam(manager: EntityManager, concernId: string, teamId: string): Promise<ConcernRecipient[]> {
-  const lines = await manager
-    .getRepository(TeamMember)
-    .createQueryBuilder('m')
-    .where('m.team_id = :teamId', { teamId })
-    .andWhere(`(m.function <> '${TeamFunction.CIVIL_SOCIETY}' OR m.joined_at IS NOT NULL)`)
-    .getMany();
+  const lines = (await manager.getRepository(TeamMember).findBy({ teamId })).filter(takesPart);
   if (!lines.length) return [];
   const repository = manager.getRepository(ConcernRecipient);
   return repository.save(
